@@ -1,0 +1,35 @@
+using System.Collections.Generic;
+
+namespace RnnGen;
+
+/// <summary>
+/// What a generated model is: its spec's sizes, activations and files, as the generator saw them.
+/// Every generated model exposes one as <c>Info</c>; tools list them without loading weights.
+/// </summary>
+/// <param name="Name">The model's C# type name (the spec's <c>name</c>).</param>
+/// <param name="Key">The spec file's name without <c>.rnn.json</c>, as tools name the model (<c>name-tagger</c>).</param>
+/// <param name="FullTypeName">The namespace-qualified C# type name.</param>
+/// <param name="Description">The spec's description, or the empty string.</param>
+/// <param name="HiddenSize">The size of the hidden state a.</param>
+/// <param name="HiddenActivation">g_a: <c>tanh</c>, <c>relu</c> or <c>sigmoid</c>.</param>
+/// <param name="InputEncoding"><c>one-hot</c> or <c>dense</c>.</param>
+/// <param name="InputSize">The size of the input x (the vocabulary's size for one-hot input).</param>
+/// <param name="Tokenizer">How text becomes tokens: <c>words</c> or <c>characters</c> (one-hot input only).</param>
+/// <param name="OutputSize">The size of the output ŷ.</param>
+/// <param name="OutputActivation">g_y: <c>sigmoid</c>, <c>softmax</c>, <c>tanh</c> or <c>linear</c>.</param>
+/// <param name="Labels">One name per output, or empty.</param>
+/// <param name="WeightsFile">The weights file, relative to the models folder, as the spec names it.</param>
+public sealed record RnnModelInfo(
+    string Name,
+    string Key,
+    string FullTypeName,
+    string Description,
+    int HiddenSize,
+    string HiddenActivation,
+    string InputEncoding,
+    int InputSize,
+    string Tokenizer,
+    int OutputSize,
+    string OutputActivation,
+    IReadOnlyList<string> Labels,
+    string WeightsFile);
