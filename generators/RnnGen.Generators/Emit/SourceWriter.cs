@@ -1,0 +1,67 @@
+using System;
+using System.Text;
+
+namespace RnnGen.Generators.Emit;
+
+/// <summary>
+/// A small indented text writer for generated C# (after System.Text.Json's SourceWriter): four
+/// spaces per level, '\n' line endings on every platform so the output is byte-identical everywhere.
+/// </summary>
+internal sealed class SourceWriter
+{
+    private readonly StringBuilder _text = new();
+    private int _indent;
+
+    public void Line(string line = "")
+    {
+        if (line.Length > 0) _text.Append(' ', _indent * 4).Append(line);
+        _text.Append('\n');
+    }
+
+    /// <summary>Writes several lines, each indented at the current level.</summary>
+    public void Lines(string text)
+    {
+        foreach (string line in text.Replace("\r\n", "\n").Split('\n')) Line(line);
+    }
+
+    /// <summary>Writes <paramref name="header"/>, an opening brace, and indents until the result is disposed.</summary>
+    public IDisposable Block(string header)
+    {
+        Line(header);
+        Line("{");
+        _indent++;
+        return new Closer(this, "}");
+    }
+
+    /// <summary>As <see cref="Block"/>, closing with "};" (for initialisers).</summary>
+    public IDisposable Initializer(string header)
+    {
+        Line(header);
+        Line("{");
+        _indent++;
+        return new Closer(this, "};");
+    }
+
+    public override string ToString() => _text.ToString();
+
+    private sealed class Closer : IDisposable
+    {
+        private readonly SourceWriter _writer;
+        private readonly string _close;
+        private bool _closed;
+
+        public Closer(SourceWriter writer, string close)
+        {
+            _writer = writer;
+            _close = close;
+        }
+
+        public void Dispose()
+        {
+            if (_closed) return;
+            _closed = true;
+            _writer._indent--;
+            _writer.Line(_close);
+        }
+    }
+}

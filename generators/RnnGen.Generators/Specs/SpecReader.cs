@@ -1,0 +1,461 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Microsoft.CodeAnalysis.CSharp;
+using RnnGen.Generators.Diagnostics;
+using RnnGen.Generators.Json;
+using RnnGen.Generators.Model;
+
+namespace RnnGen.Generators.Specs;
+
+/// <summary>
+/// Step 1 of the pipeline: spec text → <see cref="SpecDraft"/>. Parses the JSON and checks every
+/// field on its own (types, ranges, option names, identifiers, paths), reporting every problem it
+/// finds at the value that causes it, not only the first.
+/// </summary>
+internal static class SpecReader
+{
+    public const string SpecExtension = ".rnn.json";
+    public const string DefaultNamespace = "RnnGen.Models";
+    public const int MaxHiddenSize = 4096;
+    public const int MaxInputSize = 1_000_000;
+    public const int MaxOutputSize = 100_000;
+
+    private static readonly string[] RootProperties = { "$schema", "name", "namespace", "description", "a", "x", "y", "weights" };
+    private static readonly string[] HiddenProperties = { "size", "activation" };
+    private static readonly string[] InputProperties = { "encoding", "size", "vocabulary", "tokenizer" };
+    private static readonly string[] OutputProperties = { "size", "activation", "labels" };
+
+    /// <summary>Names the generated class uses for its own members; a model cannot be called any of them.</summary>
+    internal static readonly string[] ReservedNames =
+    {
+        "Hidden", "Output", "Step", "Forward", "Load", "LoadDefault", "FromSafeTensors", "Encode", "Tokenize",
+        "Info", "Vocabulary", "HiddenSize", "InputSize", "OutputSize", "Labels", "WeightsFile", "DefaultWeightsPath",
+    };
+
+    /// <summary>The model's key: the spec's file name without <c>.rnn.json</c>.</summary>
+    public static string KeyOf(string specPath)
+    {
+        string fileName = System.IO.Path.GetFileName(specPath);
+        return fileName.EndsWith(SpecExtension, StringComparison.OrdinalIgnoreCase)
+            ? fileName.Substring(0, fileName.Length - SpecExtension.Length)
+            : fileName;
+    }
+
+    public static StepResult<SpecDraft> Read(SpecFile file, string modelsDirectory)
+    {
+        JsonParseResult parsed = JsonParser.Parse(file.Text);
+        if (parsed.Value is null)
+        {
+            return StepResult<SpecDraft>.Failed(DiagnosticInfo.Create(DiagnosticRules.InvalidJson, file.Path, parsed.ErrorRange, parsed.Error!));
+        }
+        var reader = new Reader(file.Path);
+        SpecDraft? draft = reader.ReadRoot(parsed.Value, modelsDirectory);
+        bool failed = reader.Diagnostics.Any(d => d.Rule.Severity == RuleSeverity.Error);
+        return new StepResult<SpecDraft>(failed ? null : draft, reader.Diagnostics.ToEquatableArray());
+    }
+
+    private sealed class Reader
+    {
+        private readonly string _path;
+
+        public Reader(string path) => _path = path;
+
+        public List<DiagnosticInfo> Diagnostics { get; } = new();
+
+        private void Report(DiagnosticRule rule, TextRange range, params string[] args) =>
+            Diagnostics.Add(DiagnosticInfo.Create(rule, _path, range, args));
+
+        public SpecDraft? ReadRoot(JsonNode node, string modelsDirectory)
+        {
+            if (node is not JsonObject root)
+            {
+                Report(DiagnosticRules.WrongType, node.Range, "The spec", "a JSON object such as { \"name\": \"MyModel\", ... }", node.KindName);
+                return null;
+            }
+            TextRange rootAnchor = FirstCharacter(root.Range);
+            var props = Properties(root, RootProperties, "the spec");
+
+            string? name = RequiredString(props, "name", root, "The spec", rootAnchor, "the C# type name of the model, such as \"NameTagger\"", out TextRange nameRange);
+            if (name is not null) name = CheckTypeName(name, nameRange);
+
+            string ns = DefaultNamespace;
+            if (props.TryGetValue("namespace", out JsonProperty? nsProp))
+            {
+                string? value = StringValue(nsProp, "namespace");
+                if (value is not null) ns = CheckNamespace(value, nsProp.Value.Range) ?? ns;
+            }
+
+            string description = "";
+            if (props.TryGetValue("description", out JsonProperty? descProp))
+            {
+                description = StringValue(descProp, "description") ?? "";
+            }
+
+            (int size, Activation activation)? hidden = ReadHidden(props, root, rootAnchor);
+            InputDraft? input = ReadInput(props, root, rootAnchor);
+            OutputDraft? output = ReadOutput(props, root, rootAnchor);
+
+            string? weights = RequiredString(props, "weights", root, "The spec", rootAnchor,
+                "the .safetensors file, relative to the spec, that holds Waa, Wax, ba, Wya and by", out TextRange weightsRange);
+            if (weights is not null) weights = CheckWeights(weights, weightsRange);
+
+            if (name is null || hidden is null || input is null || output is null || weights is null) return null;
+
+            string specDirectory = System.IO.Path.GetDirectoryName(_path) ?? "";
+            string vocabularyFullPath = input.Vocabulary.Length == 0 ? "" : FullPath(specDirectory, input.Vocabulary);
+            return new SpecDraft(
+                _path, KeyOf(_path), name, nameRange, ns, description,
+                hidden.Value.size, hidden.Value.activation,
+                input.Encoding, input.Size, input.SizeRange, input.Tokenizer, input.Vocabulary, vocabularyFullPath, input.VocabularyRange,
+                output.Size, output.Activation, output.Labels,
+                WeightsRelativeToModels(specDirectory, weights, modelsDirectory));
+        }
+
+        private (int, Activation)? ReadHidden(IReadOnlyDictionary<string, JsonProperty> root, JsonObject rootNode, TextRange rootAnchor)
+        {
+            JsonObject? a = RequiredObject(root, "a", rootAnchor, "the hidden state a, such as { \"size\": 100, \"activation\": \"tanh\" }");
+            if (a is null) return null;
+            var props = Properties(a, HiddenProperties, "'a'");
+            TextRange anchor = root["a"].NameRange;
+            int? size = RequiredInt(props, "size", "'a'", anchor, "a.size", 1, MaxHiddenSize, "the number of hidden units");
+            Activation? activation = RequiredActivation(props, "activation", "'a'", anchor, "a.activation", SpecNames.HiddenActivations, "the hidden state (g_a)");
+            return size is null || activation is null ? null : (size.Value, activation.Value);
+        }
+
+        private sealed record InputDraft(InputEncoding Encoding, int? Size, TextRange SizeRange, TokenizerKind Tokenizer, string Vocabulary, TextRange VocabularyRange);
+
+        private InputDraft? ReadInput(IReadOnlyDictionary<string, JsonProperty> root, JsonObject rootNode, TextRange rootAnchor)
+        {
+            JsonObject? x = RequiredObject(root, "x", rootAnchor, "the input x, such as { \"encoding\": \"one-hot\", \"vocabulary\": \"words.txt\" }");
+            if (x is null) return null;
+            var props = Properties(x, InputProperties, "'x'");
+            TextRange anchor = root["x"].NameRange;
+            bool ok = true;
+
+            InputEncoding? encoding = null;
+            string? encodingName = RequiredString(props, "encoding", x, "The object 'x'", anchor, "how x<t> enters: \"one-hot\" (token indices) or \"dense\" (vectors)", out TextRange encodingRange);
+            if (encodingName is not null)
+            {
+                if (Array.IndexOf(SpecNames.Encodings, encodingName) >= 0) encoding = encodingName == "dense" ? InputEncoding.Dense : InputEncoding.OneHot;
+                else Report(DiagnosticRules.UnknownEncoding, encodingRange, encodingName, Quoted(SpecNames.Encodings), Suggest(encodingName, SpecNames.Encodings));
+            }
+            if (encoding is null) ok = false;
+
+            int? size = null;
+            TextRange sizeRange = anchor;
+            if (props.TryGetValue("size", out JsonProperty? sizeProp))
+            {
+                size = IntValue(sizeProp, "x.size", 1, MaxInputSize);
+                sizeRange = sizeProp.Value.Range;
+                if (size is null) ok = false;
+            }
+
+            string vocabulary = "";
+            TextRange vocabularyRange = anchor;
+            if (props.TryGetValue("vocabulary", out JsonProperty? vocabProp))
+            {
+                string? value = StringValue(vocabProp, "x.vocabulary");
+                vocabularyRange = vocabProp.Value.Range;
+                if (value is null) ok = false;
+                else if (value.Trim().Length == 0) { Report(DiagnosticRules.WrongType, vocabProp.Value.Range, "x.vocabulary", "the path of a vocabulary file", "an empty string"); ok = false; }
+                else vocabulary = value;
+                if (encoding == InputEncoding.Dense) { Report(DiagnosticRules.OneHotOnly, vocabProp.NameRange, "vocabulary"); ok = false; }
+            }
+
+            TokenizerKind tokenizer = TokenizerKind.Words;
+            if (props.TryGetValue("tokenizer", out JsonProperty? tokProp))
+            {
+                string? value = StringValue(tokProp, "x.tokenizer");
+                if (value is null) ok = false;
+                else if (Array.IndexOf(SpecNames.Tokenizers, value) < 0)
+                {
+                    Report(DiagnosticRules.UnknownTokenizer, tokProp.Value.Range, value, Quoted(SpecNames.Tokenizers), Suggest(value, SpecNames.Tokenizers));
+                    ok = false;
+                }
+                else tokenizer = value == "characters" ? TokenizerKind.Characters : TokenizerKind.Words;
+                if (encoding == InputEncoding.Dense) { Report(DiagnosticRules.OneHotOnly, tokProp.NameRange, "tokenizer"); ok = false; }
+            }
+
+            if (size is null && vocabulary.Length == 0 && encoding is not null && !props.ContainsKey("size"))
+            {
+                Report(DiagnosticRules.MissingProperty, anchor, "The object 'x'", "size",
+                    encoding == InputEncoding.Dense
+                        ? "a dense input needs its length"
+                        : "a one-hot input needs either a vocabulary file or its size (the number of token indices)");
+                ok = false;
+            }
+            return ok ? new InputDraft(encoding!.Value, size, sizeRange, tokenizer, vocabulary, vocabularyRange) : null;
+        }
+
+        private sealed record OutputDraft(int Size, Activation Activation, EquatableArray<string> Labels);
+
+        private OutputDraft? ReadOutput(IReadOnlyDictionary<string, JsonProperty> root, JsonObject rootNode, TextRange rootAnchor)
+        {
+            JsonObject? y = RequiredObject(root, "y", rootAnchor, "the output y, such as { \"size\": 1, \"activation\": \"sigmoid\" }");
+            if (y is null) return null;
+            var props = Properties(y, OutputProperties, "'y'");
+            TextRange anchor = root["y"].NameRange;
+            int? size = RequiredInt(props, "size", "'y'", anchor, "y.size", 1, MaxOutputSize, "the number of outputs per step");
+            Activation? activation = RequiredActivation(props, "activation", "'y'", anchor, "y.activation", SpecNames.OutputActivations, "the output (g_y)");
+            if (size == 1 && activation == Activation.Softmax) Report(DiagnosticRules.SoftmaxOfOne, props["activation"].Value.Range);
+
+            var labels = new List<string>();
+            bool ok = size is not null && activation is not null;
+            if (props.TryGetValue("labels", out JsonProperty? labelsProp))
+            {
+                if (labelsProp.Value is not JsonArray array)
+                {
+                    Report(DiagnosticRules.WrongType, labelsProp.Value.Range, "y.labels", "an array of strings, one per output", labelsProp.Value.KindName);
+                    return null;
+                }
+                var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+                for (int i = 0; i < array.Items.Count; i++)
+                {
+                    JsonNode item = array.Items[i];
+                    if (item is not JsonString s)
+                    {
+                        Report(DiagnosticRules.WrongType, item.Range, $"y.labels[{i}]", "a string", item.KindName);
+                        ok = false;
+                        continue;
+                    }
+                    if (s.Value.Trim().Length == 0) { Report(DiagnosticRules.InvalidLabel, s.Range, $"at position {i}", "is empty"); ok = false; }
+                    else if (seen.TryGetValue(s.Value, out int first)) { Report(DiagnosticRules.InvalidLabel, s.Range, $"'{s.Value}'", $"at position {i} repeats the label at position {first}"); ok = false; }
+                    else seen[s.Value] = i;
+                    labels.Add(s.Value);
+                }
+                if (size is not null && array.Items.Count != size)
+                {
+                    Report(DiagnosticRules.LabelCountMismatch, array.Range, array.Items.Count.ToString(CultureInfo.InvariantCulture), size.Value.ToString(CultureInfo.InvariantCulture));
+                    ok = false;
+                }
+            }
+            return ok ? new OutputDraft(size!.Value, activation!.Value, labels.ToEquatableArray()) : null;
+        }
+
+        // ---- Values -------------------------------------------------------------------------
+
+        private Dictionary<string, JsonProperty> Properties(JsonObject obj, string[] allowed, string where)
+        {
+            var result = new Dictionary<string, JsonProperty>(StringComparer.Ordinal);
+            foreach (JsonProperty p in obj.Properties)
+            {
+                if (result.ContainsKey(p.Name))
+                {
+                    Report(DiagnosticRules.DuplicateProperty, p.NameRange, p.Name, where);
+                    continue;
+                }
+                if (Array.IndexOf(allowed, p.Name) < 0)
+                {
+                    string suggestion = Suggest(p.Name, allowed);
+                    string hint = suggestion.Length > 0
+                        ? suggestion.Substring(2) // ", did you mean 'x'?" → "did you mean 'x'?"
+                        : "the properties allowed here are " + Quoted(allowed.Where(a => a != "$schema").ToArray());
+                    Report(DiagnosticRules.UnknownProperty, p.NameRange, p.Name, where, hint);
+                    continue;
+                }
+                result[p.Name] = p;
+            }
+            return result;
+        }
+
+        private JsonObject? RequiredObject(IReadOnlyDictionary<string, JsonProperty> props, string name, TextRange anchor, string what)
+        {
+            if (!props.TryGetValue(name, out JsonProperty? p))
+            {
+                Report(DiagnosticRules.MissingProperty, anchor, "The spec", name, what);
+                return null;
+            }
+            if (p.Value is JsonObject obj) return obj;
+            Report(DiagnosticRules.WrongType, p.Value.Range, $"'{name}'", "an object", p.Value.KindName);
+            return null;
+        }
+
+        private string? RequiredString(IReadOnlyDictionary<string, JsonProperty> props, string name, JsonObject owner, string ownerName, TextRange anchor, string what, out TextRange range)
+        {
+            range = anchor;
+            if (!props.TryGetValue(name, out JsonProperty? p))
+            {
+                Report(DiagnosticRules.MissingProperty, anchor, ownerName, name, what);
+                return null;
+            }
+            range = p.Value.Range;
+            return StringValue(p, name);
+        }
+
+        private string? StringValue(JsonProperty p, string field)
+        {
+            if (p.Value is JsonString s) return s.Value;
+            Report(DiagnosticRules.WrongType, p.Value.Range, field, "a string", p.Value.KindName);
+            return null;
+        }
+
+        private int? RequiredInt(IReadOnlyDictionary<string, JsonProperty> props, string name, string ownerName, TextRange anchor, string field, int min, int max, string what)
+        {
+            if (!props.TryGetValue(name, out JsonProperty? p))
+            {
+                Report(DiagnosticRules.MissingProperty, anchor, "The object " + ownerName, name, $"{what}, a whole number from {min} to {max}");
+                return null;
+            }
+            return IntValue(p, field, min, max);
+        }
+
+        private int? IntValue(JsonProperty p, string field, int min, int max)
+        {
+            if (p.Value is not JsonNumber n)
+            {
+                Report(DiagnosticRules.WrongType, p.Value.Range, field, "a number", p.Value.KindName);
+                return null;
+            }
+            if (int.TryParse(n.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int value) && value >= min && value <= max)
+            {
+                return value;
+            }
+            Report(DiagnosticRules.SizeOutOfRange, n.Range, field, min.ToString(CultureInfo.InvariantCulture), max.ToString(CultureInfo.InvariantCulture), n.Text);
+            return null;
+        }
+
+        private Activation? RequiredActivation(IReadOnlyDictionary<string, JsonProperty> props, string name, string ownerName, TextRange anchor, string field, string[] allowed, string layer)
+        {
+            if (!props.TryGetValue(name, out JsonProperty? p))
+            {
+                Report(DiagnosticRules.MissingProperty, anchor, "The object " + ownerName, name, $"the activation of {layer}, one of {Quoted(allowed)}");
+                return null;
+            }
+            string? value = StringValue(p, field);
+            if (value is null) return null;
+            if (Array.IndexOf(allowed, value) >= 0) return SpecNames.ParseActivation(value);
+            Report(DiagnosticRules.UnknownActivation, p.Value.Range, value, layer, Quoted(allowed), Suggest(value, allowed));
+            return null;
+        }
+
+        private string? CheckTypeName(string name, TextRange range)
+        {
+            string? problem = TypeNameProblem(name);
+            if (problem is null) return name;
+            Report(DiagnosticRules.InvalidTypeName, range, name, problem);
+            return null;
+        }
+
+        private string? CheckNamespace(string ns, TextRange range)
+        {
+            if (ns.Length == 0) { Report(DiagnosticRules.InvalidNamespace, range, ns, "it is empty; remove 'namespace' to use " + DefaultNamespace); return null; }
+            foreach (string part in ns.Split('.'))
+            {
+                if (!SyntaxFacts.IsValidIdentifier(part))
+                {
+                    Report(DiagnosticRules.InvalidNamespace, range, ns, part.Length == 0 ? "it has an empty part between dots" : $"'{part}' is not a C# identifier");
+                    return null;
+                }
+                if (SyntaxFacts.GetKeywordKind(part) != SyntaxKind.None || part == "global")
+                {
+                    Report(DiagnosticRules.InvalidNamespace, range, ns, $"'{part}' is a C# keyword");
+                    return null;
+                }
+            }
+            return ns;
+        }
+
+        private string? CheckWeights(string weights, TextRange range)
+        {
+            string key = KeyOf(_path);
+            if (weights.Trim().Length == 0)
+            {
+                Report(DiagnosticRules.InvalidWeightsPath, range, weights, "is empty", key);
+                return null;
+            }
+            if (!weights.EndsWith(".safetensors", StringComparison.OrdinalIgnoreCase))
+            {
+                Report(DiagnosticRules.InvalidWeightsPath, range, weights, "does not end in .safetensors, the only weights format RnnGen reads", key);
+                return null;
+            }
+            if (System.IO.Path.IsPathRooted(weights))
+            {
+                Report(DiagnosticRules.InvalidWeightsPath, range, weights, "is an absolute path, which would tie the build to one machine", key);
+                return null;
+            }
+            return weights;
+        }
+    }
+
+    /// <summary>Why <paramref name="name"/> cannot be a model's type name, or null when it can.</summary>
+    internal static string? TypeNameProblem(string name)
+    {
+        if (!SyntaxFacts.IsValidIdentifier(name)) return "a type name starts with a letter or '_' and has only letters, digits and '_'";
+        if (SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None) return "it is a C# keyword";
+        if (!char.IsUpper(name[0])) return "it must start with an upper-case letter (C# type names are PascalCase, and a lower-case name draws warning CS8981)";
+        if (Array.IndexOf(ReservedNames, name) >= 0) return $"the generated class has a member named '{name}'";
+        return null;
+    }
+
+    private static string FullPath(string directory, string relative)
+    {
+        string combined = System.IO.Path.Combine(directory, relative.Replace('\\', System.IO.Path.DirectorySeparatorChar).Replace('/', System.IO.Path.DirectorySeparatorChar));
+        try
+        {
+            return System.IO.Path.GetFullPath(combined);
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or System.IO.PathTooLongException)
+        {
+            return combined;
+        }
+    }
+
+    /// <summary>
+    /// The weights file relative to the models folder, with '/' separators: where the build copies it
+    /// under the output's models/ folder. Outside the models folder, the path as the spec wrote it.
+    /// </summary>
+    private static string WeightsRelativeToModels(string specDirectory, string weights, string modelsDirectory)
+    {
+        string normalized = weights.Replace('\\', '/');
+        if (modelsDirectory.Length == 0) return normalized;
+        string full = FullPath(specDirectory, weights);
+        string root = FullPath(modelsDirectory, ".");
+        char sep = System.IO.Path.DirectorySeparatorChar;
+        if (!root.EndsWith(sep.ToString(), StringComparison.Ordinal)) root += sep;
+        return full.StartsWith(root, StringComparison.Ordinal) ? full.Substring(root.Length).Replace('\\', '/') : normalized;
+    }
+
+    internal static string Quoted(IEnumerable<string> names) => string.Join(", ", names.Select(n => "'" + n + "'"));
+
+    /// <summary>", did you mean 'tanh'?" when a known name is a small edit away, else "".</summary>
+    internal static string Suggest(string value, IEnumerable<string> known)
+    {
+        string lower = value.ToLowerInvariant();
+        string? best = null;
+        int bestDistance = int.MaxValue;
+        foreach (string k in known)
+        {
+            if (k == "$schema") continue;
+            int d = Distance(lower, k.ToLowerInvariant());
+            if (d < bestDistance) { best = k; bestDistance = d; }
+        }
+        return best is not null && bestDistance <= Math.Max(1, best.Length / 3) ? $", did you mean '{best}'?" : "";
+    }
+
+    private static int Distance(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (int j = 0; j <= b.Length; j++) previous[j] = j;
+        for (int i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (int j = 1; j <= b.Length; j++)
+            {
+                int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+            (previous, current) = (current, previous);
+        }
+        return previous[b.Length];
+    }
+
+    /// <summary>The first character of a range, for pointing at an object's opening brace.</summary>
+    private static TextRange FirstCharacter(TextRange range)
+    {
+        int length = Math.Min(1, range.Length);
+        return new TextRange(range.Start, length, range.StartLine, range.StartColumn, range.StartLine, range.StartColumn + length);
+    }
+}
