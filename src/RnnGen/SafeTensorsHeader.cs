@@ -1,7 +1,9 @@
 using System;
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Collections.Generic;
 using System.Linq;
+using System.Text;
 using System.Text.Json;
 using static System.FormattableString;
 
@@ -89,16 +91,35 @@ internal sealed record SafeTensorsHeader(
 
     private static JsonDocument ParseJson(ReadOnlySpan<byte> header, string source)
     {
+        // JsonDocument checks UTF-8 only in the strings it decodes, and property names are decoded
+        // lazily, so the whole header is checked first.
+        int invalid = FirstInvalidUtf8(header);
+        if (invalid >= 0)
+        {
+            throw new WeightsException(source, Invariant(
+                $"the header is not valid UTF-8: invalid byte 0x{header[invalid]:X2} at header offset {invalid}"));
+        }
         try
         {
-            // JsonDocument validates UTF-8 as it reads; the padding spaces are trailing whitespace.
+            // The padding spaces are trailing whitespace, which JSON allows.
             // The copy is needed because JsonDocument keeps the memory it parses.
             return JsonDocument.Parse(header.ToArray(), new JsonDocumentOptions { MaxDepth = 16 });
         }
         catch (JsonException e)
         {
-            throw new WeightsException(source, null, $"the header is not valid UTF-8 JSON: {e.Message}", e);
+            throw new WeightsException(source, null, $"the header is not valid JSON: {e.Message}", e);
         }
+    }
+
+    private static int FirstInvalidUtf8(ReadOnlySpan<byte> bytes)
+    {
+        int offset = 0;
+        while (offset < bytes.Length)
+        {
+            if (Rune.DecodeFromUtf8(bytes[offset..], out _, out int consumed) != OperationStatus.Done) return offset;
+            offset += consumed;
+        }
+        return -1;
     }
 
     private static Dictionary<string, string> ParseMetadata(JsonElement element, string source)
@@ -176,7 +197,7 @@ internal sealed record SafeTensorsHeader(
             if (dim.ValueKind != JsonValueKind.Number || !dim.TryGetInt32(out int value))
             {
                 throw new WeightsException(source, name,
-                    $"shape {element.GetRawText()} holds {dim.GetRawText()}, not an integer");
+                    Invariant($"shape {element.GetRawText()} holds {dim.GetRawText()}, not an integer in [0, {int.MaxValue}]"));
             }
             if (value < 0)
             {
