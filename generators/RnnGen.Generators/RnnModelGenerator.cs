@@ -79,8 +79,18 @@ public sealed class RnnModelGenerator : IIncrementalGenerator
     internal static bool IsVocabularyCandidate(string path) =>
         path.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".vocab", StringComparison.OrdinalIgnoreCase);
 
-    private static SpecFile ReadText(AdditionalText file, CancellationToken ct) =>
-        new(file.Path, file.GetText(ct)?.ToString() ?? "");
+    /// <summary>Reads a file's text; a host that fails to give it is recorded, and reported as RNN0099 at the file.</summary>
+    private static SpecFile ReadText(AdditionalText file, CancellationToken ct)
+    {
+        try
+        {
+            return new SpecFile(file.Path, file.GetText(ct)?.ToString() ?? "");
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return new SpecFile(file.Path, "", $"the build could not read the file ({e.GetType().Name}: {e.Message})");
+        }
+    }
 
     /// <summary>Runs a step; an unexpected exception becomes an internal-error diagnostic at the spec instead of a generator crash.</summary>
     private static StepResult<T> Guard<T>(string path, Func<StepResult<T>> step)

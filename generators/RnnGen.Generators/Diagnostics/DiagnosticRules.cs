@@ -101,7 +101,7 @@ internal static class DiagnosticRules
 
     public static readonly DiagnosticRule InternalError = new(
         "RNN0099", "RnnGen failed unexpectedly",
-        "RnnGen failed while generating code for this spec: {0}; this is a bug in RnnGen, please report it with the spec", RuleSeverity.Error);
+        "RnnGen failed on this file: {0}; unless the cause is named in the message, this is a bug in RnnGen: please report it with the spec", RuleSeverity.Error);
 
     /// <summary>All rules, in id order.</summary>
     public static IReadOnlyList<DiagnosticRule> All { get; } = new[]

@@ -429,7 +429,14 @@ internal static class ModelEmitter
                     w.Line();
                     w.Line($"// Rows {Int(first * L)} to {Int((first + count) * L - 1)} of a<t>.");
                 }
-                ChunkBody(w, m, plan, first, count, single);
+                if (single)
+                {
+                    ChunkBody(w, m, plan, first, count, single);
+                }
+                else
+                {
+                    using (w.Block("")) ChunkBody(w, m, plan, first, count, single);
+                }
             }
             if (!single)
             {

@@ -24,10 +24,10 @@ internal sealed class SourceWriter
         foreach (string line in text.Replace("\r\n", "\n").Split('\n')) Line(line);
     }
 
-    /// <summary>Writes <paramref name="header"/>, an opening brace, and indents until the result is disposed.</summary>
+    /// <summary>Writes <paramref name="header"/> (if any), an opening brace, and indents until the result is disposed.</summary>
     public IDisposable Block(string header)
     {
-        Line(header);
+        if (header.Length > 0) Line(header);
         Line("{");
         _indent++;
         return new Closer(this, "}");

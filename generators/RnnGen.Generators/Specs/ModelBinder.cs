@@ -27,6 +27,10 @@ internal static class ModelBinder
                 DiagnosticRules.VocabularyNotFound, draft.SpecPath, draft.VocabularyRange, draft.VocabularyFile, draft.VocabularyFullPath));
         }
 
+        if (file.ReadError is not null)
+        {
+            return StepResult<ModelSpec>.Failed(DiagnosticInfo.Create(DiagnosticRules.InternalError, file.Path, TextRange.FileStart, file.ReadError));
+        }
         (VocabularyContents? contents, List<DiagnosticInfo> diagnostics) = VocabularyReader.Read(file);
         if (contents is null) return new StepResult<ModelSpec>(null, diagnostics.ToEquatableArray());
 

@@ -45,6 +45,10 @@ internal static class SpecReader
 
     public static StepResult<SpecDraft> Read(SpecFile file, string modelsDirectory)
     {
+        if (file.ReadError is not null)
+        {
+            return StepResult<SpecDraft>.Failed(DiagnosticInfo.Create(DiagnosticRules.InternalError, file.Path, TextRange.FileStart, file.ReadError));
+        }
         JsonParseResult parsed = JsonParser.Parse(file.Text);
         if (parsed.Value is null)
         {
