@@ -16,7 +16,8 @@ internal sealed record GeneratorOutput(
     IReadOnlyDictionary<string, string> Sources,
     ImmutableArray<Diagnostic> Diagnostics,
     Compilation Compilation,
-    GeneratorDriver Driver);
+    GeneratorDriver Driver,
+    ImmutableArray<AdditionalText> AdditionalTexts);
 
 /// <summary>
 /// Runs the RnnGen generator in memory over spec and vocabulary files, and compiles and loads what
@@ -32,7 +33,9 @@ internal static class GeneratorHarness
     private static readonly Lazy<ImmutableArray<MetadataReference>> s_references = new(() =>
     {
         string tpa = (string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!;
-        var paths = tpa.Split(Path.PathSeparator).Where(p => p.Length > 0).ToList();
+        // The framework's assemblies only: the test assembly itself already holds the shipped models.
+        string framework = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
+        var paths = tpa.Split(Path.PathSeparator).Where(p => p.Length > 0 && Path.GetDirectoryName(p) == framework).ToList();
         paths.Add(typeof(RnnGen.VectorMath).Assembly.Location);
         return paths.Distinct().Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToImmutableArray();
     });
@@ -61,7 +64,7 @@ internal static class GeneratorHarness
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> diagnostics);
         GeneratorDriverRunResult result = driver.GetRunResult();
         var sources = result.Results.SelectMany(r => r.GeneratedSources).ToDictionary(s => s.HintName, s => s.SourceText.ToString());
-        return new GeneratorOutput(sources, diagnostics.AddRange(result.Diagnostics).Distinct().ToImmutableArray(), output, driver);
+        return new GeneratorOutput(sources, diagnostics.AddRange(result.Diagnostics).Distinct().ToImmutableArray(), output, driver, additional);
     }
 
     public static GeneratorOutput Run(params (string FileName, string Text)[] files) => Run(files, null);

@@ -1,0 +1,61 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using RnnGen.Tests.Generated;
+using RnnGen.Tests.Infrastructure;
+using Xunit;
+
+namespace RnnGen.Tests.Snapshots;
+
+/// <summary>
+/// Pins the generated source, one snapshot file per generated file (hint name): of every spec in
+/// models/, and of small specs that exercise the other shapes of generated code.
+/// </summary>
+public sealed class GeneratedCodeSnapshotTests
+{
+    /// <summary>Small specs for what the shipped models do not show: dense input, softmax with labels, several register chunks.</summary>
+    internal static readonly (string FileName, string Text)[] SmallSpecs =
+    {
+        ("tiny-dense.rnn.json", new TestSpec("TinyDense", 3, "relu", false, 2, 2, "linear").Json()),
+        ("wide-chunks.rnn.json", new TestSpec("WideChunks", 300, "tanh", true, 10, 1, "tanh").Json()),
+        ("bio-tagger.rnn.json", """
+            {
+              "name": "BioTagger",
+              "namespace": "RnnGen.TestModels",
+              "description": "Tags words as outside (O), beginning (B-PER) or inside (I-PER) a person's name.",
+              "a": { "size": 20, "activation": "sigmoid" },
+              "x": { "encoding": "one-hot", "vocabulary": "bio-words.txt" },
+              "y": { "size": 3, "activation": "softmax", "labels": ["O", "B-PER", "I-PER"] },
+              "weights": "bio-tagger.safetensors"
+            }
+            """),
+        ("bio-words.txt", "<UNK>\nSam\nLi\nand\nTom\ndate\non\nTuesday\n\"quoted\"\nback\\slash\n"),
+    };
+
+    [Fact]
+    public void Shipped_models() => VerifyAll(RepoPaths.ModelFiles());
+
+    [Fact]
+    public void Small_specs() => VerifyAll(SmallSpecs);
+
+    private static void VerifyAll((string FileName, string Text)[] files, [System.Runtime.CompilerServices.CallerMemberName] string method = "")
+    {
+        GeneratorOutput output = GeneratorHarness.Run(files);
+        Assert.Empty(output.Diagnostics);
+        GeneratorHarness.CompileAndLoad(output);
+        var failures = new List<string>();
+        foreach ((string hint, string source) in output.Sources.OrderBy(s => s.Key, StringComparer.Ordinal))
+        {
+            try
+            {
+                // One snapshot per generated file, named after its hint name (without .g.cs).
+                Snapshot.Verify(source, "cs", hint.Substring(0, hint.Length - ".g.cs".Length), method: method);
+            }
+            catch (SnapshotMismatchException e)
+            {
+                failures.Add(e.Message);
+            }
+        }
+        Assert.True(failures.Count == 0, string.Join("\n\n", failures));
+    }
+}
