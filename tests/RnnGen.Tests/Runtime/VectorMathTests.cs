@@ -116,4 +116,16 @@ public sealed class VectorMathTests
         }
         Assert.True(worst <= tolerance, $"max abs error {worst:R} at x = {worstAt:R} exceeds {tolerance:R}");
     }
+
+    [Theory]
+    [InlineData(1e-7f)]
+    [InlineData(-3e-5f)]
+    [InlineData(2e-4f)]
+    [InlineData(1e-30f)]
+    public void Tanh_keeps_relative_precision_for_small_inputs(float x)
+    {
+        double expected = Math.Tanh(x);
+        double relative = Math.Abs((VectorMath.Tanh(x) - expected) / expected);
+        Assert.True(relative < 1e-6, $"tanh({x}) = {VectorMath.Tanh(x)}, expected {expected}, relative error {relative}");
+    }
 }
