@@ -1,0 +1,55 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.IO;
+using System.Linq;
+using RnnGen.Generators.Specs;
+
+namespace RnnGen.Cli.Commands;
+
+/// <summary><c>rnngen check &lt;spec&gt;</c>: run the generator's spec pipeline outside a build.</summary>
+internal static class CheckCommand
+{
+    public static Command Create(Terminal terminal)
+    {
+        var spec = new Argument<string>("spec") { Description = "A model spec file (models/<key>.rnn.json)." };
+        var command = new Command("check", "Check a model spec as the build would, printing its diagnostics in the compiler's format.")
+        {
+            spec,
+        };
+        command.SetAction(parsed =>
+        {
+            string path = Path.GetFullPath(parsed.GetRequiredValue(spec));
+            if (!File.Exists(path)) return terminal.Fail(Failure.BadInput($"cannot find the spec '{path}'"));
+            string folder = Path.GetDirectoryName(path)!;
+            StepResult<Generators.Model.ModelSpec> result =
+                SpecPipeline.Check(new SpecFile(path, File.ReadAllText(path)), ReadTextFiles(folder), folder);
+            CheckReport report = CheckReport.From(Path.GetFileName(path), result);
+            return terminal.Print(report.Lines, report.ExitCode);
+        });
+        return command;
+    }
+
+    /// <summary>
+    /// Every *.txt and *.vocab file under the spec's folder, as the MSBuild glue hands them to the generator;
+    /// a file that cannot be read carries the reason, which the pipeline reports if the spec names it.
+    /// </summary>
+    private static IReadOnlyList<SpecFile> ReadTextFiles(string folder) =>
+        Directory.EnumerateFiles(folder, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true })
+            .Where(f => f.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".vocab", StringComparison.OrdinalIgnoreCase))
+            .Order(StringComparer.Ordinal)
+            .Select(ReadTextFile)
+            .ToArray();
+
+    private static SpecFile ReadTextFile(string path)
+    {
+        try
+        {
+            return new SpecFile(path, File.ReadAllText(path));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new SpecFile(path, "", $"cannot read the file ({e.GetType().Name}: {e.Message})");
+        }
+    }
+}

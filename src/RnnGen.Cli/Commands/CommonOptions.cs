@@ -1,0 +1,23 @@
+using System.Collections.Generic;
+using System.CommandLine;
+using System.Linq;
+
+namespace RnnGen.Cli.Commands;
+
+/// <summary>Arguments and options several commands share, declared once so they read the same everywhere.</summary>
+internal static class CommonOptions
+{
+    public static Argument<string> Model(IReadOnlyList<RnnModelInfo> models) => new("model")
+    {
+        Description = "The model's key: " + string.Join(", ", models.Select(m => m.Key)) + " (see 'rnngen models').",
+    };
+
+    public static Option<string> Weights(bool required) => new("--weights", "-w")
+    {
+        Description = required
+            ? "A safetensors file with the model's tensors Waa, Wax, ba, Wya and by."
+            : "A safetensors file with the model's tensors (default: the model's shipped weights, models/<weights> beside rnngen).",
+        HelpName = "file",
+        Required = required,
+    };
+}

@@ -1,0 +1,11 @@
+namespace RnnGen.Cli;
+
+/// <summary>Why a command failed: the one-line message for stderr and the exit code to return.</summary>
+/// <param name="ExitCode"><see cref="ExitCodes.BadInput"/> or <see cref="ExitCodes.Usage"/>.</param>
+/// <param name="Message">What is wrong, without the <c>rnngen: error:</c> prefix.</param>
+internal sealed record Failure(int ExitCode, string Message)
+{
+    public static Failure Usage(string message) => new(ExitCodes.Usage, message);
+
+    public static Failure BadInput(string message) => new(ExitCodes.BadInput, message);
+}

@@ -1,0 +1,26 @@
+using System.Globalization;
+
+namespace RnnGen.Cli;
+
+/// <summary>Every number rnngen prints, in the invariant culture.</summary>
+internal static class Numbers
+{
+    /// <summary>A size with thousands separators: 10,000.</summary>
+    public static string Size(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    /// <summary>An output as the tag table shows it: four decimals, 0.5123.</summary>
+    public static string Fixed4(float value)
+    {
+        string text = value.ToString("F4", CultureInfo.InvariantCulture);
+        return text == "-0.0000" ? "0.0000" : text;
+    }
+
+    /// <summary>A float in its shortest round-trip form, for machine-read output (JSON).</summary>
+    public static string RoundTrip(float value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    /// <summary>An integer, invariant.</summary>
+    public static string Int(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>An unsigned integer (a seed), invariant.</summary>
+    public static string Int(ulong value) => value.ToString(CultureInfo.InvariantCulture);
+}

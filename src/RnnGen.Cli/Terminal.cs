@@ -1,0 +1,36 @@
+using System.Collections.Generic;
+using System.IO;
+
+namespace RnnGen.Cli;
+
+/// <summary>The process's standard streams, handed to the commands by <see cref="Program.Main"/>.</summary>
+/// <param name="In">Standard input (<c>rnngen run</c> reads it when there is no <c>--input</c> file).</param>
+/// <param name="Out">Standard output: results.</param>
+/// <param name="Error">Standard error: the one <c>rnngen: error:</c> line when a command fails.</param>
+internal sealed record Terminal(TextReader In, TextWriter Out, TextWriter Error)
+{
+    /// <summary>Writes the lines to stdout and returns <see cref="ExitCodes.Success"/>, or reports the failure.</summary>
+    public int Emit(Result<IReadOnlyList<string>> result) => result.Failure is null ? Print(result.Value, ExitCodes.Success) : Fail(result.Failure);
+
+    /// <summary>Writes the lines to stdout and returns <paramref name="exitCode"/>.</summary>
+    public int Print(IReadOnlyList<string> lines, int exitCode)
+    {
+        foreach (string line in lines) Out.WriteLine(line);
+        return exitCode;
+    }
+
+    /// <summary>Writes the failure as one <c>rnngen: error:</c> line to stderr and returns its exit code.</summary>
+    public int Fail(Failure failure)
+    {
+        Error.WriteLine(ErrorLine.Format(failure.Message));
+        return failure.ExitCode;
+    }
+
+    /// <summary>Every line of a text source, in order (a final newline does not add an empty line).</summary>
+    public static IReadOnlyList<string> ReadLines(TextReader reader)
+    {
+        var lines = new List<string>();
+        while (reader.ReadLine() is string line) lines.Add(line);
+        return lines;
+    }
+}

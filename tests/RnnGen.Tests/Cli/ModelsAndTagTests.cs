@@ -1,0 +1,60 @@
+using System.Linq;
+using Xunit;
+
+namespace RnnGen.Tests.Cli;
+
+public sealed class ModelsAndTagTests
+{
+    [Fact]
+    public void Models_lists_both_shipped_models_in_an_aligned_table()
+    {
+        CliRun run = CliProcess.Run("models");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal("", run.Stderr);
+        string[] lines = run.Lines;
+        Assert.Equal(3, lines.Length);
+        Assert.StartsWith("KEY", lines[0]);
+        Assert.StartsWith("dna-sites ", lines[1]);
+        Assert.Contains("one-hot 6 characters", lines[1]);
+        Assert.Contains("1 sigmoid [site]", lines[1]);
+        Assert.StartsWith("name-tagger ", lines[2]);
+        Assert.Contains("100 tanh", lines[2]);
+        Assert.Contains("one-hot 10,000 words", lines[2]);
+        Assert.EndsWith("name-tagger.safetensors", lines[2]);
+        // Aligned: every row's WEIGHTS column starts where the header's does.
+        int weights = lines[0].IndexOf("WEIGHTS", System.StringComparison.Ordinal);
+        Assert.All(lines.Skip(1), l => Assert.Equal(' ', l[weights - 1]));
+    }
+
+    [Fact]
+    public void Tag_prints_one_row_per_word_of_the_example_sentence()
+    {
+        CliRun run = CliProcess.Run("tag", "name-tagger", "Sam Li and Tom date on Tuesday.");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        string[] words = run.Lines.Select(l => l.Split(' ')[0]).ToArray();
+        Assert.Equal(["Sam", "Li", "and", "Tom", "date", "on", "Tuesday"], words);
+        Assert.All(run.Lines, l => Assert.Matches(@"^\S+\s+0\.\d{4}(  person)?$", l));
+    }
+
+    [Fact]
+    public void Tag_reads_dna_one_base_per_row()
+    {
+        CliRun run = CliProcess.Run("tag", "dna-sites", "ACGTN");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(["A", "C", "G", "T", "N"], run.Lines.Select(l => l.Split(' ')[0]).ToArray());
+    }
+
+    [Fact]
+    public void An_unknown_model_is_a_usage_error_that_lists_the_models()
+    {
+        CliRun run = CliProcess.Run("tag", "name-taggr", "Sam");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("", run.Stdout);
+        string error = Assert.Single(run.ErrorLines);
+        Assert.Equal("rnngen: error: unknown model 'name-taggr'; the models are: dna-sites, name-tagger", error);
+    }
+}
