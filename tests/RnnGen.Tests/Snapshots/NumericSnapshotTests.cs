@@ -44,6 +44,18 @@ public sealed class NumericSnapshotTests
     }
 
     [Fact]
+    public void Shipped_weights_on_the_example_sentence()
+    {
+        NameTagger tagger = NameTagger.Load(System.IO.Path.Combine(RepoPaths.Models, "name-tagger.safetensors"));
+        const string text = "Sam Li and Tom date on Tuesday.";
+        NameTagger.Output[] tags = tagger.Forward(text);
+        DnaSites dna = DnaSites.Load(System.IO.Path.Combine(RepoPaths.Models, "dna-sites.safetensors"));
+        const string bases = "TGTGATCTAGATCACA";
+        DnaSites.Output[] sites = dna.Forward(bases);
+        Snapshot.Verify(Table(NameTagger.Tokenize(text), t => tags[t].ToArray()) + Table(DnaSites.Tokenize(bases), t => sites[t].ToArray()));
+    }
+
+    [Fact]
     public void DnaSites_on_a_CRP_site()
     {
         var w = RandomWeights.Create(DnaSites.HiddenSize, DnaSites.InputSize, DnaSites.OutputSize, Seed);
