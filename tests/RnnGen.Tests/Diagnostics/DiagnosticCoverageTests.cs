@@ -60,6 +60,9 @@ public sealed class DiagnosticCoverageTests
 
     private static string Docs() => File.ReadAllText(RepositoryRoot.Combine("docs", "diagnostics.md")).Replace("\r\n", "\n", StringComparison.Ordinal);
 
+    /// <summary>A title as Markdown must write it outside code: '&lt;UNK&gt;' would otherwise be read as an HTML tag.</summary>
+    private static string Markdown(string text) => text.Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
+
     [Fact]
     public void Docs_have_an_anchored_section_and_a_table_row_for_every_rule()
     {
@@ -67,10 +70,10 @@ public sealed class DiagnosticCoverageTests
         Assert.All(DiagnosticRules.All, r =>
         {
             string id = r.Id;
-            string anchor = $"<a id=\"{id.ToLowerInvariant()}\"></a>\n## {id}: {r.Title}\n";
+            string anchor = $"<a id=\"{id.ToLowerInvariant()}\"></a>\n## {id}: {Markdown(r.Title)}\n";
             Assert.True(docs.Contains(anchor, StringComparison.Ordinal), $"docs/diagnostics.md has no section starting\n{anchor}");
             string severity = r.Severity == RuleSeverity.Error ? "Error" : "Warning";
-            string row = $"| [{id}](#{id.ToLowerInvariant()}) | {severity} | {r.Title} |";
+            string row = $"| [{id}](#{id.ToLowerInvariant()}) | {severity} | {Markdown(r.Title)} |";
             Assert.True(docs.Contains(row, StringComparison.Ordinal), $"docs/diagnostics.md has no table row\n{row}");
             string section = Section(docs, id);
             Assert.Contains($"**Severity:** {severity}", section, StringComparison.Ordinal);
