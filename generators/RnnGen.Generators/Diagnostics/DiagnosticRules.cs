@@ -80,7 +80,7 @@ internal static class DiagnosticRules
         "x.{0} applies only to one-hot input, but x.encoding is 'dense'; remove x.{0} or set x.encoding to 'one-hot'", RuleSeverity.Error);
 
     public static readonly DiagnosticRule InvalidWeightsPath = new(
-        "RNN0019", "The weights path is not a safetensors file",
+        "RNN0019", "The weights path is not a usable safetensors path",
         "weights '{0}' {1}; name a .safetensors file relative to the spec, such as \"{2}.safetensors\"", RuleSeverity.Error);
 
     public static readonly DiagnosticRule DuplicateProperty = new(
@@ -99,6 +99,10 @@ internal static class DiagnosticRules
         "RNN0023", "Two specs have the same file name",
         "Another spec is also named '{0}.rnn.json' ('{1}'); tools find models by file name, so only that one is in the model catalog; rename one of the files", RuleSeverity.Warning);
 
+    public static readonly DiagnosticRule InvalidVocabularyPath = new(
+        "RNN0024", "The vocabulary path leaves the models folder",
+        "x.vocabulary '{0}' {1}; name a file relative to the spec, inside the models folder, such as \"{2}.vocab.txt\"", RuleSeverity.Error);
+
     public static readonly DiagnosticRule InternalError = new(
         "RNN0099", "RnnGen failed unexpectedly",
         "RnnGen failed on this file: {0}; unless the cause is named in the message, this is a bug in RnnGen: please report it with the spec", RuleSeverity.Error);
@@ -109,7 +113,7 @@ internal static class DiagnosticRules
         InvalidJson, MissingProperty, UnknownProperty, WrongType, SizeOutOfRange, UnknownActivation,
         UnknownEncoding, UnknownTokenizer, InvalidTypeName, InvalidNamespace, VocabularyNotFound,
         VocabularyWithoutUnknown, DuplicateToken, InvalidToken, InputSizeMismatch, LabelCountMismatch,
-        InvalidLabel, OneHotOnly, InvalidWeightsPath, DuplicateProperty, DuplicateModel, SoftmaxOfOne, DuplicateKey,
+        InvalidLabel, OneHotOnly, InvalidWeightsPath, DuplicateProperty, DuplicateModel, SoftmaxOfOne, DuplicateKey, InvalidVocabularyPath,
         InternalError,
     };
 

@@ -44,5 +44,7 @@ internal static class Literals
 
     /// <summary>Text made safe inside an XML doc comment.</summary>
     public static string Xml(string text) =>
-        text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;").Replace("\r", " ").Replace("\n", " ");
+        text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;")
+            // Every C# line break, not only \r and \n, would end the comment the text sits in.
+            .Replace("\r", " ").Replace("\n", " ").Replace("\u2028", " ").Replace("\u2029", " ").Replace("\u0085", " ");
 }

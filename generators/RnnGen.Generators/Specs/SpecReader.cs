@@ -164,6 +164,11 @@ internal static class SpecReader
                 vocabularyRange = vocabProp.Value.Range;
                 if (value is null) ok = false;
                 else if (value.Trim().Length == 0) { Report(DiagnosticRules.WrongType, vocabProp.Value.Range, "x.vocabulary", "the path of a vocabulary file", "an empty string"); ok = false; }
+                else if (PathProblem(value) is string problem)
+                {
+                    Report(DiagnosticRules.InvalidVocabularyPath, vocabProp.Value.Range, value, problem, KeyOf(_path));
+                    ok = false;
+                }
                 else vocabulary = value;
                 if (encoding == InputEncoding.Dense) { Report(DiagnosticRules.OneHotOnly, vocabProp.NameRange, "vocabulary"); ok = false; }
             }
@@ -182,7 +187,7 @@ internal static class SpecReader
                 if (encoding == InputEncoding.Dense) { Report(DiagnosticRules.OneHotOnly, tokProp.NameRange, "tokenizer"); ok = false; }
             }
 
-            if (size is null && vocabulary.Length == 0 && encoding is not null && !props.ContainsKey("size"))
+            if (size is null && !props.ContainsKey("vocabulary") && encoding is not null && !props.ContainsKey("size"))
             {
                 Report(DiagnosticRules.MissingProperty, anchor, "The object 'x'", "size",
                     encoding == InputEncoding.Dense
@@ -374,13 +379,28 @@ internal static class SpecReader
                 Report(DiagnosticRules.InvalidWeightsPath, range, weights, "does not end in .safetensors, the only weights format RnnGen reads", key);
                 return null;
             }
-            if (System.IO.Path.IsPathRooted(weights))
+            if (PathProblem(weights) is string problem)
             {
-                Report(DiagnosticRules.InvalidWeightsPath, range, weights, "is an absolute path, which would tie the build to one machine", key);
+                Report(DiagnosticRules.InvalidWeightsPath, range, weights, problem, key);
                 return null;
             }
             return weights;
         }
+    }
+
+    /// <summary>
+    /// Why a path in a spec would not work on every machine, or null: the build copies and finds files
+    /// under the models folder only, so a path stays relative, inside it, and uses '/'.
+    /// </summary>
+    internal static string? PathProblem(string path)
+    {
+        if (System.IO.Path.IsPathRooted(path) || path.StartsWith("/", StringComparison.Ordinal) || path.IndexOf(':') >= 0)
+        {
+            return "is an absolute path, which would tie the build to one machine";
+        }
+        if (path.IndexOf('\\') >= 0) return "uses '\\'; write '/' so that the spec builds on every OS";
+        if (path.Split('/').Any(part => part == "..")) return "leaves the spec's folder with '..', but the build only sees files under the models folder";
+        return null;
     }
 
     /// <summary>Why <paramref name="name"/> cannot be a model's type name, or null when it can.</summary>

@@ -1,3 +1,4 @@
+using System;
 using RnnGen.Tests.Infrastructure;
 using Xunit;
 
@@ -509,7 +510,7 @@ public sealed class SpecDiagnosticTests
     /// weights and x.vocabulary, "so a model never reaches outside the models folder"; the generator
     /// only rejects absolute weights paths.
     /// </summary>
-    [Theory(Skip = "Generator bug: '..' segments and '\\' in weights are accepted although docs/spec-format.md (Paths) forbids them; no diagnostic is reported")]
+    [Theory]
     [InlineData("../shared/tagger.safetensors")]
     [InlineData("sub\\\\tagger.safetensors")]
     public void RNN0019_weights_outside_the_models_folder_are_rejected(string weights)
@@ -526,6 +527,25 @@ public sealed class SpecDiagnosticTests
         DiagnosticRun run = Specs.Run(spec);
         Assert.Contains(run.Output.Diagnostics, d => d.Id == "RNN0019");
         Assert.Empty(run.Output.Sources);
+    }
+
+    // ---- RNN0024 --------------------------------------------------------------------------
+
+    [Theory]
+    [Covers("RNN0024")]
+    [InlineData("../shared/words.txt", "leaves the spec's folder with '..', but the build only sees files under the models folder")]
+    [InlineData("/usr/share/words.txt", "is an absolute path, which would tie the build to one machine")]
+    [InlineData("sub\\\\words.txt", "uses '\\'; write '/' so that the spec builds on every OS")]
+    public void RNN0024_vocabulary_path_outside_the_models_folder(string vocabulary, string reason)
+    {
+        string line = $"  \"x\": {{ \"encoding\": \"one-hot\", \"vocabulary\": \"{vocabulary}\" }},";
+        string spec = "{\n  \"name\": \"Tagger\",\n  \"a\": { \"size\": 4, \"activation\": \"tanh\" },\n" + line +
+            "\n  \"y\": { \"size\": 1, \"activation\": \"sigmoid\" },\n  \"weights\": \"tagger.safetensors\"\n}\n";
+        int column = line.IndexOf("\"vocabulary\": ", StringComparison.Ordinal) + "\"vocabulary\": ".Length + 1;
+        string written = vocabulary.Replace("\\\\", "\\", StringComparison.Ordinal);
+        Specs.Run(spec).Reports(Expected.At("RNN0024", Spec, 4, column, column + vocabulary.Length + 2,
+            $"x.vocabulary '{written}' {reason}; name a file relative to the spec, inside the models folder, such as \"tagger.vocab.txt\""))
+            .GeneratesNothing();
     }
 
     // ---- RNN0020 --------------------------------------------------------------------------
