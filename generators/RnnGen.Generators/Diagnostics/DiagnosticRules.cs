@@ -69,7 +69,7 @@ internal static class DiagnosticRules
 
     public static readonly DiagnosticRule LabelCountMismatch = new(
         "RNN0016", "The number of labels differs from y.size",
-        "y.labels has {0} labels but y.size is {1}; give exactly one label per output", RuleSeverity.Error);
+        "y.labels has {0} but y.size is {1}; give exactly one label per output", RuleSeverity.Error);
 
     public static readonly DiagnosticRule InvalidLabel = new(
         "RNN0017", "A label is empty or repeated",

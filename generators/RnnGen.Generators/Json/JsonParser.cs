@@ -23,7 +23,7 @@ internal static class JsonParser
         try
         {
             state.SkipWhitespace();
-            if (state.AtEnd) throw state.Fail("the file is empty; a spec is a JSON object such as { \"name\": \"MyModel\", ... }", 0);
+            if (state.AtEnd) throw new JsonSyntaxException("the file is empty; a spec is a JSON object such as { \"name\": \"MyModel\", ... }", TextRange.FileStart);
             JsonNode value = state.ParseValue(0);
             state.SkipWhitespace();
             if (!state.AtEnd) throw state.Fail($"unexpected {Describe(text, state.Position)} after the end of the top-level value", 1);
@@ -40,6 +40,8 @@ internal static class JsonParser
         {
             '\n' or '\r' => "line break",
             char c when char.IsControl(c) => $"control character U+{(int)c:X4}",
+            '\uFEFF' => "byte-order mark U+FEFF",
+            char c when char.IsWhiteSpace(c) || char.GetUnicodeCategory(c) == UnicodeCategory.Format => $"invisible character U+{(int)c:X4}",
             char c => $"'{c}'",
         };
 
@@ -62,6 +64,12 @@ internal static class JsonParser
         }
 
         public int Position { get; private set; }
+
+        /// <summary>Where the last ',' was, so that a trailing comma is reported where it stands.</summary>
+        private int _lastComma;
+
+        private JsonSyntaxException TrailingComma(char close) =>
+            new($"this ',' is followed by '{close}'; JSON does not allow a trailing comma", _lines.Range(_lastComma, 1));
 
         public bool AtEnd => Position >= _text.Length;
 
@@ -127,7 +135,9 @@ internal static class JsonParser
             {
                 SkipWhitespace();
                 if (AtEnd) throw Fail("unexpected end of file inside an object; a '}' is missing", 0);
-                if (Current == '}') throw Fail("a ',' is followed by '}'; JSON does not allow a trailing comma", 1);
+                if (Current == '}') throw TrailingComma('}');
+                if (Current == '/') throw Fail("comments are not allowed in JSON", 1);
+                if (Current == '\'') throw Fail("property names must be in double quotes (\"), not single quotes", 1);
                 if (Current != '"') throw Fail($"unexpected {Describe(_text, Position)}; a property name in double quotes was expected", 1);
                 int nameStart = Position;
                 string name = ParseString();
@@ -140,8 +150,9 @@ internal static class JsonParser
                 properties.Add(new JsonProperty(name, nameRange, value));
                 SkipWhitespace();
                 if (AtEnd) throw Fail("unexpected end of file inside an object; a '}' is missing", 0);
-                if (Current == ',') { Position++; continue; }
+                if (Current == ',') { _lastComma = Position; Position++; continue; }
                 if (Current == '}') { Position++; return new JsonObject(properties, _lines.Range(start, Position - start)); }
+                if (Current == '/') throw Fail("comments are not allowed in JSON", 1);
                 throw Fail($"unexpected {Describe(_text, Position)}; a ',' or '}}' was expected after the value of \"{name}\"", 1);
             }
         }
@@ -160,11 +171,12 @@ internal static class JsonParser
             while (true)
             {
                 SkipWhitespace();
-                if (!AtEnd && Current == ']') throw Fail("a ',' is followed by ']'; JSON does not allow a trailing comma", 1);
+                if (!AtEnd && Current == ']') throw TrailingComma(']');
                 items.Add(ParseValue(depth + 1));
                 SkipWhitespace();
                 if (AtEnd) throw Fail("unexpected end of file inside an array; a ']' is missing", 0);
-                if (Current == ',') { Position++; continue; }
+                if (Current == ',') { _lastComma = Position; Position++; continue; }
+                if (Current == '/') throw Fail("comments are not allowed in JSON", 1);
                 if (Current == ']') { Position++; return new JsonArray(items, _lines.Range(start, Position - start)); }
                 throw Fail($"unexpected {Describe(_text, Position)}; a ',' or ']' was expected in the array", 1);
             }

@@ -229,14 +229,16 @@ internal static class SpecReader
                         ok = false;
                         continue;
                     }
-                    if (s.Value.Trim().Length == 0) { Report(DiagnosticRules.InvalidLabel, s.Range, $"at position {i}", "is empty"); ok = false; }
-                    else if (seen.TryGetValue(s.Value, out int first)) { Report(DiagnosticRules.InvalidLabel, s.Range, $"'{s.Value}'", $"at position {i} repeats the label at position {first}"); ok = false; }
+                    if (s.Value.Trim().Length == 0) { Report(DiagnosticRules.InvalidLabel, s.Range, $"y.labels[{i}]", "is empty"); ok = false; }
+                    else if (seen.TryGetValue(s.Value, out int first)) { Report(DiagnosticRules.InvalidLabel, s.Range, $"'{s.Value}'", $"at y.labels[{i}] repeats y.labels[{first}]"); ok = false; }
                     else seen[s.Value] = i;
                     labels.Add(s.Value);
                 }
                 if (size is not null && array.Items.Count != size)
                 {
-                    Report(DiagnosticRules.LabelCountMismatch, array.Range, array.Items.Count.ToString(CultureInfo.InvariantCulture), size.Value.ToString(CultureInfo.InvariantCulture));
+                    Report(DiagnosticRules.LabelCountMismatch, array.Range,
+                        array.Items.Count.ToString(CultureInfo.InvariantCulture) + (array.Items.Count == 1 ? " label" : " labels"),
+                        size.Value.ToString(CultureInfo.InvariantCulture));
                     ok = false;
                 }
             }
@@ -317,9 +319,11 @@ internal static class SpecReader
                 Report(DiagnosticRules.WrongType, p.Value.Range, field, "a number", p.Value.KindName);
                 return null;
             }
-            if (int.TryParse(n.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int value) && value >= min && value <= max)
+            // JSON Schema's "integer" is any number with a zero fraction, so 1e2 and 100.0 are 100.
+            if (decimal.TryParse(n.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal value)
+                && value == decimal.Truncate(value) && value >= min && value <= max)
             {
-                return value;
+                return (int)value;
             }
             Report(DiagnosticRules.SizeOutOfRange, n.Range, field, min.ToString(CultureInfo.InvariantCulture), max.ToString(CultureInfo.InvariantCulture), n.Text);
             return null;

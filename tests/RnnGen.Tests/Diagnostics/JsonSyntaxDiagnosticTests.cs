@@ -13,7 +13,7 @@ public sealed class JsonSyntaxDiagnosticTests
 
     [Fact]
     [Covers("RNN0001")]
-    public void Trailing_comma_in_an_object_points_at_the_closing_brace()
+    public void Trailing_comma_in_an_object_points_at_the_comma()
     {
         const string spec = """
             {
@@ -21,12 +21,12 @@ public sealed class JsonSyntaxDiagnosticTests
               "weights": "tagger.safetensors",
             }
             """;
-        AssertSyntaxError(spec, 4, 1, 4, 2, "a ',' is followed by '}'; JSON does not allow a trailing comma");
+        AssertSyntaxError(spec, 3, 34, 3, 35, "this ',' is followed by '}'; JSON does not allow a trailing comma");
     }
 
     [Fact]
     [Covers("RNN0001")]
-    public void Trailing_comma_in_an_array_points_at_the_closing_bracket()
+    public void Trailing_comma_in_an_array_points_at_the_comma()
     {
         const string spec = """
             {
@@ -35,7 +35,7 @@ public sealed class JsonSyntaxDiagnosticTests
               }
             }
             """;
-        AssertSyntaxError(spec, 3, 28, 3, 29, "a ',' is followed by ']'; JSON does not allow a trailing comma");
+        AssertSyntaxError(spec, 3, 27, 3, 28, "this ',' is followed by ']'; JSON does not allow a trailing comma");
     }
 
     [Fact]
@@ -102,7 +102,7 @@ public sealed class JsonSyntaxDiagnosticTests
               "weights": "tagger.safetensors"
             }
             """;
-        AssertSyntaxError(spec, 2, 3, 2, 4, "unexpected '''; a property name in double quotes was expected");
+        AssertSyntaxError(spec, 2, 3, 2, 4, "property names must be in double quotes (\"), not single quotes");
     }
 
     [Fact]
@@ -128,7 +128,7 @@ public sealed class JsonSyntaxDiagnosticTests
               "name": "Tagger"
             }
             """;
-        AssertSyntaxError(spec, 2, 3, 2, 4, "unexpected '/'; a property name in double quotes was expected");
+        AssertSyntaxError(spec, 2, 3, 2, 4, "comments are not allowed in JSON");
     }
 
     [Fact]
@@ -140,9 +140,9 @@ public sealed class JsonSyntaxDiagnosticTests
 
     [Fact]
     [Covers("RNN0001")]
-    public void File_of_only_whitespace_is_empty_and_points_at_its_end()
+    public void File_of_only_whitespace_is_empty_and_points_at_its_start()
     {
-        AssertSyntaxError("\n  \n", 3, 1, 3, 1, "the file is empty; a spec is a JSON object such as { \"name\": \"MyModel\", ... }");
+        AssertSyntaxError("\n  \n", 1, 1, 1, 1, "the file is empty; a spec is a JSON object such as { \"name\": \"MyModel\", ... }");
     }
 
     [Fact]
@@ -223,8 +223,8 @@ public sealed class JsonSyntaxDiagnosticTests
     [InlineData("{\"labels\": [\"a\",", 1, 17, 1, 17, "unexpected end of file; a value was expected")]
     [InlineData("{\"ok\": True}", 1, 8, 1, 9, "unexpected 'T'; a value (object, array, string, number, true, false or null) was expected")]
     [InlineData("{\"ok\": nul}", 1, 8, 1, 11, "unexpected word 'nul'; strings must be in double quotes, and the only bare words are true, false and null")]
-    [InlineData("\uFEFF{}", 1, 1, 1, 2, "unexpected '\uFEFF'; a value (object, array, string, number, true, false or null) was expected")]
-    [InlineData("{\"a\":\u00A0{}}", 1, 6, 1, 7, "unexpected '\u00A0'; a value (object, array, string, number, true, false or null) was expected")]
+    [InlineData("\uFEFF{}", 1, 1, 1, 2, "unexpected byte-order mark U+FEFF; a value (object, array, string, number, true, false or null) was expected")]
+    [InlineData("{\"a\":\u00A0{}}", 1, 6, 1, 7, "unexpected invisible character U+00A0; a value (object, array, string, number, true, false or null) was expected")]
     public void One_line_syntax_errors(string spec, int line, int column, int endLine, int endColumn, string message) =>
         AssertSyntaxError(spec, line, column, endLine, endColumn, message);
 

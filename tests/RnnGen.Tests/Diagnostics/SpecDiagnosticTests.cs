@@ -245,14 +245,14 @@ public sealed class SpecDiagnosticTests
               "name": "Tagger",
               "a": { "size": 99999999999, "activation": "tanh" },
               "x": { "encoding": "dense", "size": 2.5 },
-              "y": { "size": 1e2, "activation": "sigmoid" },
+              "y": { "size": 2.5, "activation": "sigmoid" },
               "weights": "tagger.safetensors"
             }
             """;
         Specs.Run(spec).Reports(
             Expected.At("RNN0005", Spec, 3, 18, 29, "a.size must be a whole number from 1 to 4096, but it is 99999999999"),
             Expected.At("RNN0005", Spec, 4, 39, 42, "x.size must be a whole number from 1 to 1000000, but it is 2.5"),
-            Expected.At("RNN0005", Spec, 5, 18, 21, "y.size must be a whole number from 1 to 100000, but it is 1e2"))
+            Expected.At("RNN0005", Spec, 5, 18, 21, "y.size must be a whole number from 1 to 100000, but it is 2.5"))
             .GeneratesNothing();
     }
 
@@ -405,7 +405,7 @@ public sealed class SpecDiagnosticTests
             }
             """;
         Specs.Run(spec).Reports(Expected.At("RNN0016", Spec, 8, 15, 22,
-            "y.labels has 1 labels but y.size is 2; give exactly one label per output"))
+            "y.labels has 1 label but y.size is 2; give exactly one label per output"))
             .GeneratesNothing();
     }
 
@@ -427,7 +427,7 @@ public sealed class SpecDiagnosticTests
             }
             """;
         Specs.Run(spec).Reports(Expected.At("RNN0017", Spec, 8, 23, 25,
-            "The label at position 1 is empty; labels must be unique, non-empty strings"))
+            "The label y.labels[1] is empty; labels must be unique, non-empty strings"))
             .GeneratesNothing();
     }
 
@@ -449,7 +449,7 @@ public sealed class SpecDiagnosticTests
             }
             """;
         Specs.Run(spec).Reports(Expected.At("RNN0017", Spec, 8, 23, 28,
-            "The label 'yes' at position 1 repeats the label at position 0; labels must be unique, non-empty strings"))
+            "The label 'yes' at y.labels[1] repeats y.labels[0]; labels must be unique, non-empty strings"))
             .GeneratesNothing();
     }
 
