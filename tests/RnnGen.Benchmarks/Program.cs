@@ -1,6 +1,16 @@
+using BenchmarkDotNet.Running;
+
 namespace RnnGen.Benchmarks;
 
-internal static class Program
+/// <summary>
+/// Entry point: <c>dotnet run -c Release --project tests/RnnGen.Benchmarks -- --filter '*'</c>.
+/// Every implementation is checked against the generated code before anything is measured.
+/// </summary>
+public static class Program
 {
-    private static int Main() => 0;
+    public static void Main(string[] args)
+    {
+        SelfCheck.Run(verbose: true);
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    }
 }
