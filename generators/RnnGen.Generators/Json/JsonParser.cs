@@ -22,6 +22,7 @@ internal static class JsonParser
         var state = new State(text);
         try
         {
+            state.SkipByteOrderMark();
             state.SkipWhitespace();
             if (state.AtEnd) throw new JsonSyntaxException("the file is empty; a spec is a JSON object such as { \"name\": \"MyModel\", ... }", TextRange.FileStart);
             JsonNode value = state.ParseValue(0);
@@ -77,6 +78,12 @@ internal static class JsonParser
 
         public JsonSyntaxException Fail(string message, int length) =>
             new(message, _lines.Range(Position, AtEnd ? 0 : length));
+
+        /// <summary>RFC 8259 lets a parser ignore a byte-order mark at the start; editors on Windows write one.</summary>
+        public void SkipByteOrderMark()
+        {
+            if (!AtEnd && Current == '\uFEFF') Position++;
+        }
 
         public void SkipWhitespace()
         {

@@ -223,7 +223,7 @@ public sealed class JsonSyntaxDiagnosticTests
     [InlineData("{\"labels\": [\"a\",", 1, 17, 1, 17, "unexpected end of file; a value was expected")]
     [InlineData("{\"ok\": True}", 1, 8, 1, 9, "unexpected 'T'; a value (object, array, string, number, true, false or null) was expected")]
     [InlineData("{\"ok\": nul}", 1, 8, 1, 11, "unexpected word 'nul'; strings must be in double quotes, and the only bare words are true, false and null")]
-    [InlineData("\uFEFF{}", 1, 1, 1, 2, "unexpected byte-order mark U+FEFF; a value (object, array, string, number, true, false or null) was expected")]
+    [InlineData("{\"a\":\uFEFF{}}", 1, 6, 1, 7, "unexpected byte-order mark U+FEFF; a value (object, array, string, number, true, false or null) was expected")]
     [InlineData("{\"a\":\u00A0{}}", 1, 6, 1, 7, "unexpected invisible character U+00A0; a value (object, array, string, number, true, false or null) was expected")]
     public void One_line_syntax_errors(string spec, int line, int column, int endLine, int endColumn, string message) =>
         AssertSyntaxError(spec, line, column, endLine, endColumn, message);
