@@ -103,6 +103,10 @@ internal static class DiagnosticRules
         "RNN0024", "The vocabulary path leaves the models folder",
         "x.vocabulary '{0}' {1}; name a file relative to the spec, inside the models folder, such as \"{2}.vocab.txt\"", RuleSeverity.Error);
 
+    public static readonly DiagnosticRule ModelTooLarge = new(
+        "RNN0025", "The model's weights do not fit in memory",
+        "Wax needs {0} × {1} = {2} floats (x.size × a.size padded to a multiple of 16), more than the {3} that one .NET array holds; make the vocabulary or a.size smaller", RuleSeverity.Error);
+
     public static readonly DiagnosticRule InternalError = new(
         "RNN0099", "RnnGen failed unexpectedly",
         "RnnGen failed on this file: {0}; unless the cause is named in the message, this is a bug in RnnGen: please report it with the spec", RuleSeverity.Error);
@@ -113,7 +117,7 @@ internal static class DiagnosticRules
         InvalidJson, MissingProperty, UnknownProperty, WrongType, SizeOutOfRange, UnknownActivation,
         UnknownEncoding, UnknownTokenizer, InvalidTypeName, InvalidNamespace, VocabularyNotFound,
         VocabularyWithoutUnknown, DuplicateToken, InvalidToken, InputSizeMismatch, LabelCountMismatch,
-        InvalidLabel, OneHotOnly, InvalidWeightsPath, DuplicateProperty, DuplicateModel, SoftmaxOfOne, DuplicateKey, InvalidVocabularyPath,
+        InvalidLabel, OneHotOnly, InvalidWeightsPath, DuplicateProperty, DuplicateModel, SoftmaxOfOne, DuplicateKey, InvalidVocabularyPath, ModelTooLarge,
         InternalError,
     };
 

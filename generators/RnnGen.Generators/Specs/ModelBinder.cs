@@ -17,6 +17,7 @@ internal static class ModelBinder
     {
         if (draft.Encoding == InputEncoding.Dense || draft.VocabularyFile.Length == 0)
         {
+            if (TooLarge(draft, draft.InputSize!.Value) is DiagnosticInfo tooLarge) return StepResult<ModelSpec>.Failed(tooLarge);
             return new StepResult<ModelSpec>(ToModel(draft, draft.InputSize!.Value, EquatableArray<string>.Empty, -1), EquatableArray<DiagnosticInfo>.Empty);
         }
 
@@ -49,9 +50,28 @@ internal static class ModelBinder
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticRules.SizeOutOfRange, draft.SpecPath, draft.VocabularyRange,
                 "The vocabulary's line count", "1", SpecReader.MaxInputSize.ToString(CultureInfo.InvariantCulture), count.ToString(CultureInfo.InvariantCulture)));
         }
+        if (diagnostics.Count == 0 && TooLarge(draft, count) is DiagnosticInfo tooBig) diagnostics.Add(tooBig);
         if (diagnostics.Count > 0) return new StepResult<ModelSpec>(null, diagnostics.ToEquatableArray());
 
         return new StepResult<ModelSpec>(ToModel(draft, count, contents.Tokens, contents.UnknownIndex), EquatableArray<DiagnosticInfo>.Empty);
+    }
+
+    /// <summary>The largest number of elements a .NET float array holds.</summary>
+    internal const long MaxArrayLength = 0x7FFFFFC7;
+
+    /// <summary>
+    /// The packed Wax (x rows of a padded to 16) must fit in one array, and the generated code's
+    /// constant products must not overflow an int.
+    /// </summary>
+    private static DiagnosticInfo? TooLarge(SpecDraft draft, int inputSize)
+    {
+        long stride = (draft.HiddenSize + 15) / 16 * 16;
+        long floats = inputSize * stride;
+        if (floats <= MaxArrayLength) return null;
+        TextRange at = draft.InputSize is not null ? draft.InputSizeRange : draft.VocabularyRange;
+        return DiagnosticInfo.Create(DiagnosticRules.ModelTooLarge, draft.SpecPath, at,
+            inputSize.ToString("#,0", CultureInfo.InvariantCulture), stride.ToString("#,0", CultureInfo.InvariantCulture),
+            floats.ToString("#,0", CultureInfo.InvariantCulture), MaxArrayLength.ToString("#,0", CultureInfo.InvariantCulture));
     }
 
     private static SpecFile? Find(IReadOnlyList<SpecFile> files, string fullPath) =>

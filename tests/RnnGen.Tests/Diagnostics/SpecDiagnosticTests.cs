@@ -548,6 +548,26 @@ public sealed class SpecDiagnosticTests
             .GeneratesNothing();
     }
 
+    // ---- RNN0025 --------------------------------------------------------------------------
+
+    [Fact]
+    [Covers("RNN0025")]
+    public void RNN0025_weights_larger_than_an_array_point_at_x_size()
+    {
+        const string spec = """
+            {
+              "name": "Tagger",
+              "a": { "size": 4096, "activation": "tanh" },
+              "x": { "encoding": "one-hot", "size": 1000000 },
+              "y": { "size": 1, "activation": "sigmoid" },
+              "weights": "tagger.safetensors"
+            }
+            """;
+        Specs.Run(spec).Reports(Expected.At("RNN0025", Spec, 4, 41, 48,
+            "Wax needs 1,000,000 × 4,096 = 4,096,000,000 floats (x.size × a.size padded to a multiple of 16), more than the 2,147,483,591 that one .NET array holds; make the vocabulary or a.size smaller"))
+            .GeneratesNothing();
+    }
+
     // ---- RNN0020 --------------------------------------------------------------------------
 
     [Fact]
