@@ -60,7 +60,7 @@ public sealed class RnnModelGenerator : IIncrementalGenerator
             .Select(static (r, _) => r.Value!)
             .Where(static m => m is not null)
             .Collect()
-            .Select(static (models, _) => ModelSet.Deduplicate(models))
+            .Select(static (models, _) => DeduplicateGuarded(models))
             .WithTrackingName(Steps.Models);
 
         // Diagnostics: their own outputs, so that a change in a message never re-emits code.
@@ -72,6 +72,19 @@ public sealed class RnnModelGenerator : IIncrementalGenerator
         IncrementalValuesProvider<ModelSpec> models = set.SelectMany(static (s, _) => s.Models);
         context.RegisterSourceOutput(models, static (spc, model) => EmitModel(spc, model));
         context.RegisterSourceOutput(set.Select(static (s, _) => s.Models), static (spc, all) => EmitCatalog(spc, all));
+    }
+
+    private static (EquatableArray<ModelSpec>, EquatableArray<DiagnosticInfo>) DeduplicateGuarded(ImmutableArray<ModelSpec> models)
+    {
+        try
+        {
+            return ModelSet.Deduplicate(models);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Nothing is emitted; every spec gets the internal error, so none fails silently.
+            return (EquatableArray<ModelSpec>.Empty, models.Select(m => SpecPipeline.InternalError(m.SpecPath, e)).ToEquatableArray());
+        }
     }
 
     internal static bool IsSpec(string path) => path.EndsWith(SpecReader.SpecExtension, StringComparison.OrdinalIgnoreCase);

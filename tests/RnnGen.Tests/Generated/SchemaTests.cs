@@ -1,0 +1,63 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using RnnGen.Generators.Model;
+using RnnGen.Generators.Specs;
+using RnnGen.Tests.Infrastructure;
+using Xunit;
+
+namespace RnnGen.Tests.Generated;
+
+/// <summary>
+/// The JSON Schema editors use (models/rnn.schema.json) and the generator must accept the same
+/// options and limits, and every shipped spec must point at the schema.
+/// </summary>
+public sealed class SchemaTests
+{
+    private static readonly JsonElement Schema = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.Models, "rnn.schema.json"))).RootElement;
+
+    private static JsonElement Property(params string[] path)
+    {
+        JsonElement e = Schema;
+        foreach (string name in path) e = e.GetProperty("properties").GetProperty(name);
+        return e;
+    }
+
+    private static string[] Enum(params string[] path) => Property(path).GetProperty("enum").EnumerateArray().Select(v => v.GetString()!).ToArray();
+
+    [Fact]
+    public void Enumerations_match_what_the_generator_accepts()
+    {
+        Assert.Equal(SpecNames.HiddenActivations.OrderBy(s => s), Enum("a", "activation").OrderBy(s => s));
+        Assert.Equal(SpecNames.OutputActivations.OrderBy(s => s), Enum("y", "activation").OrderBy(s => s));
+        Assert.Equal(SpecNames.Encodings.OrderBy(s => s), Enum("x", "encoding").OrderBy(s => s));
+        Assert.Equal(SpecNames.Tokenizers.OrderBy(s => s), Enum("x", "tokenizer").OrderBy(s => s));
+    }
+
+    [Fact]
+    public void Size_limits_match_the_generators()
+    {
+        Assert.Equal(SpecReader.MaxHiddenSize, Property("a", "size").GetProperty("maximum").GetInt32());
+        Assert.Equal(SpecReader.MaxInputSize, Property("x", "size").GetProperty("maximum").GetInt32());
+        Assert.Equal(SpecReader.MaxOutputSize, Property("y", "size").GetProperty("maximum").GetInt32());
+        Assert.All(new[] { "a", "x", "y" }, layer => Assert.Equal(1, Property(layer, "size").GetProperty("minimum").GetInt32()));
+    }
+
+    [Fact]
+    public void Properties_match_what_the_generator_reads()
+    {
+        Assert.Equal(new[] { "$schema", "a", "description", "name", "namespace", "weights", "x", "y" },
+            Schema.GetProperty("properties").EnumerateObject().Select(p => p.Name).OrderBy(n => n, StringComparer.Ordinal));
+        Assert.False(Schema.GetProperty("additionalProperties").GetBoolean());
+    }
+
+    [Fact]
+    public void Every_shipped_spec_names_the_schema()
+    {
+        string[] specs = Directory.GetFiles(RepoPaths.Models, "*.rnn.json");
+        Assert.NotEmpty(specs);
+        Assert.All(specs, spec =>
+            Assert.Equal("./rnn.schema.json", JsonDocument.Parse(File.ReadAllText(spec)).RootElement.GetProperty("$schema").GetString()));
+    }
+}
