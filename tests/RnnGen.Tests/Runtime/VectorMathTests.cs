@@ -128,4 +128,45 @@ public sealed class VectorMathTests
         double relative = Math.Abs((VectorMath.Tanh(x) - expected) / expected);
         Assert.True(relative < 1e-6, $"tanh({x}) = {VectorMath.Tanh(x)}, expected {expected}, relative error {relative}");
     }
+
+    [Fact]
+    public void Exp_is_within_a_few_ulp_over_its_whole_range_at_every_width()
+    {
+        double worst = 0;
+        for (double v = -87; v <= 88.7; v += 0.0137)
+        {
+            float x = (float)v;
+            double expected = Math.Exp(x);
+            foreach (float got in new[]
+            {
+                VectorMath.Exp(System.Runtime.Intrinsics.Vector512.Create(x)).ToScalar(),
+                VectorMath.Exp(System.Runtime.Intrinsics.Vector256.Create(x)).ToScalar(),
+                VectorMath.Exp(System.Runtime.Intrinsics.Vector128.Create(x)).ToScalar(),
+            })
+            {
+                worst = Math.Max(worst, Math.Abs(got - expected) / expected);
+            }
+        }
+        Assert.True(worst < 4e-7, $"largest relative error {worst:E2}");
+    }
+
+    [Theory]
+    [InlineData(-200f, 0f)]
+    [InlineData(-104.5f, 0f)]
+    [InlineData(0f, 1f)]
+    [InlineData(89f, float.PositiveInfinity)]
+    [InlineData(1000f, float.PositiveInfinity)]
+    public void Exp_saturates_to_zero_and_infinity(float x, float expected) =>
+        Assert.Equal(expected, VectorMath.Exp(System.Runtime.Intrinsics.Vector512.Create(x)).ToScalar());
+
+    [Theory]
+    [InlineData(-20f)]
+    [InlineData(-50f)]
+    [InlineData(-80f)]
+    public void Sigmoid_keeps_relative_precision_of_tiny_probabilities(float x)
+    {
+        double expected = 1 / (1 + Math.Exp(-(double)x));
+        double relative = Math.Abs((VectorMath.Sigmoid(x) - expected) / expected);
+        Assert.True(relative < 1e-6, $"sigmoid({x}) = {VectorMath.Sigmoid(x)}, expected {expected}");
+    }
 }
