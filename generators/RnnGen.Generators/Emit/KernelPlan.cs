@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace RnnGen.Generators.Emit;
 
@@ -12,8 +13,22 @@ namespace RnnGen.Generators.Emit;
 /// <param name="Lanes">Floats per vector.</param>
 /// <param name="Chunks">Groups of hidden-state vectors, each kept in registers through one pass over the columns.</param>
 /// <param name="TwoSets">Whether even and odd columns accumulate into separate registers (more multiply-adds in flight).</param>
-internal sealed record KernelPlan(int Bits, int Lanes, IReadOnlyList<(int First, int Count)> Chunks, bool TwoSets)
+/// <param name="MaxChunk">The most vectors one chunk may keep in registers.</param>
+internal sealed record KernelPlan(int Bits, int Lanes, IReadOnlyList<(int First, int Count)> Chunks, bool TwoSets, int MaxChunk)
 {
+    /// <summary>
+    /// Beyond this many chunks, the chunks become a loop over equal chunks (plus one static
+    /// remainder): fully unrolled, a very wide model's kernel would grow past the size the JIT
+    /// optimises at all.
+    /// </summary>
+    public const int MaxUnrolledChunks = 8;
+
+    /// <summary>Whether the chunks are emitted as a loop rather than one after another.</summary>
+    public bool LoopedChunks => Chunks.Count > MaxUnrolledChunks;
+
+    /// <summary>The number of vectors in a padded hidden state.</summary>
+    public int Vectors => Chunks.Sum(c => c.Count);
+
     /// <summary>The rows of a and the outputs are padded to a multiple of this, the widest vector.</summary>
     public const int Padding = 16;
 
@@ -36,7 +51,7 @@ internal sealed record KernelPlan(int Bits, int Lanes, IReadOnlyList<(int First,
         int budget = Registers(bits) - 4; // leave room for the broadcast values and loaded columns
         if (vectors < MinInFlight && vectors * 2 <= budget && hiddenSize > 1)
         {
-            return new KernelPlan(bits, lanes, new[] { (0, vectors) }, TwoSets: true);
+            return new KernelPlan(bits, lanes, new[] { (0, vectors) }, TwoSets: true, budget);
         }
         int chunkCount = (vectors + budget - 1) / budget;
         var chunks = new List<(int, int)>();
@@ -48,7 +63,7 @@ internal sealed record KernelPlan(int Bits, int Lanes, IReadOnlyList<(int First,
             chunks.Add((first, count));
             first += count;
         }
-        return new KernelPlan(bits, lanes, chunks, TwoSets: false);
+        return new KernelPlan(bits, lanes, chunks, TwoSets: false, budget);
     }
 
     public static IReadOnlyList<KernelPlan> All(int hiddenSize) =>

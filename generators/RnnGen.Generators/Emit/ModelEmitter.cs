@@ -422,7 +422,24 @@ internal static class ModelEmitter
                 w.Line("Unsafe.SkipInit(out next);");
                 w.Line("ref float n = ref Unsafe.As<HiddenBuffer, float>(ref next);");
             }
-            foreach ((int first, int count) in plan.Chunks)
+            if (plan.LoopedChunks)
+            {
+                int size = plan.MaxChunk;
+                int full = plan.Vectors / size;
+                int rest = plan.Vectors % size;
+                w.Line();
+                w.Line($"// a<t> in chunks of {Int(size * L)} rows, {Int(size)} registers each; a loop keeps the method small enough for the JIT to optimise.");
+                using (w.Block($"for (nuint c = 0; c < {Int(full * size * L)}; c += {Int(size * L)})"))
+                {
+                    ChunkBody(w, m, plan, 0, size, single, chunkBase: "c");
+                }
+                if (rest > 0)
+                {
+                    w.Line($"// The last rows, {Int(full * size * L)} to {Int(plan.Vectors * L - 1)}.");
+                    using (w.Block("")) ChunkBody(w, m, plan, full * size, rest, single);
+                }
+            }
+            foreach ((int first, int count) in plan.LoopedChunks ? new (int, int)[0] : plan.Chunks)
             {
                 if (!single)
                 {
@@ -454,8 +471,11 @@ internal static class ModelEmitter
 
     private static string Offset(int vector, int lanes) => Int(vector * lanes);
 
-    private static void ChunkBody(SourceWriter w, ModelSpec m, KernelPlan plan, int first, int count, bool single)
+    private static void ChunkBody(SourceWriter w, ModelSpec m, KernelPlan plan, int first, int count, bool single, string? chunkBase = null)
     {
+        string At(int vector) => chunkBase is null
+            ? Offset(first + vector, plan.Lanes)
+            : vector == 0 ? chunkBase : $"{chunkBase} + {Int(vector * plan.Lanes)}";
         bool oneHot = m.Encoding == InputEncoding.OneHot;
         string V = plan.Vector;
         int L = plan.Lanes;
@@ -465,12 +485,12 @@ internal static class ModelEmitter
         if (oneHot)
         {
             w.Line("// Wax · x<t> + ba: x<t> is one-hot, so this is the token's column of Wax (stored as a row, ba added).");
-            for (int i = 0; i < count; i++) w.Line($"{V}<float> {S(i)} = {V}.LoadUnsafe(ref wax, {Offset(first + i, L)});");
+            for (int i = 0; i < count; i++) w.Line($"{V}<float> {S(i)} = {V}.LoadUnsafe(ref wax, {At(i)});");
         }
         else
         {
             w.Line("// ba starts the sums.");
-            for (int i = 0; i < count; i++) w.Line($"{V}<float> {S(i)} = {V}.LoadUnsafe(ref ba, {Offset(first + i, L)});");
+            for (int i = 0; i < count; i++) w.Line($"{V}<float> {S(i)} = {V}.LoadUnsafe(ref ba, {At(i)});");
         }
         if (plan.TwoSets)
         {
@@ -493,8 +513,8 @@ internal static class ModelEmitter
                         w.Line($"{V}<float> xo = {V}.Create(Unsafe.Add(ref {vector}, j + 1));");
                         for (int i = 0; i < count; i++)
                         {
-                            w.Line(Fma("even", Offset(first + i, L), "xe", S(i)));
-                            w.Line(Fma("odd", Offset(first + i, L), "xo", U(i)));
+                            w.Line(Fma("even", At(i), "xe", S(i)));
+                            w.Line(Fma("odd", At(i), "xo", U(i)));
                         }
                     }
                 }
@@ -505,7 +525,7 @@ internal static class ModelEmitter
                     {
                         w.Line($"ref float last = ref Unsafe.Add(ref {matrix}, {Int(n - 1)} * HiddenStride);");
                         w.Line($"{V}<float> xl = {V}.Create(Unsafe.Add(ref {vector}, {Int(n - 1)}));");
-                        for (int i = 0; i < count; i++) w.Line(Fma("last", Offset(first + i, L), "xl", S(i)));
+                        for (int i = 0; i < count; i++) w.Line(Fma("last", At(i), "xl", S(i)));
                     }
                 }
             }
@@ -515,7 +535,7 @@ internal static class ModelEmitter
                 {
                     w.Line($"ref float column = ref Unsafe.Add(ref {matrix}, j * HiddenStride);");
                     w.Line($"{V}<float> xj = {V}.Create(Unsafe.Add(ref {vector}, j));");
-                    for (int i = 0; i < count; i++) w.Line(Fma("column", Offset(first + i, L), "xj", S(i)));
+                    for (int i = 0; i < count; i++) w.Line(Fma("column", At(i), "xj", S(i)));
                 }
             }
         }
@@ -542,7 +562,7 @@ internal static class ModelEmitter
             string sum = plan.TwoSets ? $"{S(i)} + {U(i)}" : S(i);
             w.Line($"{S(i)} = {g}({sum});");
         }
-        for (int i = 0; i < count; i++) w.Line($"{S(i)}.StoreUnsafe(ref {target}, {Offset(first + i, L)});");
+        for (int i = 0; i < count; i++) w.Line($"{S(i)}.StoreUnsafe(ref {target}, {At(i)});");
     }
 
     private static void OutputProjection(SourceWriter w, ModelSpec m, KernelPlan plan, bool hiddenInRegisters)
@@ -566,6 +586,21 @@ internal static class ModelEmitter
 
         void Dot(string row, string target)
         {
+            if (vectors > 32)
+            {
+                // A wide a: the dot product as a loop, two vectors per turn into two sums.
+                w.Line($"{V}<float> p = {V}<float>.Zero;");
+                w.Line($"{V}<float> q = {V}<float>.Zero;");
+                int pairs = vectors / 2 * 2;
+                using (w.Block($"for (nuint i = 0; i < {Int(pairs * L)}; i += {Int(2 * L)})"))
+                {
+                    w.Line($"p = {V}.FusedMultiplyAdd({V}.LoadUnsafe(ref {row}, i), {V}.LoadUnsafe(ref h, i), p);");
+                    w.Line($"q = {V}.FusedMultiplyAdd({V}.LoadUnsafe(ref {row}, i + {Int(L)}), {V}.LoadUnsafe(ref h, i + {Int(L)}), q);");
+                }
+                if (vectors % 2 == 1) w.Line($"p = {V}.FusedMultiplyAdd({V}.LoadUnsafe(ref {row}, {Int(pairs * L)}), {V}.LoadUnsafe(ref h, {Int(pairs * L)}), p);");
+                w.Line($"{target} = {V}.Sum(p + q) + {(target == "y" ? "by" : target.Replace("ref y", "ref by"))};");
+                return;
+            }
             // Two accumulators halve the dependency chain of the dot product.
             w.Line($"{V}<float> p = {V}.LoadUnsafe(ref {row}, 0) * {Hv(0)};");
             if (vectors > 1) w.Line($"{V}<float> q = {V}.LoadUnsafe(ref {row}, {Offset(1, L)}) * {Hv(1)};");

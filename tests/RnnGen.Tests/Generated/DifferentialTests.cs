@@ -23,8 +23,8 @@ public sealed class DifferentialTests(ITestOutputHelper log)
 
     /// <summary>
     /// Every activation pair with both encodings at random sizes, plus the edges of the kernel
-    /// plans: a = 1, a multiple of 16, one past it, a size that needs several register chunks,
-    /// and the largest one-hot input.
+    /// plans: a = 1, a multiple of 16, one past it, sizes that need several register chunks or a
+    /// loop over them, and the largest one-hot input.
     /// </summary>
     internal static IReadOnlyList<TestSpec> Specs()
     {
@@ -45,6 +45,9 @@ public sealed class DifferentialTests(ITestOutputHelper log)
         specs.Add(new TestSpec("EdgeA17", 17, "tanh", true, 50, 17, "softmax"));
         specs.Add(new TestSpec("EdgeA300", 300, "tanh", true, 20_000, 5, "sigmoid"));
         specs.Add(new TestSpec("EdgeA100", 100, "tanh", true, 10_000, 1, "sigmoid"));
+        // Wide enough that the 256- and 128-bit kernels loop over register chunks and the dot products loop.
+        specs.Add(new TestSpec("EdgeA1100", 1100, "tanh", true, 50, 3, "softmax"));
+        specs.Add(new TestSpec("EdgeA1000Dense", 1000, "relu", false, 8, 40, "sigmoid"));
         return specs;
     }
 

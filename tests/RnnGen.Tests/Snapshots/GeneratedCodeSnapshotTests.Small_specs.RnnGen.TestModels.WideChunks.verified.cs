@@ -581,44 +581,13 @@ namespace RnnGen.TestModels
             Vector256<float>.Zero.StoreUnsafe(ref y, 8);
             {
                 ref float row = ref wya;
-                Vector256<float> p = Vector256.LoadUnsafe(ref row, 0) * Vector256.LoadUnsafe(ref h, 0);
-                Vector256<float> q = Vector256.LoadUnsafe(ref row, 8) * Vector256.LoadUnsafe(ref h, 8);
-                p = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref row, 16), Vector256.LoadUnsafe(ref h, 16), p);
-                q = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref row, 24), Vector256.LoadUnsafe(ref h, 24), q);
-                p = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref row, 32), Vector256.LoadUnsafe(ref h, 32), p);
-                q = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref row, 40), Vector256.LoadUnsafe(ref h, 40), q);
-                p = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref row, 48), Vector256.LoadUnsafe(ref h, 48), p);
-                q = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref row, 56), Vector256.LoadUnsafe(ref h, 56), q);
-                p = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref row, 64), Vector256.LoadUnsafe(ref h, 64), p);
-                q = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref row, 72), Vector256.LoadUnsafe(ref h, 72), q);
-                p = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref row, 80), Vector256.LoadUnsafe(ref h, 80), p);
-                q = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref row, 88), Vector256.LoadUnsafe(ref h, 88), q);
-                p = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref row, 96), Vector256.LoadUnsafe(ref h, 96), p);
-                q = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref row, 104), Vector256.LoadUnsafe(ref h, 104), q);
-                p = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref row, 112), Vector256.LoadUnsafe(ref h, 112), p);
-                q = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref row, 120), Vector256.LoadUnsafe(ref h, 120), q);
-                p = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref row, 128), Vector256.LoadUnsafe(ref h, 128), p);
-                q = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref row, 136), Vector256.LoadUnsafe(ref h, 136), q);
-                p = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref row, 144), Vector256.LoadUnsafe(ref h, 144), p);
-                q = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref row, 152), Vector256.LoadUnsafe(ref h, 152), q);
-                p = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref row, 160), Vector256.LoadUnsafe(ref h, 160), p);
-                q = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref row, 168), Vector256.LoadUnsafe(ref h, 168), q);
-                p = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref row, 176), Vector256.LoadUnsafe(ref h, 176), p);
-                q = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref row, 184), Vector256.LoadUnsafe(ref h, 184), q);
-                p = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref row, 192), Vector256.LoadUnsafe(ref h, 192), p);
-                q = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref row, 200), Vector256.LoadUnsafe(ref h, 200), q);
-                p = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref row, 208), Vector256.LoadUnsafe(ref h, 208), p);
-                q = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref row, 216), Vector256.LoadUnsafe(ref h, 216), q);
-                p = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref row, 224), Vector256.LoadUnsafe(ref h, 224), p);
-                q = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref row, 232), Vector256.LoadUnsafe(ref h, 232), q);
-                p = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref row, 240), Vector256.LoadUnsafe(ref h, 240), p);
-                q = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref row, 248), Vector256.LoadUnsafe(ref h, 248), q);
-                p = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref row, 256), Vector256.LoadUnsafe(ref h, 256), p);
-                q = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref row, 264), Vector256.LoadUnsafe(ref h, 264), q);
-                p = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref row, 272), Vector256.LoadUnsafe(ref h, 272), p);
-                q = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref row, 280), Vector256.LoadUnsafe(ref h, 280), q);
-                p = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref row, 288), Vector256.LoadUnsafe(ref h, 288), p);
-                q = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref row, 296), Vector256.LoadUnsafe(ref h, 296), q);
+                Vector256<float> p = Vector256<float>.Zero;
+                Vector256<float> q = Vector256<float>.Zero;
+                for (nuint i = 0; i < 304; i += 16)
+                {
+                    p = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref row, i), Vector256.LoadUnsafe(ref h, i), p);
+                    q = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref row, i + 8), Vector256.LoadUnsafe(ref h, i + 8), q);
+                }
                 y = Vector256.Sum(p + q) + by;
             }
             // tanh of each output.
@@ -1036,82 +1005,13 @@ namespace RnnGen.TestModels
             Vector128<float>.Zero.StoreUnsafe(ref y, 12);
             {
                 ref float row = ref wya;
-                Vector128<float> p = Vector128.LoadUnsafe(ref row, 0) * Vector128.LoadUnsafe(ref h, 0);
-                Vector128<float> q = Vector128.LoadUnsafe(ref row, 4) * Vector128.LoadUnsafe(ref h, 4);
-                p = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref row, 8), Vector128.LoadUnsafe(ref h, 8), p);
-                q = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref row, 12), Vector128.LoadUnsafe(ref h, 12), q);
-                p = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref row, 16), Vector128.LoadUnsafe(ref h, 16), p);
-                q = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref row, 20), Vector128.LoadUnsafe(ref h, 20), q);
-                p = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref row, 24), Vector128.LoadUnsafe(ref h, 24), p);
-                q = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref row, 28), Vector128.LoadUnsafe(ref h, 28), q);
-                p = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref row, 32), Vector128.LoadUnsafe(ref h, 32), p);
-                q = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref row, 36), Vector128.LoadUnsafe(ref h, 36), q);
-                p = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref row, 40), Vector128.LoadUnsafe(ref h, 40), p);
-                q = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref row, 44), Vector128.LoadUnsafe(ref h, 44), q);
-                p = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref row, 48), Vector128.LoadUnsafe(ref h, 48), p);
-                q = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref row, 52), Vector128.LoadUnsafe(ref h, 52), q);
-                p = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref row, 56), Vector128.LoadUnsafe(ref h, 56), p);
-                q = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref row, 60), Vector128.LoadUnsafe(ref h, 60), q);
-                p = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref row, 64), Vector128.LoadUnsafe(ref h, 64), p);
-                q = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref row, 68), Vector128.LoadUnsafe(ref h, 68), q);
-                p = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref row, 72), Vector128.LoadUnsafe(ref h, 72), p);
-                q = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref row, 76), Vector128.LoadUnsafe(ref h, 76), q);
-                p = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref row, 80), Vector128.LoadUnsafe(ref h, 80), p);
-                q = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref row, 84), Vector128.LoadUnsafe(ref h, 84), q);
-                p = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref row, 88), Vector128.LoadUnsafe(ref h, 88), p);
-                q = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref row, 92), Vector128.LoadUnsafe(ref h, 92), q);
-                p = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref row, 96), Vector128.LoadUnsafe(ref h, 96), p);
-                q = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref row, 100), Vector128.LoadUnsafe(ref h, 100), q);
-                p = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref row, 104), Vector128.LoadUnsafe(ref h, 104), p);
-                q = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref row, 108), Vector128.LoadUnsafe(ref h, 108), q);
-                p = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref row, 112), Vector128.LoadUnsafe(ref h, 112), p);
-                q = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref row, 116), Vector128.LoadUnsafe(ref h, 116), q);
-                p = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref row, 120), Vector128.LoadUnsafe(ref h, 120), p);
-                q = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref row, 124), Vector128.LoadUnsafe(ref h, 124), q);
-                p = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref row, 128), Vector128.LoadUnsafe(ref h, 128), p);
-                q = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref row, 132), Vector128.LoadUnsafe(ref h, 132), q);
-                p = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref row, 136), Vector128.LoadUnsafe(ref h, 136), p);
-                q = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref row, 140), Vector128.LoadUnsafe(ref h, 140), q);
-                p = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref row, 144), Vector128.LoadUnsafe(ref h, 144), p);
-                q = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref row, 148), Vector128.LoadUnsafe(ref h, 148), q);
-                p = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref row, 152), Vector128.LoadUnsafe(ref h, 152), p);
-                q = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref row, 156), Vector128.LoadUnsafe(ref h, 156), q);
-                p = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref row, 160), Vector128.LoadUnsafe(ref h, 160), p);
-                q = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref row, 164), Vector128.LoadUnsafe(ref h, 164), q);
-                p = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref row, 168), Vector128.LoadUnsafe(ref h, 168), p);
-                q = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref row, 172), Vector128.LoadUnsafe(ref h, 172), q);
-                p = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref row, 176), Vector128.LoadUnsafe(ref h, 176), p);
-                q = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref row, 180), Vector128.LoadUnsafe(ref h, 180), q);
-                p = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref row, 184), Vector128.LoadUnsafe(ref h, 184), p);
-                q = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref row, 188), Vector128.LoadUnsafe(ref h, 188), q);
-                p = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref row, 192), Vector128.LoadUnsafe(ref h, 192), p);
-                q = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref row, 196), Vector128.LoadUnsafe(ref h, 196), q);
-                p = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref row, 200), Vector128.LoadUnsafe(ref h, 200), p);
-                q = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref row, 204), Vector128.LoadUnsafe(ref h, 204), q);
-                p = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref row, 208), Vector128.LoadUnsafe(ref h, 208), p);
-                q = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref row, 212), Vector128.LoadUnsafe(ref h, 212), q);
-                p = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref row, 216), Vector128.LoadUnsafe(ref h, 216), p);
-                q = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref row, 220), Vector128.LoadUnsafe(ref h, 220), q);
-                p = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref row, 224), Vector128.LoadUnsafe(ref h, 224), p);
-                q = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref row, 228), Vector128.LoadUnsafe(ref h, 228), q);
-                p = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref row, 232), Vector128.LoadUnsafe(ref h, 232), p);
-                q = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref row, 236), Vector128.LoadUnsafe(ref h, 236), q);
-                p = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref row, 240), Vector128.LoadUnsafe(ref h, 240), p);
-                q = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref row, 244), Vector128.LoadUnsafe(ref h, 244), q);
-                p = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref row, 248), Vector128.LoadUnsafe(ref h, 248), p);
-                q = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref row, 252), Vector128.LoadUnsafe(ref h, 252), q);
-                p = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref row, 256), Vector128.LoadUnsafe(ref h, 256), p);
-                q = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref row, 260), Vector128.LoadUnsafe(ref h, 260), q);
-                p = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref row, 264), Vector128.LoadUnsafe(ref h, 264), p);
-                q = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref row, 268), Vector128.LoadUnsafe(ref h, 268), q);
-                p = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref row, 272), Vector128.LoadUnsafe(ref h, 272), p);
-                q = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref row, 276), Vector128.LoadUnsafe(ref h, 276), q);
-                p = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref row, 280), Vector128.LoadUnsafe(ref h, 280), p);
-                q = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref row, 284), Vector128.LoadUnsafe(ref h, 284), q);
-                p = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref row, 288), Vector128.LoadUnsafe(ref h, 288), p);
-                q = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref row, 292), Vector128.LoadUnsafe(ref h, 292), q);
-                p = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref row, 296), Vector128.LoadUnsafe(ref h, 296), p);
-                q = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref row, 300), Vector128.LoadUnsafe(ref h, 300), q);
+                Vector128<float> p = Vector128<float>.Zero;
+                Vector128<float> q = Vector128<float>.Zero;
+                for (nuint i = 0; i < 304; i += 8)
+                {
+                    p = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref row, i), Vector128.LoadUnsafe(ref h, i), p);
+                    q = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref row, i + 4), Vector128.LoadUnsafe(ref h, i + 4), q);
+                }
                 y = Vector128.Sum(p + q) + by;
             }
             // tanh of each output.
