@@ -6,6 +6,7 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using RnnGen.Generators.Diagnostics;
 using Xunit;
+using RnnGen.Tests.Infrastructure;
 
 namespace RnnGen.Tests.Diagnostics;
 
@@ -58,7 +59,7 @@ public sealed class DiagnosticCoverageTests
         });
     }
 
-    private static string Docs() => File.ReadAllText(RepositoryRoot.Combine("docs", "diagnostics.md")).Replace("\r\n", "\n", StringComparison.Ordinal);
+    private static string Docs() => File.ReadAllText(Path.Combine(RepoPaths.Root, "docs", "diagnostics.md")).Replace("\r\n", "\n", StringComparison.Ordinal);
 
     /// <summary>A title as Markdown must write it outside code: '&lt;UNK&gt;' would otherwise be read as an HTML tag.</summary>
     private static string Markdown(string text) => text.Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);

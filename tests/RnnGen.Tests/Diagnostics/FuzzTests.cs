@@ -10,6 +10,7 @@ using RnnGen.Generators.Json;
 using RnnGen.Generators.Model;
 using RnnGen.Generators.Specs;
 using Xunit;
+using RnnGen.Tests.Infrastructure;
 
 namespace RnnGen.Tests.Diagnostics;
 
@@ -23,7 +24,7 @@ public sealed class FuzzTests
     private const int SpecMutations = 2_000;
     private const int VocabularyMutations = 300;
 
-    private static readonly string ModelsDirectory = RepositoryRoot.Combine("models") + Path.DirectorySeparatorChar;
+    private static readonly string ModelsDirectory = RepoPaths.Models + Path.DirectorySeparatorChar;
 
     private static readonly Regex Token = new(
         @"""(?:[^""\\\n]|\\.)*""|-?[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?|[{}\[\],:]|[A-Za-z_]+|\s+|.", RegexOptions.Compiled);
@@ -41,7 +42,7 @@ public sealed class FuzzTests
     ];
 
     private static (string Path, string Text)[] Shipped(string pattern) =>
-        Directory.GetFiles(RepositoryRoot.Combine("models"), pattern).Order(StringComparer.Ordinal)
+        Directory.GetFiles(RepoPaths.Models, pattern).Order(StringComparer.Ordinal)
             .Select(p => (p, File.ReadAllText(p))).ToArray();
 
     [Fact]

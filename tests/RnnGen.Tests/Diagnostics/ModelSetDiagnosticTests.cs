@@ -7,15 +7,7 @@ namespace RnnGen.Tests.Diagnostics;
 /// <summary>RNN0021 and RNN0023: rules about several specs together (ModelSet).</summary>
 public sealed class ModelSetDiagnosticTests
 {
-    private const string TaggerSpec = """
-        {
-          "name": "Tagger",
-          "a": { "size": 4, "activation": "tanh" },
-          "x": { "encoding": "one-hot", "vocabulary": "words.txt" },
-          "y": { "size": 1, "activation": "sigmoid" },
-          "weights": "tagger.safetensors"
-        }
-        """;
+    private const string TaggerSpec = Specs.Valid;
 
     [Fact]
     [Covers("RNN0021")]
