@@ -49,10 +49,10 @@ public sealed class RnnModelGenerator : IIncrementalGenerator
             .Select(static (pair, _) => Guard(pair.Left.Path, () => SpecReader.Read(pair.Left, pair.Right)))
             .WithTrackingName(Steps.Read);
 
-        IncrementalValuesProvider<StepResult<ModelSpec>> bound = drafts
+        IncrementalValuesProvider<StepResult<BoundModel>> bound = drafts
             .Combine(textFiles)
             .Select(static (pair, _) => Guard(pair.Left.Value?.SpecPath ?? "", () => pair.Left.Value is null
-                ? new StepResult<ModelSpec>(null, EquatableArray<DiagnosticInfo>.Empty)
+                ? new StepResult<BoundModel>(null, EquatableArray<DiagnosticInfo>.Empty)
                 : ModelBinder.Bind(pair.Left.Value, pair.Right)))
             .WithTrackingName(Steps.Bind);
 
@@ -74,7 +74,7 @@ public sealed class RnnModelGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(set.Select(static (s, _) => s.Models), static (spc, all) => EmitCatalog(spc, all));
     }
 
-    private static (EquatableArray<ModelSpec>, EquatableArray<DiagnosticInfo>) DeduplicateGuarded(ImmutableArray<ModelSpec> models)
+    private static (EquatableArray<ModelSpec>, EquatableArray<DiagnosticInfo>) DeduplicateGuarded(ImmutableArray<BoundModel> models)
     {
         try
         {
@@ -83,7 +83,7 @@ public sealed class RnnModelGenerator : IIncrementalGenerator
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // Nothing is emitted; every spec gets the internal error, so none fails silently.
-            return (EquatableArray<ModelSpec>.Empty, models.Select(m => SpecPipeline.InternalError(m.SpecPath, e)).ToEquatableArray());
+            return (EquatableArray<ModelSpec>.Empty, models.Select(m => SpecPipeline.InternalError(m.Model.SpecPath, e)).ToEquatableArray());
         }
     }
 

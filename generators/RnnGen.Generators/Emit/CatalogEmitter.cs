@@ -10,7 +10,8 @@ namespace RnnGen.Generators.Emit;
 /// </summary>
 internal static class CatalogEmitter
 {
-    public const string HintName = "RnnGen.ModelCatalog.g.cs";
+    /// <summary>No model's hint name ("{namespace}.{Name}.g.cs", always with a dot before the name) can be this.</summary>
+    public const string HintName = "RnnGenModelCatalog.g.cs";
 
     public static string Emit(IReadOnlyList<ModelSpec> models)
     {

@@ -38,7 +38,7 @@ internal sealed record KernelPlan(int Bits, int Lanes, IReadOnlyList<(int First,
     /// <summary>Independent multiply-adds needed to keep two FMA pipes with 4-cycle latency busy.</summary>
     private const int MinInFlight = 8;
 
-    public string Vector => "Vector" + Bits;
+    public string Vector => "global::System.Runtime.Intrinsics.Vector" + Bits;
 
     public bool SingleChunk => Chunks.Count == 1;
 

@@ -42,9 +42,40 @@ internal static class Literals
         return sb.ToString();
     }
 
-    /// <summary>Text made safe inside an XML doc comment.</summary>
-    public static string Xml(string text) =>
-        text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;")
-            // Every C# line break, not only \r and \n, would end the comment the text sits in.
-            .Replace("\r", " ").Replace("\n", " ").Replace("\u2028", " ").Replace("\u2029", " ").Replace("\u0085", " ");
+    /// <summary>
+    /// Text made safe inside an XML doc comment (or a // comment): markup escaped, every C# line break
+    /// turned into a space, and characters XML 1.0 does not allow (controls, lone surrogates) written as \uXXXX.
+    /// </summary>
+    public static string Xml(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            switch (c)
+            {
+                case '&': sb.Append("&amp;"); break;
+                case '<': sb.Append("&lt;"); break;
+                case '>': sb.Append("&gt;"); break;
+                case '\r': case '\n': case '\u2028': case '\u2029': case '\u0085': sb.Append(' '); break;
+                default:
+                    bool pair = char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]);
+                    if (pair)
+                    {
+                        sb.Append(c).Append(text[i + 1]);
+                        i++;
+                    }
+                    else if ((c < ' ' && c != '\t') || char.IsSurrogate(c) || c == '\uFFFE' || c == '\uFFFF')
+                    {
+                        sb.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+                    }
+                    else
+                    {
+                        sb.Append(c);
+                    }
+                    break;
+            }
+        }
+        return sb.ToString();
+    }
 }

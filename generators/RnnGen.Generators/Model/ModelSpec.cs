@@ -12,7 +12,6 @@ namespace RnnGen.Generators.Model;
 /// <param name="SpecPath">The spec file's full path (for the generated file's header only).</param>
 /// <param name="Key">The spec file name without .rnn.json: how tools name the model.</param>
 /// <param name="Name">The C# type name.</param>
-/// <param name="NameRange">Where the spec gives the name (for errors found after binding).</param>
 /// <param name="Namespace">The C# namespace.</param>
 /// <param name="Description">The spec's description, or empty.</param>
 /// <param name="HiddenSize">a: the size of the hidden state.</param>
@@ -31,7 +30,6 @@ internal sealed record ModelSpec(
     string SpecPath,
     string Key,
     string Name,
-    TextRange NameRange,
     string Namespace,
     string Description,
     int HiddenSize,
@@ -50,3 +48,10 @@ internal sealed record ModelSpec(
     /// <summary>The namespace-qualified type name.</summary>
     public string FullName => Namespace + "." + Name;
 }
+
+/// <summary>
+/// A bound model with where its spec gives the name, for the errors only the whole set of models can
+/// find (two specs, one type). Kept apart from <see cref="ModelSpec"/> so that moving the name to
+/// another line re-reports diagnostics without generating the code again.
+/// </summary>
+internal sealed record BoundModel(ModelSpec Model, TextRange NameRange);

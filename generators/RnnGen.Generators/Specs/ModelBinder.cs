@@ -8,32 +8,32 @@ using RnnGen.Generators.Model;
 namespace RnnGen.Generators.Specs;
 
 /// <summary>
-/// Step 2 of the pipeline: <see cref="SpecDraft"/> + the build's text files → <see cref="ModelSpec"/>.
+/// Step 2 of the pipeline: <see cref="SpecDraft"/> + the build's text files → <see cref="ModelSpec"/> (with its name's range).
 /// Finds the vocabulary the spec names, reads it, and checks it against the spec.
 /// </summary>
 internal static class ModelBinder
 {
-    public static StepResult<ModelSpec> Bind(SpecDraft draft, IReadOnlyList<SpecFile> textFiles)
+    public static StepResult<BoundModel> Bind(SpecDraft draft, IReadOnlyList<SpecFile> textFiles)
     {
         if (draft.Encoding == InputEncoding.Dense || draft.VocabularyFile.Length == 0)
         {
-            if (TooLarge(draft, draft.InputSize!.Value) is DiagnosticInfo tooLarge) return StepResult<ModelSpec>.Failed(tooLarge);
-            return new StepResult<ModelSpec>(ToModel(draft, draft.InputSize!.Value, EquatableArray<string>.Empty, -1), EquatableArray<DiagnosticInfo>.Empty);
+            if (TooLarge(draft, draft.InputSize!.Value) is DiagnosticInfo tooLarge) return StepResult<BoundModel>.Failed(tooLarge);
+            return new StepResult<BoundModel>(ToModel(draft, draft.InputSize!.Value, EquatableArray<string>.Empty, -1), EquatableArray<DiagnosticInfo>.Empty);
         }
 
         SpecFile? file = Find(textFiles, draft.VocabularyFullPath);
         if (file is null)
         {
-            return StepResult<ModelSpec>.Failed(DiagnosticInfo.Create(
+            return StepResult<BoundModel>.Failed(DiagnosticInfo.Create(
                 DiagnosticRules.VocabularyNotFound, draft.SpecPath, draft.VocabularyRange, draft.VocabularyFile, draft.VocabularyFullPath));
         }
 
         if (file.ReadError is not null)
         {
-            return StepResult<ModelSpec>.Failed(DiagnosticInfo.Create(DiagnosticRules.InternalError, file.Path, TextRange.FileStart, file.ReadError));
+            return StepResult<BoundModel>.Failed(DiagnosticInfo.Create(DiagnosticRules.InternalError, file.Path, TextRange.FileStart, file.ReadError));
         }
         (VocabularyContents? contents, List<DiagnosticInfo> diagnostics) = VocabularyReader.Read(file);
-        if (contents is null) return new StepResult<ModelSpec>(null, diagnostics.ToEquatableArray());
+        if (contents is null) return new StepResult<BoundModel>(null, diagnostics.ToEquatableArray());
 
         if (contents.UnknownIndex < 0)
         {
@@ -51,9 +51,9 @@ internal static class ModelBinder
                 "The vocabulary's line count", "1", SpecReader.MaxInputSize.ToString(CultureInfo.InvariantCulture), count.ToString(CultureInfo.InvariantCulture)));
         }
         if (diagnostics.Count == 0 && TooLarge(draft, count) is DiagnosticInfo tooBig) diagnostics.Add(tooBig);
-        if (diagnostics.Count > 0) return new StepResult<ModelSpec>(null, diagnostics.ToEquatableArray());
+        if (diagnostics.Count > 0) return new StepResult<BoundModel>(null, diagnostics.ToEquatableArray());
 
-        return new StepResult<ModelSpec>(ToModel(draft, count, contents.Tokens, contents.UnknownIndex), EquatableArray<DiagnosticInfo>.Empty);
+        return new StepResult<BoundModel>(ToModel(draft, count, contents.Tokens, contents.UnknownIndex), EquatableArray<DiagnosticInfo>.Empty);
     }
 
     /// <summary>The largest number of elements a .NET float array holds.</summary>
@@ -90,8 +90,8 @@ internal static class ModelBinder
         }
     }
 
-    private static ModelSpec ToModel(SpecDraft d, int inputSize, EquatableArray<string> vocabulary, int unknownIndex) => new(
-        d.SpecPath, d.Key, d.Name, d.NameRange, d.Namespace, d.Description,
+    private static BoundModel ToModel(SpecDraft d, int inputSize, EquatableArray<string> vocabulary, int unknownIndex) => new(new ModelSpec(
+        d.SpecPath, d.Key, d.Name, d.Namespace, d.Description,
         d.HiddenSize, d.HiddenActivation, d.Encoding, inputSize, d.Tokenizer, d.VocabularyFile, vocabulary, unknownIndex,
-        d.OutputSize, d.OutputActivation, d.Labels, d.WeightsFile);
+        d.OutputSize, d.OutputActivation, d.Labels, d.WeightsFile), d.NameRange);
 }

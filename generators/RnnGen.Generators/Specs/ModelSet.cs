@@ -14,22 +14,24 @@ namespace RnnGen.Generators.Specs;
 /// </summary>
 internal static class ModelSet
 {
-    public static (EquatableArray<ModelSpec> Models, EquatableArray<DiagnosticInfo> Diagnostics) Deduplicate(ImmutableArray<ModelSpec> models)
+    public static (EquatableArray<ModelSpec> Models, EquatableArray<DiagnosticInfo> Diagnostics) Deduplicate(ImmutableArray<BoundModel> models)
     {
-        var kept = new Dictionary<string, ModelSpec>(StringComparer.Ordinal);
+        // Generated file names are compared without regard to case, so Foo and FOO in one namespace clash.
+        var kept = new Dictionary<string, ModelSpec>(StringComparer.OrdinalIgnoreCase);
         var keys = new Dictionary<string, ModelSpec>(StringComparer.Ordinal);
         var diagnostics = new List<DiagnosticInfo>();
-        foreach (ModelSpec model in models.OrderBy(m => m.SpecPath, StringComparer.Ordinal))
+        foreach (BoundModel bound in models.OrderBy(m => m.Model.SpecPath, StringComparer.Ordinal))
         {
+            ModelSpec model = bound.Model;
             if (kept.TryGetValue(model.FullName, out ModelSpec? first))
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticRules.DuplicateModel, model.SpecPath, model.NameRange, model.FullName, first.SpecPath));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticRules.DuplicateModel, model.SpecPath, bound.NameRange, model.FullName, first.SpecPath));
                 continue;
             }
             kept[model.FullName] = model;
             if (keys.TryGetValue(model.Key, out ModelSpec? sameKey))
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticRules.DuplicateKey, model.SpecPath, model.NameRange, model.Key, sameKey.SpecPath));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticRules.DuplicateKey, model.SpecPath, bound.NameRange, model.Key, sameKey.SpecPath));
             }
             else
             {

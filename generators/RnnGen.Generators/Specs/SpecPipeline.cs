@@ -18,8 +18,8 @@ internal static class SpecPipeline
         {
             StepResult<SpecDraft> read = SpecReader.Read(spec, modelsDirectory);
             if (read.Value is null) return new StepResult<ModelSpec>(null, read.Diagnostics);
-            StepResult<ModelSpec> bound = ModelBinder.Bind(read.Value, textFiles);
-            return new StepResult<ModelSpec>(bound.Value, read.Diagnostics.Concat(bound.Diagnostics).ToEquatableArray());
+            StepResult<BoundModel> bound = ModelBinder.Bind(read.Value, textFiles);
+            return new StepResult<ModelSpec>(bound.Value?.Model, read.Diagnostics.Concat(bound.Diagnostics).ToEquatableArray());
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

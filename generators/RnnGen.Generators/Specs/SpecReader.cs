@@ -30,8 +30,11 @@ internal static class SpecReader
     /// <summary>Names the generated class uses for its own members; a model cannot be called any of them.</summary>
     internal static readonly string[] ReservedNames =
     {
-        "Hidden", "Output", "Step", "Forward", "Load", "LoadDefault", "FromSafeTensors", "Encode", "Tokenize",
-        "Info", "Vocabulary", "HiddenSize", "InputSize", "OutputSize", "Labels", "WeightsFile", "DefaultWeightsPath",
+        "Hidden", "Output", "HiddenBuffer", "OutputBuffer", "Step", "StepUnchecked", "Step512", "Step256", "Step128",
+        "Forward", "Load", "FromSafeTensors", "Encode", "Tokenize", "Info", "Vocabulary", "VocabularyHolder",
+        "VocabularyTokens", "UnknownToken", "HiddenSize", "InputSize", "OutputSize", "HiddenStride", "OutputStride",
+        "Labels", "WeightsFile", "DefaultWeightsPath", "RequireLength", "ThrowTokenOutOfRange", "ThrowInputLength",
+        "ThrowOutputsTooShort",
     };
 
     /// <summary>The model's key: the spec's file name without <c>.rnn.json</c>.</summary>
@@ -356,9 +359,9 @@ internal static class SpecReader
             if (ns.Length == 0) { Report(DiagnosticRules.InvalidNamespace, range, ns, "it is empty; remove 'namespace' to use " + DefaultNamespace); return null; }
             foreach (string part in ns.Split('.'))
             {
-                if (!SyntaxFacts.IsValidIdentifier(part))
+                if (!IsAsciiIdentifier(part))
                 {
-                    Report(DiagnosticRules.InvalidNamespace, range, ns, part.Length == 0 ? "it has an empty part between dots" : $"'{part}' is not a C# identifier");
+                    Report(DiagnosticRules.InvalidNamespace, range, ns, part.Length == 0 ? "it has an empty part between dots" : $"'{part}' is not an identifier of ASCII letters, digits and '_'");
                     return null;
                 }
                 if (SyntaxFacts.GetKeywordKind(part) != SyntaxKind.None || part == "global")
@@ -407,12 +410,23 @@ internal static class SpecReader
         return null;
     }
 
-    /// <summary>Why <paramref name="name"/> cannot be a model's type name, or null when it can.</summary>
+    /// <summary>Letters A-Z and a-z, digits and '_', not starting with a digit: what the schema allows.</summary>
+    internal static bool IsAsciiIdentifier(string name)
+    {
+        if (name.Length == 0 || (name[0] >= '0' && name[0] <= '9')) return false;
+        foreach (char c in name)
+        {
+            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_')) return false;
+        }
+        return true;
+    }
+
+        /// <summary>Why <paramref name="name"/> cannot be a model's type name, or null when it can.</summary>
     internal static string? TypeNameProblem(string name)
     {
-        if (!SyntaxFacts.IsValidIdentifier(name)) return "a type name starts with a letter or '_' and has only letters, digits and '_'";
+        if (!IsAsciiIdentifier(name)) return "a model name starts with a letter and has only ASCII letters, digits and '_'";
         if (SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None) return "it is a C# keyword";
-        if (!char.IsUpper(name[0])) return "it must start with an upper-case letter (C# type names are PascalCase, and a lower-case name draws warning CS8981)";
+        if (name[0] < 'A' || name[0] > 'Z') return "it must start with an upper-case letter A-Z (C# type names are PascalCase; an all-lower-case name draws warning CS8981)";
         if (Array.IndexOf(ReservedNames, name) >= 0) return $"the generated class has a member named '{name}'";
         return null;
     }

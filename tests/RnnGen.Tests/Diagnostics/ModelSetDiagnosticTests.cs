@@ -19,7 +19,7 @@ public sealed class ModelSetDiagnosticTests
             .Generates(Specs.TaggerSources);
 
         // The first spec is generated; the one with the error is not.
-        string catalog = run.Output.Sources["RnnGen.ModelCatalog.g.cs"];
+        string catalog = run.Output.Sources["RnnGenModelCatalog.g.cs"];
         Assert.Contains("\"a-tagger\"", catalog, System.StringComparison.Ordinal);
         Assert.DoesNotContain("b-tagger", catalog, System.StringComparison.Ordinal);
         GeneratorHarness.CompileAndLoad(run.Output);
@@ -50,9 +50,9 @@ public sealed class ModelSetDiagnosticTests
             .Generates(
                 "RnnGen.Models.LeftTagger.g.cs", "RnnGen.Models.LeftTagger.Vocabulary.g.cs",
                 "RnnGen.Models.RightTagger.g.cs", "RnnGen.Models.RightTagger.Vocabulary.g.cs",
-                "RnnGen.ModelCatalog.g.cs");
+                "RnnGenModelCatalog.g.cs");
 
-        string catalog = run.Output.Sources["RnnGen.ModelCatalog.g.cs"];
+        string catalog = run.Output.Sources["RnnGenModelCatalog.g.cs"];
         Assert.Contains("LeftTagger", catalog, System.StringComparison.Ordinal);
         Assert.DoesNotContain("RightTagger", catalog, System.StringComparison.Ordinal);
         GeneratorHarness.CompileAndLoad(run.Output);

@@ -23,7 +23,7 @@ internal static class Specs
 
     /// <summary>What a valid one-hot spec named Tagger generates.</summary>
     public static readonly string[] TaggerSources =
-        ["RnnGen.Models.Tagger.g.cs", "RnnGen.Models.Tagger.Vocabulary.g.cs", "RnnGen.ModelCatalog.g.cs"];
+        ["RnnGen.Models.Tagger.g.cs", "RnnGen.Models.Tagger.Vocabulary.g.cs", "RnnGenModelCatalog.g.cs"];
 
     /// <summary>Runs the generator over a spec (as tagger.rnn.json) and the valid vocabulary (as words.txt).</summary>
     public static DiagnosticRun Run(string spec) => DiagnosticRun.Of((SpecFile, spec), (VocabularyFile, Words));

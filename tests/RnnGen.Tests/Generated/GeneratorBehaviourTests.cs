@@ -99,6 +99,19 @@ public sealed class GeneratorBehaviourTests
         Assert.Equal(1, read.Count(r => r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged));
     }
 
+    [Fact]
+    public void Moving_the_name_to_another_line_does_not_generate_the_code_again()
+    {
+        GeneratorOutput first = GeneratorHarness.Run(TwoModels);
+        AdditionalText old = first.AdditionalTexts.Single(t => t.Path.EndsWith("second.rnn.json", StringComparison.Ordinal));
+        var moved = new InMemoryAdditionalText(old.Path, "\n\n" + old.GetText()!.ToString());
+        GeneratorDriver driver = first.Driver.ReplaceAdditionalText(old, moved).RunGenerators(first.Compilation);
+        GeneratorRunResult result = driver.GetRunResult().Results.Single();
+        var emitted = result.TrackedOutputSteps["SourceOutput"].SelectMany(s => s.Outputs).Select(o => o.Reason).ToList();
+        Assert.NotEmpty(emitted);
+        Assert.All(emitted, r => Assert.True(r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, r.ToString()));
+    }
+
     /// <summary>
     /// The contract stated on <see cref="ModelSpec"/>: pipeline outputs hold only equatable data, never
     /// a symbol, compilation, syntax node, additional text or location, so caching works.
