@@ -103,10 +103,13 @@ public sealed class PackageTests : IClassFixture<PackageTests.Feed>
     }
 
     [Fact]
-    public void A_project_that_references_the_package_gets_a_working_typed_model()
+    public void A_project_that_references_the_package_gets_a_working_typed_model_even_built_under_a_U2212_culture()
     {
+        // The build (and so the generator, inside an unshared compiler process) runs under Swedish, whose
+        // minus sign is U+2212 and whose group separator is a no-break space: neither may reach the code.
+        Assert.Equal("\u2212", CultureInfo.GetCultureInfo("sv-SE").NumberFormat.NegativeSign);
         string dir = Consumer(Spec);
-        (int exit, string output) = Dotnet(dir, "run");
+        (int exit, string output) = Dotnet(dir, "run -p:UseSharedCompilation=false", culture: "sv_SE.UTF-8");
         _log.WriteLine(output);
         Assert.True(exit == 0, output);
 
@@ -134,7 +137,7 @@ public sealed class PackageTests : IClassFixture<PackageTests.Feed>
         Assert.DoesNotContain("CS8785", output, StringComparison.Ordinal);
     }
 
-    private static (int ExitCode, string Output) Dotnet(string directory, string arguments)
+    private static (int ExitCode, string Output) Dotnet(string directory, string arguments, string? culture = null)
     {
         var start = new ProcessStartInfo("dotnet", arguments)
         {
@@ -145,6 +148,11 @@ public sealed class PackageTests : IClassFixture<PackageTests.Feed>
         };
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
+        if (culture is not null)
+        {
+            start.Environment["LANG"] = culture;
+            start.Environment["LC_ALL"] = culture;
+        }
         // Run as a user would, not inside this test host's MSBuild environment.
         foreach (string name in new[] { "MSBuildExtensionsPath", "MSBuildSDKsPath", "MSBUILD_EXE_PATH", "VSTEST_HOST_DEBUG" }) start.Environment.Remove(name);
         using Process process = Process.Start(start)!;
