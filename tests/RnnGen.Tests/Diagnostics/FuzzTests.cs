@@ -73,6 +73,42 @@ public sealed class FuzzTests
         Assert.InRange(models, 1, SpecMutations - 1); // the mutations both keep and break specs
     }
 
+    /// <summary>
+    /// The mutated dna-sites specs the pipeline accepts must also compile: a spec that binds but
+    /// whose code does not compile would be a silent failure of the checks.
+    /// </summary>
+    [Fact]
+    public void Mutated_specs_that_are_accepted_compile()
+    {
+        (string Path, string Text) spec = Shipped("dna-sites.rnn.json").Single();
+        (string Path, string Text) vocabulary = Shipped("dna-sites.vocab.txt").Single();
+        SpecFile[] textFiles = { new(vocabulary.Path, vocabulary.Text) };
+        var random = new DeterministicRandom(0xC0_4A11);
+        var accepted = new List<string>();
+        for (int i = 0; i < 3_000 && accepted.Count < 8; i++)
+        {
+            string text = Mutate(spec.Text, random);
+            if (text != spec.Text && !accepted.Contains(text) && SpecPipeline.Check(new SpecFile(spec.Path, text), textFiles, ModelsDirectory).Value is not null)
+            {
+                accepted.Add(text);
+            }
+        }
+        Assert.NotEmpty(accepted);
+        foreach (string text in accepted)
+        {
+            GeneratorOutput output = GeneratorHarness.Run(("dna-sites.rnn.json", text), ("dna-sites.vocab.txt", vocabulary.Text));
+            Assert.DoesNotContain(output.Diagnostics, d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
+            try
+            {
+                GeneratorHarness.CompileAndLoad(output);
+            }
+            catch (InvalidOperationException e)
+            {
+                Assert.Fail($"an accepted spec does not compile: {e.Message}\n--- spec ---\n{text}");
+            }
+        }
+    }
+
     [Fact]
     public void Mutated_vocabularies_never_crash_and_errors_point_inside_their_file()
     {
