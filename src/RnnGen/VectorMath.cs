@@ -215,21 +215,58 @@ public static class VectorMath
 
     /// <summary>
     /// Replaces <paramref name="values"/> by its softmax, <c>e^(v_i - max v) / Σ_j e^(v_j - max v)</c>;
-    /// subtracting the maximum first keeps every exponent ≤ 0, so nothing overflows.
+    /// subtracting the maximum first keeps every exponent ≤ 0, so nothing overflows. Vectorised with
+    /// the widest accelerated vectors (and <see cref="Exp(Vector512{float})"/>), with a scalar tail.
     /// </summary>
     public static void Softmax(System.Span<float> values)
     {
         if (values.IsEmpty) return;
+        ref float v = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(values);
+        int n = values.Length;
+        int wide = Vector512.IsHardwareAccelerated ? n / 16 * 16 : 0;
+        int narrow = n / 4 * 4;
+
+        // The largest value.
         float max = float.NegativeInfinity;
-        foreach (float v in values) max = System.MathF.Max(max, v);
-        float sum = 0f;
-        for (int i = 0; i < values.Length; i++)
+        int i = 0;
+        if (wide > 0)
         {
-            float e = System.MathF.Exp(values[i] - max);
-            values[i] = e;
+            Vector512<float> m = Vector512.LoadUnsafe(ref v);
+            for (i = 16; i < wide; i += 16) m = Vector512.Max(m, Vector512.LoadUnsafe(ref v, (nuint)i));
+            for (int k = 0; k < 16; k++) max = System.MathF.Max(max, m.GetElement(k));
+        }
+        for (; i < narrow; i += 4)
+        {
+            Vector128<float> m = Vector128.LoadUnsafe(ref v, (nuint)i);
+            for (int k = 0; k < 4; k++) max = System.MathF.Max(max, m.GetElement(k));
+        }
+        for (; i < n; i++) max = System.MathF.Max(max, Unsafe.Add(ref v, i));
+
+        // e^(v - max), and their sum.
+        float sum = 0f;
+        for (i = 0; i < wide; i += 16)
+        {
+            Vector512<float> e = Exp(Vector512.LoadUnsafe(ref v, (nuint)i) - Vector512.Create(max));
+            Vector512.StoreUnsafe(e, ref v, (nuint)i);
+            sum += Vector512.Sum(e);
+        }
+        for (; i < narrow; i += 4)
+        {
+            Vector128<float> e = Exp(Vector128.LoadUnsafe(ref v, (nuint)i) - Vector128.Create(max));
+            Vector128.StoreUnsafe(e, ref v, (nuint)i);
+            sum += Vector128.Sum(e);
+        }
+        for (; i < n; i++)
+        {
+            float e = Exp(Vector128.CreateScalar(Unsafe.Add(ref v, i) - max)).ToScalar();
+            Unsafe.Add(ref v, i) = e;
             sum += e;
         }
+
+        // Divide by the sum.
         float inv = 1f / sum;
-        for (int i = 0; i < values.Length; i++) values[i] *= inv;
+        for (i = 0; i < wide; i += 16) Vector512.StoreUnsafe(Vector512.LoadUnsafe(ref v, (nuint)i) * inv, ref v, (nuint)i);
+        for (; i < narrow; i += 4) Vector128.StoreUnsafe(Vector128.LoadUnsafe(ref v, (nuint)i) * inv, ref v, (nuint)i);
+        for (; i < n; i++) Unsafe.Add(ref v, i) *= inv;
     }
 }

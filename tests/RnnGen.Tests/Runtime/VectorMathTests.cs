@@ -169,4 +169,23 @@ public sealed class VectorMathTests
         double relative = Math.Abs((VectorMath.Sigmoid(x) - expected) / expected);
         Assert.True(relative < 1e-6, $"sigmoid({x}) = {VectorMath.Sigmoid(x)}, expected {expected}");
     }
+
+    [Fact]
+    public void Softmax_matches_the_formula_for_every_length_across_vector_blocks_and_tails()
+    {
+        var random = new DeterministicRandom(77);
+        for (int n = 1; n <= 40; n++)
+        {
+            float[] values = Enumerable.Range(0, n).Select(_ => random.Uniform(-30, 30)).ToArray();
+            double max = values.Max();
+            double sum = values.Sum(v => Math.Exp(v - max));
+            float[] got = (float[])values.Clone();
+            VectorMath.Softmax(got);
+            for (int k = 0; k < n; k++)
+            {
+                double expected = Math.Exp(values[k] - max) / sum;
+                Assert.True(Math.Abs(got[k] - expected) <= 1e-6 + 1e-5 * expected, $"n={n}, k={k}: {got[k]} vs {expected}");
+            }
+        }
+    }
 }
