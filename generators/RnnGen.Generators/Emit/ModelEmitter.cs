@@ -575,7 +575,7 @@ internal static class ModelEmitter
         int firstPadded = outputs / L * L;
         if (firstPadded < KernelPlan.Pad(outputs))
         {
-            w.Line("// Clear the padding after the last output so equal outputs are equal bit for bit.");
+            w.Line("// Clear the padding after the last output, so that the whole buffer is deterministic.");
             for (int off = firstPadded; off < KernelPlan.Pad(outputs); off += L) w.Line($"{V}.StoreUnsafe({V}<float>.Zero, ref y, {Int(off)});");
         }
 
@@ -768,7 +768,7 @@ internal static class ModelEmitter
                     w.Line();
                 }
             }
-            w.Line("/// <summary>Whether both hold the same values, bit for bit.</summary>");
+            w.Line("/// <summary>Whether both hold the same values, compared with float.Equals element by element.</summary>");
             w.Line($"public readonly bool Equals({type} other) => global::System.MemoryExtensions.SequenceEqual(AsSpan(), other.AsSpan());");
             w.Line();
             w.Line($"/// <inheritdoc/>");

@@ -316,7 +316,7 @@ namespace RnnGen.Models
             ref float y = ref global::System.Runtime.CompilerServices.Unsafe.As<OutputBuffer, float>(ref output.Values);
             ref float wya = ref _wya.Start;
             ref float by = ref _by.Start;
-            // Clear the padding after the last output so equal outputs are equal bit for bit.
+            // Clear the padding after the last output, so that the whole buffer is deterministic.
             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512<float>.Zero, ref y, 0);
             {
                 ref float row = ref wya;
@@ -429,7 +429,7 @@ namespace RnnGen.Models
             ref float y = ref global::System.Runtime.CompilerServices.Unsafe.As<OutputBuffer, float>(ref output.Values);
             ref float wya = ref _wya.Start;
             ref float by = ref _by.Start;
-            // Clear the padding after the last output so equal outputs are equal bit for bit.
+            // Clear the padding after the last output, so that the whole buffer is deterministic.
             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256<float>.Zero, ref y, 0);
             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256<float>.Zero, ref y, 8);
             {
@@ -618,7 +618,7 @@ namespace RnnGen.Models
             ref float y = ref global::System.Runtime.CompilerServices.Unsafe.As<OutputBuffer, float>(ref output.Values);
             ref float wya = ref _wya.Start;
             ref float by = ref _by.Start;
-            // Clear the padding after the last output so equal outputs are equal bit for bit.
+            // Clear the padding after the last output, so that the whole buffer is deterministic.
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128<float>.Zero, ref y, 0);
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128<float>.Zero, ref y, 4);
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128<float>.Zero, ref y, 8);
@@ -708,7 +708,7 @@ namespace RnnGen.Models
             /// <summary>Sets every value to 0: back to a&lt;0&gt;.</summary>
             public void Reset() => this = default;
 
-            /// <summary>Whether both hold the same values, bit for bit.</summary>
+            /// <summary>Whether both hold the same values, compared with float.Equals element by element.</summary>
             public readonly bool Equals(Hidden other) => global::System.MemoryExtensions.SequenceEqual(AsSpan(), other.AsSpan());
 
             /// <inheritdoc/>
@@ -772,7 +772,7 @@ namespace RnnGen.Models
             /// <summary>The output labelled person (index 0).</summary>
             public readonly float Person => Values[0];
 
-            /// <summary>Whether both hold the same values, bit for bit.</summary>
+            /// <summary>Whether both hold the same values, compared with float.Equals element by element.</summary>
             public readonly bool Equals(Output other) => global::System.MemoryExtensions.SequenceEqual(AsSpan(), other.AsSpan());
 
             /// <inheritdoc/>

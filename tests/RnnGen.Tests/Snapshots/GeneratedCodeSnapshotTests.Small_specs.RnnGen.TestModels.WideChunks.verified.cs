@@ -326,7 +326,7 @@ namespace RnnGen.TestModels
             ref float y = ref global::System.Runtime.CompilerServices.Unsafe.As<OutputBuffer, float>(ref output.Values);
             ref float wya = ref _wya.Start;
             ref float by = ref _by.Start;
-            // Clear the padding after the last output so equal outputs are equal bit for bit.
+            // Clear the padding after the last output, so that the whole buffer is deterministic.
             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512<float>.Zero, ref y, 0);
             {
                 ref float row = ref wya;
@@ -571,7 +571,7 @@ namespace RnnGen.TestModels
             ref float y = ref global::System.Runtime.CompilerServices.Unsafe.As<OutputBuffer, float>(ref output.Values);
             ref float wya = ref _wya.Start;
             ref float by = ref _by.Start;
-            // Clear the padding after the last output so equal outputs are equal bit for bit.
+            // Clear the padding after the last output, so that the whole buffer is deterministic.
             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256<float>.Zero, ref y, 0);
             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256<float>.Zero, ref y, 8);
             {
@@ -993,7 +993,7 @@ namespace RnnGen.TestModels
             ref float y = ref global::System.Runtime.CompilerServices.Unsafe.As<OutputBuffer, float>(ref output.Values);
             ref float wya = ref _wya.Start;
             ref float by = ref _by.Start;
-            // Clear the padding after the last output so equal outputs are equal bit for bit.
+            // Clear the padding after the last output, so that the whole buffer is deterministic.
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128<float>.Zero, ref y, 0);
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128<float>.Zero, ref y, 4);
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128<float>.Zero, ref y, 8);
@@ -1062,7 +1062,7 @@ namespace RnnGen.TestModels
             /// <summary>Sets every value to 0: back to a&lt;0&gt;.</summary>
             public void Reset() => this = default;
 
-            /// <summary>Whether both hold the same values, bit for bit.</summary>
+            /// <summary>Whether both hold the same values, compared with float.Equals element by element.</summary>
             public readonly bool Equals(Hidden other) => global::System.MemoryExtensions.SequenceEqual(AsSpan(), other.AsSpan());
 
             /// <inheritdoc/>
@@ -1122,7 +1122,7 @@ namespace RnnGen.TestModels
             /// <summary>The values in a new array.</summary>
             public readonly float[] ToArray() => ((global::System.ReadOnlySpan<float>)Values).Slice(0, OutputSize).ToArray();
 
-            /// <summary>Whether both hold the same values, bit for bit.</summary>
+            /// <summary>Whether both hold the same values, compared with float.Equals element by element.</summary>
             public readonly bool Equals(Output other) => global::System.MemoryExtensions.SequenceEqual(AsSpan(), other.AsSpan());
 
             /// <inheritdoc/>
