@@ -434,19 +434,16 @@ internal static class ModelEmitter
                     using (w.Block("")) ChunkBody(w, m, plan, full * size, rest, single);
                 }
             }
-            foreach ((int first, int count) in plan.LoopedChunks ? new (int, int)[0] : plan.Chunks)
+            else if (single)
             {
-                if (!single)
+                ChunkBody(w, m, plan, 0, plan.Vectors, single);
+            }
+            else
+            {
+                foreach ((int first, int count) in plan.Chunks)
                 {
                     w.Line();
                     w.Line($"// Rows {Int(first * L)} to {Int((first + count) * L - 1)} of a<t>.");
-                }
-                if (single)
-                {
-                    ChunkBody(w, m, plan, first, count, single);
-                }
-                else
-                {
                     using (w.Block("")) ChunkBody(w, m, plan, first, count, single);
                 }
             }
@@ -461,6 +458,10 @@ internal static class ModelEmitter
     }
 
     private static string S(int i) => "s" + Int(i);
+
+    /// <summary>Element <paramref name="index"/> of the floats <paramref name="array"/> refers to: the ref itself for index 0.</summary>
+    private static string Element(string array, string index) =>
+        index == "0" ? array : $"global::System.Runtime.CompilerServices.Unsafe.Add(ref {array}, {index})";
 
     private static string U(int i) => "u" + Int(i);
 
@@ -579,8 +580,10 @@ internal static class ModelEmitter
             for (int off = firstPadded; off < KernelPlan.Pad(outputs); off += L) w.Line($"{V}.StoreUnsafe({V}<float>.Zero, ref y, {Int(off)});");
         }
 
-        void Dot(string row, string target)
+        void Dot(string row, string k)
         {
+            string target = $"{Element("y", k)} = ";
+            string bias = Element("by", k);
             if (vectors > 32)
             {
                 // A wide a: the dot product as a loop, two vectors per turn into two sums.
@@ -593,7 +596,7 @@ internal static class ModelEmitter
                     w.Line($"q = {V}.FusedMultiplyAdd({V}.LoadUnsafe(ref {row}, i + {Int(L)}), {V}.LoadUnsafe(ref h, i + {Int(L)}), q);");
                 }
                 if (vectors % 2 == 1) w.Line($"p = {V}.FusedMultiplyAdd({V}.LoadUnsafe(ref {row}, {Int(pairs * L)}), {V}.LoadUnsafe(ref h, {Int(pairs * L)}), p);");
-                w.Line($"{target} = {V}.Sum(p + q) + {(target == "y" ? "by" : target.Replace("ref y", "ref by"))};");
+                w.Line($"{target}{V}.Sum(p + q) + {bias};");
                 return;
             }
             // Two accumulators halve the dependency chain of the dot product.
@@ -604,7 +607,7 @@ internal static class ModelEmitter
                 string acc = i % 2 == 0 ? "p" : "q";
                 w.Line($"{acc} = {V}.FusedMultiplyAdd({V}.LoadUnsafe(ref {row}, {Offset(i, L)}), {Hv(i)}, {acc});");
             }
-            w.Line($"{target} = {V}.Sum({(vectors > 1 ? "p + q" : "p")}) + {(target == "y" ? "by" : target.Replace("ref y", "ref by"))};");
+            w.Line($"{target}{V}.Sum({(vectors > 1 ? "p + q" : "p")}) + {bias};");
         }
 
         if (outputs <= 4)
@@ -614,7 +617,7 @@ internal static class ModelEmitter
                 using (w.Block(""))
                 {
                     w.Line(k == 0 ? "ref float row = ref wya;" : $"ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wya, {Int(k)} * HiddenStride);");
-                    Dot("row", k == 0 ? "y" : $"global::System.Runtime.CompilerServices.Unsafe.Add(ref y, {Int(k)})");
+                    Dot("row", Int(k));
                 }
             }
         }
@@ -623,7 +626,7 @@ internal static class ModelEmitter
             using (w.Block("for (nuint k = 0; k < OutputSize; k++)"))
             {
                 w.Line("ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wya, k * HiddenStride);");
-                Dot("row", "global::System.Runtime.CompilerServices.Unsafe.Add(ref y, k)");
+                Dot("row", "k");
             }
         }
 
@@ -646,7 +649,7 @@ internal static class ModelEmitter
                 }
                 for (int k = full; k < outputs; k++)
                 {
-                    string at = k == 0 ? "y" : $"global::System.Runtime.CompilerServices.Unsafe.Add(ref y, {Int(k)})";
+                    string at = Element("y", Int(k));
                     w.Line($"{at} = global::RnnGen.VectorMath.{g}({at});");
                 }
                 break;

@@ -84,7 +84,7 @@ internal static class SpecReader
             TextRange rootAnchor = FirstCharacter(root.Range);
             var props = Properties(root, RootProperties, "the spec");
 
-            string? name = RequiredString(props, "name", root, "The spec", rootAnchor, "the C# type name of the model, such as \"NameTagger\"", out TextRange nameRange);
+            string? name = RequiredString(props, "name", "The spec", rootAnchor, "the C# type name of the model, such as \"NameTagger\"", out TextRange nameRange);
             if (name is not null) name = CheckTypeName(name, nameRange);
 
             string ns = DefaultNamespace;
@@ -100,11 +100,11 @@ internal static class SpecReader
                 description = StringValue(descProp, "description") ?? "";
             }
 
-            (int size, Activation activation)? hidden = ReadHidden(props, root, rootAnchor);
-            InputDraft? input = ReadInput(props, root, rootAnchor);
-            OutputDraft? output = ReadOutput(props, root, rootAnchor);
+            (int size, Activation activation)? hidden = ReadHidden(props, rootAnchor);
+            InputDraft? input = ReadInput(props, rootAnchor);
+            OutputDraft? output = ReadOutput(props, rootAnchor);
 
-            string? weights = RequiredString(props, "weights", root, "The spec", rootAnchor,
+            string? weights = RequiredString(props, "weights", "The spec", rootAnchor,
                 "the .safetensors file, relative to the spec, that holds Waa, Wax, ba, Wya and by", out TextRange weightsRange);
             if (weights is not null) weights = CheckWeights(weights, weightsRange);
 
@@ -120,7 +120,7 @@ internal static class SpecReader
                 WeightsRelativeToModels(specDirectory, weights, modelsDirectory));
         }
 
-        private (int, Activation)? ReadHidden(IReadOnlyDictionary<string, JsonProperty> root, JsonObject rootNode, TextRange rootAnchor)
+        private (int, Activation)? ReadHidden(IReadOnlyDictionary<string, JsonProperty> root, TextRange rootAnchor)
         {
             JsonObject? a = RequiredObject(root, "a", rootAnchor, "the hidden state a, such as { \"size\": 100, \"activation\": \"tanh\" }");
             if (a is null) return null;
@@ -133,7 +133,7 @@ internal static class SpecReader
 
         private sealed record InputDraft(InputEncoding Encoding, int? Size, TextRange SizeRange, TokenizerKind Tokenizer, string Vocabulary, TextRange VocabularyRange);
 
-        private InputDraft? ReadInput(IReadOnlyDictionary<string, JsonProperty> root, JsonObject rootNode, TextRange rootAnchor)
+        private InputDraft? ReadInput(IReadOnlyDictionary<string, JsonProperty> root, TextRange rootAnchor)
         {
             JsonObject? x = RequiredObject(root, "x", rootAnchor, "the input x, such as { \"encoding\": \"one-hot\", \"vocabulary\": \"words.txt\" }");
             if (x is null) return null;
@@ -142,7 +142,7 @@ internal static class SpecReader
             bool ok = true;
 
             InputEncoding? encoding = null;
-            string? encodingName = RequiredString(props, "encoding", x, "The object 'x'", anchor, "how x<t> enters: \"one-hot\" (token indices) or \"dense\" (vectors)", out TextRange encodingRange);
+            string? encodingName = RequiredString(props, "encoding", "The object 'x'", anchor, "how x<t> enters: \"one-hot\" (token indices) or \"dense\" (vectors)", out TextRange encodingRange);
             if (encodingName is not null)
             {
                 if (Array.IndexOf(SpecNames.Encodings, encodingName) >= 0) encoding = encodingName == "dense" ? InputEncoding.Dense : InputEncoding.OneHot;
@@ -203,7 +203,7 @@ internal static class SpecReader
 
         private sealed record OutputDraft(int Size, Activation Activation, EquatableArray<string> Labels);
 
-        private OutputDraft? ReadOutput(IReadOnlyDictionary<string, JsonProperty> root, JsonObject rootNode, TextRange rootAnchor)
+        private OutputDraft? ReadOutput(IReadOnlyDictionary<string, JsonProperty> root, TextRange rootAnchor)
         {
             JsonObject? y = RequiredObject(root, "y", rootAnchor, "the output y, such as { \"size\": 1, \"activation\": \"sigmoid\" }");
             if (y is null) return null;
@@ -286,7 +286,7 @@ internal static class SpecReader
             return null;
         }
 
-        private string? RequiredString(IReadOnlyDictionary<string, JsonProperty> props, string name, JsonObject owner, string ownerName, TextRange anchor, string what, out TextRange range)
+        private string? RequiredString(IReadOnlyDictionary<string, JsonProperty> props, string name, string ownerName, TextRange anchor, string what, out TextRange range)
         {
             range = anchor;
             if (!props.TryGetValue(name, out JsonProperty? p))
