@@ -15,8 +15,9 @@ namespace RnnGen.Generators;
 /// <summary>
 /// The RnnGen source generator: every <c>*.rnn.json</c> among the build's AdditionalFiles becomes a
 /// typed, unrolled, allocation-free C# class. The pipeline is pure steps over equatable data:
-/// read (spec text → <see cref="SpecDraft"/>) → bind (+ vocabulary → <see cref="ModelSpec"/>) →
-/// deduplicate → emit; diagnostics flow beside the models as data and are reported in their own step.
+/// read (spec text → <see cref="SpecDraft"/>) → bind (+ the named vocabularies → <see cref="ModelSpec"/>) →
+/// deduplicate → lower (→ step program) → plan (→ kernel plans) → emit; diagnostics flow beside the
+/// models as data and are reported in their own step.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class RnnModelGenerator : IIncrementalGenerator
@@ -25,8 +26,13 @@ public sealed class RnnModelGenerator : IIncrementalGenerator
     internal static class Steps
     {
         public const string Read = "RnnGen.Read";
+        public const string NamedVocabularies = "RnnGen.NamedVocabularies";
+        public const string Vocabulary = "RnnGen.Vocabulary";
         public const string Bind = "RnnGen.Bind";
         public const string Models = "RnnGen.Models";
+        public const string Model = "RnnGen.Model";
+        public const string VocabularySource = "RnnGen.VocabularySource";
+        public const string Catalog = "RnnGen.Catalog";
     }
 
     /// <inheritdoc/>
@@ -39,18 +45,33 @@ public sealed class RnnModelGenerator : IIncrementalGenerator
             .Where(static f => IsSpec(f.Path))
             .Select(static (f, ct) => ReadText(f, ct));
 
-        IncrementalValueProvider<ImmutableArray<SpecFile>> textFiles = context.AdditionalTextsProvider
-            .Where(static f => IsVocabularyCandidate(f.Path))
-            .Select(static (f, ct) => ReadText(f, ct))
-            .Collect();
-
         IncrementalValuesProvider<StepResult<SpecDraft>> drafts = specs
             .Combine(modelsDirectory)
             .Select(static (pair, _) => Guard(pair.Left.Path, () => SpecReader.Read(pair.Left, pair.Right)))
             .WithTrackingName(Steps.Read);
 
+        // Vocabularies: only the files a spec names are read (never every *.txt in the folder), each in
+        // its own node; binding sees their summaries only, so a renamed token does not rebind the model.
+        IncrementalValueProvider<EquatableArray<string>> named = drafts
+            .Select(static (d, _) => d.Value?.VocabularyFullPath ?? "")
+            .Where(static path => path.Length > 0)
+            .Collect()
+            .Select(static (paths, _) => paths.Distinct(StringComparer.OrdinalIgnoreCase).OrderBy(p => p, StringComparer.Ordinal).ToEquatableArray())
+            .WithTrackingName(Steps.NamedVocabularies);
+
+        IncrementalValuesProvider<VocabularyFile> vocabularies = context.AdditionalTextsProvider
+            .Where(static f => IsVocabularyCandidate(f.Path))
+            .Combine(named)
+            .Where(static pair => pair.Right.Contains(ModelBinder.NormalizePath(pair.Left.Path), StringComparer.OrdinalIgnoreCase))
+            .Select(static (pair, ct) => ReadVocabulary(pair.Left, ct))
+            .WithTrackingName(Steps.Vocabulary);
+
+        IncrementalValueProvider<ImmutableArray<VocabularySummary>> summaries = vocabularies
+            .Select(static (v, _) => v.Summary)
+            .Collect();
+
         IncrementalValuesProvider<StepResult<BoundModel>> bound = drafts
-            .Combine(textFiles)
+            .Combine(summaries)
             .Select(static (pair, _) => Guard(pair.Left.Value?.SpecPath ?? "", () => pair.Left.Value is null
                 ? new StepResult<BoundModel>(null, EquatableArray<DiagnosticInfo>.Empty)
                 : ModelBinder.Bind(pair.Left.Value, pair.Right)))
@@ -68,10 +89,34 @@ public sealed class RnnModelGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(bound.Select(static (r, _) => r.Diagnostics), static (spc, d) => Report(spc, d));
         context.RegisterSourceOutput(set.Select(static (s, _) => s.Diagnostics), static (spc, d) => Report(spc, d));
 
-        // Code: one file per model (plus its vocabulary), and one catalog.
-        IncrementalValuesProvider<ModelSpec> models = set.SelectMany(static (s, _) => s.Models);
+        // Code: one file per model, one per vocabulary, and one catalog, each from only what it shows.
+        IncrementalValuesProvider<ModelSpec> models = set.SelectMany(static (s, _) => s.Models).WithTrackingName(Steps.Model);
         context.RegisterSourceOutput(models, static (spc, model) => EmitModel(spc, model));
-        context.RegisterSourceOutput(set.Select(static (s, _) => s.Models), static (spc, all) => EmitCatalog(spc, all));
+
+        IncrementalValuesProvider<VocabularySource> vocabularySources = set
+            .Combine(vocabularies.Collect())
+            .SelectMany(static (pair, _) => VocabularySources(pair.Left.Models, pair.Right))
+            .WithTrackingName(Steps.VocabularySource);
+        context.RegisterSourceOutput(vocabularySources, static (spc, source) => EmitVocabulary(spc, source));
+
+        IncrementalValueProvider<EquatableArray<CatalogEntry>> catalog = set
+            .Select(static (s, _) => s.Models.Select(CatalogEntry.Of).ToEquatableArray())
+            .WithTrackingName(Steps.Catalog);
+        context.RegisterSourceOutput(catalog, static (spc, entries) => EmitCatalog(spc, entries));
+    }
+
+    /// <summary>The vocabulary file of every emitted model that has one: its names and its file's tokens.</summary>
+    private static EquatableArray<VocabularySource> VocabularySources(EquatableArray<ModelSpec> models, ImmutableArray<VocabularyFile> files)
+    {
+        var sources = new System.Collections.Generic.List<VocabularySource>();
+        foreach (ModelSpec m in models)
+        {
+            if (!m.Input.HasVocabulary) continue;
+            VocabularyFile? file = ModelBinder.Find(files, f => f.Path, m.Input.VocabularyPath);
+            if (file is null) continue; // cannot happen: the model was bound against this file's summary
+            sources.Add(new VocabularySource(m.SpecPath, m.Namespace, m.Name, m.Key, m.Input.VocabularyFile, file.Tokens));
+        }
+        return sources.ToEquatableArray();
     }
 
     private static (EquatableArray<ModelSpec>, EquatableArray<DiagnosticInfo>) DeduplicateGuarded(ImmutableArray<BoundModel> models)
@@ -105,6 +150,20 @@ public sealed class RnnModelGenerator : IIncrementalGenerator
         }
     }
 
+    private static VocabularyFile ReadVocabulary(AdditionalText file, CancellationToken ct)
+    {
+        SpecFile text = ReadText(file, ct);
+        try
+        {
+            return VocabularyReader.Read(text);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return new VocabularyFile(file.Path, EquatableArray<string>.Empty, -1,
+                new EquatableArray<DiagnosticInfo>(new[] { SpecPipeline.InternalError(file.Path, e) }));
+        }
+    }
+
     /// <summary>Runs a step; an unexpected exception becomes an internal-error diagnostic at the spec instead of a generator crash.</summary>
     private static StepResult<T> Guard<T>(string path, Func<StepResult<T>> step)
         where T : class
@@ -119,32 +178,29 @@ public sealed class RnnModelGenerator : IIncrementalGenerator
         }
     }
 
-    private static void EmitModel(SourceProductionContext spc, ModelSpec model)
+    private static void EmitModel(SourceProductionContext spc, ModelSpec model) =>
+        AddSource(spc, model.SpecPath, () => (ModelEmitter.HintName(model), ModelEmitter.Emit(model)));
+
+    private static void EmitVocabulary(SourceProductionContext spc, VocabularySource source) =>
+        AddSource(spc, source.SpecPath, () => (VocabularyEmitter.HintName(source), VocabularyEmitter.Emit(source)));
+
+    private static void EmitCatalog(SourceProductionContext spc, EquatableArray<CatalogEntry> entries)
     {
-        try
-        {
-            spc.AddSource(ModelEmitter.HintName(model), SourceText.From(ModelEmitter.Emit(model), System.Text.Encoding.UTF8));
-            if (model.Encoding == InputEncoding.OneHot && !model.Vocabulary.IsEmpty)
-            {
-                spc.AddSource(VocabularyEmitter.HintName(model), SourceText.From(VocabularyEmitter.Emit(model), System.Text.Encoding.UTF8));
-            }
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            Report(spc, new EquatableArray<DiagnosticInfo>(new[] { SpecPipeline.InternalError(model.SpecPath, e) }));
-        }
+        if (entries.IsEmpty) return;
+        AddSource(spc, entries[0].SpecPath, () => (CatalogEmitter.HintName, CatalogEmitter.Emit(entries.ToArray())));
     }
 
-    private static void EmitCatalog(SourceProductionContext spc, EquatableArray<ModelSpec> models)
+    /// <summary>Adds one generated file; an exception while writing it becomes RNN0099 at <paramref name="specPath"/>.</summary>
+    private static void AddSource(SourceProductionContext spc, string specPath, Func<(string HintName, string Text)> emit)
     {
-        if (models.IsEmpty) return;
         try
         {
-            spc.AddSource(CatalogEmitter.HintName, SourceText.From(CatalogEmitter.Emit(models.ToArray()), System.Text.Encoding.UTF8));
+            (string hint, string text) = emit();
+            spc.AddSource(hint, SourceText.From(text, System.Text.Encoding.UTF8));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            Report(spc, new EquatableArray<DiagnosticInfo>(new[] { SpecPipeline.InternalError(models[0].SpecPath, e) }));
+            Report(spc, new EquatableArray<DiagnosticInfo>(new[] { SpecPipeline.InternalError(specPath, e) }));
         }
     }
 

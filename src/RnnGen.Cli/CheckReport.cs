@@ -30,8 +30,8 @@ internal sealed record CheckReport(IReadOnlyList<string> Lines, int ExitCode)
 
     /// <summary>"NameTagger, a 100 tanh, x one-hot 10,000, y 1 sigmoid".</summary>
     private static string Describe(ModelSpec m) =>
-        $"{m.Name}, a {Numbers.Size(m.HiddenSize)} {m.HiddenActivation.Name()}, " +
-        $"x {m.Encoding.Name()} {Numbers.Size(m.InputSize)}, y {Numbers.Size(m.OutputSize)} {m.OutputActivation.Name()}";
+        $"{m.Name}, a {Numbers.Size(m.Top.Size)} {m.Top.Activation.Name()}, " +
+        $"x {m.Input.Encoding.Name()} {Numbers.Size(m.Input.Size)}, y {Numbers.Size(m.Output.Size)} {m.Output.Activation.Name()}";
 
     private static string Count(int n, string noun) => $"{Numbers.Int(n)} {noun}{(n == 1 ? "" : "s")}";
 }

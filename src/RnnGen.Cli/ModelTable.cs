@@ -23,7 +23,7 @@ internal static class ModelTable
 
     /// <summary>"one-hot 10,000 words" or "dense 8".</summary>
     public static string Input(RnnModelInfo m) =>
-        m.InputEncoding == "one-hot"
+        m.InputEncoding == SpecWords.OneHot
             ? $"{m.InputEncoding} {Numbers.Size(m.InputSize)} {m.Tokenizer}"
             : $"{m.InputEncoding} {Numbers.Size(m.InputSize)}";
 

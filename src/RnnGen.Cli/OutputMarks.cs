@@ -16,8 +16,8 @@ internal static class OutputMarks
     /// </summary>
     public static string Mark(RnnModelInfo info, IReadOnlyList<float> outputs) => info.OutputActivation switch
     {
-        "sigmoid" => string.Join(", ", outputs.Select((v, k) => (v, k)).Where(p => p.v >= Threshold).Select(p => Label(info, p.k))),
-        "softmax" => Label(info, ArgMax(outputs)),
+        SpecWords.Sigmoid => string.Join(", ", outputs.Select((v, k) => (v, k)).Where(p => p.v >= Threshold).Select(p => Label(info, p.k))),
+        SpecWords.Softmax => Label(info, ArgMax(outputs)),
         _ => "",
     };
 

@@ -19,6 +19,7 @@ namespace RnnGen;
 /// <param name="OutputActivation">g_y: <c>sigmoid</c>, <c>softmax</c>, <c>tanh</c> or <c>linear</c>.</param>
 /// <param name="Labels">One name per output, or empty.</param>
 /// <param name="WeightsFile">The weights file, relative to the models folder, as the spec names it.</param>
+/// <param name="Tensors">The tensors the weights file must hold, in the order the model lists them.</param>
 public sealed record RnnModelInfo(
     string Name,
     string Key,
@@ -32,4 +33,5 @@ public sealed record RnnModelInfo(
     int OutputSize,
     string OutputActivation,
     IReadOnlyList<string> Labels,
-    string WeightsFile);
+    string WeightsFile,
+    IReadOnlyList<TensorInfo> Tensors);

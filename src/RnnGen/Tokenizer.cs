@@ -7,12 +7,6 @@ namespace RnnGen;
 /// <summary>Turns text into the tokens a one-hot model's vocabulary holds.</summary>
 public static class Tokenizer
 {
-    /// <summary>The spec's name for <see cref="Words"/>.</summary>
-    public const string WordsName = "words";
-
-    /// <summary>The spec's name for <see cref="Characters"/>.</summary>
-    public const string CharactersName = "characters";
-
     /// <summary>
     /// The words of <paramref name="text"/>: maximal runs of letters (with their combining marks), digits,
     /// apostrophes (<c>'</c>, <c>’</c>) and hyphens (<c>-</c>, <c>‐</c>), where apostrophes and hyphens count only
@@ -67,10 +61,10 @@ public static class Tokenizer
     /// <exception cref="ArgumentException"><paramref name="tokenizer"/> is neither name.</exception>
     public static IReadOnlyList<string> Tokenize(string text, string tokenizer) => tokenizer switch
     {
-        WordsName => Words(text),
-        CharactersName => Characters(text),
+        SpecWords.Words => Words(text),
+        SpecWords.Characters => Characters(text),
         _ => throw new ArgumentException(
-            $"Unknown tokenizer '{tokenizer}'; expected '{WordsName}' or '{CharactersName}'.", nameof(tokenizer)),
+            $"Unknown tokenizer '{tokenizer}'; expected '{SpecWords.Words}' or '{SpecWords.Characters}'.", nameof(tokenizer)),
     };
 
     private static bool IsWordCore(Rune rune) =>

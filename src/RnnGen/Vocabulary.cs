@@ -11,7 +11,7 @@ namespace RnnGen;
 public sealed class Vocabulary
 {
     /// <summary>The token that stands for every word the vocabulary does not hold.</summary>
-    public const string Unknown = "<UNK>";
+    public const string Unknown = SpecWords.Unknown;
 
     private readonly string[] tokens;
     private readonly FrozenDictionary<string, int> indices;

@@ -19,7 +19,7 @@ public static class Sentence
         return tokens;
     }
 
-    /// <summary>Waa, Wax, ba, Wya, by: <see cref="RandomWeights.Create"/>(100, 10000, 1, seed 1).</summary>
+    /// <summary>Waa, Wax, ba, Wya, by: <see cref="RandomWeights.Create(int, int, int, ulong)"/>(100, 10000, 1, seed 1).</summary>
     public static Weights Weights()
     {
         IReadOnlyList<Tensor> t = RandomWeights.Create(NameTagger.HiddenSize, NameTagger.InputSize, NameTagger.OutputSize, Seed);

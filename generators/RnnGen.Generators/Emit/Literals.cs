@@ -43,6 +43,25 @@ internal static class Literals
     }
 
     /// <summary>
+    /// <paramref name="value"/> as C# string literals of at most about <paramref name="width"/> characters
+    /// each, to be joined with +, cut between characters (never inside an escape or a surrogate pair).
+    /// </summary>
+    public static System.Collections.Generic.IReadOnlyList<string> StringPieces(string value, int width = 100)
+    {
+        var pieces = new System.Collections.Generic.List<string>();
+        int start = 0;
+        while (start < value.Length || pieces.Count == 0)
+        {
+            int length = System.Math.Min(width, value.Length - start);
+            if (length > 0 && start + length < value.Length && char.IsHighSurrogate(value[start + length - 1])) length--;
+            pieces.Add(String(value.Substring(start, length)));
+            start += length;
+            if (length == 0) break;
+        }
+        return pieces;
+    }
+
+    /// <summary>
     /// Text made safe inside an XML doc comment (or a // comment): markup escaped, every C# line break
     /// turned into a space, and characters XML 1.0 does not allow (controls, lone surrogates) written as \uXXXX.
     /// </summary>

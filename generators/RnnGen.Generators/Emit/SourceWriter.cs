@@ -24,6 +24,27 @@ internal sealed class SourceWriter
         foreach (string line in text.Replace("\r\n", "\n").Split('\n')) Line(line);
     }
 
+    /// <summary>
+    /// Writes <paramref name="text"/> (already XML-escaped) as doc-comment lines of at most about
+    /// <paramref name="width"/> characters, broken at spaces.
+    /// </summary>
+    public void Doc(string text, int width = 110)
+    {
+        string[] words = text.Split(' ');
+        var line = new StringBuilder();
+        foreach (string word in words)
+        {
+            if (line.Length > 0 && line.Length + 1 + word.Length > width)
+            {
+                Line("/// " + line);
+                line.Clear();
+            }
+            if (line.Length > 0) line.Append(' ');
+            line.Append(word);
+        }
+        if (line.Length > 0) Line("/// " + line);
+    }
+
     /// <summary>Writes <paramref name="header"/> (if any), an opening brace, and indents until the result is disposed.</summary>
     public IDisposable Block(string header)
     {

@@ -27,33 +27,64 @@ internal enum TokenizerKind
     Characters,
 }
 
-/// <summary>The spelling of each option in a spec, in one place for the parser, the emitter and the docs.</summary>
+/// <summary>
+/// The spec's spelling of each enum value, through <see cref="SpecWords"/> (the one definition).
+/// Every switch is exhaustive: an unhandled value throws (RNN0099) instead of falling back to a default.
+/// </summary>
 internal static class SpecNames
 {
-    public static readonly string[] HiddenActivations = { "tanh", "relu", "sigmoid" };
-    public static readonly string[] OutputActivations = { "sigmoid", "softmax", "tanh", "linear" };
-    public static readonly string[] Encodings = { "one-hot", "dense" };
-    public static readonly string[] Tokenizers = { "words", "characters" };
-
     public static string Name(this Activation activation) => activation switch
     {
-        Activation.Tanh => "tanh",
-        Activation.Relu => "relu",
-        Activation.Sigmoid => "sigmoid",
-        Activation.Softmax => "softmax",
-        _ => "linear",
+        Activation.Tanh => SpecWords.Tanh,
+        Activation.Relu => SpecWords.Relu,
+        Activation.Sigmoid => SpecWords.Sigmoid,
+        Activation.Softmax => SpecWords.Softmax,
+        Activation.Linear => SpecWords.Linear,
+        _ => throw Exhaustive.Unhandled(activation),
     };
 
+    /// <summary>The activation a spec word names; the reader calls it only with words it has checked.</summary>
     public static Activation ParseActivation(string name) => name switch
     {
-        "tanh" => Activation.Tanh,
-        "relu" => Activation.Relu,
-        "sigmoid" => Activation.Sigmoid,
-        "softmax" => Activation.Softmax,
-        _ => Activation.Linear,
+        SpecWords.Tanh => Activation.Tanh,
+        SpecWords.Relu => Activation.Relu,
+        SpecWords.Sigmoid => Activation.Sigmoid,
+        SpecWords.Softmax => Activation.Softmax,
+        SpecWords.Linear => Activation.Linear,
+        _ => throw Exhaustive.Unhandled(name),
     };
 
-    public static string Name(this InputEncoding encoding) => encoding == InputEncoding.OneHot ? "one-hot" : "dense";
+    public static string Name(this InputEncoding encoding) => encoding switch
+    {
+        InputEncoding.OneHot => SpecWords.OneHot,
+        InputEncoding.Dense => SpecWords.Dense,
+        _ => throw Exhaustive.Unhandled(encoding),
+    };
 
-    public static string Name(this TokenizerKind tokenizer) => tokenizer == TokenizerKind.Words ? "words" : "characters";
+    public static InputEncoding ParseEncoding(string name) => name switch
+    {
+        SpecWords.OneHot => InputEncoding.OneHot,
+        SpecWords.Dense => InputEncoding.Dense,
+        _ => throw Exhaustive.Unhandled(name),
+    };
+
+    public static string Name(this TokenizerKind tokenizer) => tokenizer switch
+    {
+        TokenizerKind.Words => SpecWords.Words,
+        TokenizerKind.Characters => SpecWords.Characters,
+        _ => throw Exhaustive.Unhandled(tokenizer),
+    };
+
+    public static TokenizerKind ParseTokenizer(string name) => name switch
+    {
+        SpecWords.Words => TokenizerKind.Words,
+        SpecWords.Characters => TokenizerKind.Characters,
+        _ => throw Exhaustive.Unhandled(name),
+    };
+
+    public static string Name(this CellKind cell) => cell switch
+    {
+        CellKind.Elman => "Elman RNN",
+        _ => throw Exhaustive.Unhandled(cell),
+    };
 }

@@ -1,30 +1,26 @@
 namespace RnnGen.Generators.Model;
 
 /// <summary>
-/// Everything the emitter needs to write one model, after parsing and validation succeeded.
+/// Everything the lowering and the emitters need to write one model, after parsing and validation
+/// succeeded: the input, the recurrent layers, the output head and the weight tensors, as data.
 /// </summary>
 /// <remarks>
 /// Contract for the incremental generator: this record and everything inside it is equatable data
-/// (strings, numbers, enums, <see cref="EquatableArray{T}"/>). It never holds an ISymbol, a
-/// Compilation, a SyntaxNode, an AdditionalText or a Location, so an edit that does not change the
-/// model leaves the generated code cached. A test checks this shape.
+/// (strings, numbers, enums, nested records, <see cref="EquatableArray{T}"/>). It never holds an ISymbol,
+/// a Compilation, a SyntaxNode, an AdditionalText or a Location, so an edit that does not change the
+/// model leaves the generated code cached. It holds the vocabulary's size and the index of &lt;UNK&gt; but
+/// not its tokens: those are emitted from their own pipeline node, so renaming a token does not
+/// re-emit the kernels. A test checks this shape.
 /// </remarks>
 /// <param name="SpecPath">The spec file's full path (for the generated file's header only).</param>
 /// <param name="Key">The spec file name without .rnn.json: how tools name the model.</param>
 /// <param name="Name">The C# type name.</param>
 /// <param name="Namespace">The C# namespace.</param>
 /// <param name="Description">The spec's description, or empty.</param>
-/// <param name="HiddenSize">a: the size of the hidden state.</param>
-/// <param name="HiddenActivation">g_a.</param>
-/// <param name="Encoding">How x enters.</param>
-/// <param name="InputSize">x: the size of the input.</param>
-/// <param name="Tokenizer">How text becomes tokens (one-hot only).</param>
-/// <param name="VocabularyFile">The vocabulary as the spec names it, or empty.</param>
-/// <param name="Vocabulary">The vocabulary's tokens (index = position), or empty.</param>
-/// <param name="UnknownIndex">The index of &lt;UNK&gt;, or -1.</param>
-/// <param name="OutputSize">y: the size of the output.</param>
-/// <param name="OutputActivation">g_y.</param>
-/// <param name="Labels">One label per output, or empty.</param>
+/// <param name="Input">x: how it enters and its size.</param>
+/// <param name="Layers">The recurrent layers, input first (today one).</param>
+/// <param name="Output">ŷ: the head's size, activation and labels.</param>
+/// <param name="Tensors">The weight tensors, in the weights file's order.</param>
 /// <param name="WeightsFile">The weights file relative to the models folder, with '/' separators.</param>
 internal sealed record ModelSpec(
     string SpecPath,
@@ -32,22 +28,45 @@ internal sealed record ModelSpec(
     string Name,
     string Namespace,
     string Description,
-    int HiddenSize,
-    Activation HiddenActivation,
-    InputEncoding Encoding,
-    int InputSize,
-    TokenizerKind Tokenizer,
-    string VocabularyFile,
-    EquatableArray<string> Vocabulary,
-    int UnknownIndex,
-    int OutputSize,
-    Activation OutputActivation,
-    EquatableArray<string> Labels,
+    InputSpec Input,
+    EquatableArray<LayerSpec> Layers,
+    OutputSpec Output,
+    EquatableArray<TensorSpec> Tensors,
     string WeightsFile)
 {
     /// <summary>The namespace-qualified type name.</summary>
     public string FullName => Namespace + "." + Name;
+
+    /// <summary>The last layer, whose state the head reads.</summary>
+    public LayerSpec Top => Layers[Layers.Count - 1];
 }
+
+/// <summary>x: how it enters the network.</summary>
+/// <param name="Encoding">One-hot token indices or dense vectors.</param>
+/// <param name="Size">The size of x (for one-hot, the vocabulary's size).</param>
+/// <param name="Tokenizer">How text becomes tokens (one-hot only).</param>
+/// <param name="VocabularyFile">The vocabulary as the spec names it, or empty.</param>
+/// <param name="VocabularyPath">The vocabulary's full path (how its pipeline node is found), or empty.</param>
+/// <param name="UnknownIndex">The index of &lt;UNK&gt; in the vocabulary, or -1.</param>
+internal sealed record InputSpec(InputEncoding Encoding, int Size, TokenizerKind Tokenizer, string VocabularyFile, string VocabularyPath, int UnknownIndex)
+{
+    public bool OneHot => Encoding == InputEncoding.OneHot;
+
+    /// <summary>Whether the model has a vocabulary (and with it Tokenize, Encode and a vocabulary file).</summary>
+    public bool HasVocabulary => OneHot && VocabularyFile.Length > 0;
+}
+
+/// <summary>One recurrent layer.</summary>
+/// <param name="Cell">Its cell.</param>
+/// <param name="Size">a: the size of its hidden state.</param>
+/// <param name="Activation">g_a.</param>
+internal sealed record LayerSpec(CellKind Cell, int Size, Activation Activation);
+
+/// <summary>ŷ: the output head.</summary>
+/// <param name="Size">y: the number of outputs.</param>
+/// <param name="Activation">g_y.</param>
+/// <param name="Labels">One label per output, or empty.</param>
+internal sealed record OutputSpec(int Size, Activation Activation, EquatableArray<string> Labels);
 
 /// <summary>
 /// A bound model with where its spec gives the name, for the errors only the whole set of models can

@@ -8,38 +8,34 @@ using RnnGen.Generators.Model;
 namespace RnnGen.Generators.Specs;
 
 /// <summary>
-/// Step 2 of the pipeline: <see cref="SpecDraft"/> + the build's text files → <see cref="ModelSpec"/> (with its name's range).
-/// Finds the vocabulary the spec names, reads it, and checks it against the spec.
+/// Step 2 of the pipeline: <see cref="SpecDraft"/> + the summaries of the vocabularies specs name →
+/// <see cref="ModelSpec"/> (with its name's range). Checks the vocabulary against the spec and lists
+/// the model's layers and tensors.
 /// </summary>
 internal static class ModelBinder
 {
-    public static StepResult<BoundModel> Bind(SpecDraft draft, IReadOnlyList<SpecFile> textFiles)
+    public static StepResult<BoundModel> Bind(SpecDraft draft, IReadOnlyList<VocabularySummary> vocabularies)
     {
         if (draft.Encoding == InputEncoding.Dense || draft.VocabularyFile.Length == 0)
         {
             if (TooLarge(draft, draft.InputSize!.Value) is DiagnosticInfo tooLarge) return StepResult<BoundModel>.Failed(tooLarge);
-            return new StepResult<BoundModel>(ToModel(draft, draft.InputSize!.Value, EquatableArray<string>.Empty, -1), EquatableArray<DiagnosticInfo>.Empty);
+            return new StepResult<BoundModel>(ToModel(draft, draft.InputSize!.Value, -1), EquatableArray<DiagnosticInfo>.Empty);
         }
 
-        SpecFile? file = Find(textFiles, draft.VocabularyFullPath);
-        if (file is null)
+        VocabularySummary? vocabulary = Find(vocabularies, draft.VocabularyFullPath);
+        if (vocabulary is null)
         {
             return StepResult<BoundModel>.Failed(DiagnosticInfo.Create(
                 DiagnosticRules.VocabularyNotFound, draft.SpecPath, draft.VocabularyRange, draft.VocabularyFile, draft.VocabularyFullPath));
         }
+        if (!vocabulary.Diagnostics.IsEmpty) return new StepResult<BoundModel>(null, vocabulary.Diagnostics);
 
-        if (file.ReadError is not null)
-        {
-            return StepResult<BoundModel>.Failed(DiagnosticInfo.Create(DiagnosticRules.InternalError, file.Path, TextRange.FileStart, file.ReadError));
-        }
-        (VocabularyContents? contents, List<DiagnosticInfo> diagnostics) = VocabularyReader.Read(file);
-        if (contents is null) return new StepResult<BoundModel>(null, diagnostics.ToEquatableArray());
-
-        if (contents.UnknownIndex < 0)
+        var diagnostics = new List<DiagnosticInfo>();
+        if (vocabulary.UnknownIndex < 0)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticRules.VocabularyWithoutUnknown, draft.SpecPath, draft.VocabularyRange, draft.VocabularyFile));
         }
-        int count = contents.Tokens.Count;
+        int count = vocabulary.Count;
         if (draft.InputSize is int size && size != count)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticRules.InputSizeMismatch, draft.SpecPath, draft.InputSizeRange,
@@ -53,7 +49,7 @@ internal static class ModelBinder
         if (diagnostics.Count == 0 && TooLarge(draft, count) is DiagnosticInfo tooBig) diagnostics.Add(tooBig);
         if (diagnostics.Count > 0) return new StepResult<BoundModel>(null, diagnostics.ToEquatableArray());
 
-        return new StepResult<BoundModel>(ToModel(draft, count, contents.Tokens, contents.UnknownIndex), EquatableArray<DiagnosticInfo>.Empty);
+        return new StepResult<BoundModel>(ToModel(draft, count, vocabulary.UnknownIndex), EquatableArray<DiagnosticInfo>.Empty);
     }
 
     /// <summary>The largest number of elements a .NET float array holds.</summary>
@@ -65,7 +61,7 @@ internal static class ModelBinder
     /// </summary>
     private static DiagnosticInfo? TooLarge(SpecDraft draft, int inputSize)
     {
-        long stride = (draft.HiddenSize + 15) / 16 * 16;
+        long stride = SpecWords.Pad(draft.HiddenSize);
         long floats = inputSize * stride;
         if (floats <= MaxArrayLength) return null;
         TextRange at = draft.InputSize is not null ? draft.InputSizeRange : draft.VocabularyRange;
@@ -74,11 +70,15 @@ internal static class ModelBinder
             floats.ToString("#,0", CultureInfo.InvariantCulture), MaxArrayLength.ToString("#,0", CultureInfo.InvariantCulture));
     }
 
-    private static SpecFile? Find(IReadOnlyList<SpecFile> files, string fullPath) =>
-        files.FirstOrDefault(f => string.Equals(Normalize(f.Path), fullPath, StringComparison.Ordinal))
-        ?? files.FirstOrDefault(f => string.Equals(Normalize(f.Path), fullPath, StringComparison.OrdinalIgnoreCase));
+    /// <summary>The file with this full path: the exact spelling first, then one that differs only in case.</summary>
+    internal static T? Find<T>(IEnumerable<T> files, Func<T, string> pathOf, string fullPath)
+        where T : class =>
+        files.FirstOrDefault(f => string.Equals(NormalizePath(pathOf(f)), fullPath, StringComparison.Ordinal))
+        ?? files.FirstOrDefault(f => string.Equals(NormalizePath(pathOf(f)), fullPath, StringComparison.OrdinalIgnoreCase));
 
-    private static string Normalize(string path)
+    private static VocabularySummary? Find(IReadOnlyList<VocabularySummary> files, string fullPath) => Find(files, f => f.Path, fullPath);
+
+    internal static string NormalizePath(string path)
     {
         try
         {
@@ -90,8 +90,14 @@ internal static class ModelBinder
         }
     }
 
-    private static BoundModel ToModel(SpecDraft d, int inputSize, EquatableArray<string> vocabulary, int unknownIndex) => new(new ModelSpec(
-        d.SpecPath, d.Key, d.Name, d.Namespace, d.Description,
-        d.HiddenSize, d.HiddenActivation, d.Encoding, inputSize, d.Tokenizer, d.VocabularyFile, vocabulary, unknownIndex,
-        d.OutputSize, d.OutputActivation, d.Labels, d.WeightsFile), d.NameRange);
+    private static BoundModel ToModel(SpecDraft d, int inputSize, int unknownIndex)
+    {
+        var input = new InputSpec(d.Encoding, inputSize, d.Tokenizer, d.VocabularyFile, d.VocabularyFullPath, unknownIndex);
+        var layer = new LayerSpec(CellKind.Elman, d.HiddenSize, d.HiddenActivation);
+        var output = new OutputSpec(d.OutputSize, d.OutputActivation, d.Labels);
+        var model = new ModelSpec(d.SpecPath, d.Key, d.Name, d.Namespace, d.Description,
+            input, new[] { layer }.ToEquatableArray(), output,
+            ModelTensors.For(layer.Cell, layer.Size, inputSize, output.Size), d.WeightsFile);
+        return new BoundModel(model, d.NameRange);
+    }
 }

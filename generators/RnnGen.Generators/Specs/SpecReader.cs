@@ -16,7 +16,7 @@ namespace RnnGen.Generators.Specs;
 /// </summary>
 internal static class SpecReader
 {
-    public const string SpecExtension = ".rnn.json";
+    public const string SpecExtension = SpecWords.SpecExtension;
     public const string DefaultNamespace = "RnnGen.Models";
     public const int MaxHiddenSize = 4096;
     public const int MaxInputSize = 1_000_000;
@@ -26,16 +26,6 @@ internal static class SpecReader
     private static readonly string[] HiddenProperties = { "size", "activation" };
     private static readonly string[] InputProperties = { "encoding", "size", "vocabulary", "tokenizer" };
     private static readonly string[] OutputProperties = { "size", "activation", "labels" };
-
-    /// <summary>Names the generated class uses for its own members; a model cannot be called any of them.</summary>
-    internal static readonly string[] ReservedNames =
-    {
-        "Hidden", "Output", "HiddenBuffer", "OutputBuffer", "Step", "StepUnchecked", "Step512", "Step256", "Step128",
-        "Forward", "Load", "FromSafeTensors", "Encode", "Tokenize", "Info", "Vocabulary", "VocabularyHolder",
-        "VocabularyTokens", "UnknownToken", "HiddenSize", "InputSize", "OutputSize", "HiddenStride", "OutputStride",
-        "Labels", "WeightsFile", "DefaultWeightsPath", "RequireLength", "ThrowTokenOutOfRange", "ThrowInputLength",
-        "ThrowOutputsTooShort",
-    };
 
     /// <summary>The model's key: the spec's file name without <c>.rnn.json</c>.</summary>
     public static string KeyOf(string specPath)
@@ -108,6 +98,13 @@ internal static class SpecReader
                 "the .safetensors file, relative to the spec, that holds Waa, Wax, ba, Wya and by", out TextRange weightsRange);
             if (weights is not null) weights = CheckWeights(weights, weightsRange);
 
+            if (name is not null && ns + "." + name == GeneratedNames.ImplementationNamespace)
+            {
+                Report(DiagnosticRules.InvalidTypeName, nameRange, name,
+                    $"in the namespace {ns} the type would take the name of the namespace {GeneratedNames.ImplementationNamespace}, where RnnGen puts its own generated code");
+                name = null;
+            }
+
             if (name is null || hidden is null || input is null || output is null || weights is null) return null;
 
             string specDirectory = System.IO.Path.GetDirectoryName(_path) ?? "";
@@ -127,7 +124,7 @@ internal static class SpecReader
             var props = Properties(a, HiddenProperties, "'a'");
             TextRange anchor = root["a"].NameRange;
             int? size = RequiredInt(props, "size", "'a'", anchor, "a.size", 1, MaxHiddenSize, "the number of hidden units");
-            Activation? activation = RequiredActivation(props, "activation", "'a'", anchor, "a.activation", SpecNames.HiddenActivations, "the hidden state (g_a)");
+            Activation? activation = RequiredActivation(props, "activation", "'a'", anchor, "a.activation", SpecWords.HiddenActivations, "the hidden state (g_a)");
             return size is null || activation is null ? null : (size.Value, activation.Value);
         }
 
@@ -145,8 +142,8 @@ internal static class SpecReader
             string? encodingName = RequiredString(props, "encoding", "The object 'x'", anchor, "how x<t> enters: \"one-hot\" (token indices) or \"dense\" (vectors)", out TextRange encodingRange);
             if (encodingName is not null)
             {
-                if (Array.IndexOf(SpecNames.Encodings, encodingName) >= 0) encoding = encodingName == "dense" ? InputEncoding.Dense : InputEncoding.OneHot;
-                else Report(DiagnosticRules.UnknownEncoding, encodingRange, encodingName, Quoted(SpecNames.Encodings), Suggest(encodingName, SpecNames.Encodings));
+                if (SpecWords.Encodings.Contains(encodingName)) encoding = SpecNames.ParseEncoding(encodingName);
+                else Report(DiagnosticRules.UnknownEncoding, encodingRange, encodingName, Quoted(SpecWords.Encodings), Suggest(encodingName, SpecWords.Encodings));
             }
             if (encoding is null) ok = false;
 
@@ -181,12 +178,12 @@ internal static class SpecReader
             {
                 string? value = StringValue(tokProp, "x.tokenizer");
                 if (value is null) ok = false;
-                else if (Array.IndexOf(SpecNames.Tokenizers, value) < 0)
+                else if (!SpecWords.Tokenizers.Contains(value))
                 {
-                    Report(DiagnosticRules.UnknownTokenizer, tokProp.Value.Range, value, Quoted(SpecNames.Tokenizers), Suggest(value, SpecNames.Tokenizers));
+                    Report(DiagnosticRules.UnknownTokenizer, tokProp.Value.Range, value, Quoted(SpecWords.Tokenizers), Suggest(value, SpecWords.Tokenizers));
                     ok = false;
                 }
-                else tokenizer = value == "characters" ? TokenizerKind.Characters : TokenizerKind.Words;
+                else tokenizer = SpecNames.ParseTokenizer(value);
                 if (encoding == InputEncoding.Dense) { Report(DiagnosticRules.OneHotOnly, tokProp.NameRange, "tokenizer"); ok = false; }
             }
 
@@ -210,7 +207,7 @@ internal static class SpecReader
             var props = Properties(y, OutputProperties, "'y'");
             TextRange anchor = root["y"].NameRange;
             int? size = RequiredInt(props, "size", "'y'", anchor, "y.size", 1, MaxOutputSize, "the number of outputs per step");
-            Activation? activation = RequiredActivation(props, "activation", "'y'", anchor, "y.activation", SpecNames.OutputActivations, "the output (g_y)");
+            Activation? activation = RequiredActivation(props, "activation", "'y'", anchor, "y.activation", SpecWords.OutputActivations, "the output (g_y)");
             if (size == 1 && activation == Activation.Softmax) Report(DiagnosticRules.SoftmaxOfOne, props["activation"].Value.Range);
 
             var labels = new List<string>();
@@ -332,7 +329,7 @@ internal static class SpecReader
             return null;
         }
 
-        private Activation? RequiredActivation(IReadOnlyDictionary<string, JsonProperty> props, string name, string ownerName, TextRange anchor, string field, string[] allowed, string layer)
+        private Activation? RequiredActivation(IReadOnlyDictionary<string, JsonProperty> props, string name, string ownerName, TextRange anchor, string field, IReadOnlyList<string> allowed, string layer)
         {
             if (!props.TryGetValue(name, out JsonProperty? p))
             {
@@ -341,7 +338,7 @@ internal static class SpecReader
             }
             string? value = StringValue(p, field);
             if (value is null) return null;
-            if (Array.IndexOf(allowed, value) >= 0) return SpecNames.ParseActivation(value);
+            if (allowed.Contains(value)) return SpecNames.ParseActivation(value);
             Report(DiagnosticRules.UnknownActivation, p.Value.Range, value, layer, Quoted(allowed), Suggest(value, allowed));
             return null;
         }
@@ -369,6 +366,12 @@ internal static class SpecReader
                     Report(DiagnosticRules.InvalidNamespace, range, ns, $"'{part}' is a C# keyword");
                     return null;
                 }
+            }
+            const string own = GeneratedNames.ImplementationNamespace;
+            if (ns == own || ns.StartsWith(own + ".", StringComparison.Ordinal))
+            {
+                Report(DiagnosticRules.InvalidNamespace, range, ns, $"{own} is where RnnGen puts its own generated code; choose another namespace");
+                return null;
             }
             return ns;
         }
@@ -427,7 +430,7 @@ internal static class SpecReader
         if (!IsAsciiIdentifier(name)) return "a model name starts with a letter and has only ASCII letters, digits and '_'";
         if (SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None) return "it is a C# keyword";
         if (name[0] < 'A' || name[0] > 'Z') return "it must start with an upper-case letter A-Z (C# type names are PascalCase; an all-lower-case name draws warning CS8981)";
-        if (Array.IndexOf(ReservedNames, name) >= 0) return $"the generated class has a member named '{name}'";
+        if (Array.IndexOf(GeneratedNames.ModelMembers, name) >= 0) return $"the generated class has a member named '{name}'";
         return null;
     }
 

@@ -6,8 +6,25 @@ using RnnGen.Generators.Model;
 
 namespace RnnGen.Generators.Specs;
 
-/// <summary>A vocabulary file read into tokens: index = 0-based line number.</summary>
-internal sealed record VocabularyContents(EquatableArray<string> Tokens, int UnknownIndex);
+/// <summary>
+/// A vocabulary file a spec names, read: its tokens (index = 0-based line number) and the index of
+/// &lt;UNK&gt; (or -1), or the problems that make it unusable. The pipeline node of one file: equatable data.
+/// </summary>
+/// <param name="Path">The file's full path as the build gives it.</param>
+/// <param name="Tokens">The tokens, or empty when <paramref name="Diagnostics"/> has errors.</param>
+/// <param name="UnknownIndex">The line of &lt;UNK&gt;, or -1.</param>
+/// <param name="Diagnostics">Problems at their line and column; empty for a usable file.</param>
+internal sealed record VocabularyFile(string Path, EquatableArray<string> Tokens, int UnknownIndex, EquatableArray<DiagnosticInfo> Diagnostics)
+{
+    /// <summary>What binding a spec needs of the file: everything but the tokens themselves.</summary>
+    public VocabularySummary Summary => new(Path, Tokens.Count, UnknownIndex, Diagnostics);
+}
+
+/// <summary>
+/// A vocabulary without its tokens: what a model's kernels depend on. Renaming a token changes the
+/// <see cref="VocabularyFile"/> but not its summary, so the model is not bound or emitted again.
+/// </summary>
+internal sealed record VocabularySummary(string Path, int Count, int UnknownIndex, EquatableArray<DiagnosticInfo> Diagnostics);
 
 /// <summary>
 /// Reads a vocabulary file: one token per line, no blank lines, no spaces or tabs inside a token,
@@ -15,13 +32,15 @@ internal sealed record VocabularyContents(EquatableArray<string> Tokens, int Unk
 /// </summary>
 internal static class VocabularyReader
 {
-    public const string UnknownToken = "<UNK>";
-
     /// <summary>At most this many problems are reported per file; a broken file would otherwise flood the error list.</summary>
     private const int MaxReported = 20;
 
-    public static (VocabularyContents? Contents, List<DiagnosticInfo> Diagnostics) Read(SpecFile file)
+    public static VocabularyFile Read(SpecFile file)
     {
+        if (file.ReadError is not null)
+        {
+            return Failed(file, DiagnosticInfo.Create(DiagnosticRules.InternalError, file.Path, TextRange.FileStart, file.ReadError));
+        }
         var diagnostics = new List<DiagnosticInfo>();
         var lines = new LineMap(file.Text);
         var tokens = new List<string>();
@@ -58,10 +77,13 @@ internal static class VocabularyReader
             tokens.Add(token);
         }
 
-        if (diagnostics.Count > 0) return (null, diagnostics);
-        int unknown = firstLine.TryGetValue(UnknownToken, out int index) ? index : -1;
-        return (new VocabularyContents(tokens.ToEquatableArray(), unknown), diagnostics);
+        if (diagnostics.Count > 0) return Failed(file, diagnostics.ToArray());
+        int unknown = firstLine.TryGetValue(SpecWords.Unknown, out int index) ? index : -1;
+        return new VocabularyFile(file.Path, tokens.ToEquatableArray(), unknown, EquatableArray<DiagnosticInfo>.Empty);
     }
+
+    private static VocabularyFile Failed(SpecFile file, params DiagnosticInfo[] diagnostics) =>
+        new(file.Path, EquatableArray<string>.Empty, -1, new EquatableArray<DiagnosticInfo>(diagnostics));
 
     private static int? IndexOfWhitespace(string token)
     {

@@ -1,8 +1,6 @@
 using System;
-using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
-using System.Linq;
 using RnnGen.Generators.Specs;
 
 namespace RnnGen.Cli.Commands;
@@ -23,7 +21,7 @@ internal static class CheckCommand
             if (!File.Exists(path)) return terminal.Fail(Failure.BadInput($"cannot find the spec '{path}'"));
             string folder = Path.GetDirectoryName(path)!;
             StepResult<Generators.Model.ModelSpec> result =
-                SpecPipeline.Check(new SpecFile(path, File.ReadAllText(path)), ReadTextFiles(folder), folder);
+                SpecPipeline.Check(new SpecFile(path, File.ReadAllText(path)), ReadTextFile, folder);
             CheckReport report = CheckReport.From(Path.GetFileName(path), result);
             return terminal.Print(report.Lines, report.ExitCode);
         });
@@ -31,18 +29,13 @@ internal static class CheckCommand
     }
 
     /// <summary>
-    /// Every *.txt and *.vocab file under the spec's folder, as the MSBuild glue hands them to the generator;
-    /// a file that cannot be read carries the reason, which the pipeline reports if the spec names it.
+    /// The vocabulary the spec names (the pipeline asks for no other file), or null when there is no such file;
+    /// a file that cannot be read carries the reason, which the pipeline reports at the file.
     /// </summary>
-    private static IReadOnlyList<SpecFile> ReadTextFiles(string folder) =>
-        Directory.EnumerateFiles(folder, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true })
-            .Where(f => f.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".vocab", StringComparison.OrdinalIgnoreCase))
-            .Order(StringComparer.Ordinal)
-            .Select(ReadTextFile)
-            .ToArray();
-
-    private static SpecFile ReadTextFile(string path)
+    private static SpecFile? ReadTextFile(string path)
     {
+        // The build hands the generator only *.txt and *.vocab files; check sees what the build sees.
+        if (!Generators.RnnModelGenerator.IsVocabularyCandidate(path) || !File.Exists(path)) return null;
         try
         {
             return new SpecFile(path, File.ReadAllText(path));

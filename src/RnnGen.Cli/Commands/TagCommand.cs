@@ -32,7 +32,7 @@ internal static class TagCommand
     }
 
     private static Result<RnnModelInfo> RequireOneHot(RnnModelInfo info) =>
-        info.InputEncoding == "one-hot"
+        info.InputEncoding == SpecWords.OneHot
             ? Result<RnnModelInfo>.Ok(info)
             : Failure.Usage($"model '{info.Key}' reads dense vectors, not text; use 'rnngen run'");
 }

@@ -82,7 +82,7 @@ public sealed class HostileNamesTests
             ("w.rnn.json", """{ "name": "Words", "a": { "size": 4, "activation": "tanh" }, "x": { "encoding": "one-hot", "vocabulary": "w.txt" }, "y": { "size": 2, "activation": "softmax" }, "weights": "w.safetensors" }"""),
             ("w.txt", "<UNK>\nhello\n"),
             ("d.rnn.json", Spec("DenseOne").Replace("\"one-hot\", \"size\": 5", "\"dense\", \"size\": 5", System.StringComparison.Ordinal))));
-        var reserved = RnnGen.Generators.Specs.SpecReader.ReservedNames.ToHashSet();
+        var reserved = RnnGen.Generators.Model.GeneratedNames.ModelMembers.ToHashSet();
         foreach (System.Type type in new[] { assembly.GetType("RnnGen.Models.Words")!, assembly.GetType("RnnGen.TestModels.DenseOne")! })
         {
             var declared = type.GetMembers(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static
@@ -90,7 +90,7 @@ public sealed class HostileNamesTests
                 .Select(m => m.Name)
                 .Where(n => !n.StartsWith('<') && !n.StartsWith('_') && !n.StartsWith("get_", System.StringComparison.Ordinal) && !n.Contains('.') && n != ".ctor" && n != ".cctor")
                 .Distinct();
-            Assert.All(declared, n => Assert.True(reserved.Contains(n), $"{type.Name} declares '{n}', which is missing from SpecReader.ReservedNames"));
+            Assert.All(declared, n => Assert.True(reserved.Contains(n), $"{type.Name} declares '{n}', which is missing from GeneratedNames.ModelMembers"));
         }
     }
 }

@@ -29,10 +29,10 @@ public sealed class SchemaTests
     [Fact]
     public void Enumerations_match_what_the_generator_accepts()
     {
-        Assert.Equal(SpecNames.HiddenActivations.OrderBy(s => s), Enum("a", "activation").OrderBy(s => s));
-        Assert.Equal(SpecNames.OutputActivations.OrderBy(s => s), Enum("y", "activation").OrderBy(s => s));
-        Assert.Equal(SpecNames.Encodings.OrderBy(s => s), Enum("x", "encoding").OrderBy(s => s));
-        Assert.Equal(SpecNames.Tokenizers.OrderBy(s => s), Enum("x", "tokenizer").OrderBy(s => s));
+        Assert.Equal(SpecWords.HiddenActivations.OrderBy(s => s), Enum("a", "activation").OrderBy(s => s));
+        Assert.Equal(SpecWords.OutputActivations.OrderBy(s => s), Enum("y", "activation").OrderBy(s => s));
+        Assert.Equal(SpecWords.Encodings.OrderBy(s => s), Enum("x", "encoding").OrderBy(s => s));
+        Assert.Equal(SpecWords.Tokenizers.OrderBy(s => s), Enum("x", "tokenizer").OrderBy(s => s));
     }
 
     [Fact]

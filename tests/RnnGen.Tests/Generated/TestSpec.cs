@@ -44,13 +44,8 @@ internal sealed record TestSpec(string Name, int A, string HiddenActivation, boo
                     for (int t = 0; t < steps; t++)
                     {
                         {{type}}.Output output = default;
-                        switch (width)
-                        {
-                            case 512: model.Step512(ref state, {{x}}, ref output); break;
-                            case 256: model.Step256(ref state, {{x}}, ref output); break;
-                            case 128: model.Step128(ref state, {{x}}, ref output); break;
-                            default: model.Step(ref state, {{x}}, out output); break;
-                        }
+                        if (width == 0) model.Step(ref state, {{x}}, out output);
+                        else model.StepWithVectors(width, ref state, {{x}}, ref output);
                         output.CopyTo(new System.Span<float>(outputs, t * {{type}}.OutputSize, {{type}}.OutputSize));
                     }
                     return outputs;

@@ -9,7 +9,8 @@ namespace RnnGen.Generated
     internal static class ModelCatalog
     {
         /// <summary>What each model is, in key order.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::RnnGen.RnnModelInfo> Models { get; } = new global::RnnGen.RnnModelInfo[]
+        public static global::System.Collections.Generic.IReadOnlyList<global::RnnGen.RnnModelInfo> Models { get; } =
+            new global::RnnGen.RnnModelInfo[]
         {
             global::RnnGen.Models.DnaSites.Info,
             global::RnnGen.Models.NameTagger.Info,
@@ -18,19 +19,32 @@ namespace RnnGen.Generated
         /// <summary>The model with this key, or null.</summary>
         public static global::RnnGen.RnnModelInfo? Find(string key)
         {
-            foreach (global::RnnGen.RnnModelInfo info in Models) if (string.Equals(info.Key, key, global::System.StringComparison.Ordinal)) return info;
+            foreach (global::RnnGen.RnnModelInfo info in Models)
+            {
+                if (string.Equals(info.Key, key, global::System.StringComparison.Ordinal)) return info;
+            }
             return null;
         }
 
-        /// <summary>Loads the model with this key from a weights file (or from its default path when <paramref name="weightsPath"/> is null).</summary>
+        /// <summary>
+        /// Loads the model with this key from a weights file (or from its default path when <paramref name="weightsPath"/> is null).
+        /// </summary>
         /// <exception cref="global::System.ArgumentException">No model has this key.</exception>
-        /// <exception cref="global::RnnGen.WeightsException">The weights file is missing, malformed or of other shapes.</exception>
+        /// <exception cref="global::RnnGen.WeightsException">
+        /// The weights file is missing, malformed or of other shapes.
+        /// </exception>
         public static global::RnnGen.IRnnModel Load(string key, string? weightsPath = null)
         {
             switch (key)
             {
-                case "dna-sites": return weightsPath is null ? global::RnnGen.Models.DnaSites.Load() : global::RnnGen.Models.DnaSites.Load(weightsPath);
-                case "name-tagger": return weightsPath is null ? global::RnnGen.Models.NameTagger.Load() : global::RnnGen.Models.NameTagger.Load(weightsPath);
+                case "dna-sites":
+                    return weightsPath is null
+                        ? global::RnnGen.Models.DnaSites.Load()
+                        : global::RnnGen.Models.DnaSites.Load(weightsPath);
+                case "name-tagger":
+                    return weightsPath is null
+                        ? global::RnnGen.Models.NameTagger.Load()
+                        : global::RnnGen.Models.NameTagger.Load(weightsPath);
                 default: throw new global::System.ArgumentException("No model is called '" + key + "'.", nameof(key));
             }
         }

@@ -9,7 +9,8 @@ namespace RnnGen.Generated
     internal static class ModelCatalog
     {
         /// <summary>What each model is, in key order.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::RnnGen.RnnModelInfo> Models { get; } = new global::RnnGen.RnnModelInfo[]
+        public static global::System.Collections.Generic.IReadOnlyList<global::RnnGen.RnnModelInfo> Models { get; } =
+            new global::RnnGen.RnnModelInfo[]
         {
             global::RnnGen.TestModels.BioTagger.Info,
             global::RnnGen.TestModels.TinyDense.Info,
@@ -19,20 +20,36 @@ namespace RnnGen.Generated
         /// <summary>The model with this key, or null.</summary>
         public static global::RnnGen.RnnModelInfo? Find(string key)
         {
-            foreach (global::RnnGen.RnnModelInfo info in Models) if (string.Equals(info.Key, key, global::System.StringComparison.Ordinal)) return info;
+            foreach (global::RnnGen.RnnModelInfo info in Models)
+            {
+                if (string.Equals(info.Key, key, global::System.StringComparison.Ordinal)) return info;
+            }
             return null;
         }
 
-        /// <summary>Loads the model with this key from a weights file (or from its default path when <paramref name="weightsPath"/> is null).</summary>
+        /// <summary>
+        /// Loads the model with this key from a weights file (or from its default path when <paramref name="weightsPath"/> is null).
+        /// </summary>
         /// <exception cref="global::System.ArgumentException">No model has this key.</exception>
-        /// <exception cref="global::RnnGen.WeightsException">The weights file is missing, malformed or of other shapes.</exception>
+        /// <exception cref="global::RnnGen.WeightsException">
+        /// The weights file is missing, malformed or of other shapes.
+        /// </exception>
         public static global::RnnGen.IRnnModel Load(string key, string? weightsPath = null)
         {
             switch (key)
             {
-                case "bio-tagger": return weightsPath is null ? global::RnnGen.TestModels.BioTagger.Load() : global::RnnGen.TestModels.BioTagger.Load(weightsPath);
-                case "tiny-dense": return weightsPath is null ? global::RnnGen.TestModels.TinyDense.Load() : global::RnnGen.TestModels.TinyDense.Load(weightsPath);
-                case "wide-chunks": return weightsPath is null ? global::RnnGen.TestModels.WideChunks.Load() : global::RnnGen.TestModels.WideChunks.Load(weightsPath);
+                case "bio-tagger":
+                    return weightsPath is null
+                        ? global::RnnGen.TestModels.BioTagger.Load()
+                        : global::RnnGen.TestModels.BioTagger.Load(weightsPath);
+                case "tiny-dense":
+                    return weightsPath is null
+                        ? global::RnnGen.TestModels.TinyDense.Load()
+                        : global::RnnGen.TestModels.TinyDense.Load(weightsPath);
+                case "wide-chunks":
+                    return weightsPath is null
+                        ? global::RnnGen.TestModels.WideChunks.Load()
+                        : global::RnnGen.TestModels.WideChunks.Load(weightsPath);
                 default: throw new global::System.ArgumentException("No model is called '" + key + "'.", nameof(key));
             }
         }

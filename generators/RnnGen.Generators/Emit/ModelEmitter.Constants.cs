@@ -1,0 +1,73 @@
+using System.Linq;
+using RnnGen.Generators.Model;
+using static RnnGen.Generators.Emit.Literals;
+
+namespace RnnGen.Generators.Emit;
+
+/// <summary>The class's constants and its <c>Info</c>.</summary>
+internal static partial class ModelEmitter
+{
+    /// <summary>Writes a string literal split into pieces joined by +, so that no line grows past the width.</summary>
+    private static void ConcatenatedLiteral(SourceWriter w, string prefix, System.Collections.Generic.IReadOnlyList<string> pieces, string suffix)
+    {
+        for (int i = 0; i < pieces.Count; i++)
+        {
+            string head = i == 0 ? prefix : new string(' ', prefix.Length - 2) + "+ ";
+            w.Line(head + pieces[i] + (i == pieces.Count - 1 ? suffix : ""));
+        }
+    }
+
+    private static void Constants(SourceWriter w, ModelSpec m)
+    {
+        w.Line("/// <summary>The size of the hidden state a.</summary>");
+        w.Line($"public const int {ModelTensors.HiddenSize} = {Int(m.Top.Size)};");
+        w.Line();
+        w.Line(m.Input.OneHot
+            ? "/// <summary>The size of the input x: the number of tokens x&lt;t&gt; is one-hot over.</summary>"
+            : "/// <summary>The size of the input x.</summary>");
+        w.Line($"public const int {ModelTensors.InputSize} = {Int(m.Input.Size)};");
+        w.Line();
+        w.Line("/// <summary>The size of the output ŷ.</summary>");
+        w.Line($"public const int {ModelTensors.OutputSize} = {Int(m.Output.Size)};");
+        w.Line();
+        w.Line("/// <summary>The weights file the spec names, relative to the models folder.</summary>");
+        w.Line($"public const string WeightsFile = {String(m.WeightsFile)};");
+        w.Line();
+        w.Line("/// <summary>Floats per row of the packed weights: a, padded to a multiple of 16 (no step has a scalar tail).</summary>");
+        w.Line($"internal const int HiddenStride = {Int(SpecWords.Pad(m.Top.Size))};");
+        w.Line();
+        w.Line("/// <summary>The output's storage: y, padded to a multiple of 16.</summary>");
+        w.Line($"internal const int OutputStride = {Int(SpecWords.Pad(m.Output.Size))};");
+        w.Line();
+        w.Line("/// <summary>What this model is, as the generator read it from the spec.</summary>");
+        w.Line("public static global::RnnGen.RnnModelInfo Info { get; } = new global::RnnGen.RnnModelInfo(");
+        w.Line($"    Name: {String(m.Name)},");
+        w.Line($"    Key: {String(m.Key)},");
+        w.Line($"    FullTypeName: {String(m.FullName)},");
+        ConcatenatedLiteral(w, "    Description: ", StringPieces(m.Description), ",");
+        w.Line("    HiddenSize: HiddenSize,");
+        w.Line($"    HiddenActivation: {String(Ga(m))},");
+        w.Line($"    InputEncoding: {String(m.Input.Encoding.Name())},");
+        w.Line("    InputSize: InputSize,");
+        w.Line($"    Tokenizer: {String(m.Input.OneHot ? m.Input.Tokenizer.Name() : "")},");
+        w.Line("    OutputSize: OutputSize,");
+        w.Line($"    OutputActivation: {String(Gy(m))},");
+        w.Line(m.Output.Labels.IsEmpty
+            ? "    Labels: global::System.Array.Empty<string>(),"
+            : $"    Labels: new string[] {{ {string.Join(", ", m.Output.Labels.Select(String))} }},");
+        w.Line("    WeightsFile: WeightsFile,");
+        w.Line("    Tensors: new global::RnnGen.TensorInfo[]");
+        w.Line("    {");
+        foreach (TensorSpec t in m.Tensors)
+        {
+            w.Line($"        new global::RnnGen.TensorInfo({String(t.Name)}, new int[] {{ {string.Join(", ", t.Shape.Select(d => d.Constant))} }}),");
+        }
+        w.Line("    });");
+        w.Line();
+        w.Line("/// <summary>The output labels, one per output (empty when the spec gives none).</summary>");
+        w.Line("public static global::System.Collections.Generic.IReadOnlyList<string> Labels => Info.Labels;");
+        w.Line();
+        w.Line("global::RnnGen.RnnModelInfo global::RnnGen.IRnnModel.Info => Info;");
+        w.Line();
+    }
+}

@@ -1,0 +1,158 @@
+using System.Collections.Generic;
+using System.Linq;
+using RnnGen.Generators.Model;
+using static RnnGen.Generators.Emit.Literals;
+
+namespace RnnGen.Generators.Emit;
+
+/// <summary>The Hidden and Output value types: fixed-size, padded, equatable, with a property per label.</summary>
+internal static partial class ModelEmitter
+{
+    private static void StateTypes(SourceWriter w, ModelSpec m)
+    {
+        FixedVector(w, m, "Hidden", "HiddenSize", "HiddenStride", "HiddenBuffer",
+            $"The hidden state a&lt;t&gt; of {m.Name}: {Grouped(m.Top.Size)} values. A new (default) value is a&lt;0&gt; = 0.",
+            "Only this model's Step and Forward take it, so states of different models cannot be mixed up.",
+            labels: EquatableArray<string>.Empty, argMax: false);
+        FixedVector(w, m, "Output", "OutputSize", "OutputStride", "OutputBuffer",
+            $"One output ŷ&lt;t&gt; of {m.Name}: {Grouped(m.Output.Size)} value{(m.Output.Size == 1 ? "" : "s")}, after {Gy(m)}.",
+            m.Output.Labels.IsEmpty ? "" : "Labels: " + string.Join(", ", m.Output.Labels.Select(Xml)) + ".",
+            m.Output.Labels, argMax: m.Output.Size > 1);
+    }
+
+    private static void FixedVector(SourceWriter w, ModelSpec m, string type, string size, string stride, string buffer,
+        string summary, string remarks, EquatableArray<string> labels, bool argMax)
+    {
+        w.Line("/// <summary>");
+        w.Doc(summary);
+        w.Line("/// </summary>");
+        if (remarks.Length > 0)
+        {
+            w.Line("/// <remarks>");
+            w.Doc(remarks);
+            w.Line("/// </remarks>");
+        }
+        using (w.Block($"public struct {type} : global::System.IEquatable<{type}>"))
+        {
+            w.Line("internal " + buffer + " Values;");
+            w.Line();
+            w.Line($"/// <summary>The number of values: {size}.</summary>");
+            w.Line($"public readonly int Length => {size};");
+            w.Line();
+            w.Line("/// <summary>The value at <paramref name=\"index\"/> (0-based).</summary>");
+            w.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\">");
+            w.Line("/// The index is negative or not less than <see cref=\"Length\"/>.");
+            w.Line("/// </exception>");
+            using (w.Block("public readonly float this[int index]"))
+            {
+                using (w.Block("get"))
+                {
+                    w.Line($"if ((uint)index >= (uint){size})");
+                    w.Line("{");
+                    w.Line("    throw new global::System.ArgumentOutOfRangeException(");
+                    w.Line($"        nameof(index), index, \"The index must be from 0 to \" + ({size} - 1) + \".\");");
+                    w.Line("}");
+                    w.Line("return Values[index];");
+                }
+            }
+            w.Line();
+            w.Line("/// <summary>The values as a read-only span over this value's own storage.</summary>");
+            w.Line("[global::System.Diagnostics.CodeAnalysis.UnscopedRef]");
+            w.Line("public readonly global::System.ReadOnlySpan<float> AsSpan() =>");
+            w.Line($"    ((global::System.ReadOnlySpan<float>)Values).Slice(0, {size});");
+            w.Line();
+            w.Line("/// <summary>Copies the values to <paramref name=\"destination\"/>, which must hold at least <see cref=\"Length\"/>.</summary>");
+            w.Line("public readonly void CopyTo(global::System.Span<float> destination) =>");
+            w.Line($"    ((global::System.ReadOnlySpan<float>)Values).Slice(0, {size}).CopyTo(destination);");
+            w.Line();
+            w.Line("/// <summary>The values in a new array.</summary>");
+            w.Line($"public readonly float[] ToArray() => ((global::System.ReadOnlySpan<float>)Values).Slice(0, {size}).ToArray();");
+            w.Line();
+            if (type == "Hidden")
+            {
+                w.Line("/// <summary>Sets every value to 0: back to a&lt;0&gt;.</summary>");
+                w.Line("public void Reset() => this = default;");
+                w.Line();
+            }
+            // Names a label property must not take: the struct's own members (the indexer is "Item"), object's, and the struct's name.
+            var used = new HashSet<string>(GeneratedNames.VectorMembers, System.StringComparer.Ordinal) { type };
+            for (int k = 0; k < labels.Count; k++)
+            {
+                string? property = LabelProperty(labels[k]);
+                if (property is null || !used.Add(property)) continue;
+                w.Line($"/// <summary>The output labelled {Xml(labels[k])} (index {Int(k)}).</summary>");
+                w.Line($"public readonly float {property} => Values[{Int(k)}];");
+                w.Line();
+            }
+            if (argMax)
+            {
+                w.Line("/// <summary>The index of the largest output (the first one on ties).</summary>");
+                using (w.Block("public readonly int ArgMax()"))
+                {
+                    w.Line("int best = 0;");
+                    w.Line($"for (int k = 1; k < {size}; k++) if (Values[k] > Values[best]) best = k;");
+                    w.Line("return best;");
+                }
+                w.Line();
+                if (!labels.IsEmpty)
+                {
+                    w.Line("/// <summary>The label of the largest output.</summary>");
+                    w.Line($"public readonly string Label => {m.Name}.Labels[ArgMax()];");
+                    w.Line();
+                }
+            }
+            w.Line("/// <summary>Whether both hold the same values, compared with float.Equals element by element.</summary>");
+            w.Line($"public readonly bool Equals({type} other) =>");
+            w.Line("    global::System.MemoryExtensions.SequenceEqual(AsSpan(), other.AsSpan());");
+            w.Line();
+            w.Line($"/// <inheritdoc/>");
+            w.Line($"public override readonly bool Equals(object? obj) => obj is {type} other && Equals(other);");
+            w.Line();
+            w.Line("/// <inheritdoc/>");
+            using (w.Block("public override readonly int GetHashCode()"))
+            {
+                w.Line("var hash = new global::System.HashCode();");
+                w.Line("foreach (float value in AsSpan()) hash.Add(value);");
+                w.Line("return hash.ToHashCode();");
+            }
+            w.Line();
+            w.Line("/// <summary>The values, invariant culture, as \"[v0, v1, …]\".</summary>");
+            w.Line("public override readonly string ToString() => global::RnnGen.VectorFormat.Format(AsSpan());");
+            w.Line();
+            w.Line($"/// <summary>Whether both hold the same values.</summary>");
+            w.Line($"public static bool operator ==({type} left, {type} right) => left.Equals(right);");
+            w.Line();
+            w.Line($"/// <summary>Whether the values differ.</summary>");
+            w.Line($"public static bool operator !=({type} left, {type} right) => !left.Equals(right);");
+        }
+        w.Line();
+        w.Line($"/// <summary>The storage of <see cref=\"{type}\"/>: {stride} floats; the padding after the last value is always 0.</summary>");
+        w.Line($"[global::System.Runtime.CompilerServices.InlineArray({stride})]");
+        using (w.Block($"internal struct {buffer}"))
+        {
+            w.Line("private float _element0;");
+        }
+        w.Line();
+    }
+
+    /// <summary>"person" → "Person", "B-PER" → "BPer"... or null when the label makes no identifier.</summary>
+    internal static string? LabelProperty(string label)
+    {
+        var sb = new System.Text.StringBuilder();
+        bool upper = true;
+        foreach (char c in label)
+        {
+            if (char.IsLetterOrDigit(c) && c < 128)
+            {
+                sb.Append(upper ? char.ToUpperInvariant(c) : c);
+                upper = false;
+            }
+            else
+            {
+                upper = true;
+            }
+        }
+        if (sb.Length == 0 || !char.IsLetter(sb[0])) return null;
+        return sb.ToString();
+    }
+}

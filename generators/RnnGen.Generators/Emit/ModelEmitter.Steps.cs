@@ -1,0 +1,133 @@
+using RnnGen.Generators.Model;
+
+namespace RnnGen.Generators.Emit;
+
+/// <summary>The public Step and Forward overloads: argument checks, then the kernels.</summary>
+internal static partial class ModelEmitter
+{
+    private static void PublicSteps(SourceWriter w, ModelSpec m)
+    {
+        bool oneHot = m.Input.OneHot;
+        string impl = Impl(m);
+        string xParam = oneHot ? "int token" : "global::System.ReadOnlySpan<float> x";
+        string xArg = oneHot ? "token" : "x";
+        string xDoc = oneHot
+            ? "<param name=\"token\">The index of x&lt;t&gt;'s one (0 ≤ token &lt; InputSize).</param>"
+            : "<param name=\"x\">x&lt;t&gt;: exactly InputSize values.</param>";
+
+        w.Line("/// <summary>");
+        foreach (string line in StepSummary(m)) w.Line("/// " + line);
+        w.Line("/// Allocates nothing; call it once per token to stream a sequence.");
+        w.Line("/// </summary>");
+        w.Line("/// <param name=\"state\">a&lt;t-1&gt; on entry, a&lt;t&gt; on return; a new <see cref=\"Hidden\"/> is a&lt;0&gt; = 0.</param>");
+        w.Line($"/// {xDoc}");
+        w.Line("/// <param name=\"output\">ŷ&lt;t&gt;.</param>");
+        using (w.Block($"public void Step(ref Hidden state, {xParam}, out Output output)"))
+        {
+            w.Line(oneHot
+                ? $"if ((uint)token >= (uint)InputSize) {impl}.ThrowTokenOutOfRange(token, nameof(token));"
+                : $"if (x.Length != InputSize) {impl}.ThrowInputLength(x.Length, nameof(x));");
+            w.Line("global::System.Runtime.CompilerServices.Unsafe.SkipInit(out output);");
+            w.Line($"StepUnchecked(ref state, {xArg}, ref output);");
+        }
+        w.Line();
+        w.Line("/// <summary>One step with the widest accelerated vectors; the caller has checked the input.</summary>");
+        w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
+        w.Line($"private void StepUnchecked(ref Hidden state, {xParam}, ref Output output) =>");
+        w.Line($"    {impl}.Step(this, ref state, {xArg}, ref output);");
+        w.Line();
+        w.Line("/// <summary>One step with the kernel of one vector width (512, 256 or 128 bits), for tests that compare the widths.</summary>");
+        w.Line($"internal void StepWithVectors(int bits, ref Hidden state, {xParam}, ref Output output) =>");
+        w.Line($"    {impl}.StepWith(bits, this, ref state, {xArg}, ref output);");
+        w.Line();
+
+        string seqType = oneHot ? "global::System.ReadOnlySpan<int> tokens" : "global::System.ReadOnlySpan<float> inputs";
+        string seqName = oneHot ? "tokens" : "inputs";
+        string count = oneHot ? "tokens.Length" : "inputs.Length / InputSize";
+        string seqDoc = oneHot
+            ? "<param name=\"tokens\">x&lt;1&gt; … x&lt;T&gt; as token indices.</param>"
+            : "<param name=\"inputs\">x&lt;1&gt; … x&lt;T&gt;, one after another: T × InputSize values.</param>";
+        void CheckTokens()
+        {
+            using (w.Block("foreach (int token in tokens)"))
+            {
+                w.Line($"if ((uint)token >= (uint)InputSize) {impl}.ThrowTokenOutOfRange(token, nameof(tokens));");
+            }
+        }
+        string checkInputs = $"if (inputs.Length % InputSize != 0) {impl}.ThrowInputLength(inputs.Length, nameof(inputs));";
+        string stepT = oneHot ? "tokens[t]" : "inputs.Slice(t * InputSize, InputSize)";
+
+        w.Line("/// <summary>");
+        w.Line("/// Runs a whole sequence from a&lt;0&gt; = 0 and writes ŷ&lt;1&gt; … ŷ&lt;T&gt; into <paramref name=\"outputs\"/>.");
+        w.Line("/// Allocates nothing.");
+        w.Line("/// </summary>");
+        w.Line($"/// {seqDoc}");
+        w.Line("/// <param name=\"outputs\">At least T values; ŷ&lt;t&gt; goes to outputs[t - 1].</param>");
+        using (w.Block($"public void Forward({seqType}, global::System.Span<Output> outputs)"))
+        {
+            w.Line("Hidden state = default;");
+            w.Line($"Forward(ref state, {seqName}, outputs);");
+        }
+        w.Line();
+        w.Line("/// <summary>");
+        w.Line("/// Continues a sequence from <paramref name=\"state\"/> (a&lt;t-1&gt;), writing one output per input and leaving");
+        w.Line("/// the last hidden state in <paramref name=\"state\"/>. Every input is checked before any step runs.");
+        w.Line("/// </summary>");
+        w.Line($"/// {seqDoc}");
+        w.Line("/// <param name=\"state\">The hidden state to continue from; the last a&lt;t&gt; on return.</param>");
+        w.Line("/// <param name=\"outputs\">At least as many values as there are steps.</param>");
+        using (w.Block($"public void Forward(ref Hidden state, {seqType}, global::System.Span<Output> outputs)"))
+        {
+            if (oneHot) CheckTokens();
+            else w.Line(checkInputs);
+            w.Line($"int steps = {count};");
+            w.Line($"if (outputs.Length < steps) {impl}.ThrowOutputsTooShort(outputs.Length, steps);");
+            w.Line($"for (int t = 0; t < steps; t++) StepUnchecked(ref state, {stepT}, ref outputs[t]);");
+        }
+        w.Line();
+        w.Line("/// <summary>");
+        w.Line("/// Runs a whole sequence from a&lt;0&gt; = 0 and returns ŷ&lt;1&gt; … ŷ&lt;T&gt; in a new array (allocates the array).");
+        w.Line("/// </summary>");
+        w.Line($"/// {seqDoc}");
+        using (w.Block($"public Output[] Forward({seqType})"))
+        {
+            if (!oneHot) w.Line(checkInputs);
+            w.Line($"var outputs = new Output[{count}];");
+            w.Line($"Forward({seqName}, outputs);");
+            w.Line("return outputs;");
+        }
+        w.Line();
+
+        // The untyped interface: flat float spans.
+        string ifaceName = oneHot ? "global::RnnGen.IOneHotRnnModel" : "global::RnnGen.IDenseRnnModel";
+        using (w.Block($"void {ifaceName}.Forward({seqType}, global::System.Span<float> outputs)"))
+        {
+            if (!oneHot) w.Line(checkInputs);
+            w.Line($"int steps = {count};");
+            using (w.Block("if (outputs.Length < steps * OutputSize)"))
+            {
+                w.Line($"{impl}.ThrowOutputsTooShort(outputs.Length / OutputSize, steps);");
+            }
+            if (oneHot) CheckTokens();
+            w.Line("Hidden state = default;");
+            w.Line("Output output = default;");
+            using (w.Block("for (int t = 0; t < steps; t++)"))
+            {
+                w.Line($"StepUnchecked(ref state, {stepT}, ref output);");
+                w.Line("output.CopyTo(outputs.Slice(t * OutputSize, OutputSize));");
+            }
+        }
+        w.Line();
+    }
+
+    /// <summary>The first lines of Step's summary: the cell's equations for one step.</summary>
+    private static string[] StepSummary(ModelSpec m) => m.Top.Cell switch
+    {
+        CellKind.Elman => new[]
+        {
+            $"One time step, in place: a&lt;t&gt; = {Ga(m)}(Waa · a&lt;t-1&gt; + Wax · x&lt;t&gt; + ba) replaces",
+            $"<paramref name=\"state\"/>, and ŷ&lt;t&gt; = {Gy(m)}(Wya · a&lt;t&gt; + by) goes to <paramref name=\"output\"/>.",
+        },
+        _ => throw Exhaustive.Unhandled(m.Top.Cell),
+    };
+}

@@ -1,0 +1,122 @@
+using System.Linq;
+using System.Text;
+using RnnGen.Generators.Lowering;
+using RnnGen.Generators.Model;
+using static RnnGen.Generators.Emit.Literals;
+
+namespace RnnGen.Generators.Emit;
+
+/// <summary>The packed weight tables, the constructor that packs them, and loading from safetensors.</summary>
+internal static partial class ModelEmitter
+{
+    private static void Fields(SourceWriter w, StepProgram program)
+    {
+        w.Line("// The weights, packed once at load time into 64-byte-aligned rows (zero in the padding), for the kernels:");
+        foreach (PackedTensor p in program.Packed) w.Line($"// {p.Field}: {PackedMeaning(p)}.");
+        foreach (PackedTensor p in program.Packed) w.Line($"internal readonly global::RnnGen.AlignedBuffer {p.Field};");
+        w.Line();
+    }
+
+    private static string PackedMeaning(PackedTensor p)
+    {
+        string rows = p.Rows == 1 ? "" : $"{Grouped(p.Rows)} rows of {Int(p.Stride)}: ";
+        string layout = p.Layout switch
+        {
+            PackLayout.Columns => $"row i = column i of {p.Tensor}",
+            PackLayout.Rows => $"row k = row k of {p.Tensor}",
+            PackLayout.Vector => $"{p.Tensor}, padded to {Int(p.Stride)}",
+            _ => throw Exhaustive.Unhandled(p.Layout),
+        };
+        string bias = p.FoldedBias.Length == 0 ? "" : $" plus {p.FoldedBias} (a one-hot x<t> selects one row: Wax · x<t> + ba is one row read)";
+        return rows + layout + bias;
+    }
+
+    /// <summary>The constructor's parameter for a tensor: "Waa" → "waa", "weight_ih_l0" → "weightIhL0".</summary>
+    internal static string Parameter(TensorSpec t)
+    {
+        var sb = new StringBuilder();
+        bool upper = false;
+        foreach (char c in t.Name)
+        {
+            if (!char.IsLetterOrDigit(c)) { upper = sb.Length > 0; continue; }
+            sb.Append(sb.Length == 0 ? char.ToLowerInvariant(c) : upper ? char.ToUpperInvariant(c) : c);
+            upper = false;
+        }
+        return sb.ToString();
+    }
+
+    private static void Construction(SourceWriter w, ModelSpec m, StepProgram program)
+    {
+        string impl = Impl(m);
+        w.Line("/// <summary>");
+        w.Doc("Creates the model from its weights, each row-major as PyTorch stores them: "
+            + string.Join(", ", m.Tensors.Select(t => $"{t.Name} ({ShapeNumbers(t)})")) + ". The arrays are copied; the model keeps no reference to them.");
+        w.Line("/// </summary>");
+        w.Line("/// <exception cref=\"global::System.ArgumentException\">");
+        w.Line("/// A span does not hold exactly the number of values its shape needs.");
+        w.Line("/// </exception>");
+        w.Line($"public {m.Name}(");
+        for (int i = 0; i < m.Tensors.Count; i++)
+        {
+            w.Line($"    global::System.ReadOnlySpan<float> {Parameter(m.Tensors[i])}{(i < m.Tensors.Count - 1 ? "," : ")")}");
+        }
+        using (w.Block(""))
+        {
+            foreach (TensorSpec t in m.Tensors)
+            {
+                string count = string.Join(" * ", t.Shape.Select(d => d.Constant));
+                w.Line($"{impl}.RequireLength(");
+                w.Line($"    {Parameter(t)}, {count}, {String(t.Name)}, {String(ShapeConstants(t))}, nameof({Parameter(t)}));");
+            }
+            foreach (PackedTensor p in program.Packed)
+            {
+                TensorSpec t = m.Tensors.First(x => x.Name == p.Tensor);
+                string source = Parameter(t);
+                string call = p.Layout switch
+                {
+                    PackLayout.Columns => $"PackColumns({source}, {t.Shape[0].Constant}, {t.Shape[1].Constant}, {p.StrideConstant}"
+                        + (p.FoldedBias.Length == 0 ? ")" : $", {Parameter(m.Tensors.First(x => x.Name == p.FoldedBias))})"),
+                    PackLayout.Rows => $"PackRows({source}, {t.Shape[0].Constant}, {t.Shape[1].Constant}, {p.StrideConstant})",
+                    PackLayout.Vector => $"PackVector({source}, {p.StrideConstant})",
+                    _ => throw Exhaustive.Unhandled(p.Layout),
+                };
+                w.Line($"{p.Field} = global::RnnGen.WeightPacking.{call};");
+            }
+        }
+        w.Line();
+        w.Line("/// <summary>");
+        w.Line("/// Where <see cref=\"Load()\"/> looks for the weights: <c>models/</c> + <see cref=\"WeightsFile\"/> beside the application.");
+        w.Line("/// </summary>");
+        w.Line("public static string DefaultWeightsPath =>");
+        w.Line("    global::System.IO.Path.Combine(global::System.AppContext.BaseDirectory, \"models\", WeightsFile);");
+        w.Line();
+        w.Line("/// <summary>Loads the weights the spec names from <see cref=\"DefaultWeightsPath\"/> (the build copies them there).</summary>");
+        w.Line("/// <exception cref=\"global::RnnGen.WeightsException\">");
+        w.Line("/// The file is missing, malformed, or a tensor's shape differs from the spec's sizes.");
+        w.Line("/// </exception>");
+        w.Line($"public static {m.Name} Load() => Load(DefaultWeightsPath);");
+        w.Line();
+        w.Line("/// <summary>");
+        w.Doc($"Loads weights from a safetensors file holding the F32 tensors {string.Join(", ", m.Tensors.Select(t => t.Name))} of this model's shapes.");
+        w.Line("/// </summary>");
+        w.Line("/// <exception cref=\"global::RnnGen.WeightsException\">");
+        w.Line("/// The file is missing, malformed, or a tensor's shape differs from the spec's sizes; the message names the file,");
+        w.Line("/// the tensor and the mismatch.");
+        w.Line("/// </exception>");
+        w.Line($"public static {m.Name} Load(string path) => FromSafeTensors(global::RnnGen.SafeTensorsFile.Read(path));");
+        w.Line();
+        w.Line("/// <summary>Creates the model from an already-read safetensors file, checking every tensor's shape against the spec.</summary>");
+        w.Line("/// <exception cref=\"global::RnnGen.WeightsException\">A tensor is missing, extra, or of another shape.</exception>");
+        using (w.Block($"public static {m.Name} FromSafeTensors(global::RnnGen.SafeTensorsFile file)"))
+        {
+            w.Line("global::System.ArgumentNullException.ThrowIfNull(file);");
+            foreach (TensorSpec t in m.Tensors)
+            {
+                w.Line($"float[] {Parameter(t)} = file.Require({String(t.Name)}, {string.Join(", ", t.Shape.Select(d => d.Constant))});");
+            }
+            w.Line($"file.RejectUnexpected({string.Join(", ", m.Tensors.Select(t => String(t.Name)))});");
+            w.Line($"return new {m.Name}({string.Join(", ", m.Tensors.Select(Parameter))});");
+        }
+        w.Line();
+    }
+}

@@ -1,0 +1,34 @@
+using RnnGen.Generators.Model;
+
+namespace RnnGen.Generators.Lowering;
+
+/// <summary>
+/// One operation of a <see cref="StepProgram"/>. Each kind is a record of its operands (buffer names
+/// and sizes); the emitter and the printer each have one switch over the kinds, and an operation they
+/// do not know is an internal error (RNN0099), never skipped.
+/// </summary>
+internal abstract record StepOp;
+
+/// <summary><c>Target = Table[Index]</c>: the row of a one-hot input (replaces <c>Wax · x&lt;t&gt; + ba</c>).</summary>
+internal sealed record ReadRowOp(string Target, string Table, string Index) : StepOp;
+
+/// <summary><c>Target = Source</c>: a bias vector starts the sums.</summary>
+internal sealed record LoadOp(string Target, string Source) : StepOp;
+
+/// <summary>
+/// <c>Target += Matrix · Vector</c> over <paramref name="Columns"/> columns, the matrix packed by
+/// columns: for each column j, <c>Target += Matrix[j] * Vector[j]</c>.
+/// </summary>
+internal sealed record MatVecOp(string Target, string Matrix, string Vector, int Columns) : StepOp;
+
+/// <summary><c>Target = g(Target)</c>, element-wise (softmax: over the whole vector).</summary>
+internal sealed record ActivateOp(string Target, Activation Function) : StepOp;
+
+/// <summary><c>Target[From..To) = 0</c>: the padding stays exactly zero, whatever the activation gives at 0 or a NaN made there.</summary>
+internal sealed record ZeroPaddingOp(string Target, int From, int To) : StepOp;
+
+/// <summary><c>Target = Source</c>: the new state.</summary>
+internal sealed record StoreOp(string Target, string Source) : StepOp;
+
+/// <summary><c>Target[k] = Weights[k] · Vector + Bias[k]</c> for each of <paramref name="Outputs"/> outputs (weights packed by rows).</summary>
+internal sealed record ProjectOp(string Target, string Weights, string Vector, string Bias, int Outputs) : StepOp;

@@ -1,0 +1,122 @@
+using RnnGen.Generators.Model;
+
+namespace RnnGen.Generators.Lowering;
+
+/// <summary>
+/// One time step of a model as a short list of typed operations over named buffers of known sizes:
+/// what the kernels compute, before any decision about vector widths or registers. The lowering
+/// (<see cref="Lowerer"/>) writes it from the bound model; the planner (<see cref="Planning.KernelPlanner"/>)
+/// lays it onto registers per vector width; the emitter only formats the two. Plain equatable data,
+/// printable as text (<see cref="StepProgramText"/>), which the snapshot tests pin for every spec.
+/// </summary>
+/// <param name="Model">The model's C# name (for the printed program).</param>
+/// <param name="Cell">The cell the program was lowered from.</param>
+/// <param name="Buffers">The vectors the step reads and writes.</param>
+/// <param name="Packed">The weight tables, as laid out in memory at load time.</param>
+/// <param name="Recurrence">
+/// The operations that compute the new state. They are row-parallel: every buffer they touch has the
+/// state's rows, so the planner may run them chunk by chunk of rows, each chunk in registers.
+/// </param>
+/// <param name="Head">The operations after the whole new state exists: the output projection and g_y.</param>
+internal sealed record StepProgram(
+    string Model,
+    CellKind Cell,
+    EquatableArray<BufferSpec> Buffers,
+    EquatableArray<PackedTensor> Packed,
+    EquatableArray<StepOp> Recurrence,
+    EquatableArray<StepOp> Head)
+{
+    /// <summary>The buffer with this name (every operand of every operation is one).</summary>
+    public BufferSpec Buffer(string name)
+    {
+        foreach (BufferSpec b in Buffers) if (b.Name == name) return b;
+        foreach (PackedTensor p in Packed) if (p.Name == name) return new BufferSpec(p.Name, BufferKind.Weights, p.Rows * p.Stride, "weights");
+        throw Exhaustive.Unhandled("buffer " + name);
+    }
+
+    /// <summary>The packed table with this name.</summary>
+    public PackedTensor Table(string name)
+    {
+        foreach (PackedTensor p in Packed) if (p.Name == name) return p;
+        throw Exhaustive.Unhandled("table " + name);
+    }
+
+    /// <summary>The state buffer (a).</summary>
+    public BufferSpec State => First(BufferKind.State);
+
+    /// <summary>The output buffer (ŷ).</summary>
+    public BufferSpec Output => First(BufferKind.Output);
+
+    private BufferSpec First(BufferKind kind)
+    {
+        foreach (BufferSpec b in Buffers) if (b.Kind == kind) return b;
+        throw Exhaustive.Unhandled(kind);
+    }
+}
+
+/// <summary>What a buffer holds.</summary>
+internal enum BufferKind
+{
+    /// <summary>The recurrent state: read as a&lt;t-1&gt;, written as a&lt;t&gt;; the caller's.</summary>
+    State,
+
+    /// <summary>x&lt;t&gt;, dense: a vector the caller passes.</summary>
+    Input,
+
+    /// <summary>x&lt;t&gt;, one-hot: the index of its one.</summary>
+    Index,
+
+    /// <summary>Sums being accumulated: registers, in the kernels.</summary>
+    Scratch,
+
+    /// <summary>ŷ&lt;t&gt;: the caller's.</summary>
+    Output,
+
+    /// <summary>A packed weight table (<see cref="PackedTensor"/>).</summary>
+    Weights,
+}
+
+/// <summary>
+/// A named vector of the step program. Vectors of the state's or the output's rows are stored padded
+/// to <see cref="Stride"/> floats (a multiple of 16), and their padding is always exactly zero.
+/// </summary>
+/// <param name="Name">How operations name it; the kernels' variable of the same name refers to it.</param>
+/// <param name="Kind">What it holds.</param>
+/// <param name="Size">Its length in floats (for an index: the number of values it may take).</param>
+/// <param name="Meaning">What it is, in the textbook's notation, for the printed program.</param>
+internal sealed record BufferSpec(string Name, BufferKind Kind, int Size, string Meaning)
+{
+    public int Stride => SpecWords.Pad(Size);
+}
+
+/// <summary>How a tensor is laid out in memory for the kernels.</summary>
+internal enum PackLayout
+{
+    /// <summary>Row i of the table is column i of the tensor, padded: W · v becomes a sum of rows weighted by v[i], with no horizontal sums.</summary>
+    Columns,
+
+    /// <summary>Row k of the table is row k of the tensor, padded: each output is one dot product.</summary>
+    Rows,
+
+    /// <summary>A vector, padded.</summary>
+    Vector,
+}
+
+/// <summary>
+/// A weight table the constructor packs from a tensor of the weights file: 64-byte aligned rows of
+/// <see cref="Stride"/> floats, zero in the padding.
+/// </summary>
+/// <param name="Name">The table's name in operations; the model's field is <c>_</c> + the name.</param>
+/// <param name="Tensor">The tensor it is packed from.</param>
+/// <param name="Layout">How.</param>
+/// <param name="Rows">Rows of the table.</param>
+/// <param name="Stride">Floats per row.</param>
+/// <param name="StrideConstant">The generated constant that holds <paramref name="Stride"/>.</param>
+/// <param name="FoldedBias">
+/// A bias tensor added to every row at load time, or empty: for one-hot input, row t of the input table
+/// is column t of Wax plus ba, so that Wax · x&lt;t&gt; + ba is one row read.
+/// </param>
+internal sealed record PackedTensor(string Name, string Tensor, PackLayout Layout, int Rows, int Stride, string StrideConstant, string FoldedBias)
+{
+    public string Field => "_" + Name;
+}

@@ -1,0 +1,11 @@
+namespace RnnGen.Generators.Model;
+
+/// <summary>
+/// The recurrent cell of a layer. Each kind has its tensors (<see cref="ModelTensors"/>) and its
+/// lowering into step-program operations (<c>Lowering/Lowering.cs</c>); nothing else switches on it.
+/// </summary>
+internal enum CellKind
+{
+    /// <summary>The textbook's Elman cell: a&lt;t&gt; = g_a(Waa · a&lt;t-1&gt; + Wax · x&lt;t&gt; + ba).</summary>
+    Elman,
+}

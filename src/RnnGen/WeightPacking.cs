@@ -1,0 +1,79 @@
+using System;
+
+namespace RnnGen;
+
+/// <summary>
+/// Lays weight tensors out for generated kernels: 64-byte aligned rows of a padded stride, zero in
+/// the padding. Generated constructors call these once at load time; the layouts are described by
+/// the step program's packed tables.
+/// </summary>
+public static class WeightPacking
+{
+    /// <summary>
+    /// Row i of the result is column i of <paramref name="matrix"/> (<paramref name="rows"/> × <paramref name="columns"/>,
+    /// row-major), plus <paramref name="bias"/> when one is given: so W · v is a sum of rows weighted by v[i].
+    /// </summary>
+    /// <param name="matrix">rows × columns values, row-major.</param>
+    /// <param name="rows">The matrix's rows (at most <paramref name="stride"/>).</param>
+    /// <param name="columns">The matrix's columns: the result's rows.</param>
+    /// <param name="stride">Floats per row of the result.</param>
+    /// <param name="bias">Empty, or <paramref name="rows"/> values added to every row of the result.</param>
+    /// <exception cref="ArgumentException">A span's length does not match the sizes.</exception>
+    public static AlignedBuffer PackColumns(ReadOnlySpan<float> matrix, int rows, int columns, int stride, ReadOnlySpan<float> bias = default)
+    {
+        Check(matrix, (long)rows * columns, nameof(matrix));
+        if (!bias.IsEmpty) Check(bias, rows, nameof(bias));
+        CheckStride(rows, stride);
+        var packed = new AlignedBuffer(checked(columns * stride));
+        Span<float> to = packed.Span;
+        for (int i = 0; i < rows; i++)
+        {
+            ReadOnlySpan<float> row = matrix.Slice(i * columns, columns);
+            if (bias.IsEmpty)
+            {
+                for (int j = 0; j < columns; j++) to[j * stride + i] = row[j];
+            }
+            else
+            {
+                float b = bias[i];
+                for (int j = 0; j < columns; j++) to[j * stride + i] = row[j] + b;
+            }
+        }
+        return packed;
+    }
+
+    /// <summary>Row k of the result is row k of <paramref name="matrix"/>, padded to <paramref name="stride"/>.</summary>
+    /// <exception cref="ArgumentException">The span's length does not match the sizes.</exception>
+    public static AlignedBuffer PackRows(ReadOnlySpan<float> matrix, int rows, int columns, int stride)
+    {
+        Check(matrix, (long)rows * columns, nameof(matrix));
+        CheckStride(columns, stride);
+        var packed = new AlignedBuffer(checked(rows * stride));
+        Span<float> to = packed.Span;
+        for (int k = 0; k < rows; k++) matrix.Slice(k * columns, columns).CopyTo(to.Slice(k * stride, columns));
+        return packed;
+    }
+
+    /// <summary>The vector, padded with zeros to <paramref name="stride"/>.</summary>
+    /// <exception cref="ArgumentException">The vector is longer than the stride.</exception>
+    public static AlignedBuffer PackVector(ReadOnlySpan<float> vector, int stride)
+    {
+        CheckStride(vector.Length, stride);
+        var packed = new AlignedBuffer(stride);
+        vector.CopyTo(packed.Span);
+        return packed;
+    }
+
+    private static void Check(ReadOnlySpan<float> values, long expected, string name)
+    {
+        if (values.Length != expected)
+        {
+            throw new ArgumentException($"{name} must hold {expected} values, but it holds {values.Length}.", name);
+        }
+    }
+
+    private static void CheckStride(int length, int stride)
+    {
+        if (length > stride) throw new ArgumentException($"A row of {length} values does not fit a stride of {stride}.", nameof(stride));
+    }
+}
