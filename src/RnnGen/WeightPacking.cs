@@ -19,24 +19,40 @@ public static class WeightPacking
     /// <param name="stride">Floats per row of the result.</param>
     /// <param name="bias">Empty, or <paramref name="rows"/> values added to every row of the result.</param>
     /// <exception cref="ArgumentException">A span's length does not match the sizes.</exception>
-    public static AlignedBuffer PackColumns(ReadOnlySpan<float> matrix, int rows, int columns, int stride, ReadOnlySpan<float> bias = default)
+    public static AlignedBuffer PackColumns(ReadOnlySpan<float> matrix, int rows, int columns, int stride, ReadOnlySpan<float> bias = default) =>
+        PackColumns(matrix, rows, columns, stride, 0, rows, bias);
+
+    /// <summary>
+    /// As <see cref="PackColumns(ReadOnlySpan{float}, int, int, int, ReadOnlySpan{float})"/>, for the matrix's rows
+    /// <paramref name="firstRow"/> to <paramref name="firstRow"/> + <paramref name="rowCount"/> − 1 only: row i of the
+    /// result holds those elements of column i. Kernels keep the last rows of a state that does not fill a
+    /// 16-float vector in a table of their own, with a narrower stride, so that no step loads padding.
+    /// </summary>
+    /// <exception cref="ArgumentException">A span's length does not match the sizes, or the rows are out of range.</exception>
+    public static AlignedBuffer PackColumns(
+        ReadOnlySpan<float> matrix, int rows, int columns, int stride, int firstRow, int rowCount, ReadOnlySpan<float> bias = default)
     {
         Check(matrix, (long)rows * columns, nameof(matrix));
         if (!bias.IsEmpty) Check(bias, rows, nameof(bias));
-        CheckStride(rows, stride);
+        if (firstRow < 0 || rowCount < 0 || firstRow + rowCount > rows)
+        {
+            throw new ArgumentException($"Rows {firstRow} to {firstRow + rowCount - 1} are not rows of a matrix of {rows}.", nameof(firstRow));
+        }
+        CheckStride(rowCount, stride);
         var packed = new AlignedBuffer(checked(columns * stride));
         Span<float> to = packed.Span;
-        for (int i = 0; i < rows; i++)
+        for (int r = 0; r < rowCount; r++)
         {
+            int i = firstRow + r;
             ReadOnlySpan<float> row = matrix.Slice(i * columns, columns);
             if (bias.IsEmpty)
             {
-                for (int j = 0; j < columns; j++) to[j * stride + i] = row[j];
+                for (int j = 0; j < columns; j++) to[j * stride + r] = row[j];
             }
             else
             {
                 float b = bias[i];
-                for (int j = 0; j < columns; j++) to[j * stride + i] = row[j] + b;
+                for (int j = 0; j < columns; j++) to[j * stride + r] = row[j] + b;
             }
         }
         return packed;

@@ -142,6 +142,12 @@ internal static class KernelEmitter
                     w.Line("Model.HiddenBuffer next;");
                     w.Line("Unsafe.SkipInit(out next);");
                     w.Line("ref float n = ref Unsafe.As<Model.HiddenBuffer, float>(ref next);");
+                    int padded = SpecWords.Pad(_plan.StateSize);
+                    if (_plan.Computed < padded)
+                    {
+                        w.Line($"// Rows {Int(_plan.Computed)} to {Int(padded - 1)} are not computed: zero, as the padding of a state must be.");
+                        for (int at = _plan.Computed; at < padded; at += 4) w.Line($"Vector128.StoreUnsafe(Vector128<float>.Zero, ref n, {Int(at)});");
+                    }
                 }
                 Chunks();
                 if (!_plan.SingleChunk) w.Line("state.Values = next;");
@@ -176,8 +182,9 @@ internal static class KernelEmitter
             }
             foreach (Chunk chunk in _plan.Chunks.Skip(skip))
             {
+                Piece last = _plan.Pieces[chunk.First + chunk.Count - 1];
                 w.Line();
-                w.Line($"// Rows {Int(chunk.First * _lanes)} to {Int((chunk.First + chunk.Count) * _lanes - 1)} of a<t>.");
+                w.Line($"// Rows {Int(_plan.Pieces[chunk.First].Offset)} to {Int(last.Offset + last.Lanes - 1)} of a<t>.");
                 using (w.Block("")) new ChunkWriter(this, chunk.First, chunk.Count, null).Write();
             }
         }
@@ -191,13 +198,14 @@ internal static class KernelEmitter
                 {
                     case ReadRowOp r:
                         PackedTensor table = _program.Table(r.Table);
-                        Declare(r.Table, $"ref float {r.Table} = ref Unsafe.Add(ref model.{table.Field}.Start, (nint){r.Index} * Model.{table.StrideConstant});");
+                        Declare(r.Table, $"ref float {r.Table} = ref Unsafe.Add(ref model.{table.Field}.Start, (nint){r.Index} * {Stride(table)});");
                         break;
                     case LoadOp l:
                         DeclareTable(l.Source);
                         break;
                     case MatVecOp v:
-                        DeclareTable(v.Matrix);
+                        if (v.Matrix.Length > 0) DeclareTable(v.Matrix);
+                        if (v.Tail.Length > 0) DeclareTable(v.Tail);
                         DeclareVector(v.Vector);
                         break;
                     case ProjectOp p:
@@ -240,6 +248,9 @@ internal static class KernelEmitter
             }
         }
 
+        /// <summary>A table's row length in a kernel: its generated constant, or the number for a table of a range of rows.</summary>
+        private static string Stride(PackedTensor table) => table.StrideConstant.Length > 0 ? "Model." + table.StrideConstant : Int(table.Stride);
+
         // ---- The head: after the whole a<t> exists ----------------------------------------------
 
         private void HeadOp(StepOp op)
@@ -261,15 +272,50 @@ internal static class KernelEmitter
             }
         }
 
+        /// <summary>
+        /// The state's rows lo to lo + lanes(bits) − 1 as one vector of <paramref name="bits"/> bits built from the
+        /// registers (narrower pieces joined, rows no piece computes as zero), or null when no piece lies there.
+        /// </summary>
+        private string? Compose(int lo, int bits)
+        {
+            int lanes = bits / 32;
+            var inside = Enumerable.Range(0, _plan.Pieces.Count).Where(i => _plan.Pieces[i].Offset >= lo && _plan.Pieces[i].Offset < lo + lanes).ToList();
+            if (inside.Count == 0) return null;
+            int exact = inside.Where(i => _plan.Pieces[i].Offset == lo && _plan.Pieces[i].Bits == bits).DefaultIfEmpty(-1).First();
+            if (exact >= 0) return ChunkWriter.Sum(Lowerer.Sums, exact);
+            if (bits <= 128) throw Exhaustive.Unhandled("a piece narrower than 128 bits");
+            string half = "Vector" + Int(bits / 2);
+            string lower = Compose(lo, bits / 2) ?? $"{half}<float>.Zero";
+            string upper = Compose(lo + lanes / 2, bits / 2) ?? $"{half}<float>.Zero";
+            return $"Vector{Int(bits)}.Create({lower}, {upper})";
+        }
+
         private void Project(ProjectOp p)
         {
             SourceWriter w = _w;
             string V = _v;
             int L = _lanes;
-            int vectors = _plan.StateVectors;
+            int vectors = _plan.PaddedVectors;
             bool fromRegisters = _plan.SingleChunk;
-            string Hv(int i) => fromRegisters ? ChunkWriter.Sum(Lowerer.Sums, i) : $"{V}.LoadUnsafe(ref {p.Vector}, {Int(i * L)})";
+            // The state as vectors of the kernel's width; rows no piece computes are zero and add nothing.
+            var state = new List<(int Index, string Vector)>();
+            for (int i = 0; i < vectors; i++)
+            {
+                if (i * L >= _plan.Computed) break;
+                state.Add((i, fromRegisters ? Compose(i * L, _plan.Bits)! : $"{V}.LoadUnsafe(ref {p.Vector}, {Int(i * L)})"));
+            }
             w.Line($"// ŷ<t> = {_m.Output.Activation.Name()}(Wya · a<t> + by): one dot product per output.");
+            if (!_plan.DotProductLooped && fromRegisters)
+            {
+                for (int s = 0; s < state.Count; s++)
+                {
+                    if (state[s].Vector.IndexOf('(') < 0) continue;
+                    // A vector of the kernel's width joined from narrower pieces (zero in the rows no piece computes).
+                    string name = "a" + Int(state[s].Index);
+                    w.Line($"var {name} = {state[s].Vector};");
+                    state[s] = (state[s].Index, name);
+                }
+            }
 
             void Dot(string row, string k)
             {
@@ -294,18 +340,22 @@ internal static class KernelEmitter
                     w.Line($"{target}{V}.Sum(p + q) + {bias};");
                     return;
                 }
-                // Two accumulators halve the dependency chain of the dot product.
-                w.Line($"var p = {V}.LoadUnsafe(ref {row}, 0) * {Hv(0)};");
-                if (vectors > 1) w.Line($"var q = {V}.LoadUnsafe(ref {row}, {Int(L)}) * {Hv(1)};");
-                for (int i = 2; i < vectors; i++)
+                // Two accumulators halve the dependency chain of the dot product: even vectors into p, odd ones into q.
+                bool hasQ = false, hasP = false;
+                foreach ((int i, string vector) in state)
                 {
-                    string acc = i % 2 == 0 ? "p" : "q";
-                    w.Line($"{acc} = {V}.FusedMultiplyAdd({V}.LoadUnsafe(ref {row}, {Int(i * L)}), {Hv(i)}, {acc});");
+                    bool even = i % 2 == 0;
+                    string acc = even ? "p" : "q";
+                    string load = $"{V}.LoadUnsafe(ref {row}, {Int(i * L)})";
+                    bool first = even ? !hasP : !hasQ;
+                    w.Line(first ? $"var {acc} = {load} * {vector};" : $"{acc} = {V}.FusedMultiplyAdd({load}, {vector}, {acc});");
+                    if (even) hasP = true;
+                    else hasQ = true;
                 }
-                w.Line($"{target}{V}.Sum({(vectors > 1 ? "p + q" : "p")}) + {bias};");
+                w.Line($"{target}{V}.Sum({(hasQ ? "p + q" : "p")}) + {bias};");
             }
 
-            string stride = "Model." + _program.Table(p.Weights).StrideConstant;
+            string stride = Stride(_program.Table(p.Weights));
             if (_plan.OutputsUnrolled)
             {
                 for (int k = 0; k < p.Outputs; k++)
@@ -359,7 +409,7 @@ internal static class KernelEmitter
         /// <summary>Element <paramref name="index"/> of the floats <paramref name="array"/> refers to: the ref itself for index 0.</summary>
         private static string Element(string array, string index) => index == "0" ? array : $"Unsafe.Add(ref {array}, {index})";
 
-        /// <summary>The recurrence over one chunk of the state's vectors, its sums in registers.</summary>
+        /// <summary>The recurrence over one chunk of the state's pieces, its sums in registers.</summary>
         private sealed class ChunkWriter
         {
             private readonly Kernel _k;
@@ -370,8 +420,8 @@ internal static class KernelEmitter
             private readonly HashSet<string> _oddPending = new(System.StringComparer.Ordinal);
 
             /// <param name="kernel">The kernel.</param>
-            /// <param name="first">The chunk's first vector (0 in a loop).</param>
-            /// <param name="count">Its vectors.</param>
+            /// <param name="first">The chunk's first piece (0 in a loop).</param>
+            /// <param name="count">Its pieces.</param>
             /// <param name="loopBase">The loop variable holding the chunk's first row, or null for a written-out chunk.</param>
             public ChunkWriter(Kernel kernel, int first, int count, string? loopBase)
             {
@@ -381,16 +431,30 @@ internal static class KernelEmitter
                 _base = loopBase;
             }
 
-            /// <summary>The register holding vector <paramref name="i"/> of the chunk's sums of a buffer.</summary>
+            /// <summary>The register holding piece <paramref name="i"/> of the sums of a buffer (numbered across the whole state).</summary>
             public static string Sum(string buffer, int i) => buffer + Int(i);
 
             /// <summary>The second register set (odd columns), when the plan has two.</summary>
             private static string Odd(string buffer, int i) => buffer + Int(i) + "b";
 
-            /// <summary>The offset of the chunk's vector <paramref name="i"/>: a constant, or the loop's base plus a constant.</summary>
+            /// <summary>The chunk's piece <paramref name="i"/> (in a loop: relative to the loop's base).</summary>
+            private Piece Piece(int i) => _base is null ? _k._plan.Pieces[_first + i] : new Piece(i * _k._lanes, _k._plan.Bits);
+
+            /// <summary>The row of the chunk's piece <paramref name="i"/>: a constant, or the loop's base plus a constant.</summary>
             private string At(int i) => _base is null
-                ? Int((_first + i) * _k._lanes)
+                ? Int(Piece(i).Offset)
                 : i == 0 ? _base : $"{_base} + {Int(i * _k._lanes)}";
+
+            /// <summary>Whether piece <paramref name="i"/> lies in the state's tail rows (their own table in a swept matrix).</summary>
+            private bool InTail(int i) => _base is null && Piece(i).Offset >= _k._plan.Main;
+
+            /// <summary>Where piece <paramref name="i"/> starts within a column of its table of a swept matrix.</summary>
+            private string ColumnAt(int i) => InTail(i) ? Int(Piece(i).Offset - _k._plan.Main) : At(i);
+
+            /// <summary>The register of piece <paramref name="i"/> (numbered across the whole state; in a loop, from 0).</summary>
+            private string S(string buffer, int i) => Sum(buffer, _base is null ? _first + i : i);
+
+            private string O(string buffer, int i) => Odd(buffer, _base is null ? _first + i : i);
 
             public void Write()
             {
@@ -400,17 +464,16 @@ internal static class KernelEmitter
             private void Op(StepOp op)
             {
                 SourceWriter w = _k._w;
-                string V = _k._v;
                 switch (op)
                 {
                     case ReadRowOp r:
                         w.Line("// Wax · x<t> + ba: x<t> is one-hot, so this is the token's column of Wax (stored as a row, ba added).");
-                        for (int i = 0; i < _count; i++) w.Line($"var {Sum(r.Target, i)} = {V}.LoadUnsafe(ref {r.Table}, {At(i)});");
+                        for (int i = 0; i < _count; i++) w.Line($"var {S(r.Target, i)} = {Piece(i).Vector}.LoadUnsafe(ref {r.Table}, {At(i)});");
                         _started.Add(r.Target);
                         break;
                     case LoadOp l:
                         w.Line($"// {l.Source} starts the sums.");
-                        for (int i = 0; i < _count; i++) w.Line($"var {Sum(l.Target, i)} = {V}.LoadUnsafe(ref {l.Source}, {At(i)});");
+                        for (int i = 0; i < _count; i++) w.Line($"var {S(l.Target, i)} = {Piece(i).Vector}.LoadUnsafe(ref {l.Source}, {At(i)});");
                         _started.Add(l.Target);
                         break;
                     case MatVecOp v:
@@ -420,10 +483,10 @@ internal static class KernelEmitter
                         w.Line($"// {a.Target} = {a.Function.Name()}(sum).");
                         for (int i = 0; i < _count; i++)
                         {
-                            string sum = _oddPending.Contains(a.Target) ? $"{Sum(a.Target, i)} + {Odd(a.Target, i)}" : Sum(a.Target, i);
-                            if (a.Function != Activation.Linear || sum != Sum(a.Target, i))
+                            string sum = _oddPending.Contains(a.Target) ? $"{S(a.Target, i)} + {O(a.Target, i)}" : S(a.Target, i);
+                            if (a.Function != Activation.Linear || sum != S(a.Target, i))
                             {
-                                w.Line($"{Sum(a.Target, i)} = {ActivationTable.Vector(a.Function, sum)};");
+                                w.Line($"{S(a.Target, i)} = {ActivationTable.Vector(a.Function, sum)};");
                             }
                         }
                         _oddPending.Remove(a.Target);
@@ -434,7 +497,7 @@ internal static class KernelEmitter
                     case StoreOp s:
                         if (_oddPending.Contains(s.Source)) throw Exhaustive.Unhandled("a store of sums with a pending second register set");
                         string target = _k._plan.SingleChunk ? s.Target : "n";
-                        for (int i = 0; i < _count; i++) w.Line($"{V}.StoreUnsafe({Sum(s.Source, i)}, ref {target}, {At(i)});");
+                        for (int i = 0; i < _count; i++) w.Line($"{Piece(i).Vector}.StoreUnsafe({S(s.Source, i)}, ref {target}, {At(i)});");
                         break;
                     default:
                         throw Exhaustive.Unhandled(op);
@@ -444,36 +507,74 @@ internal static class KernelEmitter
             private void MatVec(MatVecOp v)
             {
                 SourceWriter w = _k._w;
-                string V = _k._v;
-                string Fma(string col, int i, string x, string acc) =>
-                    $"{acc} = {V}.FusedMultiplyAdd({V}.LoadUnsafe(ref {col}, {At(i)}), {x}, {acc});";
-                string stride = "Model." + _k._program.Table(v.Matrix).StrideConstant;
+                StepProgram program = _k._program;
+                bool anyMain = Enumerable.Range(0, _count).Any(i => !InTail(i));
+                bool anyTail = Enumerable.Range(0, _count).Any(InTail);
+                if (anyMain && v.Matrix.Length == 0 || anyTail && v.Tail.Length == 0) throw Exhaustive.Unhandled("a piece with no table for its rows");
+                string mainStride = anyMain ? Stride(program.Table(v.Matrix)) : "";
+                string tailStride = anyTail ? Stride(program.Table(v.Tail)) : "";
+                var widths = Enumerable.Range(0, _count).Select(i => Piece(i).Bits).Distinct().ToList();
+                string Broadcast(string name, int bits) => widths.Count == 1 ? name : $"{name}{Int(bits)}";
+                string Fma(int i, string column, string x, string acc)
+                {
+                    Piece piece = Piece(i);
+                    string col = InTail(i) ? column + "Tail" : column;
+                    string V = piece.Vector;
+                    return $"{acc} = {V}.FusedMultiplyAdd({V}.LoadUnsafe(ref {col}, {ColumnAt(i)}), {Broadcast(x, piece.Bits)}, {acc});";
+                }
+                void Columns(string name, string index, bool second)
+                {
+                    // Refs to column `index` of the tables this chunk reads, and the broadcast of vector[index].
+                    if (second)
+                    {
+                        if (anyMain) w.Line($"ref float {name} = ref Unsafe.Add(ref even, {mainStride});");
+                        if (anyTail) w.Line($"ref float {name}Tail = ref Unsafe.Add(ref evenTail, {tailStride});");
+                    }
+                    else
+                    {
+                        if (anyMain) w.Line($"ref float {name} = ref Unsafe.Add(ref {v.Matrix}, {index} * {mainStride});");
+                        if (anyTail) w.Line($"ref float {name}Tail = ref Unsafe.Add(ref {v.Tail}, {index} * {tailStride});");
+                    }
+                }
+                void Broadcasts(string x, string index)
+                {
+                    if (widths.Count == 1)
+                    {
+                        w.Line($"var {x} = {Piece(0).Vector}.Create(Unsafe.Add(ref {v.Vector}, {index}));");
+                        return;
+                    }
+                    w.Line($"float {x}f = Unsafe.Add(ref {v.Vector}, {index});");
+                    foreach (int bits in widths) w.Line($"var {Broadcast(x, bits)} = Vector{Int(bits)}.Create({x}f);");
+                }
+
                 if (_started.Add(v.Target))
                 {
-                    for (int i = 0; i < _count; i++) w.Line($"var {Sum(v.Target, i)} = {V}<float>.Zero;");
+                    for (int i = 0; i < _count; i++) w.Line($"var {S(v.Target, i)} = {Piece(i).Vector}<float>.Zero;");
                 }
                 bool twoSets = _k._plan.TwoSets;
                 if (twoSets && _oddPending.Add(v.Target))
                 {
-                    for (int i = 0; i < _count; i++) w.Line($"var {Odd(v.Target, i)} = {V}<float>.Zero;");
+                    for (int i = 0; i < _count; i++) w.Line($"var {O(v.Target, i)} = {Piece(i).Vector}<float>.Zero;");
                 }
-                string tensor = _k._program.Table(v.Matrix).Tensor;
+                string tensor = program.Table(v.Matrix.Length > 0 ? v.Matrix : v.Tail).Tensor;
+                string tables = anyMain && anyTail ? $" (rows from {v.Matrix}, the tail's from {v.Tail})" : "";
                 if (twoSets)
                 {
-                    w.Line($"// + {tensor} · {v.Vector}: column j of {tensor} times {v.Vector}[j]; even columns add into {Sum(v.Target, 0)}…, odd ones into {Odd(v.Target, 0)}….");
+                    w.Line($"// + {tensor} · {v.Vector}: column j of {tensor}{tables} times {v.Vector}[j];");
+                    w.Line($"// even columns add into {S(v.Target, 0)}…, odd ones into {O(v.Target, 0)}….");
                     int pairs = v.Columns / 2 * 2;
                     if (pairs > 0)
                     {
                         using (w.Block($"for (nuint j = 0; j < {Int(pairs)}; j += 2)"))
                         {
-                            w.Line($"ref float even = ref Unsafe.Add(ref {v.Matrix}, j * {stride});");
-                            w.Line($"ref float odd = ref Unsafe.Add(ref even, {stride});");
-                            w.Line($"var xe = {V}.Create(Unsafe.Add(ref {v.Vector}, j));");
-                            w.Line($"var xo = {V}.Create(Unsafe.Add(ref {v.Vector}, j + 1));");
+                            Columns("even", "j", second: false);
+                            Columns("odd", "", second: true);
+                            Broadcasts("xe", "j");
+                            Broadcasts("xo", "j + 1");
                             for (int i = 0; i < _count; i++)
                             {
-                                w.Line(Fma("even", i, "xe", Sum(v.Target, i)));
-                                w.Line(Fma("odd", i, "xo", Odd(v.Target, i)));
+                                w.Line(Fma(i, "even", "xe", S(v.Target, i)));
+                                w.Line(Fma(i, "odd", "xo", O(v.Target, i)));
                             }
                         }
                     }
@@ -482,48 +583,52 @@ internal static class KernelEmitter
                         w.Line($"// The last column ({Int(v.Columns)} is odd).");
                         using (w.Block(""))
                         {
-                            w.Line($"ref float last = ref Unsafe.Add(ref {v.Matrix}, {Int(v.Columns - 1)} * {stride});");
-                            w.Line($"var xl = {V}.Create(Unsafe.Add(ref {v.Vector}, {Int(v.Columns - 1)}));");
-                            for (int i = 0; i < _count; i++) w.Line(Fma("last", i, "xl", Sum(v.Target, i)));
+                            Columns("last", Int(v.Columns - 1), second: false);
+                            Broadcasts("xl", Int(v.Columns - 1));
+                            for (int i = 0; i < _count; i++) w.Line(Fma(i, "last", "xl", S(v.Target, i)));
                         }
                     }
                 }
                 else
                 {
-                    w.Line($"// + {tensor} · {v.Vector}: column j of {tensor} times {v.Vector}[j], for every j.");
+                    w.Line($"// + {tensor} · {v.Vector}: column j of {tensor}{tables} times {v.Vector}[j], for every j.");
                     using (w.Block($"for (nuint j = 0; j < {Int(v.Columns)}; j++)"))
                     {
-                        w.Line($"ref float column = ref Unsafe.Add(ref {v.Matrix}, j * {stride});");
-                        w.Line($"var xj = {V}.Create(Unsafe.Add(ref {v.Vector}, j));");
-                        for (int i = 0; i < _count; i++) w.Line(Fma("column", i, "xj", Sum(v.Target, i)));
+                        Columns("column", "j", second: false);
+                        Broadcasts("xj", "j");
+                        for (int i = 0; i < _count; i++) w.Line(Fma(i, "column", "xj", S(v.Target, i)));
                     }
                 }
             }
 
-            /// <summary>Masks the lanes of the chunk's vectors that lie in [From, To): exactly zero, whatever the activation left there.</summary>
+            /// <summary>Masks the lanes of the chunk's pieces that lie in [From, To): exactly zero, whatever the activation left there.</summary>
             private void ZeroPadding(ZeroPaddingOp z)
             {
                 SourceWriter w = _k._w;
-                string V = _k._v;
-                int lanes = _k._lanes;
                 bool any = false;
                 for (int i = 0; i < _count; i++)
                 {
-                    int lo = (_first + i) * lanes;
-                    if (lo + lanes <= z.From) continue;
+                    Piece piece = Piece(i);
+                    int lo = piece.Offset;
+                    if (_base is null && lo + piece.Lanes <= z.From) continue;
                     // The planner keeps padding out of looped chunks, whose place is not known here.
-                    if (_base is not null) throw Exhaustive.Unhandled("padding inside a looped chunk");
+                    if (_base is not null)
+                    {
+                        if (_k._plan.LoopedChunks * _k._plan.MaxChunk * _k._lanes > z.From) throw Exhaustive.Unhandled("padding inside a looped chunk");
+                        continue;
+                    }
                     if (!any) w.Line($"// Lanes {Int(z.From)} to {Int(z.To - 1)} are padding: exactly 0, so that no NaN or sigmoid(0) reaches the output.");
                     any = true;
+                    string V = piece.Vector;
                     if (lo >= z.From)
                     {
-                        w.Line($"{Sum(z.Target, i)} = {V}<float>.Zero;");
+                        w.Line($"{S(z.Target, i)} = {V}<float>.Zero;");
                     }
                     else
                     {
                         int keep = z.From - lo;
-                        string mask = string.Join(", ", Enumerable.Range(0, lanes).Select(l => l < keep ? "-1" : "0"));
-                        w.Line($"{Sum(z.Target, i)} = {V}.BitwiseAnd({Sum(z.Target, i)}, {V}.Create({mask}).AsSingle());");
+                        string mask = string.Join(", ", Enumerable.Range(0, piece.Lanes).Select(l => l < keep ? "-1" : "0"));
+                        w.Line($"{S(z.Target, i)} = {V}.BitwiseAnd({S(z.Target, i)}, {V}.Create({mask}).AsSingle());");
                     }
                 }
             }

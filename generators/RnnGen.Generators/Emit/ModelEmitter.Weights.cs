@@ -22,6 +22,8 @@ internal static partial class ModelEmitter
         string rows = p.Rows == 1 ? "" : $"{Grouped(p.Rows)} rows of {Int(p.Stride)}: ";
         string layout = p.Layout switch
         {
+            PackLayout.Columns when p.IsRowRange =>
+                $"row i = rows {Int(p.FirstRow)} to {Int(p.FirstRow + p.RowCount - 1)} of column i of {p.Tensor}",
             PackLayout.Columns => $"row i = column i of {p.Tensor}",
             PackLayout.Rows => $"row k = row k of {p.Tensor}",
             PackLayout.Vector => $"{p.Tensor}, padded to {Int(p.Stride)}",
@@ -74,6 +76,8 @@ internal static partial class ModelEmitter
                 string source = Parameter(t);
                 string call = p.Layout switch
                 {
+                    PackLayout.Columns when p.IsRowRange =>
+                        $"PackColumns({source}, {t.Shape[0].Constant}, {t.Shape[1].Constant}, {Int(p.Stride)}, firstRow: {Int(p.FirstRow)}, rowCount: {Int(p.RowCount)})",
                     PackLayout.Columns => $"PackColumns({source}, {t.Shape[0].Constant}, {t.Shape[1].Constant}, {p.StrideConstant}"
                         + (p.FoldedBias.Length == 0 ? ")" : $", {Parameter(m.Tensors.First(x => x.Name == p.FoldedBias))})"),
                     PackLayout.Rows => $"PackRows({source}, {t.Shape[0].Constant}, {t.Shape[1].Constant}, {p.StrideConstant})",

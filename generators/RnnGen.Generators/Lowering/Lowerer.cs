@@ -38,6 +38,7 @@ internal static class Lowerer
     {
         int a = layer.Size;
         int stride = SpecWords.Pad(a);
+        StateRows rows = StateRows.For(a);
         TensorSpec wax = m.Tensors.Get(TensorRole.InputWeights);
         TensorSpec waa = m.Tensors.Get(TensorRole.RecurrentWeights);
         TensorSpec ba = m.Tensors.Get(TensorRole.HiddenBias);
@@ -50,30 +51,52 @@ internal static class Lowerer
         if (m.Input.OneHot)
         {
             buffers.Add(new BufferSpec(Token, BufferKind.Index, m.Input.Size, "x<t>, one-hot: the index of its one"));
-            packed.Add(new PackedTensor("wax", wax.Name, PackLayout.Columns, m.Input.Size, stride, HiddenStride, ba.Name));
+            packed.Add(new PackedTensor("wax", wax.Name, PackLayout.Columns, m.Input.Size, stride, HiddenStride, ba.Name, 0, a));
             recurrence.Add(new ReadRowOp(Sums, "wax", Token));
         }
         else
         {
             buffers.Add(new BufferSpec(Input, BufferKind.Input, m.Input.Size, "x<t>"));
-            packed.Add(new PackedTensor("wax", wax.Name, PackLayout.Columns, m.Input.Size, stride, HiddenStride, ""));
-            packed.Add(new PackedTensor("ba", ba.Name, PackLayout.Vector, 1, stride, HiddenStride, ""));
+            packed.Add(new PackedTensor("ba", ba.Name, PackLayout.Vector, 1, stride, HiddenStride, "", 0, a));
             recurrence.Add(new LoadOp(Sums, "ba"));
-            recurrence.Add(new MatVecOp(Sums, "wax", Input, m.Input.Size));
+            recurrence.Add(SweptMatrix(packed, "wax", wax, rows, Input, m.Input.Size));
         }
         buffers.Add(new BufferSpec(Sums, BufferKind.Scratch, a, "the sums, then a<t>"));
         buffers.Add(new BufferSpec(Output, BufferKind.Output, m.Output.Size, "ŷ<t>"));
-        packed.Add(new PackedTensor("waa", waa.Name, PackLayout.Columns, a, stride, HiddenStride, ""));
-        packed.Add(new PackedTensor("wya", wya.Name, PackLayout.Rows, m.Output.Size, stride, HiddenStride, ""));
-        packed.Add(new PackedTensor("by", by.Name, PackLayout.Vector, 1, SpecWords.Pad(m.Output.Size), OutputStride, ""));
+        MatVecOp recurrent = SweptMatrix(packed, "waa", waa, rows, State, a);
+        packed.Add(new PackedTensor("wya", wya.Name, PackLayout.Rows, m.Output.Size, stride, HiddenStride, "", 0, a));
+        packed.Add(new PackedTensor("by", by.Name, PackLayout.Vector, 1, SpecWords.Pad(m.Output.Size), OutputStride, "", 0, m.Output.Size));
 
-        recurrence.Add(new MatVecOp(Sums, "waa", State, a));
+        recurrence.Add(recurrent);
         recurrence.Add(new ActivateOp(Sums, layer.Activation));
         if (stride > a) recurrence.Add(new ZeroPaddingOp(Sums, a, stride));
         recurrence.Add(new StoreOp(State, Sums));
 
-        return new StepProgram(m.Name, layer.Cell, buffers.ToEquatableArray(), packed.ToEquatableArray(),
+        return new StepProgram(m.Name, layer.Cell, rows, buffers.ToEquatableArray(), packed.ToEquatableArray(),
             recurrence.ToEquatableArray(), Head(m));
+    }
+
+    /// <summary>
+    /// A matrix the step sweeps column by column (<c>Target += W · vector</c>), packed as the state's main
+    /// rows and, when a does not fill whole vectors, its tail rows in a narrower table (<see cref="StateRows"/>).
+    /// </summary>
+    private static MatVecOp SweptMatrix(List<PackedTensor> packed, string name, TensorSpec tensor, StateRows rows, string vector, int columns)
+    {
+        int a = tensor.Shape[0].Size;
+        string main = "", tail = "";
+        if (rows.Main > 0)
+        {
+            main = name;
+            bool whole = rows.Tail == 0;
+            packed.Add(new PackedTensor(name, tensor.Name, PackLayout.Columns, columns, rows.Main, whole ? HiddenStride : "", "", 0,
+                whole ? a : rows.Main));
+        }
+        if (rows.Tail > 0)
+        {
+            tail = name + "Tail";
+            packed.Add(new PackedTensor(tail, tensor.Name, PackLayout.Columns, columns, rows.Tail, "", "", rows.Main, a - rows.Main));
+        }
+        return new MatVecOp(Sums, main, tail, vector, columns);
     }
 
     /// <summary>The output head every cell shares: ŷ&lt;t&gt; = g_y(Wya · a&lt;t&gt; + by).</summary>

@@ -16,10 +16,12 @@ internal sealed record ReadRowOp(string Target, string Table, string Index) : St
 internal sealed record LoadOp(string Target, string Source) : StepOp;
 
 /// <summary>
-/// <c>Target += Matrix · Vector</c> over <paramref name="Columns"/> columns, the matrix packed by
-/// columns: for each column j, <c>Target += Matrix[j] * Vector[j]</c>.
+/// <c>Target += W · Vector</c> over <paramref name="Columns"/> columns, W packed by columns in two tables:
+/// <paramref name="Matrix"/> holds the state's main rows and <paramref name="Tail"/> its tail rows
+/// (<see cref="StateRows"/>); either is empty when it has no rows. For each column j,
+/// <c>Target += W[:, j] * Vector[j]</c>.
 /// </summary>
-internal sealed record MatVecOp(string Target, string Matrix, string Vector, int Columns) : StepOp;
+internal sealed record MatVecOp(string Target, string Matrix, string Tail, string Vector, int Columns) : StepOp;
 
 /// <summary><c>Target = g(Target)</c>, element-wise (softmax: over the whole vector).</summary>
 internal sealed record ActivateOp(string Target, Activation Function) : StepOp;

@@ -18,9 +18,11 @@ namespace RnnGen.Generators.Lowering;
 /// state's rows, so the planner may run them chunk by chunk of rows, each chunk in registers.
 /// </param>
 /// <param name="Head">The operations after the whole new state exists: the output projection and g_y.</param>
+/// <param name="Rows">How the state's rows are laid out in the matrices swept every step.</param>
 internal sealed record StepProgram(
     string Model,
     CellKind Cell,
+    StateRows Rows,
     EquatableArray<BufferSpec> Buffers,
     EquatableArray<PackedTensor> Packed,
     EquatableArray<StepOp> Recurrence,
@@ -52,6 +54,24 @@ internal sealed record StepProgram(
         foreach (BufferSpec b in Buffers) if (b.Kind == kind) return b;
         throw Exhaustive.Unhandled(kind);
     }
+}
+
+/// <summary>
+/// The state's rows as the per-step matrices store them: <paramref name="Main"/> rows in whole 16-float
+/// vectors, then <paramref name="Tail"/> more (the rest of a, padded to a multiple of 4) in a table of
+/// their own with that narrower stride, so that a step loads no padding beyond the next 4 floats:
+/// a = 100 is 96 + 4 (not 112), a = 1 is 0 + 4 (not 16). A rest of 13 to 15 rows is a whole vector.
+/// </summary>
+internal sealed record StateRows(int Main, int Tail)
+{
+    public static StateRows For(int size)
+    {
+        int rest = size % SpecWords.Padding;
+        return rest == 0 || rest > 12 ? new StateRows(SpecWords.Pad(size), 0) : new StateRows(size - rest, (rest + 3) / 4 * 4);
+    }
+
+    /// <summary>Rows a kernel computes: <see cref="Main"/> + <see cref="Tail"/>; the rest of the padded state is never touched.</summary>
+    public int Computed => Main + Tail;
 }
 
 /// <summary>What a buffer holds.</summary>
@@ -111,12 +131,18 @@ internal enum PackLayout
 /// <param name="Layout">How.</param>
 /// <param name="Rows">Rows of the table.</param>
 /// <param name="Stride">Floats per row.</param>
-/// <param name="StrideConstant">The generated constant that holds <paramref name="Stride"/>.</param>
+/// <param name="StrideConstant">The generated constant that holds <paramref name="Stride"/>, or empty (then the number is written).</param>
 /// <param name="FoldedBias">
 /// A bias tensor added to every row at load time, or empty: for one-hot input, row t of the input table
 /// is column t of Wax plus ba, so that Wax · x&lt;t&gt; + ba is one row read.
 /// </param>
-internal sealed record PackedTensor(string Name, string Tensor, PackLayout Layout, int Rows, int Stride, string StrideConstant, string FoldedBias)
+/// <param name="FirstRow">For <see cref="PackLayout.Columns"/>: the tensor's first row this table holds of each column.</param>
+/// <param name="RowCount">For <see cref="PackLayout.Columns"/>: how many of the tensor's rows it holds (the rest of a row of the table is zero).</param>
+internal sealed record PackedTensor(
+    string Name, string Tensor, PackLayout Layout, int Rows, int Stride, string StrideConstant, string FoldedBias, int FirstRow, int RowCount)
 {
     public string Field => "_" + Name;
+
+    /// <summary>Whether the table holds a range of the tensor's rows (the state's main rows or its tail), with a stride of its own.</summary>
+    public bool IsRowRange => Layout == PackLayout.Columns && StrideConstant.Length == 0;
 }

@@ -20,6 +20,10 @@ internal static class StepProgramText
 
         Line($"step program {program.Model} ({program.Cell.Name()}, from {model.Key}{SpecWords.SpecExtension})");
         Line();
+        Line(program.Rows.Tail == 0
+            ? $"state rows: {Grouped(program.Rows.Main)} in whole 16-float vectors"
+            : $"state rows: {Grouped(program.Rows.Main)} in whole 16-float vectors, then a tail of {Grouped(program.Rows.Tail)}");
+        Line();
         Line("tensors (weights file)");
         Table(Line, model.Tensors.Select(t => new[] { t.Name, "[" + string.Join(", ", t.Shape.Select(d => Int(d.Size))) + "]", Role(t.Role) }));
         Line();
@@ -55,7 +59,11 @@ internal static class StepProgramText
     {
         ReadRowOp r => new[] { $"{r.Target} = {r.Table}[{r.Index}]", "read one row of the input table" },
         LoadOp l => new[] { $"{l.Target} = {l.Source}", "start the sums with a bias" },
-        MatVecOp v => new[] { $"{v.Target} += {v.Matrix} · {v.Vector}", $"matrix-vector product, {Grouped(v.Columns)} columns" },
+        MatVecOp v => new[]
+        {
+            $"{v.Target} += {string.Join(" | ", new[] { v.Matrix, v.Tail }.Where(t => t.Length > 0))} · {v.Vector}",
+            $"matrix-vector product, {Grouped(v.Columns)} columns" + (v.Matrix.Length > 0 && v.Tail.Length > 0 ? " (main rows | tail rows)" : ""),
+        },
         ActivateOp a => new[] { $"{a.Target} = {a.Function.Name()}({a.Target})", a.Function == Activation.Softmax ? "activation over the vector" : "activation, element-wise" },
         ZeroPaddingOp z => new[] { $"{z.Target}[{Int(z.From)}..{Int(z.To)}) = 0", "the padding stays zero" },
         StoreOp s => new[] { $"{s.Target} = {s.Source}", "store the new state" },
@@ -96,6 +104,8 @@ internal static class StepProgramText
     {
         string layout = p.Layout switch
         {
+            PackLayout.Columns when p.IsRowRange =>
+                $"row i = rows {Int(p.FirstRow)} to {Int(p.FirstRow + p.RowCount - 1)} of column i of {p.Tensor}",
             PackLayout.Columns => $"row i = column i of {p.Tensor}",
             PackLayout.Rows => $"row k = row k of {p.Tensor}",
             PackLayout.Vector => p.Tensor,

@@ -3,8 +3,20 @@ using RnnGen.Generators.Model;
 
 namespace RnnGen.Generators.Planning;
 
-/// <summary>A run of consecutive state vectors kept in registers through one pass over the columns.</summary>
+/// <summary>A run of consecutive pieces of the state kept in registers through one pass over the columns.</summary>
 internal sealed record Chunk(int First, int Count);
+
+/// <summary>
+/// One register's share of the state: rows <see cref="Offset"/> to <see cref="Offset"/> + lanes − 1 in a
+/// vector of <see cref="Bits"/> bits. The state's main rows are pieces of the kernel's width; its tail
+/// (<see cref="Lowering.StateRows"/>) is pieces as wide as it needs, narrower than the kernel's.
+/// </summary>
+internal sealed record Piece(int Offset, int Bits)
+{
+    public int Lanes => Bits / 32;
+
+    public string Vector => "Vector" + Bits.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
 
 /// <summary>
 /// How one step program is laid onto SIMD registers for one vector width, decided at generation time
@@ -14,7 +26,9 @@ internal sealed record Chunk(int First, int Count);
 /// <param name="Bits">The vector width in bits: 512, 256 or 128.</param>
 /// <param name="Lanes">Floats per vector.</param>
 /// <param name="StateSize">a, before padding.</param>
-/// <param name="Chunks">Groups of state vectors, each kept in registers through one pass over the columns, first to last.</param>
+/// <param name="Main">The state's rows in whole 16-float vectors (<see cref="Lowering.StateRows.Main"/>).</param>
+/// <param name="Pieces">The state's rows as registers, first to last; they cover <c>Main + Tail</c> rows.</param>
+/// <param name="Chunks">Groups of pieces, each kept in registers through one pass over the columns, first to last.</param>
 /// <param name="LoopedChunks">
 /// How many leading chunks (all of <see cref="MaxChunk"/> vectors) run as a loop rather than one after
 /// another: fully unrolled, a very wide model's kernel would grow past the size the JIT optimises. The
@@ -29,6 +43,8 @@ internal sealed record KernelPlan(
     int Bits,
     int Lanes,
     int StateSize,
+    int Main,
+    EquatableArray<Piece> Pieces,
     EquatableArray<Chunk> Chunks,
     int LoopedChunks,
     bool TwoSets,
@@ -37,8 +53,14 @@ internal sealed record KernelPlan(
     bool OutputsUnrolled,
     bool DotProductLooped)
 {
-    /// <summary>The number of vectors in a padded state.</summary>
-    public int StateVectors => Chunks.Sum(c => c.Count);
+    /// <summary>The number of registers the state takes.</summary>
+    public int StateVectors => Pieces.Count;
+
+    /// <summary>The number of vectors of the kernel's width in the padded state (what the head's dot products run over).</summary>
+    public int PaddedVectors => SpecWords.Pad(StateSize) / Lanes;
+
+    /// <summary>The rows the pieces cover; the padded state's rows after them are never written and stay zero.</summary>
+    public int Computed => Pieces.Count == 0 ? 0 : Pieces[Pieces.Count - 1].Offset + Pieces[Pieces.Count - 1].Lanes;
 
     /// <summary>Whether the whole new state is in registers at once, so the head reads it from there.</summary>
     public bool SingleChunk => Chunks.Count == 1;

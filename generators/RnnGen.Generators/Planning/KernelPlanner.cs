@@ -39,15 +39,17 @@ internal static class KernelPlanner
     {
         int stateSize = program.State.Size;
         int lanes = bits / 32;
-        int vectors = SpecWords.Pad(stateSize) / lanes;
+        EquatableArray<Piece> pieces = Pieces(bits, program.Rows);
+        int vectors = pieces.Count;
         int budget = Registers(bits) - 4; // leave room for the broadcast values and loaded columns
         int outputs = program.Output.Size;
         bool unrolledOutputs = outputs <= MaxUnrolledOutputs;
-        bool dotLooped = vectors > MaxUnrolledDotVectors;
+        bool dotLooped = SpecWords.Pad(stateSize) / lanes > MaxUnrolledDotVectors;
+        int main = program.Rows.Main;
 
         if (vectors < MinInFlight && vectors * 2 <= budget && stateSize > 1)
         {
-            return new KernelPlan(bits, lanes, stateSize, new[] { new Chunk(0, vectors) }.ToEquatableArray(), 0, TwoSets: true, budget,
+            return new KernelPlan(bits, lanes, stateSize, main, pieces, new[] { new Chunk(0, vectors) }.ToEquatableArray(), 0, TwoSets: true, budget,
                 outputs, unrolledOutputs, dotLooped);
         }
 
@@ -56,30 +58,56 @@ internal static class KernelPlanner
         int looped = 0;
         if (chunkCount > MaxUnrolledChunks)
         {
-            // Equal chunks in a loop, then the rest written out. The padding (if any) must be in a
-            // written-out chunk, where each vector's place is known, so a loop never ends at the last vector.
-            looped = vectors / budget;
-            int rest = vectors % budget;
+            // Equal chunks of whole vectors in a loop, then the rest written out. The tail and the padding
+            // (if any) must be in a written-out chunk, where each piece's place and width are known.
+            int wholeVectors = main / lanes;
+            looped = wholeVectors / budget;
+            int rest = vectors - looped * budget;
             if (rest == 0 && SpecWords.Pad(stateSize) > stateSize)
             {
                 looped--;
                 rest = budget;
             }
             for (int c = 0; c < looped; c++) chunks.Add(new Chunk(c * budget, budget));
-            if (rest > 0) chunks.Add(new Chunk(looped * budget, rest));
+            Balanced(chunks, looped * budget, rest, budget);
         }
         else
         {
-            int first = 0;
-            for (int c = 0; c < chunkCount; c++)
-            {
-                // Balanced chunks: 14 vectors with a budget of 12 become 7 + 7, not 12 + 2.
-                int count = (vectors - first) / (chunkCount - c);
-                chunks.Add(new Chunk(first, count));
-                first += count;
-            }
+            Balanced(chunks, 0, vectors, budget);
         }
-        return new KernelPlan(bits, lanes, stateSize, chunks.ToEquatableArray(), looped, TwoSets: false, budget,
+        return new KernelPlan(bits, lanes, stateSize, main, pieces, chunks.ToEquatableArray(), looped, TwoSets: false, budget,
             outputs, unrolledOutputs, dotLooped);
+    }
+
+    /// <summary>Pieces first to first + count − 1 as the fewest chunks of at most budget, balanced: 14 with a budget of 12 are 7 + 7, not 12 + 2.</summary>
+    private static void Balanced(List<Chunk> chunks, int first, int count, int budget)
+    {
+        int chunkCount = (count + budget - 1) / budget;
+        int end = first + count;
+        for (int c = 0; c < chunkCount; c++)
+        {
+            int size = (end - first) / (chunkCount - c);
+            chunks.Add(new Chunk(first, size));
+            first += size;
+        }
+    }
+
+    /// <summary>The main rows in vectors of the kernel's width, then the tail in the widest vectors that fit it.</summary>
+    private static EquatableArray<Piece> Pieces(int bits, Lowering.StateRows rows)
+    {
+        int lanes = bits / 32;
+        var pieces = new List<Piece>();
+        for (int offset = 0; offset < rows.Main; offset += lanes) pieces.Add(new Piece(offset, bits));
+        int at = rows.Main;
+        int left = rows.Tail;
+        while (left > 0)
+        {
+            int width = bits;
+            while (width / 32 > left) width /= 2;
+            pieces.Add(new Piece(at, width));
+            at += width / 32;
+            left -= width / 32;
+        }
+        return pieces.ToEquatableArray();
     }
 }

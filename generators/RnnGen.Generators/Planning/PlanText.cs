@@ -12,46 +12,48 @@ internal static class PlanText
     {
         int padded = SpecWords.Pad(p.StateSize);
         var lines = new List<string>();
-        string state = padded == p.StateSize ? $"a = {Grouped(p.StateSize)}" : $"a = {Grouped(p.StateSize)} padded to {Grouped(padded)}";
-        lines.Add($"{p.Bits}-bit vectors of {Int(p.Lanes)} floats; {state}: {Vectors(p.StateVectors)}.");
+        string state = padded == p.StateSize ? $"a = {Grouped(p.StateSize)}" : $"a = {Grouped(p.StateSize)} (stored padded to {Grouped(padded)})";
+        lines.Add($"{Int(p.Bits)}-bit vectors of {Int(p.Lanes)} floats; {state}: {Registers(p)}.");
         if (p.SingleChunk)
         {
             lines.Add(p.TwoSets
                 ? $"One chunk in registers, two register sets (even and odd columns): {Int(2 * p.StateVectors)} sums in flight."
-                : $"One chunk of {Vectors(p.StateVectors)} in registers.");
+                : $"One chunk of {Count(p.StateVectors, "register")}.");
+        }
+        else if (p.LoopedChunks > 0)
+        {
+            string rest = string.Join(" + ", p.Chunks.Skip(p.LoopedChunks).Select(c => Int(c.Count)));
+            lines.Add($"{Int(p.LoopedChunks)} chunks of {Count(p.MaxChunk, "register")} in a loop, then {(rest.Length == 0 ? "none" : rest)} written out;"
+                + " a<t> goes to a buffer first.");
         }
         else
         {
-            if (p.LoopedChunks > 0)
-            {
-                string rest = string.Join(" + ", p.Chunks.Skip(p.LoopedChunks).Select(c => Int(c.Count)));
-                lines.Add($"{Int(p.LoopedChunks)} chunks of {Vectors(p.MaxChunk)} in a loop, then {(rest.Length == 0 ? "none" : rest)} written out;"
-                    + " a<t> goes to a buffer first.");
-            }
-            else
-            {
-                string sizes = string.Join(" + ", p.Chunks.Select(c => Int(c.Count)));
-                lines.Add($"{Int(p.Chunks.Count)} chunks ({sizes} vectors), one after another; a<t> goes to a buffer first.");
-            }
+            string sizes = string.Join(" + ", p.Chunks.Select(c => Int(c.Count)));
+            lines.Add($"{Int(p.Chunks.Count)} chunks ({sizes} registers), one after another; a<t> goes to a buffer first.");
         }
-        if (padded > p.StateSize)
+        if (p.Computed > p.StateSize)
         {
-            int partial = p.StateSize / p.Lanes;
-            int firstEmpty = (p.StateSize + p.Lanes - 1) / p.Lanes;
-            string masked = p.StateSize % p.Lanes == 0 ? "" : $"vector {Int(partial)} masked to its first {Int(p.StateSize % p.Lanes)} lanes";
-            string zeroed = firstEmpty < p.StateVectors
-                ? (firstEmpty == p.StateVectors - 1 ? $"vector {Int(firstEmpty)} set to zero" : $"vectors {Int(firstEmpty)} to {Int(p.StateVectors - 1)} set to zero")
-                : "";
-            lines.Add($"Padding: lanes {Int(p.StateSize)} to {Int(padded - 1)} kept at zero ({string.Join(", ", new[] { masked, zeroed }.Where(s => s.Length > 0))}).");
+            lines.Add($"Padding: lanes {Int(p.StateSize)} to {Int(p.Computed - 1)} of the last register masked to zero.");
         }
-        string outputs = p.OutputsUnrolled ? $"{Outputs(p.OutputSize)} written out" : $"{Outputs(p.OutputSize)} in a loop";
-        string dot = p.DotProductLooped ? "a loop over the state, two vectors a turn" : $"over {Vectors(p.StateVectors)} written out";
+        if (padded > p.Computed)
+        {
+            lines.Add($"Rows {Int(p.Computed)} to {Int(padded - 1)} are never computed and stay zero.");
+        }
+        string outputs = p.OutputsUnrolled ? $"{Count(p.OutputSize, "output")} written out" : $"{Count(p.OutputSize, "output")} in a loop";
+        string dot = p.DotProductLooped ? "a loop over the state, two vectors a turn" : $"over {Count(p.PaddedVectors, "vector")} written out";
         string from = p.SingleChunk ? "read from the registers" : "read from the state";
         lines.Add($"Head: {outputs}; each dot product {dot}, {from}.");
         return lines;
     }
 
-    private static string Vectors(int n) => n == 1 ? "1 vector" : $"{Int(n)} vectors";
+    /// <summary>"7 vectors" or "6 vectors + a 128-bit tail".</summary>
+    private static string Registers(KernelPlan p)
+    {
+        int whole = p.Pieces.Count(x => x.Bits == p.Bits);
+        var tail = p.Pieces.Where(x => x.Bits != p.Bits).Select(x => Int(x.Bits)).ToList();
+        string main = Count(whole, "vector");
+        return tail.Count == 0 ? main : $"{main} + a {string.Join(" + ", tail)}-bit tail (rows {Int(p.Main)} on)";
+    }
 
-    private static string Outputs(int n) => n == 1 ? "1 output" : $"{Grouped(n)} outputs";
+    private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{Grouped(n)} {noun}s";
 }

@@ -362,6 +362,25 @@ public sealed class SpecDiagnosticTests
             .GeneratesNothing();
     }
 
+    [Fact]
+    [Covers("RNN0009")]
+    public void RNN0009_a_type_named_like_the_implementation_namespace()
+    {
+        const string spec = """
+            {
+              "name": "Generated",
+              "namespace": "RnnGen",
+              "a": { "size": 4, "activation": "tanh" },
+              "x": { "encoding": "one-hot", "vocabulary": "words.txt" },
+              "y": { "size": 1, "activation": "sigmoid" },
+              "weights": "tagger.safetensors"
+            }
+            """;
+        Specs.Run(spec).Reports(Expected.At("RNN0009", Spec, 2, 11, 22,
+            "'Generated' cannot be the model's C# type name: in the namespace RnnGen the type would take the name of the namespace RnnGen.Generated, where RnnGen puts its own generated code"))
+            .GeneratesNothing();
+    }
+
     [Theory]
     [Covers("RNN0010")]
     [InlineData("My.Models.", "it has an empty part between dots")]
@@ -369,6 +388,8 @@ public sealed class SpecDiagnosticTests
     [InlineData("My.class", "'class' is a C# keyword")]
     [InlineData("global.Models", "'global' is a C# keyword")]
     [InlineData("", "it is empty; remove 'namespace' to use RnnGen.Models")]
+    [InlineData("RnnGen.Generated", "RnnGen.Generated is where RnnGen puts its own generated code; choose another namespace")]
+    [InlineData("RnnGen.Generated.Models", "RnnGen.Generated is where RnnGen puts its own generated code; choose another namespace")]
     public void RNN0010_invalid_namespace(string ns, string reason)
     {
         string spec = $$"""

@@ -98,14 +98,22 @@ public sealed class ShippedModelTests
             model.Forward(tokens, outputs);
         }
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 10_000; i++) model.Step(ref state, tokens[i % 7], out _);
-        long afterStep = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 1_000; i++) model.Forward(tokens, outputs);
-        long afterForward = GC.GetAllocatedBytesForCurrentThread();
+        // Two windows each: an allocation per call shows in both (10,000 calls), while the runtime's own
+        // one-off work on this thread during a window (a tier-up of a method in flight) shows in one at most.
+        long stepBytes = long.MaxValue, forwardBytes = long.MaxValue;
+        for (int window = 0; window < 2; window++)
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < 10_000; i++) model.Step(ref state, tokens[i % 7], out _);
+            long afterStep = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < 1_000; i++) model.Forward(tokens, outputs);
+            long afterForward = GC.GetAllocatedBytesForCurrentThread();
+            stepBytes = Math.Min(stepBytes, afterStep - before);
+            forwardBytes = Math.Min(forwardBytes, afterForward - afterStep);
+        }
 
-        Assert.Equal(0, afterStep - before);
-        Assert.Equal(0, afterForward - afterStep);
+        Assert.Equal(0, stepBytes);
+        Assert.Equal(0, forwardBytes);
     }
 
     [Fact]

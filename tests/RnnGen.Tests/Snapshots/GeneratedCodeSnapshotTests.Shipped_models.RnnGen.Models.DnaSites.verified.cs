@@ -476,7 +476,8 @@ namespace RnnGen.Generated
             // Wax · x<t> + ba: x<t> is one-hot, so this is the token's column of Wax (stored as a row, ba added).
             var s0 = Vector512.LoadUnsafe(ref wax, 0);
             var s0b = Vector512<float>.Zero;
-            // + Waa · h: column j of Waa times h[j]; even columns add into s0…, odd ones into s0b….
+            // + Waa · h: column j of Waa times h[j];
+            // even columns add into s0…, odd ones into s0b….
             for (nuint j = 0; j < 16; j += 2)
             {
                 ref float even = ref Unsafe.Add(ref waa, j * Model.HiddenStride);
@@ -519,7 +520,8 @@ namespace RnnGen.Generated
             var s1 = Vector256.LoadUnsafe(ref wax, 8);
             var s0b = Vector256<float>.Zero;
             var s1b = Vector256<float>.Zero;
-            // + Waa · h: column j of Waa times h[j]; even columns add into s0…, odd ones into s0b….
+            // + Waa · h: column j of Waa times h[j];
+            // even columns add into s0…, odd ones into s0b….
             for (nuint j = 0; j < 16; j += 2)
             {
                 ref float even = ref Unsafe.Add(ref waa, j * Model.HiddenStride);
@@ -572,7 +574,8 @@ namespace RnnGen.Generated
             var s1b = Vector128<float>.Zero;
             var s2b = Vector128<float>.Zero;
             var s3b = Vector128<float>.Zero;
-            // + Waa · h: column j of Waa times h[j]; even columns add into s0…, odd ones into s0b….
+            // + Waa · h: column j of Waa times h[j];
+            // even columns add into s0…, odd ones into s0b….
             for (nuint j = 0; j < 16; j += 2)
             {
                 ref float even = ref Unsafe.Add(ref waa, j * Model.HiddenStride);

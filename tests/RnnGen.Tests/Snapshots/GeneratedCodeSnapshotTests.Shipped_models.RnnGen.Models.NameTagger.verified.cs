@@ -87,11 +87,13 @@ namespace RnnGen.Models
 
         // The weights, packed once at load time into 64-byte-aligned rows (zero in the padding), for the kernels:
         // _wax: 10,000 rows of 112: row i = column i of Wax plus ba (a one-hot x<t> selects one row: Wax · x<t> + ba is one row read).
-        // _waa: 100 rows of 112: row i = column i of Waa.
+        // _waa: 100 rows of 96: row i = rows 0 to 95 of column i of Waa.
+        // _waaTail: 100 rows of 4: row i = rows 96 to 99 of column i of Waa.
         // _wya: row k = row k of Wya.
         // _by: by, padded to 16.
         internal readonly global::RnnGen.AlignedBuffer _wax;
         internal readonly global::RnnGen.AlignedBuffer _waa;
+        internal readonly global::RnnGen.AlignedBuffer _waaTail;
         internal readonly global::RnnGen.AlignedBuffer _wya;
         internal readonly global::RnnGen.AlignedBuffer _by;
 
@@ -120,7 +122,8 @@ namespace RnnGen.Models
             global::RnnGen.Generated.NameTaggerKernels.RequireLength(
                 by, OutputSize, "by", "OutputSize", nameof(by));
             _wax = global::RnnGen.WeightPacking.PackColumns(wax, HiddenSize, InputSize, HiddenStride, ba);
-            _waa = global::RnnGen.WeightPacking.PackColumns(waa, HiddenSize, HiddenSize, HiddenStride);
+            _waa = global::RnnGen.WeightPacking.PackColumns(waa, HiddenSize, HiddenSize, 96, firstRow: 0, rowCount: 96);
+            _waaTail = global::RnnGen.WeightPacking.PackColumns(waa, HiddenSize, HiddenSize, 4, firstRow: 96, rowCount: 4);
             _wya = global::RnnGen.WeightPacking.PackRows(wya, OutputSize, HiddenSize, HiddenStride);
             _by = global::RnnGen.WeightPacking.PackVector(by, OutputStride);
         }
@@ -467,13 +470,14 @@ namespace RnnGen.Generated
         /// <summary>One step with 512-bit vectors (16 floats); the caller has checked the input.</summary>
         public static void Step512(Model model, ref Model.Hidden state, int token, ref Model.Output output)
         {
-            // 512-bit vectors of 16 floats; a = 100 padded to 112: 7 vectors.
+            // 512-bit vectors of 16 floats; a = 100 (stored padded to 112): 6 vectors + a 128-bit tail (rows 96 on).
             // One chunk in registers, two register sets (even and odd columns): 14 sums in flight.
-            // Padding: lanes 100 to 111 kept at zero (vector 6 masked to its first 4 lanes).
+            // Rows 100 to 111 are never computed and stay zero.
             // Head: 1 output written out; each dot product over 7 vectors written out, read from the registers.
             ref float h = ref Unsafe.As<Model.HiddenBuffer, float>(ref state.Values);
             ref float wax = ref Unsafe.Add(ref model._wax.Start, (nint)token * Model.HiddenStride);
             ref float waa = ref model._waa.Start;
+            ref float waaTail = ref model._waaTail.Start;
             // Wax · x<t> + ba: x<t> is one-hot, so this is the token's column of Wax (stored as a row, ba added).
             var s0 = Vector512.LoadUnsafe(ref wax, 0);
             var s1 = Vector512.LoadUnsafe(ref wax, 16);
@@ -481,35 +485,42 @@ namespace RnnGen.Generated
             var s3 = Vector512.LoadUnsafe(ref wax, 48);
             var s4 = Vector512.LoadUnsafe(ref wax, 64);
             var s5 = Vector512.LoadUnsafe(ref wax, 80);
-            var s6 = Vector512.LoadUnsafe(ref wax, 96);
+            var s6 = Vector128.LoadUnsafe(ref wax, 96);
             var s0b = Vector512<float>.Zero;
             var s1b = Vector512<float>.Zero;
             var s2b = Vector512<float>.Zero;
             var s3b = Vector512<float>.Zero;
             var s4b = Vector512<float>.Zero;
             var s5b = Vector512<float>.Zero;
-            var s6b = Vector512<float>.Zero;
-            // + Waa · h: column j of Waa times h[j]; even columns add into s0…, odd ones into s0b….
+            var s6b = Vector128<float>.Zero;
+            // + Waa · h: column j of Waa (rows from waa, the tail's from waaTail) times h[j];
+            // even columns add into s0…, odd ones into s0b….
             for (nuint j = 0; j < 100; j += 2)
             {
-                ref float even = ref Unsafe.Add(ref waa, j * Model.HiddenStride);
-                ref float odd = ref Unsafe.Add(ref even, Model.HiddenStride);
-                var xe = Vector512.Create(Unsafe.Add(ref h, j));
-                var xo = Vector512.Create(Unsafe.Add(ref h, j + 1));
-                s0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref even, 0), xe, s0);
-                s0b = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref odd, 0), xo, s0b);
-                s1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref even, 16), xe, s1);
-                s1b = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref odd, 16), xo, s1b);
-                s2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref even, 32), xe, s2);
-                s2b = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref odd, 32), xo, s2b);
-                s3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref even, 48), xe, s3);
-                s3b = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref odd, 48), xo, s3b);
-                s4 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref even, 64), xe, s4);
-                s4b = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref odd, 64), xo, s4b);
-                s5 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref even, 80), xe, s5);
-                s5b = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref odd, 80), xo, s5b);
-                s6 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref even, 96), xe, s6);
-                s6b = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref odd, 96), xo, s6b);
+                ref float even = ref Unsafe.Add(ref waa, j * 96);
+                ref float evenTail = ref Unsafe.Add(ref waaTail, j * 4);
+                ref float odd = ref Unsafe.Add(ref even, 96);
+                ref float oddTail = ref Unsafe.Add(ref evenTail, 4);
+                float xef = Unsafe.Add(ref h, j);
+                var xe512 = Vector512.Create(xef);
+                var xe128 = Vector128.Create(xef);
+                float xof = Unsafe.Add(ref h, j + 1);
+                var xo512 = Vector512.Create(xof);
+                var xo128 = Vector128.Create(xof);
+                s0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref even, 0), xe512, s0);
+                s0b = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref odd, 0), xo512, s0b);
+                s1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref even, 16), xe512, s1);
+                s1b = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref odd, 16), xo512, s1b);
+                s2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref even, 32), xe512, s2);
+                s2b = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref odd, 32), xo512, s2b);
+                s3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref even, 48), xe512, s3);
+                s3b = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref odd, 48), xo512, s3b);
+                s4 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref even, 64), xe512, s4);
+                s4b = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref odd, 64), xo512, s4b);
+                s5 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref even, 80), xe512, s5);
+                s5b = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref odd, 80), xo512, s5b);
+                s6 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref evenTail, 0), xe128, s6);
+                s6b = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref oddTail, 0), xo128, s6b);
             }
             // s = tanh(sum).
             s0 = VectorMath.Tanh(s0 + s0b);
@@ -519,15 +530,13 @@ namespace RnnGen.Generated
             s4 = VectorMath.Tanh(s4 + s4b);
             s5 = VectorMath.Tanh(s5 + s5b);
             s6 = VectorMath.Tanh(s6 + s6b);
-            // Lanes 100 to 111 are padding: exactly 0, so that no NaN or sigmoid(0) reaches the output.
-            s6 = Vector512.BitwiseAnd(s6, Vector512.Create(-1, -1, -1, -1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0).AsSingle());
             Vector512.StoreUnsafe(s0, ref h, 0);
             Vector512.StoreUnsafe(s1, ref h, 16);
             Vector512.StoreUnsafe(s2, ref h, 32);
             Vector512.StoreUnsafe(s3, ref h, 48);
             Vector512.StoreUnsafe(s4, ref h, 64);
             Vector512.StoreUnsafe(s5, ref h, 80);
-            Vector512.StoreUnsafe(s6, ref h, 96);
+            Vector128.StoreUnsafe(s6, ref h, 96);
 
             ref float y = ref Unsafe.As<Model.OutputBuffer, float>(ref output.Values);
             ref float wya = ref model._wya.Start;
@@ -535,6 +544,7 @@ namespace RnnGen.Generated
             // Clear the padding after the last output, so that the whole buffer is deterministic.
             Vector512.StoreUnsafe(Vector512<float>.Zero, ref y, 0);
             // ŷ<t> = sigmoid(Wya · a<t> + by): one dot product per output.
+            var a6 = Vector512.Create(Vector256.Create(s6, Vector128<float>.Zero), Vector256<float>.Zero);
             {
                 ref float row = ref wya;
                 var p = Vector512.LoadUnsafe(ref row, 0) * s0;
@@ -543,7 +553,7 @@ namespace RnnGen.Generated
                 q = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref row, 48), s3, q);
                 p = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref row, 64), s4, p);
                 q = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref row, 80), s5, q);
-                p = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref row, 96), s6, p);
+                p = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref row, 96), a6, p);
                 y = Vector512.Sum(p + q) + by;
             }
             // sigmoid of each output.
@@ -553,19 +563,24 @@ namespace RnnGen.Generated
         /// <summary>One step with 256-bit vectors (8 floats); the caller has checked the input.</summary>
         public static void Step256(Model model, ref Model.Hidden state, int token, ref Model.Output output)
         {
-            // 256-bit vectors of 8 floats; a = 100 padded to 112: 14 vectors.
-            // 2 chunks (7 + 7 vectors), one after another; a<t> goes to a buffer first.
-            // Padding: lanes 100 to 111 kept at zero (vector 12 masked to its first 4 lanes, vector 13 set to zero).
+            // 256-bit vectors of 8 floats; a = 100 (stored padded to 112): 12 vectors + a 128-bit tail (rows 96 on).
+            // 2 chunks (6 + 7 registers), one after another; a<t> goes to a buffer first.
+            // Rows 100 to 111 are never computed and stay zero.
             // Head: 1 output written out; each dot product over 14 vectors written out, read from the state.
             ref float h = ref Unsafe.As<Model.HiddenBuffer, float>(ref state.Values);
             ref float wax = ref Unsafe.Add(ref model._wax.Start, (nint)token * Model.HiddenStride);
             ref float waa = ref model._waa.Start;
+            ref float waaTail = ref model._waaTail.Start;
             // a<t> is built in `next` chunk by chunk, because every chunk still reads all of a<t-1>.
             Model.HiddenBuffer next;
             Unsafe.SkipInit(out next);
             ref float n = ref Unsafe.As<Model.HiddenBuffer, float>(ref next);
+            // Rows 100 to 111 are not computed: zero, as the padding of a state must be.
+            Vector128.StoreUnsafe(Vector128<float>.Zero, ref n, 100);
+            Vector128.StoreUnsafe(Vector128<float>.Zero, ref n, 104);
+            Vector128.StoreUnsafe(Vector128<float>.Zero, ref n, 108);
 
-            // Rows 0 to 55 of a<t>.
+            // Rows 0 to 47 of a<t>.
             {
                 // Wax · x<t> + ba: x<t> is one-hot, so this is the token's column of Wax (stored as a row, ba added).
                 var s0 = Vector256.LoadUnsafe(ref wax, 0);
@@ -574,11 +589,10 @@ namespace RnnGen.Generated
                 var s3 = Vector256.LoadUnsafe(ref wax, 24);
                 var s4 = Vector256.LoadUnsafe(ref wax, 32);
                 var s5 = Vector256.LoadUnsafe(ref wax, 40);
-                var s6 = Vector256.LoadUnsafe(ref wax, 48);
                 // + Waa · h: column j of Waa times h[j], for every j.
                 for (nuint j = 0; j < 100; j++)
                 {
-                    ref float column = ref Unsafe.Add(ref waa, j * Model.HiddenStride);
+                    ref float column = ref Unsafe.Add(ref waa, j * 96);
                     var xj = Vector256.Create(Unsafe.Add(ref h, j));
                     s0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 0), xj, s0);
                     s1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 8), xj, s1);
@@ -586,7 +600,6 @@ namespace RnnGen.Generated
                     s3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 24), xj, s3);
                     s4 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 32), xj, s4);
                     s5 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 40), xj, s5);
-                    s6 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 48), xj, s6);
                 }
                 // s = tanh(sum).
                 s0 = VectorMath.Tanh(s0);
@@ -595,57 +608,55 @@ namespace RnnGen.Generated
                 s3 = VectorMath.Tanh(s3);
                 s4 = VectorMath.Tanh(s4);
                 s5 = VectorMath.Tanh(s5);
-                s6 = VectorMath.Tanh(s6);
                 Vector256.StoreUnsafe(s0, ref n, 0);
                 Vector256.StoreUnsafe(s1, ref n, 8);
                 Vector256.StoreUnsafe(s2, ref n, 16);
                 Vector256.StoreUnsafe(s3, ref n, 24);
                 Vector256.StoreUnsafe(s4, ref n, 32);
                 Vector256.StoreUnsafe(s5, ref n, 40);
-                Vector256.StoreUnsafe(s6, ref n, 48);
             }
 
-            // Rows 56 to 111 of a<t>.
+            // Rows 48 to 99 of a<t>.
             {
                 // Wax · x<t> + ba: x<t> is one-hot, so this is the token's column of Wax (stored as a row, ba added).
-                var s0 = Vector256.LoadUnsafe(ref wax, 56);
-                var s1 = Vector256.LoadUnsafe(ref wax, 64);
-                var s2 = Vector256.LoadUnsafe(ref wax, 72);
-                var s3 = Vector256.LoadUnsafe(ref wax, 80);
-                var s4 = Vector256.LoadUnsafe(ref wax, 88);
-                var s5 = Vector256.LoadUnsafe(ref wax, 96);
-                var s6 = Vector256.LoadUnsafe(ref wax, 104);
-                // + Waa · h: column j of Waa times h[j], for every j.
+                var s6 = Vector256.LoadUnsafe(ref wax, 48);
+                var s7 = Vector256.LoadUnsafe(ref wax, 56);
+                var s8 = Vector256.LoadUnsafe(ref wax, 64);
+                var s9 = Vector256.LoadUnsafe(ref wax, 72);
+                var s10 = Vector256.LoadUnsafe(ref wax, 80);
+                var s11 = Vector256.LoadUnsafe(ref wax, 88);
+                var s12 = Vector128.LoadUnsafe(ref wax, 96);
+                // + Waa · h: column j of Waa (rows from waa, the tail's from waaTail) times h[j], for every j.
                 for (nuint j = 0; j < 100; j++)
                 {
-                    ref float column = ref Unsafe.Add(ref waa, j * Model.HiddenStride);
-                    var xj = Vector256.Create(Unsafe.Add(ref h, j));
-                    s0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 56), xj, s0);
-                    s1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 64), xj, s1);
-                    s2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 72), xj, s2);
-                    s3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 80), xj, s3);
-                    s4 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 88), xj, s4);
-                    s5 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 96), xj, s5);
-                    s6 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 104), xj, s6);
+                    ref float column = ref Unsafe.Add(ref waa, j * 96);
+                    ref float columnTail = ref Unsafe.Add(ref waaTail, j * 4);
+                    float xjf = Unsafe.Add(ref h, j);
+                    var xj256 = Vector256.Create(xjf);
+                    var xj128 = Vector128.Create(xjf);
+                    s6 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 48), xj256, s6);
+                    s7 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 56), xj256, s7);
+                    s8 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 64), xj256, s8);
+                    s9 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 72), xj256, s9);
+                    s10 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 80), xj256, s10);
+                    s11 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 88), xj256, s11);
+                    s12 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 0), xj128, s12);
                 }
                 // s = tanh(sum).
-                s0 = VectorMath.Tanh(s0);
-                s1 = VectorMath.Tanh(s1);
-                s2 = VectorMath.Tanh(s2);
-                s3 = VectorMath.Tanh(s3);
-                s4 = VectorMath.Tanh(s4);
-                s5 = VectorMath.Tanh(s5);
                 s6 = VectorMath.Tanh(s6);
-                // Lanes 100 to 111 are padding: exactly 0, so that no NaN or sigmoid(0) reaches the output.
-                s5 = Vector256.BitwiseAnd(s5, Vector256.Create(-1, -1, -1, -1, 0, 0, 0, 0).AsSingle());
-                s6 = Vector256<float>.Zero;
-                Vector256.StoreUnsafe(s0, ref n, 56);
-                Vector256.StoreUnsafe(s1, ref n, 64);
-                Vector256.StoreUnsafe(s2, ref n, 72);
-                Vector256.StoreUnsafe(s3, ref n, 80);
-                Vector256.StoreUnsafe(s4, ref n, 88);
-                Vector256.StoreUnsafe(s5, ref n, 96);
-                Vector256.StoreUnsafe(s6, ref n, 104);
+                s7 = VectorMath.Tanh(s7);
+                s8 = VectorMath.Tanh(s8);
+                s9 = VectorMath.Tanh(s9);
+                s10 = VectorMath.Tanh(s10);
+                s11 = VectorMath.Tanh(s11);
+                s12 = VectorMath.Tanh(s12);
+                Vector256.StoreUnsafe(s6, ref n, 48);
+                Vector256.StoreUnsafe(s7, ref n, 56);
+                Vector256.StoreUnsafe(s8, ref n, 64);
+                Vector256.StoreUnsafe(s9, ref n, 72);
+                Vector256.StoreUnsafe(s10, ref n, 80);
+                Vector256.StoreUnsafe(s11, ref n, 88);
+                Vector128.StoreUnsafe(s12, ref n, 96);
             }
             state.Values = next;
 
@@ -671,7 +682,6 @@ namespace RnnGen.Generated
                 p = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref row, 80), Vector256.LoadUnsafe(ref h, 80), p);
                 q = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref row, 88), Vector256.LoadUnsafe(ref h, 88), q);
                 p = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref row, 96), Vector256.LoadUnsafe(ref h, 96), p);
-                q = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref row, 104), Vector256.LoadUnsafe(ref h, 104), q);
                 y = Vector256.Sum(p + q) + by;
             }
             // sigmoid of each output.
@@ -681,19 +691,24 @@ namespace RnnGen.Generated
         /// <summary>One step with 128-bit vectors (4 floats); the caller has checked the input.</summary>
         public static void Step128(Model model, ref Model.Hidden state, int token, ref Model.Output output)
         {
-            // 128-bit vectors of 4 floats; a = 100 padded to 112: 28 vectors.
-            // 3 chunks (9 + 9 + 10 vectors), one after another; a<t> goes to a buffer first.
-            // Padding: lanes 100 to 111 kept at zero (vectors 25 to 27 set to zero).
+            // 128-bit vectors of 4 floats; a = 100 (stored padded to 112): 25 vectors.
+            // 3 chunks (8 + 8 + 9 registers), one after another; a<t> goes to a buffer first.
+            // Rows 100 to 111 are never computed and stay zero.
             // Head: 1 output written out; each dot product over 28 vectors written out, read from the state.
             ref float h = ref Unsafe.As<Model.HiddenBuffer, float>(ref state.Values);
             ref float wax = ref Unsafe.Add(ref model._wax.Start, (nint)token * Model.HiddenStride);
             ref float waa = ref model._waa.Start;
+            ref float waaTail = ref model._waaTail.Start;
             // a<t> is built in `next` chunk by chunk, because every chunk still reads all of a<t-1>.
             Model.HiddenBuffer next;
             Unsafe.SkipInit(out next);
             ref float n = ref Unsafe.As<Model.HiddenBuffer, float>(ref next);
+            // Rows 100 to 111 are not computed: zero, as the padding of a state must be.
+            Vector128.StoreUnsafe(Vector128<float>.Zero, ref n, 100);
+            Vector128.StoreUnsafe(Vector128<float>.Zero, ref n, 104);
+            Vector128.StoreUnsafe(Vector128<float>.Zero, ref n, 108);
 
-            // Rows 0 to 35 of a<t>.
+            // Rows 0 to 31 of a<t>.
             {
                 // Wax · x<t> + ba: x<t> is one-hot, so this is the token's column of Wax (stored as a row, ba added).
                 var s0 = Vector128.LoadUnsafe(ref wax, 0);
@@ -704,11 +719,10 @@ namespace RnnGen.Generated
                 var s5 = Vector128.LoadUnsafe(ref wax, 20);
                 var s6 = Vector128.LoadUnsafe(ref wax, 24);
                 var s7 = Vector128.LoadUnsafe(ref wax, 28);
-                var s8 = Vector128.LoadUnsafe(ref wax, 32);
                 // + Waa · h: column j of Waa times h[j], for every j.
                 for (nuint j = 0; j < 100; j++)
                 {
-                    ref float column = ref Unsafe.Add(ref waa, j * Model.HiddenStride);
+                    ref float column = ref Unsafe.Add(ref waa, j * 96);
                     var xj = Vector128.Create(Unsafe.Add(ref h, j));
                     s0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 0), xj, s0);
                     s1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 4), xj, s1);
@@ -718,7 +732,6 @@ namespace RnnGen.Generated
                     s5 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 20), xj, s5);
                     s6 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 24), xj, s6);
                     s7 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 28), xj, s7);
-                    s8 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 32), xj, s8);
                 }
                 // s = tanh(sum).
                 s0 = VectorMath.Tanh(s0);
@@ -729,7 +742,6 @@ namespace RnnGen.Generated
                 s5 = VectorMath.Tanh(s5);
                 s6 = VectorMath.Tanh(s6);
                 s7 = VectorMath.Tanh(s7);
-                s8 = VectorMath.Tanh(s8);
                 Vector128.StoreUnsafe(s0, ref n, 0);
                 Vector128.StoreUnsafe(s1, ref n, 4);
                 Vector128.StoreUnsafe(s2, ref n, 8);
@@ -738,111 +750,99 @@ namespace RnnGen.Generated
                 Vector128.StoreUnsafe(s5, ref n, 20);
                 Vector128.StoreUnsafe(s6, ref n, 24);
                 Vector128.StoreUnsafe(s7, ref n, 28);
-                Vector128.StoreUnsafe(s8, ref n, 32);
             }
 
-            // Rows 36 to 71 of a<t>.
+            // Rows 32 to 63 of a<t>.
             {
                 // Wax · x<t> + ba: x<t> is one-hot, so this is the token's column of Wax (stored as a row, ba added).
-                var s0 = Vector128.LoadUnsafe(ref wax, 36);
-                var s1 = Vector128.LoadUnsafe(ref wax, 40);
-                var s2 = Vector128.LoadUnsafe(ref wax, 44);
-                var s3 = Vector128.LoadUnsafe(ref wax, 48);
-                var s4 = Vector128.LoadUnsafe(ref wax, 52);
-                var s5 = Vector128.LoadUnsafe(ref wax, 56);
-                var s6 = Vector128.LoadUnsafe(ref wax, 60);
-                var s7 = Vector128.LoadUnsafe(ref wax, 64);
-                var s8 = Vector128.LoadUnsafe(ref wax, 68);
+                var s8 = Vector128.LoadUnsafe(ref wax, 32);
+                var s9 = Vector128.LoadUnsafe(ref wax, 36);
+                var s10 = Vector128.LoadUnsafe(ref wax, 40);
+                var s11 = Vector128.LoadUnsafe(ref wax, 44);
+                var s12 = Vector128.LoadUnsafe(ref wax, 48);
+                var s13 = Vector128.LoadUnsafe(ref wax, 52);
+                var s14 = Vector128.LoadUnsafe(ref wax, 56);
+                var s15 = Vector128.LoadUnsafe(ref wax, 60);
                 // + Waa · h: column j of Waa times h[j], for every j.
                 for (nuint j = 0; j < 100; j++)
                 {
-                    ref float column = ref Unsafe.Add(ref waa, j * Model.HiddenStride);
+                    ref float column = ref Unsafe.Add(ref waa, j * 96);
                     var xj = Vector128.Create(Unsafe.Add(ref h, j));
-                    s0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 36), xj, s0);
-                    s1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 40), xj, s1);
-                    s2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 44), xj, s2);
-                    s3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 48), xj, s3);
-                    s4 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 52), xj, s4);
-                    s5 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 56), xj, s5);
-                    s6 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 60), xj, s6);
-                    s7 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 64), xj, s7);
-                    s8 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 68), xj, s8);
+                    s8 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 32), xj, s8);
+                    s9 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 36), xj, s9);
+                    s10 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 40), xj, s10);
+                    s11 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 44), xj, s11);
+                    s12 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 48), xj, s12);
+                    s13 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 52), xj, s13);
+                    s14 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 56), xj, s14);
+                    s15 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 60), xj, s15);
                 }
                 // s = tanh(sum).
-                s0 = VectorMath.Tanh(s0);
-                s1 = VectorMath.Tanh(s1);
-                s2 = VectorMath.Tanh(s2);
-                s3 = VectorMath.Tanh(s3);
-                s4 = VectorMath.Tanh(s4);
-                s5 = VectorMath.Tanh(s5);
-                s6 = VectorMath.Tanh(s6);
-                s7 = VectorMath.Tanh(s7);
-                s8 = VectorMath.Tanh(s8);
-                Vector128.StoreUnsafe(s0, ref n, 36);
-                Vector128.StoreUnsafe(s1, ref n, 40);
-                Vector128.StoreUnsafe(s2, ref n, 44);
-                Vector128.StoreUnsafe(s3, ref n, 48);
-                Vector128.StoreUnsafe(s4, ref n, 52);
-                Vector128.StoreUnsafe(s5, ref n, 56);
-                Vector128.StoreUnsafe(s6, ref n, 60);
-                Vector128.StoreUnsafe(s7, ref n, 64);
-                Vector128.StoreUnsafe(s8, ref n, 68);
-            }
-
-            // Rows 72 to 111 of a<t>.
-            {
-                // Wax · x<t> + ba: x<t> is one-hot, so this is the token's column of Wax (stored as a row, ba added).
-                var s0 = Vector128.LoadUnsafe(ref wax, 72);
-                var s1 = Vector128.LoadUnsafe(ref wax, 76);
-                var s2 = Vector128.LoadUnsafe(ref wax, 80);
-                var s3 = Vector128.LoadUnsafe(ref wax, 84);
-                var s4 = Vector128.LoadUnsafe(ref wax, 88);
-                var s5 = Vector128.LoadUnsafe(ref wax, 92);
-                var s6 = Vector128.LoadUnsafe(ref wax, 96);
-                var s7 = Vector128.LoadUnsafe(ref wax, 100);
-                var s8 = Vector128.LoadUnsafe(ref wax, 104);
-                var s9 = Vector128.LoadUnsafe(ref wax, 108);
-                // + Waa · h: column j of Waa times h[j], for every j.
-                for (nuint j = 0; j < 100; j++)
-                {
-                    ref float column = ref Unsafe.Add(ref waa, j * Model.HiddenStride);
-                    var xj = Vector128.Create(Unsafe.Add(ref h, j));
-                    s0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 72), xj, s0);
-                    s1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 76), xj, s1);
-                    s2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 80), xj, s2);
-                    s3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 84), xj, s3);
-                    s4 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 88), xj, s4);
-                    s5 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 92), xj, s5);
-                    s6 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 96), xj, s6);
-                    s7 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 100), xj, s7);
-                    s8 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 104), xj, s8);
-                    s9 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 108), xj, s9);
-                }
-                // s = tanh(sum).
-                s0 = VectorMath.Tanh(s0);
-                s1 = VectorMath.Tanh(s1);
-                s2 = VectorMath.Tanh(s2);
-                s3 = VectorMath.Tanh(s3);
-                s4 = VectorMath.Tanh(s4);
-                s5 = VectorMath.Tanh(s5);
-                s6 = VectorMath.Tanh(s6);
-                s7 = VectorMath.Tanh(s7);
                 s8 = VectorMath.Tanh(s8);
                 s9 = VectorMath.Tanh(s9);
-                // Lanes 100 to 111 are padding: exactly 0, so that no NaN or sigmoid(0) reaches the output.
-                s7 = Vector128<float>.Zero;
-                s8 = Vector128<float>.Zero;
-                s9 = Vector128<float>.Zero;
-                Vector128.StoreUnsafe(s0, ref n, 72);
-                Vector128.StoreUnsafe(s1, ref n, 76);
-                Vector128.StoreUnsafe(s2, ref n, 80);
-                Vector128.StoreUnsafe(s3, ref n, 84);
-                Vector128.StoreUnsafe(s4, ref n, 88);
-                Vector128.StoreUnsafe(s5, ref n, 92);
-                Vector128.StoreUnsafe(s6, ref n, 96);
-                Vector128.StoreUnsafe(s7, ref n, 100);
-                Vector128.StoreUnsafe(s8, ref n, 104);
-                Vector128.StoreUnsafe(s9, ref n, 108);
+                s10 = VectorMath.Tanh(s10);
+                s11 = VectorMath.Tanh(s11);
+                s12 = VectorMath.Tanh(s12);
+                s13 = VectorMath.Tanh(s13);
+                s14 = VectorMath.Tanh(s14);
+                s15 = VectorMath.Tanh(s15);
+                Vector128.StoreUnsafe(s8, ref n, 32);
+                Vector128.StoreUnsafe(s9, ref n, 36);
+                Vector128.StoreUnsafe(s10, ref n, 40);
+                Vector128.StoreUnsafe(s11, ref n, 44);
+                Vector128.StoreUnsafe(s12, ref n, 48);
+                Vector128.StoreUnsafe(s13, ref n, 52);
+                Vector128.StoreUnsafe(s14, ref n, 56);
+                Vector128.StoreUnsafe(s15, ref n, 60);
+            }
+
+            // Rows 64 to 99 of a<t>.
+            {
+                // Wax · x<t> + ba: x<t> is one-hot, so this is the token's column of Wax (stored as a row, ba added).
+                var s16 = Vector128.LoadUnsafe(ref wax, 64);
+                var s17 = Vector128.LoadUnsafe(ref wax, 68);
+                var s18 = Vector128.LoadUnsafe(ref wax, 72);
+                var s19 = Vector128.LoadUnsafe(ref wax, 76);
+                var s20 = Vector128.LoadUnsafe(ref wax, 80);
+                var s21 = Vector128.LoadUnsafe(ref wax, 84);
+                var s22 = Vector128.LoadUnsafe(ref wax, 88);
+                var s23 = Vector128.LoadUnsafe(ref wax, 92);
+                var s24 = Vector128.LoadUnsafe(ref wax, 96);
+                // + Waa · h: column j of Waa (rows from waa, the tail's from waaTail) times h[j], for every j.
+                for (nuint j = 0; j < 100; j++)
+                {
+                    ref float column = ref Unsafe.Add(ref waa, j * 96);
+                    ref float columnTail = ref Unsafe.Add(ref waaTail, j * 4);
+                    var xj = Vector128.Create(Unsafe.Add(ref h, j));
+                    s16 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 64), xj, s16);
+                    s17 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 68), xj, s17);
+                    s18 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 72), xj, s18);
+                    s19 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 76), xj, s19);
+                    s20 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 80), xj, s20);
+                    s21 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 84), xj, s21);
+                    s22 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 88), xj, s22);
+                    s23 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 92), xj, s23);
+                    s24 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 0), xj, s24);
+                }
+                // s = tanh(sum).
+                s16 = VectorMath.Tanh(s16);
+                s17 = VectorMath.Tanh(s17);
+                s18 = VectorMath.Tanh(s18);
+                s19 = VectorMath.Tanh(s19);
+                s20 = VectorMath.Tanh(s20);
+                s21 = VectorMath.Tanh(s21);
+                s22 = VectorMath.Tanh(s22);
+                s23 = VectorMath.Tanh(s23);
+                s24 = VectorMath.Tanh(s24);
+                Vector128.StoreUnsafe(s16, ref n, 64);
+                Vector128.StoreUnsafe(s17, ref n, 68);
+                Vector128.StoreUnsafe(s18, ref n, 72);
+                Vector128.StoreUnsafe(s19, ref n, 76);
+                Vector128.StoreUnsafe(s20, ref n, 80);
+                Vector128.StoreUnsafe(s21, ref n, 84);
+                Vector128.StoreUnsafe(s22, ref n, 88);
+                Vector128.StoreUnsafe(s23, ref n, 92);
+                Vector128.StoreUnsafe(s24, ref n, 96);
             }
             state.Values = next;
 
@@ -882,9 +882,6 @@ namespace RnnGen.Generated
                 p = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref row, 88), Vector128.LoadUnsafe(ref h, 88), p);
                 q = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref row, 92), Vector128.LoadUnsafe(ref h, 92), q);
                 p = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref row, 96), Vector128.LoadUnsafe(ref h, 96), p);
-                q = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref row, 100), Vector128.LoadUnsafe(ref h, 100), q);
-                p = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref row, 104), Vector128.LoadUnsafe(ref h, 104), p);
-                q = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref row, 108), Vector128.LoadUnsafe(ref h, 108), q);
                 y = Vector128.Sum(p + q) + by;
             }
             // sigmoid of each output.

@@ -85,11 +85,13 @@ namespace RnnGen.TestModels
 
         // The weights, packed once at load time into 64-byte-aligned rows (zero in the padding), for the kernels:
         // _wax: 10 rows of 32: row i = column i of Wax plus ba (a one-hot x<t> selects one row: Wax · x<t> + ba is one row read).
-        // _waa: 20 rows of 32: row i = column i of Waa.
+        // _waa: 20 rows of 16: row i = rows 0 to 15 of column i of Waa.
+        // _waaTail: 20 rows of 4: row i = rows 16 to 19 of column i of Waa.
         // _wya: 3 rows of 32: row k = row k of Wya.
         // _by: by, padded to 16.
         internal readonly global::RnnGen.AlignedBuffer _wax;
         internal readonly global::RnnGen.AlignedBuffer _waa;
+        internal readonly global::RnnGen.AlignedBuffer _waaTail;
         internal readonly global::RnnGen.AlignedBuffer _wya;
         internal readonly global::RnnGen.AlignedBuffer _by;
 
@@ -118,7 +120,8 @@ namespace RnnGen.TestModels
             global::RnnGen.Generated.BioTaggerKernels.RequireLength(
                 by, OutputSize, "by", "OutputSize", nameof(by));
             _wax = global::RnnGen.WeightPacking.PackColumns(wax, HiddenSize, InputSize, HiddenStride, ba);
-            _waa = global::RnnGen.WeightPacking.PackColumns(waa, HiddenSize, HiddenSize, HiddenStride);
+            _waa = global::RnnGen.WeightPacking.PackColumns(waa, HiddenSize, HiddenSize, 16, firstRow: 0, rowCount: 16);
+            _waaTail = global::RnnGen.WeightPacking.PackColumns(waa, HiddenSize, HiddenSize, 4, firstRow: 16, rowCount: 4);
             _wya = global::RnnGen.WeightPacking.PackRows(wya, OutputSize, HiddenSize, HiddenStride);
             _by = global::RnnGen.WeightPacking.PackVector(by, OutputStride);
         }
@@ -482,37 +485,43 @@ namespace RnnGen.Generated
         /// <summary>One step with 512-bit vectors (16 floats); the caller has checked the input.</summary>
         public static void Step512(Model model, ref Model.Hidden state, int token, ref Model.Output output)
         {
-            // 512-bit vectors of 16 floats; a = 20 padded to 32: 2 vectors.
+            // 512-bit vectors of 16 floats; a = 20 (stored padded to 32): 1 vector + a 128-bit tail (rows 16 on).
             // One chunk in registers, two register sets (even and odd columns): 4 sums in flight.
-            // Padding: lanes 20 to 31 kept at zero (vector 1 masked to its first 4 lanes).
+            // Rows 20 to 31 are never computed and stay zero.
             // Head: 3 outputs written out; each dot product over 2 vectors written out, read from the registers.
             ref float h = ref Unsafe.As<Model.HiddenBuffer, float>(ref state.Values);
             ref float wax = ref Unsafe.Add(ref model._wax.Start, (nint)token * Model.HiddenStride);
             ref float waa = ref model._waa.Start;
+            ref float waaTail = ref model._waaTail.Start;
             // Wax · x<t> + ba: x<t> is one-hot, so this is the token's column of Wax (stored as a row, ba added).
             var s0 = Vector512.LoadUnsafe(ref wax, 0);
-            var s1 = Vector512.LoadUnsafe(ref wax, 16);
+            var s1 = Vector128.LoadUnsafe(ref wax, 16);
             var s0b = Vector512<float>.Zero;
-            var s1b = Vector512<float>.Zero;
-            // + Waa · h: column j of Waa times h[j]; even columns add into s0…, odd ones into s0b….
+            var s1b = Vector128<float>.Zero;
+            // + Waa · h: column j of Waa (rows from waa, the tail's from waaTail) times h[j];
+            // even columns add into s0…, odd ones into s0b….
             for (nuint j = 0; j < 20; j += 2)
             {
-                ref float even = ref Unsafe.Add(ref waa, j * Model.HiddenStride);
-                ref float odd = ref Unsafe.Add(ref even, Model.HiddenStride);
-                var xe = Vector512.Create(Unsafe.Add(ref h, j));
-                var xo = Vector512.Create(Unsafe.Add(ref h, j + 1));
-                s0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref even, 0), xe, s0);
-                s0b = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref odd, 0), xo, s0b);
-                s1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref even, 16), xe, s1);
-                s1b = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref odd, 16), xo, s1b);
+                ref float even = ref Unsafe.Add(ref waa, j * 16);
+                ref float evenTail = ref Unsafe.Add(ref waaTail, j * 4);
+                ref float odd = ref Unsafe.Add(ref even, 16);
+                ref float oddTail = ref Unsafe.Add(ref evenTail, 4);
+                float xef = Unsafe.Add(ref h, j);
+                var xe512 = Vector512.Create(xef);
+                var xe128 = Vector128.Create(xef);
+                float xof = Unsafe.Add(ref h, j + 1);
+                var xo512 = Vector512.Create(xof);
+                var xo128 = Vector128.Create(xof);
+                s0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref even, 0), xe512, s0);
+                s0b = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref odd, 0), xo512, s0b);
+                s1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref evenTail, 0), xe128, s1);
+                s1b = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref oddTail, 0), xo128, s1b);
             }
             // s = sigmoid(sum).
             s0 = VectorMath.Sigmoid(s0 + s0b);
             s1 = VectorMath.Sigmoid(s1 + s1b);
-            // Lanes 20 to 31 are padding: exactly 0, so that no NaN or sigmoid(0) reaches the output.
-            s1 = Vector512.BitwiseAnd(s1, Vector512.Create(-1, -1, -1, -1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0).AsSingle());
             Vector512.StoreUnsafe(s0, ref h, 0);
-            Vector512.StoreUnsafe(s1, ref h, 16);
+            Vector128.StoreUnsafe(s1, ref h, 16);
 
             ref float y = ref Unsafe.As<Model.OutputBuffer, float>(ref output.Values);
             ref float wya = ref model._wya.Start;
@@ -520,22 +529,23 @@ namespace RnnGen.Generated
             // Clear the padding after the last output, so that the whole buffer is deterministic.
             Vector512.StoreUnsafe(Vector512<float>.Zero, ref y, 0);
             // ŷ<t> = softmax(Wya · a<t> + by): one dot product per output.
+            var a1 = Vector512.Create(Vector256.Create(s1, Vector128<float>.Zero), Vector256<float>.Zero);
             {
                 ref float row = ref wya;
                 var p = Vector512.LoadUnsafe(ref row, 0) * s0;
-                var q = Vector512.LoadUnsafe(ref row, 16) * s1;
+                var q = Vector512.LoadUnsafe(ref row, 16) * a1;
                 y = Vector512.Sum(p + q) + by;
             }
             {
                 ref float row = ref Unsafe.Add(ref wya, 1 * Model.HiddenStride);
                 var p = Vector512.LoadUnsafe(ref row, 0) * s0;
-                var q = Vector512.LoadUnsafe(ref row, 16) * s1;
+                var q = Vector512.LoadUnsafe(ref row, 16) * a1;
                 Unsafe.Add(ref y, 1) = Vector512.Sum(p + q) + Unsafe.Add(ref by, 1);
             }
             {
                 ref float row = ref Unsafe.Add(ref wya, 2 * Model.HiddenStride);
                 var p = Vector512.LoadUnsafe(ref row, 0) * s0;
-                var q = Vector512.LoadUnsafe(ref row, 16) * s1;
+                var q = Vector512.LoadUnsafe(ref row, 16) * a1;
                 Unsafe.Add(ref y, 2) = Vector512.Sum(p + q) + Unsafe.Add(ref by, 2);
             }
             // softmax over the outputs.
@@ -545,50 +555,49 @@ namespace RnnGen.Generated
         /// <summary>One step with 256-bit vectors (8 floats); the caller has checked the input.</summary>
         public static void Step256(Model model, ref Model.Hidden state, int token, ref Model.Output output)
         {
-            // 256-bit vectors of 8 floats; a = 20 padded to 32: 4 vectors.
-            // One chunk in registers, two register sets (even and odd columns): 8 sums in flight.
-            // Padding: lanes 20 to 31 kept at zero (vector 2 masked to its first 4 lanes, vector 3 set to zero).
+            // 256-bit vectors of 8 floats; a = 20 (stored padded to 32): 2 vectors + a 128-bit tail (rows 16 on).
+            // One chunk in registers, two register sets (even and odd columns): 6 sums in flight.
+            // Rows 20 to 31 are never computed and stay zero.
             // Head: 3 outputs written out; each dot product over 4 vectors written out, read from the registers.
             ref float h = ref Unsafe.As<Model.HiddenBuffer, float>(ref state.Values);
             ref float wax = ref Unsafe.Add(ref model._wax.Start, (nint)token * Model.HiddenStride);
             ref float waa = ref model._waa.Start;
+            ref float waaTail = ref model._waaTail.Start;
             // Wax · x<t> + ba: x<t> is one-hot, so this is the token's column of Wax (stored as a row, ba added).
             var s0 = Vector256.LoadUnsafe(ref wax, 0);
             var s1 = Vector256.LoadUnsafe(ref wax, 8);
-            var s2 = Vector256.LoadUnsafe(ref wax, 16);
-            var s3 = Vector256.LoadUnsafe(ref wax, 24);
+            var s2 = Vector128.LoadUnsafe(ref wax, 16);
             var s0b = Vector256<float>.Zero;
             var s1b = Vector256<float>.Zero;
-            var s2b = Vector256<float>.Zero;
-            var s3b = Vector256<float>.Zero;
-            // + Waa · h: column j of Waa times h[j]; even columns add into s0…, odd ones into s0b….
+            var s2b = Vector128<float>.Zero;
+            // + Waa · h: column j of Waa (rows from waa, the tail's from waaTail) times h[j];
+            // even columns add into s0…, odd ones into s0b….
             for (nuint j = 0; j < 20; j += 2)
             {
-                ref float even = ref Unsafe.Add(ref waa, j * Model.HiddenStride);
-                ref float odd = ref Unsafe.Add(ref even, Model.HiddenStride);
-                var xe = Vector256.Create(Unsafe.Add(ref h, j));
-                var xo = Vector256.Create(Unsafe.Add(ref h, j + 1));
-                s0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref even, 0), xe, s0);
-                s0b = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref odd, 0), xo, s0b);
-                s1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref even, 8), xe, s1);
-                s1b = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref odd, 8), xo, s1b);
-                s2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref even, 16), xe, s2);
-                s2b = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref odd, 16), xo, s2b);
-                s3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref even, 24), xe, s3);
-                s3b = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref odd, 24), xo, s3b);
+                ref float even = ref Unsafe.Add(ref waa, j * 16);
+                ref float evenTail = ref Unsafe.Add(ref waaTail, j * 4);
+                ref float odd = ref Unsafe.Add(ref even, 16);
+                ref float oddTail = ref Unsafe.Add(ref evenTail, 4);
+                float xef = Unsafe.Add(ref h, j);
+                var xe256 = Vector256.Create(xef);
+                var xe128 = Vector128.Create(xef);
+                float xof = Unsafe.Add(ref h, j + 1);
+                var xo256 = Vector256.Create(xof);
+                var xo128 = Vector128.Create(xof);
+                s0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref even, 0), xe256, s0);
+                s0b = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref odd, 0), xo256, s0b);
+                s1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref even, 8), xe256, s1);
+                s1b = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref odd, 8), xo256, s1b);
+                s2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref evenTail, 0), xe128, s2);
+                s2b = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref oddTail, 0), xo128, s2b);
             }
             // s = sigmoid(sum).
             s0 = VectorMath.Sigmoid(s0 + s0b);
             s1 = VectorMath.Sigmoid(s1 + s1b);
             s2 = VectorMath.Sigmoid(s2 + s2b);
-            s3 = VectorMath.Sigmoid(s3 + s3b);
-            // Lanes 20 to 31 are padding: exactly 0, so that no NaN or sigmoid(0) reaches the output.
-            s2 = Vector256.BitwiseAnd(s2, Vector256.Create(-1, -1, -1, -1, 0, 0, 0, 0).AsSingle());
-            s3 = Vector256<float>.Zero;
             Vector256.StoreUnsafe(s0, ref h, 0);
             Vector256.StoreUnsafe(s1, ref h, 8);
-            Vector256.StoreUnsafe(s2, ref h, 16);
-            Vector256.StoreUnsafe(s3, ref h, 24);
+            Vector128.StoreUnsafe(s2, ref h, 16);
 
             ref float y = ref Unsafe.As<Model.OutputBuffer, float>(ref output.Values);
             ref float wya = ref model._wya.Start;
@@ -597,28 +606,26 @@ namespace RnnGen.Generated
             Vector256.StoreUnsafe(Vector256<float>.Zero, ref y, 0);
             Vector256.StoreUnsafe(Vector256<float>.Zero, ref y, 8);
             // ŷ<t> = softmax(Wya · a<t> + by): one dot product per output.
+            var a2 = Vector256.Create(s2, Vector128<float>.Zero);
             {
                 ref float row = ref wya;
                 var p = Vector256.LoadUnsafe(ref row, 0) * s0;
                 var q = Vector256.LoadUnsafe(ref row, 8) * s1;
-                p = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref row, 16), s2, p);
-                q = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref row, 24), s3, q);
+                p = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref row, 16), a2, p);
                 y = Vector256.Sum(p + q) + by;
             }
             {
                 ref float row = ref Unsafe.Add(ref wya, 1 * Model.HiddenStride);
                 var p = Vector256.LoadUnsafe(ref row, 0) * s0;
                 var q = Vector256.LoadUnsafe(ref row, 8) * s1;
-                p = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref row, 16), s2, p);
-                q = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref row, 24), s3, q);
+                p = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref row, 16), a2, p);
                 Unsafe.Add(ref y, 1) = Vector256.Sum(p + q) + Unsafe.Add(ref by, 1);
             }
             {
                 ref float row = ref Unsafe.Add(ref wya, 2 * Model.HiddenStride);
                 var p = Vector256.LoadUnsafe(ref row, 0) * s0;
                 var q = Vector256.LoadUnsafe(ref row, 8) * s1;
-                p = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref row, 16), s2, p);
-                q = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref row, 24), s3, q);
+                p = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref row, 16), a2, p);
                 Unsafe.Add(ref y, 2) = Vector256.Sum(p + q) + Unsafe.Add(ref by, 2);
             }
             // softmax over the outputs.
@@ -628,57 +635,57 @@ namespace RnnGen.Generated
         /// <summary>One step with 128-bit vectors (4 floats); the caller has checked the input.</summary>
         public static void Step128(Model model, ref Model.Hidden state, int token, ref Model.Output output)
         {
-            // 128-bit vectors of 4 floats; a = 20 padded to 32: 8 vectors.
-            // One chunk of 8 vectors in registers.
-            // Padding: lanes 20 to 31 kept at zero (vectors 5 to 7 set to zero).
+            // 128-bit vectors of 4 floats; a = 20 (stored padded to 32): 5 vectors.
+            // One chunk in registers, two register sets (even and odd columns): 10 sums in flight.
+            // Rows 20 to 31 are never computed and stay zero.
             // Head: 3 outputs written out; each dot product over 8 vectors written out, read from the registers.
             ref float h = ref Unsafe.As<Model.HiddenBuffer, float>(ref state.Values);
             ref float wax = ref Unsafe.Add(ref model._wax.Start, (nint)token * Model.HiddenStride);
             ref float waa = ref model._waa.Start;
+            ref float waaTail = ref model._waaTail.Start;
             // Wax · x<t> + ba: x<t> is one-hot, so this is the token's column of Wax (stored as a row, ba added).
             var s0 = Vector128.LoadUnsafe(ref wax, 0);
             var s1 = Vector128.LoadUnsafe(ref wax, 4);
             var s2 = Vector128.LoadUnsafe(ref wax, 8);
             var s3 = Vector128.LoadUnsafe(ref wax, 12);
             var s4 = Vector128.LoadUnsafe(ref wax, 16);
-            var s5 = Vector128.LoadUnsafe(ref wax, 20);
-            var s6 = Vector128.LoadUnsafe(ref wax, 24);
-            var s7 = Vector128.LoadUnsafe(ref wax, 28);
-            // + Waa · h: column j of Waa times h[j], for every j.
-            for (nuint j = 0; j < 20; j++)
+            var s0b = Vector128<float>.Zero;
+            var s1b = Vector128<float>.Zero;
+            var s2b = Vector128<float>.Zero;
+            var s3b = Vector128<float>.Zero;
+            var s4b = Vector128<float>.Zero;
+            // + Waa · h: column j of Waa (rows from waa, the tail's from waaTail) times h[j];
+            // even columns add into s0…, odd ones into s0b….
+            for (nuint j = 0; j < 20; j += 2)
             {
-                ref float column = ref Unsafe.Add(ref waa, j * Model.HiddenStride);
-                var xj = Vector128.Create(Unsafe.Add(ref h, j));
-                s0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 0), xj, s0);
-                s1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 4), xj, s1);
-                s2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 8), xj, s2);
-                s3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 12), xj, s3);
-                s4 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 16), xj, s4);
-                s5 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 20), xj, s5);
-                s6 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 24), xj, s6);
-                s7 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 28), xj, s7);
+                ref float even = ref Unsafe.Add(ref waa, j * 16);
+                ref float evenTail = ref Unsafe.Add(ref waaTail, j * 4);
+                ref float odd = ref Unsafe.Add(ref even, 16);
+                ref float oddTail = ref Unsafe.Add(ref evenTail, 4);
+                var xe = Vector128.Create(Unsafe.Add(ref h, j));
+                var xo = Vector128.Create(Unsafe.Add(ref h, j + 1));
+                s0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref even, 0), xe, s0);
+                s0b = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref odd, 0), xo, s0b);
+                s1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref even, 4), xe, s1);
+                s1b = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref odd, 4), xo, s1b);
+                s2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref even, 8), xe, s2);
+                s2b = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref odd, 8), xo, s2b);
+                s3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref even, 12), xe, s3);
+                s3b = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref odd, 12), xo, s3b);
+                s4 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref evenTail, 0), xe, s4);
+                s4b = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref oddTail, 0), xo, s4b);
             }
             // s = sigmoid(sum).
-            s0 = VectorMath.Sigmoid(s0);
-            s1 = VectorMath.Sigmoid(s1);
-            s2 = VectorMath.Sigmoid(s2);
-            s3 = VectorMath.Sigmoid(s3);
-            s4 = VectorMath.Sigmoid(s4);
-            s5 = VectorMath.Sigmoid(s5);
-            s6 = VectorMath.Sigmoid(s6);
-            s7 = VectorMath.Sigmoid(s7);
-            // Lanes 20 to 31 are padding: exactly 0, so that no NaN or sigmoid(0) reaches the output.
-            s5 = Vector128<float>.Zero;
-            s6 = Vector128<float>.Zero;
-            s7 = Vector128<float>.Zero;
+            s0 = VectorMath.Sigmoid(s0 + s0b);
+            s1 = VectorMath.Sigmoid(s1 + s1b);
+            s2 = VectorMath.Sigmoid(s2 + s2b);
+            s3 = VectorMath.Sigmoid(s3 + s3b);
+            s4 = VectorMath.Sigmoid(s4 + s4b);
             Vector128.StoreUnsafe(s0, ref h, 0);
             Vector128.StoreUnsafe(s1, ref h, 4);
             Vector128.StoreUnsafe(s2, ref h, 8);
             Vector128.StoreUnsafe(s3, ref h, 12);
             Vector128.StoreUnsafe(s4, ref h, 16);
-            Vector128.StoreUnsafe(s5, ref h, 20);
-            Vector128.StoreUnsafe(s6, ref h, 24);
-            Vector128.StoreUnsafe(s7, ref h, 28);
 
             ref float y = ref Unsafe.As<Model.OutputBuffer, float>(ref output.Values);
             ref float wya = ref model._wya.Start;
@@ -696,9 +703,6 @@ namespace RnnGen.Generated
                 p = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref row, 8), s2, p);
                 q = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref row, 12), s3, q);
                 p = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref row, 16), s4, p);
-                q = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref row, 20), s5, q);
-                p = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref row, 24), s6, p);
-                q = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref row, 28), s7, q);
                 y = Vector128.Sum(p + q) + by;
             }
             {
@@ -708,9 +712,6 @@ namespace RnnGen.Generated
                 p = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref row, 8), s2, p);
                 q = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref row, 12), s3, q);
                 p = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref row, 16), s4, p);
-                q = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref row, 20), s5, q);
-                p = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref row, 24), s6, p);
-                q = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref row, 28), s7, q);
                 Unsafe.Add(ref y, 1) = Vector128.Sum(p + q) + Unsafe.Add(ref by, 1);
             }
             {
@@ -720,9 +721,6 @@ namespace RnnGen.Generated
                 p = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref row, 8), s2, p);
                 q = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref row, 12), s3, q);
                 p = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref row, 16), s4, p);
-                q = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref row, 20), s5, q);
-                p = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref row, 24), s6, p);
-                q = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref row, 28), s7, q);
                 Unsafe.Add(ref y, 2) = Vector128.Sum(p + q) + Unsafe.Add(ref by, 2);
             }
             // softmax over the outputs.

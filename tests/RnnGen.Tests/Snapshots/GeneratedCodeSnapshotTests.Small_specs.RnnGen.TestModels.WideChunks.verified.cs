@@ -84,11 +84,13 @@ namespace RnnGen.TestModels
 
         // The weights, packed once at load time into 64-byte-aligned rows (zero in the padding), for the kernels:
         // _wax: 10 rows of 304: row i = column i of Wax plus ba (a one-hot x<t> selects one row: Wax · x<t> + ba is one row read).
-        // _waa: 300 rows of 304: row i = column i of Waa.
+        // _waa: 300 rows of 288: row i = rows 0 to 287 of column i of Waa.
+        // _waaTail: 300 rows of 12: row i = rows 288 to 299 of column i of Waa.
         // _wya: row k = row k of Wya.
         // _by: by, padded to 16.
         internal readonly global::RnnGen.AlignedBuffer _wax;
         internal readonly global::RnnGen.AlignedBuffer _waa;
+        internal readonly global::RnnGen.AlignedBuffer _waaTail;
         internal readonly global::RnnGen.AlignedBuffer _wya;
         internal readonly global::RnnGen.AlignedBuffer _by;
 
@@ -117,7 +119,8 @@ namespace RnnGen.TestModels
             global::RnnGen.Generated.WideChunksKernels.RequireLength(
                 by, OutputSize, "by", "OutputSize", nameof(by));
             _wax = global::RnnGen.WeightPacking.PackColumns(wax, HiddenSize, InputSize, HiddenStride, ba);
-            _waa = global::RnnGen.WeightPacking.PackColumns(waa, HiddenSize, HiddenSize, HiddenStride);
+            _waa = global::RnnGen.WeightPacking.PackColumns(waa, HiddenSize, HiddenSize, 288, firstRow: 0, rowCount: 288);
+            _waaTail = global::RnnGen.WeightPacking.PackColumns(waa, HiddenSize, HiddenSize, 12, firstRow: 288, rowCount: 12);
             _wya = global::RnnGen.WeightPacking.PackRows(wya, OutputSize, HiddenSize, HiddenStride);
             _by = global::RnnGen.WeightPacking.PackVector(by, OutputStride);
         }
@@ -433,13 +436,14 @@ namespace RnnGen.Generated
         /// <summary>One step with 512-bit vectors (16 floats); the caller has checked the input.</summary>
         public static void Step512(Model model, ref Model.Hidden state, int token, ref Model.Output output)
         {
-            // 512-bit vectors of 16 floats; a = 300 padded to 304: 19 vectors.
-            // One chunk of 19 vectors in registers.
-            // Padding: lanes 300 to 303 kept at zero (vector 18 masked to its first 12 lanes).
+            // 512-bit vectors of 16 floats; a = 300 (stored padded to 304): 18 vectors + a 256 + 128-bit tail (rows 288 on).
+            // One chunk of 20 registers.
+            // Rows 300 to 303 are never computed and stay zero.
             // Head: 1 output written out; each dot product over 19 vectors written out, read from the registers.
             ref float h = ref Unsafe.As<Model.HiddenBuffer, float>(ref state.Values);
             ref float wax = ref Unsafe.Add(ref model._wax.Start, (nint)token * Model.HiddenStride);
             ref float waa = ref model._waa.Start;
+            ref float waaTail = ref model._waaTail.Start;
             // Wax · x<t> + ba: x<t> is one-hot, so this is the token's column of Wax (stored as a row, ba added).
             var s0 = Vector512.LoadUnsafe(ref wax, 0);
             var s1 = Vector512.LoadUnsafe(ref wax, 16);
@@ -459,31 +463,37 @@ namespace RnnGen.Generated
             var s15 = Vector512.LoadUnsafe(ref wax, 240);
             var s16 = Vector512.LoadUnsafe(ref wax, 256);
             var s17 = Vector512.LoadUnsafe(ref wax, 272);
-            var s18 = Vector512.LoadUnsafe(ref wax, 288);
-            // + Waa · h: column j of Waa times h[j], for every j.
+            var s18 = Vector256.LoadUnsafe(ref wax, 288);
+            var s19 = Vector128.LoadUnsafe(ref wax, 296);
+            // + Waa · h: column j of Waa (rows from waa, the tail's from waaTail) times h[j], for every j.
             for (nuint j = 0; j < 300; j++)
             {
-                ref float column = ref Unsafe.Add(ref waa, j * Model.HiddenStride);
-                var xj = Vector512.Create(Unsafe.Add(ref h, j));
-                s0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 0), xj, s0);
-                s1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 16), xj, s1);
-                s2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 32), xj, s2);
-                s3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 48), xj, s3);
-                s4 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 64), xj, s4);
-                s5 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 80), xj, s5);
-                s6 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 96), xj, s6);
-                s7 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 112), xj, s7);
-                s8 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 128), xj, s8);
-                s9 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 144), xj, s9);
-                s10 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 160), xj, s10);
-                s11 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 176), xj, s11);
-                s12 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 192), xj, s12);
-                s13 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 208), xj, s13);
-                s14 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 224), xj, s14);
-                s15 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 240), xj, s15);
-                s16 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 256), xj, s16);
-                s17 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 272), xj, s17);
-                s18 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 288), xj, s18);
+                ref float column = ref Unsafe.Add(ref waa, j * 288);
+                ref float columnTail = ref Unsafe.Add(ref waaTail, j * 12);
+                float xjf = Unsafe.Add(ref h, j);
+                var xj512 = Vector512.Create(xjf);
+                var xj256 = Vector256.Create(xjf);
+                var xj128 = Vector128.Create(xjf);
+                s0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 0), xj512, s0);
+                s1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 16), xj512, s1);
+                s2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 32), xj512, s2);
+                s3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 48), xj512, s3);
+                s4 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 64), xj512, s4);
+                s5 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 80), xj512, s5);
+                s6 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 96), xj512, s6);
+                s7 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 112), xj512, s7);
+                s8 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 128), xj512, s8);
+                s9 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 144), xj512, s9);
+                s10 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 160), xj512, s10);
+                s11 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 176), xj512, s11);
+                s12 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 192), xj512, s12);
+                s13 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 208), xj512, s13);
+                s14 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 224), xj512, s14);
+                s15 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 240), xj512, s15);
+                s16 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 256), xj512, s16);
+                s17 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 272), xj512, s17);
+                s18 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail, 0), xj256, s18);
+                s19 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 8), xj128, s19);
             }
             // s = tanh(sum).
             s0 = VectorMath.Tanh(s0);
@@ -505,8 +515,7 @@ namespace RnnGen.Generated
             s16 = VectorMath.Tanh(s16);
             s17 = VectorMath.Tanh(s17);
             s18 = VectorMath.Tanh(s18);
-            // Lanes 300 to 303 are padding: exactly 0, so that no NaN or sigmoid(0) reaches the output.
-            s18 = Vector512.BitwiseAnd(s18, Vector512.Create(-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 0, 0, 0, 0).AsSingle());
+            s19 = VectorMath.Tanh(s19);
             Vector512.StoreUnsafe(s0, ref h, 0);
             Vector512.StoreUnsafe(s1, ref h, 16);
             Vector512.StoreUnsafe(s2, ref h, 32);
@@ -525,7 +534,8 @@ namespace RnnGen.Generated
             Vector512.StoreUnsafe(s15, ref h, 240);
             Vector512.StoreUnsafe(s16, ref h, 256);
             Vector512.StoreUnsafe(s17, ref h, 272);
-            Vector512.StoreUnsafe(s18, ref h, 288);
+            Vector256.StoreUnsafe(s18, ref h, 288);
+            Vector128.StoreUnsafe(s19, ref h, 296);
 
             ref float y = ref Unsafe.As<Model.OutputBuffer, float>(ref output.Values);
             ref float wya = ref model._wya.Start;
@@ -533,6 +543,7 @@ namespace RnnGen.Generated
             // Clear the padding after the last output, so that the whole buffer is deterministic.
             Vector512.StoreUnsafe(Vector512<float>.Zero, ref y, 0);
             // ŷ<t> = tanh(Wya · a<t> + by): one dot product per output.
+            var a18 = Vector512.Create(s18, Vector256.Create(s19, Vector128<float>.Zero));
             {
                 ref float row = ref wya;
                 var p = Vector512.LoadUnsafe(ref row, 0) * s0;
@@ -553,7 +564,7 @@ namespace RnnGen.Generated
                 q = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref row, 240), s15, q);
                 p = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref row, 256), s16, p);
                 q = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref row, 272), s17, q);
-                p = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref row, 288), s18, p);
+                p = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref row, 288), a18, p);
                 y = Vector512.Sum(p + q) + by;
             }
             // tanh of each output.
@@ -563,17 +574,20 @@ namespace RnnGen.Generated
         /// <summary>One step with 256-bit vectors (8 floats); the caller has checked the input.</summary>
         public static void Step256(Model model, ref Model.Hidden state, int token, ref Model.Output output)
         {
-            // 256-bit vectors of 8 floats; a = 300 padded to 304: 38 vectors.
-            // 4 chunks (9 + 9 + 10 + 10 vectors), one after another; a<t> goes to a buffer first.
-            // Padding: lanes 300 to 303 kept at zero (vector 37 masked to its first 4 lanes).
+            // 256-bit vectors of 8 floats; a = 300 (stored padded to 304): 37 vectors + a 128-bit tail (rows 288 on).
+            // 4 chunks (9 + 9 + 10 + 10 registers), one after another; a<t> goes to a buffer first.
+            // Rows 300 to 303 are never computed and stay zero.
             // Head: 1 output written out; each dot product a loop over the state, two vectors a turn, read from the state.
             ref float h = ref Unsafe.As<Model.HiddenBuffer, float>(ref state.Values);
             ref float wax = ref Unsafe.Add(ref model._wax.Start, (nint)token * Model.HiddenStride);
             ref float waa = ref model._waa.Start;
+            ref float waaTail = ref model._waaTail.Start;
             // a<t> is built in `next` chunk by chunk, because every chunk still reads all of a<t-1>.
             Model.HiddenBuffer next;
             Unsafe.SkipInit(out next);
             ref float n = ref Unsafe.As<Model.HiddenBuffer, float>(ref next);
+            // Rows 300 to 303 are not computed: zero, as the padding of a state must be.
+            Vector128.StoreUnsafe(Vector128<float>.Zero, ref n, 300);
 
             // Rows 0 to 71 of a<t>.
             {
@@ -590,7 +604,7 @@ namespace RnnGen.Generated
                 // + Waa · h: column j of Waa times h[j], for every j.
                 for (nuint j = 0; j < 300; j++)
                 {
-                    ref float column = ref Unsafe.Add(ref waa, j * Model.HiddenStride);
+                    ref float column = ref Unsafe.Add(ref waa, j * 288);
                     var xj = Vector256.Create(Unsafe.Add(ref h, j));
                     s0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 0), xj, s0);
                     s1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 8), xj, s1);
@@ -626,155 +640,156 @@ namespace RnnGen.Generated
             // Rows 72 to 143 of a<t>.
             {
                 // Wax · x<t> + ba: x<t> is one-hot, so this is the token's column of Wax (stored as a row, ba added).
-                var s0 = Vector256.LoadUnsafe(ref wax, 72);
-                var s1 = Vector256.LoadUnsafe(ref wax, 80);
-                var s2 = Vector256.LoadUnsafe(ref wax, 88);
-                var s3 = Vector256.LoadUnsafe(ref wax, 96);
-                var s4 = Vector256.LoadUnsafe(ref wax, 104);
-                var s5 = Vector256.LoadUnsafe(ref wax, 112);
-                var s6 = Vector256.LoadUnsafe(ref wax, 120);
-                var s7 = Vector256.LoadUnsafe(ref wax, 128);
-                var s8 = Vector256.LoadUnsafe(ref wax, 136);
+                var s9 = Vector256.LoadUnsafe(ref wax, 72);
+                var s10 = Vector256.LoadUnsafe(ref wax, 80);
+                var s11 = Vector256.LoadUnsafe(ref wax, 88);
+                var s12 = Vector256.LoadUnsafe(ref wax, 96);
+                var s13 = Vector256.LoadUnsafe(ref wax, 104);
+                var s14 = Vector256.LoadUnsafe(ref wax, 112);
+                var s15 = Vector256.LoadUnsafe(ref wax, 120);
+                var s16 = Vector256.LoadUnsafe(ref wax, 128);
+                var s17 = Vector256.LoadUnsafe(ref wax, 136);
                 // + Waa · h: column j of Waa times h[j], for every j.
                 for (nuint j = 0; j < 300; j++)
                 {
-                    ref float column = ref Unsafe.Add(ref waa, j * Model.HiddenStride);
+                    ref float column = ref Unsafe.Add(ref waa, j * 288);
                     var xj = Vector256.Create(Unsafe.Add(ref h, j));
-                    s0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 72), xj, s0);
-                    s1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 80), xj, s1);
-                    s2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 88), xj, s2);
-                    s3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 96), xj, s3);
-                    s4 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 104), xj, s4);
-                    s5 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 112), xj, s5);
-                    s6 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 120), xj, s6);
-                    s7 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 128), xj, s7);
-                    s8 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 136), xj, s8);
+                    s9 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 72), xj, s9);
+                    s10 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 80), xj, s10);
+                    s11 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 88), xj, s11);
+                    s12 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 96), xj, s12);
+                    s13 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 104), xj, s13);
+                    s14 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 112), xj, s14);
+                    s15 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 120), xj, s15);
+                    s16 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 128), xj, s16);
+                    s17 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 136), xj, s17);
                 }
                 // s = tanh(sum).
-                s0 = VectorMath.Tanh(s0);
-                s1 = VectorMath.Tanh(s1);
-                s2 = VectorMath.Tanh(s2);
-                s3 = VectorMath.Tanh(s3);
-                s4 = VectorMath.Tanh(s4);
-                s5 = VectorMath.Tanh(s5);
-                s6 = VectorMath.Tanh(s6);
-                s7 = VectorMath.Tanh(s7);
-                s8 = VectorMath.Tanh(s8);
-                Vector256.StoreUnsafe(s0, ref n, 72);
-                Vector256.StoreUnsafe(s1, ref n, 80);
-                Vector256.StoreUnsafe(s2, ref n, 88);
-                Vector256.StoreUnsafe(s3, ref n, 96);
-                Vector256.StoreUnsafe(s4, ref n, 104);
-                Vector256.StoreUnsafe(s5, ref n, 112);
-                Vector256.StoreUnsafe(s6, ref n, 120);
-                Vector256.StoreUnsafe(s7, ref n, 128);
-                Vector256.StoreUnsafe(s8, ref n, 136);
+                s9 = VectorMath.Tanh(s9);
+                s10 = VectorMath.Tanh(s10);
+                s11 = VectorMath.Tanh(s11);
+                s12 = VectorMath.Tanh(s12);
+                s13 = VectorMath.Tanh(s13);
+                s14 = VectorMath.Tanh(s14);
+                s15 = VectorMath.Tanh(s15);
+                s16 = VectorMath.Tanh(s16);
+                s17 = VectorMath.Tanh(s17);
+                Vector256.StoreUnsafe(s9, ref n, 72);
+                Vector256.StoreUnsafe(s10, ref n, 80);
+                Vector256.StoreUnsafe(s11, ref n, 88);
+                Vector256.StoreUnsafe(s12, ref n, 96);
+                Vector256.StoreUnsafe(s13, ref n, 104);
+                Vector256.StoreUnsafe(s14, ref n, 112);
+                Vector256.StoreUnsafe(s15, ref n, 120);
+                Vector256.StoreUnsafe(s16, ref n, 128);
+                Vector256.StoreUnsafe(s17, ref n, 136);
             }
 
             // Rows 144 to 223 of a<t>.
             {
                 // Wax · x<t> + ba: x<t> is one-hot, so this is the token's column of Wax (stored as a row, ba added).
-                var s0 = Vector256.LoadUnsafe(ref wax, 144);
-                var s1 = Vector256.LoadUnsafe(ref wax, 152);
-                var s2 = Vector256.LoadUnsafe(ref wax, 160);
-                var s3 = Vector256.LoadUnsafe(ref wax, 168);
-                var s4 = Vector256.LoadUnsafe(ref wax, 176);
-                var s5 = Vector256.LoadUnsafe(ref wax, 184);
-                var s6 = Vector256.LoadUnsafe(ref wax, 192);
-                var s7 = Vector256.LoadUnsafe(ref wax, 200);
-                var s8 = Vector256.LoadUnsafe(ref wax, 208);
-                var s9 = Vector256.LoadUnsafe(ref wax, 216);
+                var s18 = Vector256.LoadUnsafe(ref wax, 144);
+                var s19 = Vector256.LoadUnsafe(ref wax, 152);
+                var s20 = Vector256.LoadUnsafe(ref wax, 160);
+                var s21 = Vector256.LoadUnsafe(ref wax, 168);
+                var s22 = Vector256.LoadUnsafe(ref wax, 176);
+                var s23 = Vector256.LoadUnsafe(ref wax, 184);
+                var s24 = Vector256.LoadUnsafe(ref wax, 192);
+                var s25 = Vector256.LoadUnsafe(ref wax, 200);
+                var s26 = Vector256.LoadUnsafe(ref wax, 208);
+                var s27 = Vector256.LoadUnsafe(ref wax, 216);
                 // + Waa · h: column j of Waa times h[j], for every j.
                 for (nuint j = 0; j < 300; j++)
                 {
-                    ref float column = ref Unsafe.Add(ref waa, j * Model.HiddenStride);
+                    ref float column = ref Unsafe.Add(ref waa, j * 288);
                     var xj = Vector256.Create(Unsafe.Add(ref h, j));
-                    s0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 144), xj, s0);
-                    s1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 152), xj, s1);
-                    s2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 160), xj, s2);
-                    s3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 168), xj, s3);
-                    s4 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 176), xj, s4);
-                    s5 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 184), xj, s5);
-                    s6 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 192), xj, s6);
-                    s7 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 200), xj, s7);
-                    s8 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 208), xj, s8);
-                    s9 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 216), xj, s9);
+                    s18 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 144), xj, s18);
+                    s19 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 152), xj, s19);
+                    s20 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 160), xj, s20);
+                    s21 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 168), xj, s21);
+                    s22 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 176), xj, s22);
+                    s23 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 184), xj, s23);
+                    s24 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 192), xj, s24);
+                    s25 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 200), xj, s25);
+                    s26 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 208), xj, s26);
+                    s27 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 216), xj, s27);
                 }
                 // s = tanh(sum).
-                s0 = VectorMath.Tanh(s0);
-                s1 = VectorMath.Tanh(s1);
-                s2 = VectorMath.Tanh(s2);
-                s3 = VectorMath.Tanh(s3);
-                s4 = VectorMath.Tanh(s4);
-                s5 = VectorMath.Tanh(s5);
-                s6 = VectorMath.Tanh(s6);
-                s7 = VectorMath.Tanh(s7);
-                s8 = VectorMath.Tanh(s8);
-                s9 = VectorMath.Tanh(s9);
-                Vector256.StoreUnsafe(s0, ref n, 144);
-                Vector256.StoreUnsafe(s1, ref n, 152);
-                Vector256.StoreUnsafe(s2, ref n, 160);
-                Vector256.StoreUnsafe(s3, ref n, 168);
-                Vector256.StoreUnsafe(s4, ref n, 176);
-                Vector256.StoreUnsafe(s5, ref n, 184);
-                Vector256.StoreUnsafe(s6, ref n, 192);
-                Vector256.StoreUnsafe(s7, ref n, 200);
-                Vector256.StoreUnsafe(s8, ref n, 208);
-                Vector256.StoreUnsafe(s9, ref n, 216);
+                s18 = VectorMath.Tanh(s18);
+                s19 = VectorMath.Tanh(s19);
+                s20 = VectorMath.Tanh(s20);
+                s21 = VectorMath.Tanh(s21);
+                s22 = VectorMath.Tanh(s22);
+                s23 = VectorMath.Tanh(s23);
+                s24 = VectorMath.Tanh(s24);
+                s25 = VectorMath.Tanh(s25);
+                s26 = VectorMath.Tanh(s26);
+                s27 = VectorMath.Tanh(s27);
+                Vector256.StoreUnsafe(s18, ref n, 144);
+                Vector256.StoreUnsafe(s19, ref n, 152);
+                Vector256.StoreUnsafe(s20, ref n, 160);
+                Vector256.StoreUnsafe(s21, ref n, 168);
+                Vector256.StoreUnsafe(s22, ref n, 176);
+                Vector256.StoreUnsafe(s23, ref n, 184);
+                Vector256.StoreUnsafe(s24, ref n, 192);
+                Vector256.StoreUnsafe(s25, ref n, 200);
+                Vector256.StoreUnsafe(s26, ref n, 208);
+                Vector256.StoreUnsafe(s27, ref n, 216);
             }
 
-            // Rows 224 to 303 of a<t>.
+            // Rows 224 to 299 of a<t>.
             {
                 // Wax · x<t> + ba: x<t> is one-hot, so this is the token's column of Wax (stored as a row, ba added).
-                var s0 = Vector256.LoadUnsafe(ref wax, 224);
-                var s1 = Vector256.LoadUnsafe(ref wax, 232);
-                var s2 = Vector256.LoadUnsafe(ref wax, 240);
-                var s3 = Vector256.LoadUnsafe(ref wax, 248);
-                var s4 = Vector256.LoadUnsafe(ref wax, 256);
-                var s5 = Vector256.LoadUnsafe(ref wax, 264);
-                var s6 = Vector256.LoadUnsafe(ref wax, 272);
-                var s7 = Vector256.LoadUnsafe(ref wax, 280);
-                var s8 = Vector256.LoadUnsafe(ref wax, 288);
-                var s9 = Vector256.LoadUnsafe(ref wax, 296);
-                // + Waa · h: column j of Waa times h[j], for every j.
+                var s28 = Vector256.LoadUnsafe(ref wax, 224);
+                var s29 = Vector256.LoadUnsafe(ref wax, 232);
+                var s30 = Vector256.LoadUnsafe(ref wax, 240);
+                var s31 = Vector256.LoadUnsafe(ref wax, 248);
+                var s32 = Vector256.LoadUnsafe(ref wax, 256);
+                var s33 = Vector256.LoadUnsafe(ref wax, 264);
+                var s34 = Vector256.LoadUnsafe(ref wax, 272);
+                var s35 = Vector256.LoadUnsafe(ref wax, 280);
+                var s36 = Vector256.LoadUnsafe(ref wax, 288);
+                var s37 = Vector128.LoadUnsafe(ref wax, 296);
+                // + Waa · h: column j of Waa (rows from waa, the tail's from waaTail) times h[j], for every j.
                 for (nuint j = 0; j < 300; j++)
                 {
-                    ref float column = ref Unsafe.Add(ref waa, j * Model.HiddenStride);
-                    var xj = Vector256.Create(Unsafe.Add(ref h, j));
-                    s0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 224), xj, s0);
-                    s1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 232), xj, s1);
-                    s2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 240), xj, s2);
-                    s3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 248), xj, s3);
-                    s4 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 256), xj, s4);
-                    s5 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 264), xj, s5);
-                    s6 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 272), xj, s6);
-                    s7 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 280), xj, s7);
-                    s8 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 288), xj, s8);
-                    s9 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 296), xj, s9);
+                    ref float column = ref Unsafe.Add(ref waa, j * 288);
+                    ref float columnTail = ref Unsafe.Add(ref waaTail, j * 12);
+                    float xjf = Unsafe.Add(ref h, j);
+                    var xj256 = Vector256.Create(xjf);
+                    var xj128 = Vector128.Create(xjf);
+                    s28 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 224), xj256, s28);
+                    s29 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 232), xj256, s29);
+                    s30 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 240), xj256, s30);
+                    s31 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 248), xj256, s31);
+                    s32 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 256), xj256, s32);
+                    s33 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 264), xj256, s33);
+                    s34 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 272), xj256, s34);
+                    s35 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 280), xj256, s35);
+                    s36 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail, 0), xj256, s36);
+                    s37 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 8), xj128, s37);
                 }
                 // s = tanh(sum).
-                s0 = VectorMath.Tanh(s0);
-                s1 = VectorMath.Tanh(s1);
-                s2 = VectorMath.Tanh(s2);
-                s3 = VectorMath.Tanh(s3);
-                s4 = VectorMath.Tanh(s4);
-                s5 = VectorMath.Tanh(s5);
-                s6 = VectorMath.Tanh(s6);
-                s7 = VectorMath.Tanh(s7);
-                s8 = VectorMath.Tanh(s8);
-                s9 = VectorMath.Tanh(s9);
-                // Lanes 300 to 303 are padding: exactly 0, so that no NaN or sigmoid(0) reaches the output.
-                s9 = Vector256.BitwiseAnd(s9, Vector256.Create(-1, -1, -1, -1, 0, 0, 0, 0).AsSingle());
-                Vector256.StoreUnsafe(s0, ref n, 224);
-                Vector256.StoreUnsafe(s1, ref n, 232);
-                Vector256.StoreUnsafe(s2, ref n, 240);
-                Vector256.StoreUnsafe(s3, ref n, 248);
-                Vector256.StoreUnsafe(s4, ref n, 256);
-                Vector256.StoreUnsafe(s5, ref n, 264);
-                Vector256.StoreUnsafe(s6, ref n, 272);
-                Vector256.StoreUnsafe(s7, ref n, 280);
-                Vector256.StoreUnsafe(s8, ref n, 288);
-                Vector256.StoreUnsafe(s9, ref n, 296);
+                s28 = VectorMath.Tanh(s28);
+                s29 = VectorMath.Tanh(s29);
+                s30 = VectorMath.Tanh(s30);
+                s31 = VectorMath.Tanh(s31);
+                s32 = VectorMath.Tanh(s32);
+                s33 = VectorMath.Tanh(s33);
+                s34 = VectorMath.Tanh(s34);
+                s35 = VectorMath.Tanh(s35);
+                s36 = VectorMath.Tanh(s36);
+                s37 = VectorMath.Tanh(s37);
+                Vector256.StoreUnsafe(s28, ref n, 224);
+                Vector256.StoreUnsafe(s29, ref n, 232);
+                Vector256.StoreUnsafe(s30, ref n, 240);
+                Vector256.StoreUnsafe(s31, ref n, 248);
+                Vector256.StoreUnsafe(s32, ref n, 256);
+                Vector256.StoreUnsafe(s33, ref n, 264);
+                Vector256.StoreUnsafe(s34, ref n, 272);
+                Vector256.StoreUnsafe(s35, ref n, 280);
+                Vector256.StoreUnsafe(s36, ref n, 288);
+                Vector128.StoreUnsafe(s37, ref n, 296);
             }
             state.Values = next;
 
@@ -803,17 +818,20 @@ namespace RnnGen.Generated
         /// <summary>One step with 128-bit vectors (4 floats); the caller has checked the input.</summary>
         public static void Step128(Model model, ref Model.Hidden state, int token, ref Model.Output output)
         {
-            // 128-bit vectors of 4 floats; a = 300 padded to 304: 76 vectors.
-            // 7 chunks (10 + 11 + 11 + 11 + 11 + 11 + 11 vectors), one after another; a<t> goes to a buffer first.
-            // Padding: lanes 300 to 303 kept at zero (vector 75 set to zero).
+            // 128-bit vectors of 4 floats; a = 300 (stored padded to 304): 75 vectors.
+            // 7 chunks (10 + 10 + 11 + 11 + 11 + 11 + 11 registers), one after another; a<t> goes to a buffer first.
+            // Rows 300 to 303 are never computed and stay zero.
             // Head: 1 output written out; each dot product a loop over the state, two vectors a turn, read from the state.
             ref float h = ref Unsafe.As<Model.HiddenBuffer, float>(ref state.Values);
             ref float wax = ref Unsafe.Add(ref model._wax.Start, (nint)token * Model.HiddenStride);
             ref float waa = ref model._waa.Start;
+            ref float waaTail = ref model._waaTail.Start;
             // a<t> is built in `next` chunk by chunk, because every chunk still reads all of a<t-1>.
             Model.HiddenBuffer next;
             Unsafe.SkipInit(out next);
             ref float n = ref Unsafe.As<Model.HiddenBuffer, float>(ref next);
+            // Rows 300 to 303 are not computed: zero, as the padding of a state must be.
+            Vector128.StoreUnsafe(Vector128<float>.Zero, ref n, 300);
 
             // Rows 0 to 39 of a<t>.
             {
@@ -831,7 +849,7 @@ namespace RnnGen.Generated
                 // + Waa · h: column j of Waa times h[j], for every j.
                 for (nuint j = 0; j < 300; j++)
                 {
-                    ref float column = ref Unsafe.Add(ref waa, j * Model.HiddenStride);
+                    ref float column = ref Unsafe.Add(ref waa, j * 288);
                     var xj = Vector128.Create(Unsafe.Add(ref h, j));
                     s0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 0), xj, s0);
                     s1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 4), xj, s1);
@@ -867,342 +885,337 @@ namespace RnnGen.Generated
                 Vector128.StoreUnsafe(s9, ref n, 36);
             }
 
-            // Rows 40 to 83 of a<t>.
+            // Rows 40 to 79 of a<t>.
             {
                 // Wax · x<t> + ba: x<t> is one-hot, so this is the token's column of Wax (stored as a row, ba added).
-                var s0 = Vector128.LoadUnsafe(ref wax, 40);
-                var s1 = Vector128.LoadUnsafe(ref wax, 44);
-                var s2 = Vector128.LoadUnsafe(ref wax, 48);
-                var s3 = Vector128.LoadUnsafe(ref wax, 52);
-                var s4 = Vector128.LoadUnsafe(ref wax, 56);
-                var s5 = Vector128.LoadUnsafe(ref wax, 60);
-                var s6 = Vector128.LoadUnsafe(ref wax, 64);
-                var s7 = Vector128.LoadUnsafe(ref wax, 68);
-                var s8 = Vector128.LoadUnsafe(ref wax, 72);
-                var s9 = Vector128.LoadUnsafe(ref wax, 76);
-                var s10 = Vector128.LoadUnsafe(ref wax, 80);
+                var s10 = Vector128.LoadUnsafe(ref wax, 40);
+                var s11 = Vector128.LoadUnsafe(ref wax, 44);
+                var s12 = Vector128.LoadUnsafe(ref wax, 48);
+                var s13 = Vector128.LoadUnsafe(ref wax, 52);
+                var s14 = Vector128.LoadUnsafe(ref wax, 56);
+                var s15 = Vector128.LoadUnsafe(ref wax, 60);
+                var s16 = Vector128.LoadUnsafe(ref wax, 64);
+                var s17 = Vector128.LoadUnsafe(ref wax, 68);
+                var s18 = Vector128.LoadUnsafe(ref wax, 72);
+                var s19 = Vector128.LoadUnsafe(ref wax, 76);
                 // + Waa · h: column j of Waa times h[j], for every j.
                 for (nuint j = 0; j < 300; j++)
                 {
-                    ref float column = ref Unsafe.Add(ref waa, j * Model.HiddenStride);
+                    ref float column = ref Unsafe.Add(ref waa, j * 288);
                     var xj = Vector128.Create(Unsafe.Add(ref h, j));
-                    s0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 40), xj, s0);
-                    s1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 44), xj, s1);
-                    s2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 48), xj, s2);
-                    s3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 52), xj, s3);
-                    s4 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 56), xj, s4);
-                    s5 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 60), xj, s5);
-                    s6 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 64), xj, s6);
-                    s7 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 68), xj, s7);
-                    s8 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 72), xj, s8);
-                    s9 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 76), xj, s9);
-                    s10 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 80), xj, s10);
+                    s10 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 40), xj, s10);
+                    s11 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 44), xj, s11);
+                    s12 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 48), xj, s12);
+                    s13 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 52), xj, s13);
+                    s14 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 56), xj, s14);
+                    s15 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 60), xj, s15);
+                    s16 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 64), xj, s16);
+                    s17 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 68), xj, s17);
+                    s18 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 72), xj, s18);
+                    s19 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 76), xj, s19);
                 }
                 // s = tanh(sum).
-                s0 = VectorMath.Tanh(s0);
-                s1 = VectorMath.Tanh(s1);
-                s2 = VectorMath.Tanh(s2);
-                s3 = VectorMath.Tanh(s3);
-                s4 = VectorMath.Tanh(s4);
-                s5 = VectorMath.Tanh(s5);
-                s6 = VectorMath.Tanh(s6);
-                s7 = VectorMath.Tanh(s7);
-                s8 = VectorMath.Tanh(s8);
-                s9 = VectorMath.Tanh(s9);
                 s10 = VectorMath.Tanh(s10);
-                Vector128.StoreUnsafe(s0, ref n, 40);
-                Vector128.StoreUnsafe(s1, ref n, 44);
-                Vector128.StoreUnsafe(s2, ref n, 48);
-                Vector128.StoreUnsafe(s3, ref n, 52);
-                Vector128.StoreUnsafe(s4, ref n, 56);
-                Vector128.StoreUnsafe(s5, ref n, 60);
-                Vector128.StoreUnsafe(s6, ref n, 64);
-                Vector128.StoreUnsafe(s7, ref n, 68);
-                Vector128.StoreUnsafe(s8, ref n, 72);
-                Vector128.StoreUnsafe(s9, ref n, 76);
-                Vector128.StoreUnsafe(s10, ref n, 80);
+                s11 = VectorMath.Tanh(s11);
+                s12 = VectorMath.Tanh(s12);
+                s13 = VectorMath.Tanh(s13);
+                s14 = VectorMath.Tanh(s14);
+                s15 = VectorMath.Tanh(s15);
+                s16 = VectorMath.Tanh(s16);
+                s17 = VectorMath.Tanh(s17);
+                s18 = VectorMath.Tanh(s18);
+                s19 = VectorMath.Tanh(s19);
+                Vector128.StoreUnsafe(s10, ref n, 40);
+                Vector128.StoreUnsafe(s11, ref n, 44);
+                Vector128.StoreUnsafe(s12, ref n, 48);
+                Vector128.StoreUnsafe(s13, ref n, 52);
+                Vector128.StoreUnsafe(s14, ref n, 56);
+                Vector128.StoreUnsafe(s15, ref n, 60);
+                Vector128.StoreUnsafe(s16, ref n, 64);
+                Vector128.StoreUnsafe(s17, ref n, 68);
+                Vector128.StoreUnsafe(s18, ref n, 72);
+                Vector128.StoreUnsafe(s19, ref n, 76);
             }
 
-            // Rows 84 to 127 of a<t>.
+            // Rows 80 to 123 of a<t>.
             {
                 // Wax · x<t> + ba: x<t> is one-hot, so this is the token's column of Wax (stored as a row, ba added).
-                var s0 = Vector128.LoadUnsafe(ref wax, 84);
-                var s1 = Vector128.LoadUnsafe(ref wax, 88);
-                var s2 = Vector128.LoadUnsafe(ref wax, 92);
-                var s3 = Vector128.LoadUnsafe(ref wax, 96);
-                var s4 = Vector128.LoadUnsafe(ref wax, 100);
-                var s5 = Vector128.LoadUnsafe(ref wax, 104);
-                var s6 = Vector128.LoadUnsafe(ref wax, 108);
-                var s7 = Vector128.LoadUnsafe(ref wax, 112);
-                var s8 = Vector128.LoadUnsafe(ref wax, 116);
-                var s9 = Vector128.LoadUnsafe(ref wax, 120);
-                var s10 = Vector128.LoadUnsafe(ref wax, 124);
+                var s20 = Vector128.LoadUnsafe(ref wax, 80);
+                var s21 = Vector128.LoadUnsafe(ref wax, 84);
+                var s22 = Vector128.LoadUnsafe(ref wax, 88);
+                var s23 = Vector128.LoadUnsafe(ref wax, 92);
+                var s24 = Vector128.LoadUnsafe(ref wax, 96);
+                var s25 = Vector128.LoadUnsafe(ref wax, 100);
+                var s26 = Vector128.LoadUnsafe(ref wax, 104);
+                var s27 = Vector128.LoadUnsafe(ref wax, 108);
+                var s28 = Vector128.LoadUnsafe(ref wax, 112);
+                var s29 = Vector128.LoadUnsafe(ref wax, 116);
+                var s30 = Vector128.LoadUnsafe(ref wax, 120);
                 // + Waa · h: column j of Waa times h[j], for every j.
                 for (nuint j = 0; j < 300; j++)
                 {
-                    ref float column = ref Unsafe.Add(ref waa, j * Model.HiddenStride);
+                    ref float column = ref Unsafe.Add(ref waa, j * 288);
                     var xj = Vector128.Create(Unsafe.Add(ref h, j));
-                    s0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 84), xj, s0);
-                    s1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 88), xj, s1);
-                    s2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 92), xj, s2);
-                    s3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 96), xj, s3);
-                    s4 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 100), xj, s4);
-                    s5 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 104), xj, s5);
-                    s6 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 108), xj, s6);
-                    s7 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 112), xj, s7);
-                    s8 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 116), xj, s8);
-                    s9 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 120), xj, s9);
-                    s10 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 124), xj, s10);
+                    s20 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 80), xj, s20);
+                    s21 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 84), xj, s21);
+                    s22 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 88), xj, s22);
+                    s23 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 92), xj, s23);
+                    s24 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 96), xj, s24);
+                    s25 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 100), xj, s25);
+                    s26 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 104), xj, s26);
+                    s27 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 108), xj, s27);
+                    s28 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 112), xj, s28);
+                    s29 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 116), xj, s29);
+                    s30 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 120), xj, s30);
                 }
                 // s = tanh(sum).
-                s0 = VectorMath.Tanh(s0);
-                s1 = VectorMath.Tanh(s1);
-                s2 = VectorMath.Tanh(s2);
-                s3 = VectorMath.Tanh(s3);
-                s4 = VectorMath.Tanh(s4);
-                s5 = VectorMath.Tanh(s5);
-                s6 = VectorMath.Tanh(s6);
-                s7 = VectorMath.Tanh(s7);
-                s8 = VectorMath.Tanh(s8);
-                s9 = VectorMath.Tanh(s9);
-                s10 = VectorMath.Tanh(s10);
-                Vector128.StoreUnsafe(s0, ref n, 84);
-                Vector128.StoreUnsafe(s1, ref n, 88);
-                Vector128.StoreUnsafe(s2, ref n, 92);
-                Vector128.StoreUnsafe(s3, ref n, 96);
-                Vector128.StoreUnsafe(s4, ref n, 100);
-                Vector128.StoreUnsafe(s5, ref n, 104);
-                Vector128.StoreUnsafe(s6, ref n, 108);
-                Vector128.StoreUnsafe(s7, ref n, 112);
-                Vector128.StoreUnsafe(s8, ref n, 116);
-                Vector128.StoreUnsafe(s9, ref n, 120);
-                Vector128.StoreUnsafe(s10, ref n, 124);
+                s20 = VectorMath.Tanh(s20);
+                s21 = VectorMath.Tanh(s21);
+                s22 = VectorMath.Tanh(s22);
+                s23 = VectorMath.Tanh(s23);
+                s24 = VectorMath.Tanh(s24);
+                s25 = VectorMath.Tanh(s25);
+                s26 = VectorMath.Tanh(s26);
+                s27 = VectorMath.Tanh(s27);
+                s28 = VectorMath.Tanh(s28);
+                s29 = VectorMath.Tanh(s29);
+                s30 = VectorMath.Tanh(s30);
+                Vector128.StoreUnsafe(s20, ref n, 80);
+                Vector128.StoreUnsafe(s21, ref n, 84);
+                Vector128.StoreUnsafe(s22, ref n, 88);
+                Vector128.StoreUnsafe(s23, ref n, 92);
+                Vector128.StoreUnsafe(s24, ref n, 96);
+                Vector128.StoreUnsafe(s25, ref n, 100);
+                Vector128.StoreUnsafe(s26, ref n, 104);
+                Vector128.StoreUnsafe(s27, ref n, 108);
+                Vector128.StoreUnsafe(s28, ref n, 112);
+                Vector128.StoreUnsafe(s29, ref n, 116);
+                Vector128.StoreUnsafe(s30, ref n, 120);
             }
 
-            // Rows 128 to 171 of a<t>.
+            // Rows 124 to 167 of a<t>.
             {
                 // Wax · x<t> + ba: x<t> is one-hot, so this is the token's column of Wax (stored as a row, ba added).
-                var s0 = Vector128.LoadUnsafe(ref wax, 128);
-                var s1 = Vector128.LoadUnsafe(ref wax, 132);
-                var s2 = Vector128.LoadUnsafe(ref wax, 136);
-                var s3 = Vector128.LoadUnsafe(ref wax, 140);
-                var s4 = Vector128.LoadUnsafe(ref wax, 144);
-                var s5 = Vector128.LoadUnsafe(ref wax, 148);
-                var s6 = Vector128.LoadUnsafe(ref wax, 152);
-                var s7 = Vector128.LoadUnsafe(ref wax, 156);
-                var s8 = Vector128.LoadUnsafe(ref wax, 160);
-                var s9 = Vector128.LoadUnsafe(ref wax, 164);
-                var s10 = Vector128.LoadUnsafe(ref wax, 168);
+                var s31 = Vector128.LoadUnsafe(ref wax, 124);
+                var s32 = Vector128.LoadUnsafe(ref wax, 128);
+                var s33 = Vector128.LoadUnsafe(ref wax, 132);
+                var s34 = Vector128.LoadUnsafe(ref wax, 136);
+                var s35 = Vector128.LoadUnsafe(ref wax, 140);
+                var s36 = Vector128.LoadUnsafe(ref wax, 144);
+                var s37 = Vector128.LoadUnsafe(ref wax, 148);
+                var s38 = Vector128.LoadUnsafe(ref wax, 152);
+                var s39 = Vector128.LoadUnsafe(ref wax, 156);
+                var s40 = Vector128.LoadUnsafe(ref wax, 160);
+                var s41 = Vector128.LoadUnsafe(ref wax, 164);
                 // + Waa · h: column j of Waa times h[j], for every j.
                 for (nuint j = 0; j < 300; j++)
                 {
-                    ref float column = ref Unsafe.Add(ref waa, j * Model.HiddenStride);
+                    ref float column = ref Unsafe.Add(ref waa, j * 288);
                     var xj = Vector128.Create(Unsafe.Add(ref h, j));
-                    s0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 128), xj, s0);
-                    s1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 132), xj, s1);
-                    s2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 136), xj, s2);
-                    s3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 140), xj, s3);
-                    s4 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 144), xj, s4);
-                    s5 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 148), xj, s5);
-                    s6 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 152), xj, s6);
-                    s7 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 156), xj, s7);
-                    s8 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 160), xj, s8);
-                    s9 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 164), xj, s9);
-                    s10 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 168), xj, s10);
+                    s31 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 124), xj, s31);
+                    s32 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 128), xj, s32);
+                    s33 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 132), xj, s33);
+                    s34 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 136), xj, s34);
+                    s35 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 140), xj, s35);
+                    s36 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 144), xj, s36);
+                    s37 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 148), xj, s37);
+                    s38 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 152), xj, s38);
+                    s39 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 156), xj, s39);
+                    s40 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 160), xj, s40);
+                    s41 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 164), xj, s41);
                 }
                 // s = tanh(sum).
-                s0 = VectorMath.Tanh(s0);
-                s1 = VectorMath.Tanh(s1);
-                s2 = VectorMath.Tanh(s2);
-                s3 = VectorMath.Tanh(s3);
-                s4 = VectorMath.Tanh(s4);
-                s5 = VectorMath.Tanh(s5);
-                s6 = VectorMath.Tanh(s6);
-                s7 = VectorMath.Tanh(s7);
-                s8 = VectorMath.Tanh(s8);
-                s9 = VectorMath.Tanh(s9);
-                s10 = VectorMath.Tanh(s10);
-                Vector128.StoreUnsafe(s0, ref n, 128);
-                Vector128.StoreUnsafe(s1, ref n, 132);
-                Vector128.StoreUnsafe(s2, ref n, 136);
-                Vector128.StoreUnsafe(s3, ref n, 140);
-                Vector128.StoreUnsafe(s4, ref n, 144);
-                Vector128.StoreUnsafe(s5, ref n, 148);
-                Vector128.StoreUnsafe(s6, ref n, 152);
-                Vector128.StoreUnsafe(s7, ref n, 156);
-                Vector128.StoreUnsafe(s8, ref n, 160);
-                Vector128.StoreUnsafe(s9, ref n, 164);
-                Vector128.StoreUnsafe(s10, ref n, 168);
+                s31 = VectorMath.Tanh(s31);
+                s32 = VectorMath.Tanh(s32);
+                s33 = VectorMath.Tanh(s33);
+                s34 = VectorMath.Tanh(s34);
+                s35 = VectorMath.Tanh(s35);
+                s36 = VectorMath.Tanh(s36);
+                s37 = VectorMath.Tanh(s37);
+                s38 = VectorMath.Tanh(s38);
+                s39 = VectorMath.Tanh(s39);
+                s40 = VectorMath.Tanh(s40);
+                s41 = VectorMath.Tanh(s41);
+                Vector128.StoreUnsafe(s31, ref n, 124);
+                Vector128.StoreUnsafe(s32, ref n, 128);
+                Vector128.StoreUnsafe(s33, ref n, 132);
+                Vector128.StoreUnsafe(s34, ref n, 136);
+                Vector128.StoreUnsafe(s35, ref n, 140);
+                Vector128.StoreUnsafe(s36, ref n, 144);
+                Vector128.StoreUnsafe(s37, ref n, 148);
+                Vector128.StoreUnsafe(s38, ref n, 152);
+                Vector128.StoreUnsafe(s39, ref n, 156);
+                Vector128.StoreUnsafe(s40, ref n, 160);
+                Vector128.StoreUnsafe(s41, ref n, 164);
             }
 
-            // Rows 172 to 215 of a<t>.
+            // Rows 168 to 211 of a<t>.
             {
                 // Wax · x<t> + ba: x<t> is one-hot, so this is the token's column of Wax (stored as a row, ba added).
-                var s0 = Vector128.LoadUnsafe(ref wax, 172);
-                var s1 = Vector128.LoadUnsafe(ref wax, 176);
-                var s2 = Vector128.LoadUnsafe(ref wax, 180);
-                var s3 = Vector128.LoadUnsafe(ref wax, 184);
-                var s4 = Vector128.LoadUnsafe(ref wax, 188);
-                var s5 = Vector128.LoadUnsafe(ref wax, 192);
-                var s6 = Vector128.LoadUnsafe(ref wax, 196);
-                var s7 = Vector128.LoadUnsafe(ref wax, 200);
-                var s8 = Vector128.LoadUnsafe(ref wax, 204);
-                var s9 = Vector128.LoadUnsafe(ref wax, 208);
-                var s10 = Vector128.LoadUnsafe(ref wax, 212);
+                var s42 = Vector128.LoadUnsafe(ref wax, 168);
+                var s43 = Vector128.LoadUnsafe(ref wax, 172);
+                var s44 = Vector128.LoadUnsafe(ref wax, 176);
+                var s45 = Vector128.LoadUnsafe(ref wax, 180);
+                var s46 = Vector128.LoadUnsafe(ref wax, 184);
+                var s47 = Vector128.LoadUnsafe(ref wax, 188);
+                var s48 = Vector128.LoadUnsafe(ref wax, 192);
+                var s49 = Vector128.LoadUnsafe(ref wax, 196);
+                var s50 = Vector128.LoadUnsafe(ref wax, 200);
+                var s51 = Vector128.LoadUnsafe(ref wax, 204);
+                var s52 = Vector128.LoadUnsafe(ref wax, 208);
                 // + Waa · h: column j of Waa times h[j], for every j.
                 for (nuint j = 0; j < 300; j++)
                 {
-                    ref float column = ref Unsafe.Add(ref waa, j * Model.HiddenStride);
+                    ref float column = ref Unsafe.Add(ref waa, j * 288);
                     var xj = Vector128.Create(Unsafe.Add(ref h, j));
-                    s0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 172), xj, s0);
-                    s1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 176), xj, s1);
-                    s2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 180), xj, s2);
-                    s3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 184), xj, s3);
-                    s4 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 188), xj, s4);
-                    s5 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 192), xj, s5);
-                    s6 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 196), xj, s6);
-                    s7 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 200), xj, s7);
-                    s8 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 204), xj, s8);
-                    s9 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 208), xj, s9);
-                    s10 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 212), xj, s10);
+                    s42 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 168), xj, s42);
+                    s43 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 172), xj, s43);
+                    s44 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 176), xj, s44);
+                    s45 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 180), xj, s45);
+                    s46 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 184), xj, s46);
+                    s47 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 188), xj, s47);
+                    s48 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 192), xj, s48);
+                    s49 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 196), xj, s49);
+                    s50 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 200), xj, s50);
+                    s51 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 204), xj, s51);
+                    s52 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 208), xj, s52);
                 }
                 // s = tanh(sum).
-                s0 = VectorMath.Tanh(s0);
-                s1 = VectorMath.Tanh(s1);
-                s2 = VectorMath.Tanh(s2);
-                s3 = VectorMath.Tanh(s3);
-                s4 = VectorMath.Tanh(s4);
-                s5 = VectorMath.Tanh(s5);
-                s6 = VectorMath.Tanh(s6);
-                s7 = VectorMath.Tanh(s7);
-                s8 = VectorMath.Tanh(s8);
-                s9 = VectorMath.Tanh(s9);
-                s10 = VectorMath.Tanh(s10);
-                Vector128.StoreUnsafe(s0, ref n, 172);
-                Vector128.StoreUnsafe(s1, ref n, 176);
-                Vector128.StoreUnsafe(s2, ref n, 180);
-                Vector128.StoreUnsafe(s3, ref n, 184);
-                Vector128.StoreUnsafe(s4, ref n, 188);
-                Vector128.StoreUnsafe(s5, ref n, 192);
-                Vector128.StoreUnsafe(s6, ref n, 196);
-                Vector128.StoreUnsafe(s7, ref n, 200);
-                Vector128.StoreUnsafe(s8, ref n, 204);
-                Vector128.StoreUnsafe(s9, ref n, 208);
-                Vector128.StoreUnsafe(s10, ref n, 212);
+                s42 = VectorMath.Tanh(s42);
+                s43 = VectorMath.Tanh(s43);
+                s44 = VectorMath.Tanh(s44);
+                s45 = VectorMath.Tanh(s45);
+                s46 = VectorMath.Tanh(s46);
+                s47 = VectorMath.Tanh(s47);
+                s48 = VectorMath.Tanh(s48);
+                s49 = VectorMath.Tanh(s49);
+                s50 = VectorMath.Tanh(s50);
+                s51 = VectorMath.Tanh(s51);
+                s52 = VectorMath.Tanh(s52);
+                Vector128.StoreUnsafe(s42, ref n, 168);
+                Vector128.StoreUnsafe(s43, ref n, 172);
+                Vector128.StoreUnsafe(s44, ref n, 176);
+                Vector128.StoreUnsafe(s45, ref n, 180);
+                Vector128.StoreUnsafe(s46, ref n, 184);
+                Vector128.StoreUnsafe(s47, ref n, 188);
+                Vector128.StoreUnsafe(s48, ref n, 192);
+                Vector128.StoreUnsafe(s49, ref n, 196);
+                Vector128.StoreUnsafe(s50, ref n, 200);
+                Vector128.StoreUnsafe(s51, ref n, 204);
+                Vector128.StoreUnsafe(s52, ref n, 208);
             }
 
-            // Rows 216 to 259 of a<t>.
+            // Rows 212 to 255 of a<t>.
             {
                 // Wax · x<t> + ba: x<t> is one-hot, so this is the token's column of Wax (stored as a row, ba added).
-                var s0 = Vector128.LoadUnsafe(ref wax, 216);
-                var s1 = Vector128.LoadUnsafe(ref wax, 220);
-                var s2 = Vector128.LoadUnsafe(ref wax, 224);
-                var s3 = Vector128.LoadUnsafe(ref wax, 228);
-                var s4 = Vector128.LoadUnsafe(ref wax, 232);
-                var s5 = Vector128.LoadUnsafe(ref wax, 236);
-                var s6 = Vector128.LoadUnsafe(ref wax, 240);
-                var s7 = Vector128.LoadUnsafe(ref wax, 244);
-                var s8 = Vector128.LoadUnsafe(ref wax, 248);
-                var s9 = Vector128.LoadUnsafe(ref wax, 252);
-                var s10 = Vector128.LoadUnsafe(ref wax, 256);
+                var s53 = Vector128.LoadUnsafe(ref wax, 212);
+                var s54 = Vector128.LoadUnsafe(ref wax, 216);
+                var s55 = Vector128.LoadUnsafe(ref wax, 220);
+                var s56 = Vector128.LoadUnsafe(ref wax, 224);
+                var s57 = Vector128.LoadUnsafe(ref wax, 228);
+                var s58 = Vector128.LoadUnsafe(ref wax, 232);
+                var s59 = Vector128.LoadUnsafe(ref wax, 236);
+                var s60 = Vector128.LoadUnsafe(ref wax, 240);
+                var s61 = Vector128.LoadUnsafe(ref wax, 244);
+                var s62 = Vector128.LoadUnsafe(ref wax, 248);
+                var s63 = Vector128.LoadUnsafe(ref wax, 252);
                 // + Waa · h: column j of Waa times h[j], for every j.
                 for (nuint j = 0; j < 300; j++)
                 {
-                    ref float column = ref Unsafe.Add(ref waa, j * Model.HiddenStride);
+                    ref float column = ref Unsafe.Add(ref waa, j * 288);
                     var xj = Vector128.Create(Unsafe.Add(ref h, j));
-                    s0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 216), xj, s0);
-                    s1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 220), xj, s1);
-                    s2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 224), xj, s2);
-                    s3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 228), xj, s3);
-                    s4 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 232), xj, s4);
-                    s5 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 236), xj, s5);
-                    s6 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 240), xj, s6);
-                    s7 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 244), xj, s7);
-                    s8 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 248), xj, s8);
-                    s9 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 252), xj, s9);
-                    s10 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 256), xj, s10);
+                    s53 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 212), xj, s53);
+                    s54 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 216), xj, s54);
+                    s55 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 220), xj, s55);
+                    s56 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 224), xj, s56);
+                    s57 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 228), xj, s57);
+                    s58 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 232), xj, s58);
+                    s59 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 236), xj, s59);
+                    s60 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 240), xj, s60);
+                    s61 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 244), xj, s61);
+                    s62 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 248), xj, s62);
+                    s63 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 252), xj, s63);
                 }
                 // s = tanh(sum).
-                s0 = VectorMath.Tanh(s0);
-                s1 = VectorMath.Tanh(s1);
-                s2 = VectorMath.Tanh(s2);
-                s3 = VectorMath.Tanh(s3);
-                s4 = VectorMath.Tanh(s4);
-                s5 = VectorMath.Tanh(s5);
-                s6 = VectorMath.Tanh(s6);
-                s7 = VectorMath.Tanh(s7);
-                s8 = VectorMath.Tanh(s8);
-                s9 = VectorMath.Tanh(s9);
-                s10 = VectorMath.Tanh(s10);
-                Vector128.StoreUnsafe(s0, ref n, 216);
-                Vector128.StoreUnsafe(s1, ref n, 220);
-                Vector128.StoreUnsafe(s2, ref n, 224);
-                Vector128.StoreUnsafe(s3, ref n, 228);
-                Vector128.StoreUnsafe(s4, ref n, 232);
-                Vector128.StoreUnsafe(s5, ref n, 236);
-                Vector128.StoreUnsafe(s6, ref n, 240);
-                Vector128.StoreUnsafe(s7, ref n, 244);
-                Vector128.StoreUnsafe(s8, ref n, 248);
-                Vector128.StoreUnsafe(s9, ref n, 252);
-                Vector128.StoreUnsafe(s10, ref n, 256);
+                s53 = VectorMath.Tanh(s53);
+                s54 = VectorMath.Tanh(s54);
+                s55 = VectorMath.Tanh(s55);
+                s56 = VectorMath.Tanh(s56);
+                s57 = VectorMath.Tanh(s57);
+                s58 = VectorMath.Tanh(s58);
+                s59 = VectorMath.Tanh(s59);
+                s60 = VectorMath.Tanh(s60);
+                s61 = VectorMath.Tanh(s61);
+                s62 = VectorMath.Tanh(s62);
+                s63 = VectorMath.Tanh(s63);
+                Vector128.StoreUnsafe(s53, ref n, 212);
+                Vector128.StoreUnsafe(s54, ref n, 216);
+                Vector128.StoreUnsafe(s55, ref n, 220);
+                Vector128.StoreUnsafe(s56, ref n, 224);
+                Vector128.StoreUnsafe(s57, ref n, 228);
+                Vector128.StoreUnsafe(s58, ref n, 232);
+                Vector128.StoreUnsafe(s59, ref n, 236);
+                Vector128.StoreUnsafe(s60, ref n, 240);
+                Vector128.StoreUnsafe(s61, ref n, 244);
+                Vector128.StoreUnsafe(s62, ref n, 248);
+                Vector128.StoreUnsafe(s63, ref n, 252);
             }
 
-            // Rows 260 to 303 of a<t>.
+            // Rows 256 to 299 of a<t>.
             {
                 // Wax · x<t> + ba: x<t> is one-hot, so this is the token's column of Wax (stored as a row, ba added).
-                var s0 = Vector128.LoadUnsafe(ref wax, 260);
-                var s1 = Vector128.LoadUnsafe(ref wax, 264);
-                var s2 = Vector128.LoadUnsafe(ref wax, 268);
-                var s3 = Vector128.LoadUnsafe(ref wax, 272);
-                var s4 = Vector128.LoadUnsafe(ref wax, 276);
-                var s5 = Vector128.LoadUnsafe(ref wax, 280);
-                var s6 = Vector128.LoadUnsafe(ref wax, 284);
-                var s7 = Vector128.LoadUnsafe(ref wax, 288);
-                var s8 = Vector128.LoadUnsafe(ref wax, 292);
-                var s9 = Vector128.LoadUnsafe(ref wax, 296);
-                var s10 = Vector128.LoadUnsafe(ref wax, 300);
-                // + Waa · h: column j of Waa times h[j], for every j.
+                var s64 = Vector128.LoadUnsafe(ref wax, 256);
+                var s65 = Vector128.LoadUnsafe(ref wax, 260);
+                var s66 = Vector128.LoadUnsafe(ref wax, 264);
+                var s67 = Vector128.LoadUnsafe(ref wax, 268);
+                var s68 = Vector128.LoadUnsafe(ref wax, 272);
+                var s69 = Vector128.LoadUnsafe(ref wax, 276);
+                var s70 = Vector128.LoadUnsafe(ref wax, 280);
+                var s71 = Vector128.LoadUnsafe(ref wax, 284);
+                var s72 = Vector128.LoadUnsafe(ref wax, 288);
+                var s73 = Vector128.LoadUnsafe(ref wax, 292);
+                var s74 = Vector128.LoadUnsafe(ref wax, 296);
+                // + Waa · h: column j of Waa (rows from waa, the tail's from waaTail) times h[j], for every j.
                 for (nuint j = 0; j < 300; j++)
                 {
-                    ref float column = ref Unsafe.Add(ref waa, j * Model.HiddenStride);
+                    ref float column = ref Unsafe.Add(ref waa, j * 288);
+                    ref float columnTail = ref Unsafe.Add(ref waaTail, j * 12);
                     var xj = Vector128.Create(Unsafe.Add(ref h, j));
-                    s0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 260), xj, s0);
-                    s1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 264), xj, s1);
-                    s2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 268), xj, s2);
-                    s3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 272), xj, s3);
-                    s4 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 276), xj, s4);
-                    s5 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 280), xj, s5);
-                    s6 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 284), xj, s6);
-                    s7 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 288), xj, s7);
-                    s8 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 292), xj, s8);
-                    s9 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 296), xj, s9);
-                    s10 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 300), xj, s10);
+                    s64 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 256), xj, s64);
+                    s65 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 260), xj, s65);
+                    s66 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 264), xj, s66);
+                    s67 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 268), xj, s67);
+                    s68 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 272), xj, s68);
+                    s69 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 276), xj, s69);
+                    s70 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 280), xj, s70);
+                    s71 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 284), xj, s71);
+                    s72 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 0), xj, s72);
+                    s73 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 4), xj, s73);
+                    s74 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 8), xj, s74);
                 }
                 // s = tanh(sum).
-                s0 = VectorMath.Tanh(s0);
-                s1 = VectorMath.Tanh(s1);
-                s2 = VectorMath.Tanh(s2);
-                s3 = VectorMath.Tanh(s3);
-                s4 = VectorMath.Tanh(s4);
-                s5 = VectorMath.Tanh(s5);
-                s6 = VectorMath.Tanh(s6);
-                s7 = VectorMath.Tanh(s7);
-                s8 = VectorMath.Tanh(s8);
-                s9 = VectorMath.Tanh(s9);
-                s10 = VectorMath.Tanh(s10);
-                // Lanes 300 to 303 are padding: exactly 0, so that no NaN or sigmoid(0) reaches the output.
-                s10 = Vector128<float>.Zero;
-                Vector128.StoreUnsafe(s0, ref n, 260);
-                Vector128.StoreUnsafe(s1, ref n, 264);
-                Vector128.StoreUnsafe(s2, ref n, 268);
-                Vector128.StoreUnsafe(s3, ref n, 272);
-                Vector128.StoreUnsafe(s4, ref n, 276);
-                Vector128.StoreUnsafe(s5, ref n, 280);
-                Vector128.StoreUnsafe(s6, ref n, 284);
-                Vector128.StoreUnsafe(s7, ref n, 288);
-                Vector128.StoreUnsafe(s8, ref n, 292);
-                Vector128.StoreUnsafe(s9, ref n, 296);
-                Vector128.StoreUnsafe(s10, ref n, 300);
+                s64 = VectorMath.Tanh(s64);
+                s65 = VectorMath.Tanh(s65);
+                s66 = VectorMath.Tanh(s66);
+                s67 = VectorMath.Tanh(s67);
+                s68 = VectorMath.Tanh(s68);
+                s69 = VectorMath.Tanh(s69);
+                s70 = VectorMath.Tanh(s70);
+                s71 = VectorMath.Tanh(s71);
+                s72 = VectorMath.Tanh(s72);
+                s73 = VectorMath.Tanh(s73);
+                s74 = VectorMath.Tanh(s74);
+                Vector128.StoreUnsafe(s64, ref n, 256);
+                Vector128.StoreUnsafe(s65, ref n, 260);
+                Vector128.StoreUnsafe(s66, ref n, 264);
+                Vector128.StoreUnsafe(s67, ref n, 268);
+                Vector128.StoreUnsafe(s68, ref n, 272);
+                Vector128.StoreUnsafe(s69, ref n, 276);
+                Vector128.StoreUnsafe(s70, ref n, 280);
+                Vector128.StoreUnsafe(s71, ref n, 284);
+                Vector128.StoreUnsafe(s72, ref n, 288);
+                Vector128.StoreUnsafe(s73, ref n, 292);
+                Vector128.StoreUnsafe(s74, ref n, 296);
             }
             state.Values = next;
 
