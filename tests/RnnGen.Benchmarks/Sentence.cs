@@ -36,5 +36,5 @@ public sealed record Weights(float[] Waa, float[] Wax, float[] Ba, float[] Wya, 
 
     public ScalarRnn Scalar() => new(Waa, Wax, Ba, Wya, By);
 
-    public ReferenceRnn Reference() => new(Waa, Wax, Ba, Wya, By, "tanh", "sigmoid");
+    public ReferenceRnn Reference() => new(Waa, Wax, Ba, Wya, By, SpecWords.Tanh, SpecWords.Sigmoid);
 }

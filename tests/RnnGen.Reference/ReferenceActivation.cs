@@ -13,11 +13,11 @@ public static class ReferenceActivation
     /// <returns>A new vector.</returns>
     public static Vector<double> Apply(string name, Vector<double> z) => name switch
     {
-        "tanh" => z.Map(Math.Tanh),
-        "relu" => z.Map(v => Math.Max(v, 0.0)),
-        "sigmoid" => z.Map(v => 1.0 / (1.0 + Math.Exp(-v))),
-        "linear" => z.Clone(),
-        "softmax" => Softmax(z),
+        SpecWords.Tanh => z.Map(Math.Tanh),
+        SpecWords.Relu => z.Map(v => Math.Max(v, 0.0)),
+        SpecWords.Sigmoid => z.Map(v => 1.0 / (1.0 + Math.Exp(-v))),
+        SpecWords.Linear => z.Clone(),
+        SpecWords.Softmax => Softmax(z),
         _ => throw new ArgumentException($"Unknown activation '{name}'.", nameof(name)),
     };
 
@@ -37,10 +37,10 @@ public static class ReferenceActivation
     /// <summary>Whether <paramref name="name"/> is a hidden activation g_a.</summary>
     /// <param name="name">A name.</param>
     /// <returns><see langword="true"/> for <c>tanh</c>, <c>relu</c> and <c>sigmoid</c>.</returns>
-    public static bool IsHidden(string name) => new[] { "tanh", "relu", "sigmoid" }.Contains(name);
+    public static bool IsHidden(string name) => SpecWords.HiddenActivations.Contains(name);
 
     /// <summary>Whether <paramref name="name"/> is an output activation g_y.</summary>
     /// <param name="name">A name.</param>
     /// <returns><see langword="true"/> for <c>sigmoid</c>, <c>softmax</c>, <c>tanh</c> and <c>linear</c>.</returns>
-    public static bool IsOutput(string name) => new[] { "sigmoid", "softmax", "tanh", "linear" }.Contains(name);
+    public static bool IsOutput(string name) => SpecWords.OutputActivations.Contains(name);
 }
