@@ -299,9 +299,8 @@ internal static class KernelEmitter
             bool fromRegisters = _plan.SingleChunk;
             // The state as vectors of the kernel's width; rows no piece computes are zero and add nothing.
             var state = new List<(int Index, string Vector)>();
-            for (int i = 0; i < vectors; i++)
+            for (int i = 0; i < _plan.HeadVectors; i++)
             {
-                if (i * L >= _plan.Computed) break;
                 state.Add((i, fromRegisters ? Compose(i * L, _plan.Bits)! : $"{V}.LoadUnsafe(ref {p.Vector}, {Int(i * L)})"));
             }
             w.Line($"// ŷ<t> = {_m.Output.Activation.Name()}(Wya · a<t> + by): one dot product per output.");

@@ -59,6 +59,9 @@ internal sealed record KernelPlan(
     /// <summary>The number of vectors of the kernel's width in the padded state (what the head's dot products run over).</summary>
     public int PaddedVectors => SpecWords.Pad(StateSize) / Lanes;
 
+    /// <summary>The vectors of the kernel's width a written-out dot product runs over: those that hold computed rows.</summary>
+    public int HeadVectors => (Computed + Lanes - 1) / Lanes;
+
     /// <summary>The rows the pieces cover; the padded state's rows after them are never written and stay zero.</summary>
     public int Computed => Pieces.Count == 0 ? 0 : Pieces[Pieces.Count - 1].Offset + Pieces[Pieces.Count - 1].Lanes;
 

@@ -40,7 +40,7 @@ internal static class PlanText
             lines.Add($"Rows {Int(p.Computed)} to {Int(padded - 1)} are never computed and stay zero.");
         }
         string outputs = p.OutputsUnrolled ? $"{Count(p.OutputSize, "output")} written out" : $"{Count(p.OutputSize, "output")} in a loop";
-        string dot = p.DotProductLooped ? "a loop over the state, two vectors a turn" : $"over {Count(p.PaddedVectors, "vector")} written out";
+        string dot = p.DotProductLooped ? "a loop over the state, two vectors a turn" : $"over {Count(p.HeadVectors, "vector")} written out";
         string from = p.SingleChunk ? "read from the registers" : "read from the state";
         lines.Add($"Head: {outputs}; each dot product {dot}, {from}.");
         return lines;

@@ -566,7 +566,7 @@ namespace RnnGen.Generated
             // 256-bit vectors of 8 floats; a = 100 (stored padded to 112): 12 vectors + a 128-bit tail (rows 96 on).
             // 2 chunks (6 + 7 registers), one after another; a<t> goes to a buffer first.
             // Rows 100 to 111 are never computed and stay zero.
-            // Head: 1 output written out; each dot product over 14 vectors written out, read from the state.
+            // Head: 1 output written out; each dot product over 13 vectors written out, read from the state.
             ref float h = ref Unsafe.As<Model.HiddenBuffer, float>(ref state.Values);
             ref float wax = ref Unsafe.Add(ref model._wax.Start, (nint)token * Model.HiddenStride);
             ref float waa = ref model._waa.Start;
@@ -694,7 +694,7 @@ namespace RnnGen.Generated
             // 128-bit vectors of 4 floats; a = 100 (stored padded to 112): 25 vectors.
             // 3 chunks (8 + 8 + 9 registers), one after another; a<t> goes to a buffer first.
             // Rows 100 to 111 are never computed and stay zero.
-            // Head: 1 output written out; each dot product over 28 vectors written out, read from the state.
+            // Head: 1 output written out; each dot product over 25 vectors written out, read from the state.
             ref float h = ref Unsafe.As<Model.HiddenBuffer, float>(ref state.Values);
             ref float wax = ref Unsafe.Add(ref model._wax.Start, (nint)token * Model.HiddenStride);
             ref float waa = ref model._waa.Start;

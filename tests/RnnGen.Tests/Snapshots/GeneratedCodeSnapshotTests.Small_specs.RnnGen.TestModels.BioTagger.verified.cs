@@ -558,7 +558,7 @@ namespace RnnGen.Generated
             // 256-bit vectors of 8 floats; a = 20 (stored padded to 32): 2 vectors + a 128-bit tail (rows 16 on).
             // One chunk in registers, two register sets (even and odd columns): 6 sums in flight.
             // Rows 20 to 31 are never computed and stay zero.
-            // Head: 3 outputs written out; each dot product over 4 vectors written out, read from the registers.
+            // Head: 3 outputs written out; each dot product over 3 vectors written out, read from the registers.
             ref float h = ref Unsafe.As<Model.HiddenBuffer, float>(ref state.Values);
             ref float wax = ref Unsafe.Add(ref model._wax.Start, (nint)token * Model.HiddenStride);
             ref float waa = ref model._waa.Start;
@@ -638,7 +638,7 @@ namespace RnnGen.Generated
             // 128-bit vectors of 4 floats; a = 20 (stored padded to 32): 5 vectors.
             // One chunk in registers, two register sets (even and odd columns): 10 sums in flight.
             // Rows 20 to 31 are never computed and stay zero.
-            // Head: 3 outputs written out; each dot product over 8 vectors written out, read from the registers.
+            // Head: 3 outputs written out; each dot product over 5 vectors written out, read from the registers.
             ref float h = ref Unsafe.As<Model.HiddenBuffer, float>(ref state.Values);
             ref float wax = ref Unsafe.Add(ref model._wax.Start, (nint)token * Model.HiddenStride);
             ref float waa = ref model._waa.Start;

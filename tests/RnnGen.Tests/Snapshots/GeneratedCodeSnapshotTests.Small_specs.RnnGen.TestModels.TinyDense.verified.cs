@@ -511,7 +511,7 @@ namespace RnnGen.Generated
             // One chunk in registers, two register sets (even and odd columns): 2 sums in flight.
             // Padding: lanes 3 to 3 of the last register masked to zero.
             // Rows 4 to 15 are never computed and stay zero.
-            // Head: 2 outputs written out; each dot product over 2 vectors written out, read from the registers.
+            // Head: 2 outputs written out; each dot product over 1 vector written out, read from the registers.
             ref float h = ref Unsafe.As<Model.HiddenBuffer, float>(ref state.Values);
             ref float ba = ref model._ba.Start;
             ref float waxTail = ref model._waxTail.Start;
@@ -582,7 +582,7 @@ namespace RnnGen.Generated
             // One chunk in registers, two register sets (even and odd columns): 2 sums in flight.
             // Padding: lanes 3 to 3 of the last register masked to zero.
             // Rows 4 to 15 are never computed and stay zero.
-            // Head: 2 outputs written out; each dot product over 4 vectors written out, read from the registers.
+            // Head: 2 outputs written out; each dot product over 1 vector written out, read from the registers.
             ref float h = ref Unsafe.As<Model.HiddenBuffer, float>(ref state.Values);
             ref float ba = ref model._ba.Start;
             ref float waxTail = ref model._waxTail.Start;
