@@ -20,6 +20,9 @@ namespace RnnGen;
 /// <param name="Labels">One name per output, or empty.</param>
 /// <param name="WeightsFile">The weights file, relative to the models folder, as the spec names it.</param>
 /// <param name="Tensors">The tensors the weights file must hold, in the order the model lists them.</param>
+/// <param name="Cell">The recurrent cell: <c>rnn</c>, <c>gru</c> or <c>lstm</c>.</param>
+/// <param name="Layers">The number of stacked recurrent layers.</param>
+/// <param name="EmbeddingSize">The size of the embedding one-hot tokens pass through first, or 0.</param>
 public sealed record RnnModelInfo(
     string Name,
     string Key,
@@ -34,4 +37,7 @@ public sealed record RnnModelInfo(
     string OutputActivation,
     IReadOnlyList<string> Labels,
     string WeightsFile,
-    IReadOnlyList<TensorInfo> Tensors);
+    IReadOnlyList<TensorInfo> Tensors,
+    string Cell = SpecWords.Rnn,
+    int Layers = 1,
+    int EmbeddingSize = 0);

@@ -153,6 +153,73 @@ public sealed class SafeTensorsFile
         }
     }
 
+    /// <summary>
+    /// The data of every tensor a model lists, in its order, found under the module prefixes the file uses:
+    /// a listed name <c>rnn.weight_ih_l0</c> matches <c>rnn.weight_ih_l0</c> itself, or the same tensor under
+    /// another prefix (<c>encoder.gru.weight_ih_l0</c>) when exactly one prefix gives every tensor of that module
+    /// with the listed shape, as a PyTorch <c>state_dict</c> of a model with other module names does. The file must
+    /// hold nothing else.
+    /// </summary>
+    /// <param name="expected">The tensors, as a generated model's <c>Info.Tensors</c> lists them.</param>
+    /// <returns>Each tensor's values, row-major, in the order of <paramref name="expected"/>.</returns>
+    /// <exception cref="WeightsException">
+    /// A module's tensors are not there under any one prefix, or under more than one, or the file holds other
+    /// tensors; the message lists what the model expects and what the file holds.
+    /// </exception>
+    public float[][] RequireAll(IReadOnlyList<TensorInfo> expected)
+    {
+        ArgumentNullException.ThrowIfNull(expected);
+        var names = new string[expected.Count];
+        foreach (IGrouping<string, int> module in Enumerable.Range(0, expected.Count).GroupBy(i => ModuleOf(expected[i].Name), StringComparer.Ordinal))
+        {
+            int[] members = module.ToArray();
+            string Local(int i) => expected[i].Name.Substring(module.Key.Length);
+            bool Fits(string prefix) => members.All(i => Find(prefix + Local(i)) is Tensor t && t.Shape.AsSpan().SequenceEqual(expected[i].Shape.ToArray()));
+            string first = Local(members[0]);
+            var prefixes = Tensors.Select(t => t.Name)
+                .Where(n => n.EndsWith(first, StringComparison.Ordinal) && (n.Length == first.Length || n[n.Length - first.Length - 1] == '.'))
+                .Select(n => n.Substring(0, n.Length - first.Length))
+                .Distinct(StringComparer.Ordinal)
+                .Where(Fits)
+                .ToList();
+            string prefix;
+            if (prefixes.Contains(module.Key)) prefix = module.Key;
+            else if (prefixes.Count == 1) prefix = prefixes[0];
+            else if (prefixes.Count > 1)
+            {
+                throw new WeightsException(Source, expected[members[0]].Name,
+                    $"found under several module prefixes ({string.Join(", ", prefixes.Select(p => "'" + p + "'"))}), so which one the model reads is not clear; {Expects(expected)}; {Inventory(shapes: true)}");
+            }
+            else
+            {
+                int missing = members.FirstOrDefault(i => !(Find(module.Key + Local(i)) is Tensor t && t.Shape.AsSpan().SequenceEqual(expected[i].Shape.ToArray())));
+                string name = module.Key + Local(missing);
+                string problem = Find(name) is Tensor wrong
+                    ? $"shape {TensorShape.Format(wrong.Shape)} but the model needs {TensorShape.Format(expected[missing].Shape.ToArray())}"
+                    : "missing (under this name or any module prefix)";
+                throw new WeightsException(Source, name, $"{problem}; {Expects(expected)}; {Inventory(shapes: true)}");
+            }
+            foreach (int i in members) names[i] = prefix + Local(i);
+        }
+        RejectUnexpected(names);
+        return names.Select(n => Find(n)!.Data).ToArray();
+    }
+
+    /// <summary>"rnn." of "rnn.weight_ih_l0"; "" of "Waa".</summary>
+    private static string ModuleOf(string name)
+    {
+        int dot = name.IndexOf('.', StringComparison.Ordinal);
+        return dot < 0 ? "" : name.Substring(0, dot + 1);
+    }
+
+    private static string Expects(IReadOnlyList<TensorInfo> expected) =>
+        "the model expects " + string.Join(", ", expected.Select(t => $"{t.Name} {TensorShape.Format(t.Shape.ToArray())}"));
+
+    private string Inventory(bool shapes) =>
+        !shapes ? Inventory()
+        : Tensors.Count == 0 ? "the file has no tensors"
+        : "the file has " + string.Join(", ", Tensors.OrderBy(t => t.Name, StringComparer.Ordinal).Select(t => $"{t.Name} {TensorShape.Format(t.Shape)}"));
+
     private string Inventory() =>
         Tensors.Count == 0
             ? "the file has no tensors"

@@ -58,6 +58,76 @@ public static class WeightPacking
         return packed;
     }
 
+    /// <summary>
+    /// The input table of a one-hot first layer: row t holds, for each gate g, the block
+    /// W_ih[g] · E[t] + b_ih[g] (+ b_hh[g] when bit g of <paramref name="recurrentBiasGates"/> is set), each block
+    /// padded to <paramref name="gateStride"/>. Without an embedding, E[t] is the one-hot vector of t, so the block
+    /// is column t of W_ih[g]. Sums are computed in double and rounded once.
+    /// </summary>
+    /// <param name="weightIh">W_ih: gates × hidden rows, inputs columns, row-major (PyTorch's stacked gates).</param>
+    /// <param name="gates">The gate blocks (1, 3 or 4).</param>
+    /// <param name="hidden">a.</param>
+    /// <param name="inputs">The columns of W_ih: the embedding's size, or the vocabulary's without an embedding.</param>
+    /// <param name="biasIh">b_ih: gates × hidden.</param>
+    /// <param name="biasHh">b_hh: gates × hidden.</param>
+    /// <param name="recurrentBiasGates">A bit per gate whose b_hh is folded in.</param>
+    /// <param name="embedding">E: tokens × inputs, row-major, or empty for none.</param>
+    /// <param name="tokens">The table's rows: the vocabulary's size.</param>
+    /// <param name="gateStride">Floats per gate block (hidden padded to 16).</param>
+    /// <exception cref="ArgumentException">A span's length does not match the sizes.</exception>
+    public static AlignedBuffer PackInputTable(
+        ReadOnlySpan<float> weightIh, int gates, int hidden, int inputs, ReadOnlySpan<float> biasIh, ReadOnlySpan<float> biasHh,
+        int recurrentBiasGates, ReadOnlySpan<float> embedding, int tokens, int gateStride)
+    {
+        int rows = gates * hidden;
+        Check(weightIh, (long)rows * inputs, nameof(weightIh));
+        Check(biasIh, rows, nameof(biasIh));
+        Check(biasHh, rows, nameof(biasHh));
+        if (embedding.IsEmpty) { if (inputs != tokens) throw new ArgumentException($"Without an embedding W_ih needs one column per token ({tokens}), not {inputs}.", nameof(inputs)); }
+        else Check(embedding, (long)tokens * inputs, nameof(embedding));
+        CheckStride(hidden, gateStride);
+        int rowStride = checked(gates * gateStride);
+        var packed = new AlignedBuffer(checked(tokens * rowStride));
+        Span<float> to = packed.Span;
+        for (int t = 0; t < tokens; t++)
+        {
+            for (int g = 0; g < gates; g++)
+            {
+                bool fold = (recurrentBiasGates & (1 << g)) != 0;
+                for (int i = 0; i < hidden; i++)
+                {
+                    int r = g * hidden + i;
+                    double sum = biasIh[r] + (fold ? (double)biasHh[r] : 0.0);
+                    if (embedding.IsEmpty)
+                    {
+                        sum += weightIh[r * inputs + t];
+                    }
+                    else
+                    {
+                        ReadOnlySpan<float> w = weightIh.Slice(r * inputs, inputs);
+                        ReadOnlySpan<float> e = embedding.Slice(t * inputs, inputs);
+                        for (int j = 0; j < inputs; j++) sum += (double)w[j] * e[j];
+                    }
+                    to[t * rowStride + g * gateStride + i] = (float)sum;
+                }
+            }
+        }
+        return packed;
+    }
+
+    /// <summary>Rows <paramref name="firstRow"/> … of <paramref name="bias"/> (+ the same rows of <paramref name="recurrentBias"/>, when not empty), padded.</summary>
+    /// <exception cref="ArgumentException">The rows are out of range.</exception>
+    public static AlignedBuffer PackGateBias(ReadOnlySpan<float> bias, ReadOnlySpan<float> recurrentBias, int firstRow, int count, int stride)
+    {
+        if (firstRow < 0 || count < 0 || firstRow + count > bias.Length) throw new ArgumentException("The rows are not rows of the bias.", nameof(firstRow));
+        if (!recurrentBias.IsEmpty) Check(recurrentBias, bias.Length, nameof(recurrentBias));
+        CheckStride(count, stride);
+        var packed = new AlignedBuffer(stride);
+        Span<float> to = packed.Span;
+        for (int i = 0; i < count; i++) to[i] = recurrentBias.IsEmpty ? bias[firstRow + i] : bias[firstRow + i] + recurrentBias[firstRow + i];
+        return packed;
+    }
+
     /// <summary>Row k of the result is row k of <paramref name="matrix"/>, padded to <paramref name="stride"/>.</summary>
     /// <exception cref="ArgumentException">The span's length does not match the sizes.</exception>
     public static AlignedBuffer PackRows(ReadOnlySpan<float> matrix, int rows, int columns, int stride)

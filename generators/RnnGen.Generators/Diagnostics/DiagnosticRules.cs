@@ -107,6 +107,14 @@ internal static class DiagnosticRules
         "RNN0025", "The model's weights do not fit in memory",
         "Wax needs {0} × {1} = {2} floats (x.size × a.size padded to a multiple of 16), more than the {3} that one .NET array holds; make the vocabulary or a.size smaller", RuleSeverity.Error);
 
+    public static readonly DiagnosticRule UnknownCell = new(
+        "RNN0026", "Unknown recurrent cell",
+        "'{0}' is not a recurrent cell RnnGen knows; use one of {1}{2}", RuleSeverity.Error);
+
+    public static readonly DiagnosticRule FixedActivation = new(
+        "RNN0027", "The cell's activation is fixed",
+        "a.activation '{0}' cannot apply to a {1}: its gates use sigmoid and its state tanh, as in PyTorch; remove 'activation' or write \"tanh\"", RuleSeverity.Error);
+
     public static readonly DiagnosticRule InternalError = new(
         "RNN0099", "RnnGen failed unexpectedly",
         "RnnGen failed on this file: {0}; unless the cause is named in the message, this is a bug in RnnGen: please report it with the spec", RuleSeverity.Error);
@@ -118,7 +126,7 @@ internal static class DiagnosticRules
         UnknownEncoding, UnknownTokenizer, InvalidTypeName, InvalidNamespace, VocabularyNotFound,
         VocabularyWithoutUnknown, DuplicateToken, InvalidToken, InputSizeMismatch, LabelCountMismatch,
         InvalidLabel, OneHotOnly, InvalidWeightsPath, DuplicateProperty, DuplicateModel, SoftmaxOfOne, DuplicateKey, InvalidVocabularyPath, ModelTooLarge,
-        InternalError,
+        UnknownCell, FixedActivation, InternalError,
     };
 
     private static readonly Dictionary<string, DiagnosticRule> s_byId = All.ToDictionary(r => r.Id, StringComparer.Ordinal);

@@ -127,6 +127,18 @@ internal static class KernelEmitter
             _lanes = plan.Lanes;
         }
 
+        /// <summary>The state buffers (every layer's h, and an LSTM's c), as laid out in the caller's state value.</summary>
+        private IEnumerable<BufferSpec> States => _program.Buffers.Where(b => b.Kind == BufferKind.State);
+
+        /// <summary>Whether the state value is a single buffer (one layer, no cell state): then `next` replaces it whole.</summary>
+        private bool SingleState => States.Count() == 1;
+
+        /// <summary>Where a chunk stores a state buffer: the state itself (one chunk) or its place in `next`.</summary>
+        internal string StoreTarget(string state) => _plan.SingleChunk ? state : SingleState ? "n" : "n" + state;
+
+        /// <summary>The sums the head reads from the registers (single chunk): what the last layer stored into its state.</summary>
+        internal string HeadSums = Lowerer.Sums;
+
         public void Write()
         {
             SourceWriter w = _w;
@@ -134,23 +146,45 @@ internal static class KernelEmitter
             using (w.Block($"public static void Step{Int(_plan.Bits)}(Model model, ref Model.Hidden state, {XParam(_m)}, ref Model.Output output)"))
             {
                 foreach (string line in PlanText.Describe(_plan)) w.Line("// " + line);
-                w.Line("ref float h = ref Unsafe.As<Model.HiddenBuffer, float>(ref state.Values);");
-                DeclareRefs(_program.Recurrence);
+                foreach (BufferSpec b in States)
+                {
+                    string start = "Unsafe.As<Model.HiddenBuffer, float>(ref state.Values)";
+                    w.Line(b.Offset == 0 ? $"ref float {b.Name} = ref {start};" : $"ref float {b.Name} = ref Unsafe.Add(ref {States.First().Name}, {Int(b.Offset)});");
+                    _declared.Add(b.Name);
+                }
+                foreach (LayerProgram layer in _program.Layers) DeclareRefs(layer.Recurrence);
+                int padded = SpecWords.Pad(_plan.StateSize);
                 if (!_plan.SingleChunk)
                 {
                     w.Line("// a<t> is built in `next` chunk by chunk, because every chunk still reads all of a<t-1>.");
                     w.Line("Model.HiddenBuffer next;");
                     w.Line("Unsafe.SkipInit(out next);");
                     w.Line("ref float n = ref Unsafe.As<Model.HiddenBuffer, float>(ref next);");
-                    int padded = SpecWords.Pad(_plan.StateSize);
-                    if (_plan.Computed < padded)
+                    foreach (BufferSpec b in States)
                     {
-                        w.Line($"// Rows {Int(_plan.Computed)} to {Int(padded - 1)} are not computed: zero, as the padding of a state must be.");
-                        for (int at = _plan.Computed; at < padded; at += 4) w.Line($"Vector128.StoreUnsafe(Vector128<float>.Zero, ref n, {Int(at)});");
+                        if (!SingleState) w.Line($"ref float {StoreTarget(b.Name)} = ref Unsafe.Add(ref n, {Int(b.Offset)});");
+                        if (_plan.Computed < padded)
+                        {
+                            w.Line($"// Rows {Int(_plan.Computed)} to {Int(padded - 1)} are not computed: zero, as the padding of a state must be.");
+                            for (int at = _plan.Computed; at < padded; at += 4) w.Line($"Vector128.StoreUnsafe(Vector128<float>.Zero, ref {StoreTarget(b.Name)}, {Int(at)});");
+                        }
                     }
                 }
-                Chunks();
-                if (!_plan.SingleChunk) w.Line("state.Values = next;");
+                for (int k = 0; k < _program.Layers.Count; k++)
+                {
+                    LayerProgram layer = _program.Layers[k];
+                    bool top = k == _program.Layers.Count - 1;
+                    if (_program.Layers.Count > 1)
+                    {
+                        w.Line();
+                        w.Line($"// Layer {Int(k)}.");
+                    }
+                    // Lower layers in blocks of their own; the top layer's registers stay in scope for the head.
+                    System.IDisposable? block = top ? null : w.Block("");
+                    Chunks(layer);
+                    if (!_plan.SingleChunk) CopyBack(layer);
+                    block?.Dispose();
+                }
                 w.Line();
                 DeclareRefs(_program.Head);
                 foreach (StepOp op in _program.Head) HeadOp(op);
@@ -158,13 +192,28 @@ internal static class KernelEmitter
             w.Line();
         }
 
-        private void Chunks()
+        /// <summary>After a layer's chunks (several): its new state from `next` into the caller's state.</summary>
+        private void CopyBack(LayerProgram layer)
+        {
+            if (SingleState)
+            {
+                _w.Line("state.Values = next;");
+                return;
+            }
+            // The layer's h, and its c right after it.
+            BufferSpec h = _program.Buffer(layer.State);
+            int length = States.Where(b => b.Offset >= h.Offset).Select(b => b.Offset).DefaultIfEmpty(h.Offset).Count() > 1 && _program.Cell == CellKind.Lstm
+                ? 2 * h.Stride : h.Stride;
+            _w.Line($"MemoryMarshal.CreateSpan(ref {StoreTarget(h.Name)}, {Int(length)}).CopyTo(MemoryMarshal.CreateSpan(ref {h.Name}, {Int(length)}));");
+        }
+
+        private void Chunks(LayerProgram layer)
         {
             SourceWriter w = _w;
             if (_plan.SingleChunk)
             {
                 Chunk only = _plan.Chunks[0];
-                new ChunkWriter(this, only.First, only.Count, null).Write();
+                new ChunkWriter(this, layer, only.First, only.Count, null).Write();
                 return;
             }
             int skip = 0;
@@ -173,10 +222,10 @@ internal static class KernelEmitter
                 int size = _plan.MaxChunk;
                 int end = _plan.LoopedChunks * size;
                 w.Line();
-                w.Line($"// a<t> in chunks of {Int(size * _lanes)} rows, {Int(size)} registers each; a loop keeps the method small enough for the JIT to optimise.");
+                w.Line($"// a<t> in chunks of {Int(size * _lanes)} rows, {Int(size)} pieces each; a loop keeps the method small enough for the JIT to optimise.");
                 using (w.Block($"for (nuint c = 0; c < {Int(end * _lanes)}; c += {Int(size * _lanes)})"))
                 {
-                    new ChunkWriter(this, 0, size, "c").Write();
+                    new ChunkWriter(this, layer, 0, size, "c").Write();
                 }
                 skip = _plan.LoopedChunks;
             }
@@ -185,7 +234,7 @@ internal static class KernelEmitter
                 Piece last = _plan.Pieces[chunk.First + chunk.Count - 1];
                 w.Line();
                 w.Line($"// Rows {Int(_plan.Pieces[chunk.First].Offset)} to {Int(last.Offset + last.Lanes - 1)} of a<t>.");
-                using (w.Block("")) new ChunkWriter(this, chunk.First, chunk.Count, null).Write();
+                using (w.Block("")) new ChunkWriter(this, layer, chunk.First, chunk.Count, null).Write();
             }
         }
 
@@ -201,7 +250,7 @@ internal static class KernelEmitter
                         Declare(r.Table, $"ref float {r.Table} = ref Unsafe.Add(ref model.{table.Field}.Start, (nint){r.Index} * {Stride(table)});");
                         break;
                     case LoadOp l:
-                        DeclareTable(l.Source);
+                        if (IsTable(l.Source)) DeclareTable(l.Source);
                         break;
                     case MatVecOp v:
                         if (v.Matrix.Length > 0) DeclareTable(v.Matrix);
@@ -216,7 +265,7 @@ internal static class KernelEmitter
                     case ZeroPaddingOp z when _program.Buffer(z.Target).Kind == BufferKind.Output:
                         Declare(z.Target, $"ref float {z.Target} = ref Unsafe.As<Model.OutputBuffer, float>(ref output.Values);");
                         break;
-                    case ActivateOp or ZeroPaddingOp or StoreOp:
+                    case ActivateOp or ZeroPaddingOp or StoreOp or MultiplyOp or MultiplyAddOp or MixOp:
                         break;
                     default:
                         throw Exhaustive.Unhandled(op);
@@ -224,7 +273,9 @@ internal static class KernelEmitter
             }
         }
 
-        private readonly HashSet<string> _declared = new(System.StringComparer.Ordinal) { Lowerer.State };
+        private readonly HashSet<string> _declared = new(System.StringComparer.Ordinal);
+
+        private bool IsTable(string name) => _program.Packed.Any(p => p.Name == name);
 
         private void Declare(string name, string line)
         {
@@ -282,7 +333,7 @@ internal static class KernelEmitter
             var inside = Enumerable.Range(0, _plan.Pieces.Count).Where(i => _plan.Pieces[i].Offset >= lo && _plan.Pieces[i].Offset < lo + lanes).ToList();
             if (inside.Count == 0) return null;
             int exact = inside.Where(i => _plan.Pieces[i].Offset == lo && _plan.Pieces[i].Bits == bits).DefaultIfEmpty(-1).First();
-            if (exact >= 0) return ChunkWriter.Sum(Lowerer.Sums, exact);
+            if (exact >= 0) return ChunkWriter.Sum(HeadSums, exact);
             if (bits <= 128) throw Exhaustive.Unhandled("a piece narrower than 128 bits");
             string half = "Vector" + Int(bits / 2);
             string lower = Compose(lo, bits / 2) ?? $"{half}<float>.Zero";
@@ -412,6 +463,7 @@ internal static class KernelEmitter
         private sealed class ChunkWriter
         {
             private readonly Kernel _k;
+            private readonly LayerProgram _layer;
             private readonly int _first;
             private readonly int _count;
             private readonly string? _base;
@@ -419,12 +471,14 @@ internal static class KernelEmitter
             private readonly HashSet<string> _oddPending = new(System.StringComparer.Ordinal);
 
             /// <param name="kernel">The kernel.</param>
+            /// <param name="layer">The layer whose recurrence this chunk runs.</param>
             /// <param name="first">The chunk's first piece (0 in a loop).</param>
             /// <param name="count">Its pieces.</param>
             /// <param name="loopBase">The loop variable holding the chunk's first row, or null for a written-out chunk.</param>
-            public ChunkWriter(Kernel kernel, int first, int count, string? loopBase)
+            public ChunkWriter(Kernel kernel, LayerProgram layer, int first, int count, string? loopBase)
             {
                 _k = kernel;
+                _layer = layer;
                 _first = first;
                 _count = count;
                 _base = loopBase;
@@ -457,8 +511,31 @@ internal static class KernelEmitter
 
             public void Write()
             {
-                foreach (StepOp op in _k._program.Recurrence) Op(op);
+                EquatableArray<StepOp> ops = _layer.Recurrence;
+                for (int at = 0; at < ops.Count; at++)
+                {
+                    if (ops[at] is MatVecOp first)
+                    {
+                        // Products over the same vector share one sweep: each column's broadcast serves every gate.
+                        var group = new List<MatVecOp> { first };
+                        while (at + 1 < ops.Count && ops[at + 1] is MatVecOp next && next.Vector == first.Vector && next.Columns == first.Columns)
+                        {
+                            group.Add(next);
+                            at++;
+                        }
+                        MatVec(group);
+                        continue;
+                    }
+                    Op(ops[at]);
+                }
             }
+
+            /// <summary>An operand of an element-wise operation at piece <paramref name="i"/>: a register, or the old rows of a state buffer.</summary>
+            private string Operand(string name, int i) => _k._program.Buffer(name).Kind == BufferKind.State
+                ? $"{Piece(i).Vector}.LoadUnsafe(ref {name}, {At(i)})"
+                : S(name, i);
+
+            private string Pending(string name, int i) => _oddPending.Contains(name) ? $"({S(name, i)} + {O(name, i)})" : S(name, i);
 
             private void Op(StepOp op)
             {
@@ -466,17 +543,43 @@ internal static class KernelEmitter
                 switch (op)
                 {
                     case ReadRowOp r:
-                        w.Line("// Wax · x<t> + ba: x<t> is one-hot, so this is the token's column of Wax (stored as a row, ba added).");
-                        for (int i = 0; i < _count; i++) w.Line($"var {S(r.Target, i)} = {Piece(i).Vector}.LoadUnsafe(ref {r.Table}, {At(i)});");
+                        w.Line(r.Offset == 0 && _k._program.Cell == CellKind.Elman
+                            ? "// Wax · x<t> + ba: x<t> is one-hot, so this is the token's column of Wax (stored as a row, ba added)."
+                            : $"// {r.Target}: its block of the token's row of the input table (W_ih · x<t> and the biases, computed at load time).");
+                        for (int i = 0; i < _count; i++)
+                        {
+                            string at = r.Offset == 0 ? At(i) : _base is null ? Int(Piece(i).Offset + r.Offset) : $"{At(i)} + {Int(r.Offset)}";
+                            w.Line($"{Declare(r.Target)}{S(r.Target, i)} = {Piece(i).Vector}.LoadUnsafe(ref {r.Table}, {at});");
+                        }
                         _started.Add(r.Target);
                         break;
                     case LoadOp l:
-                        w.Line($"// {l.Source} starts the sums.");
-                        for (int i = 0; i < _count; i++) w.Line($"var {S(l.Target, i)} = {Piece(i).Vector}.LoadUnsafe(ref {l.Source}, {At(i)});");
+                        w.Line(!_k.IsTable(l.Source) ? $"// {l.Target} = {l.Source}<t-1>."
+                            : _k._program.Cell == CellKind.Elman ? $"// {l.Source} starts the sums." : $"// {l.Source} starts {l.Target}.");
+                        for (int i = 0; i < _count; i++) w.Line($"{Declare(l.Target)}{S(l.Target, i)} = {Piece(i).Vector}.LoadUnsafe(ref {l.Source}, {At(i)});");
                         _started.Add(l.Target);
                         break;
-                    case MatVecOp v:
-                        MatVec(v);
+                    case MultiplyOp x:
+                        w.Line($"// {x.Target} = {x.A} ⊙ {x.B}.");
+                        for (int i = 0; i < _count; i++) w.Line($"{Declare(x.Target)}{S(x.Target, i)} = {Operand(x.A, i)} * {Operand(x.B, i)};");
+                        _started.Add(x.Target);
+                        break;
+                    case MultiplyAddOp x:
+                        w.Line($"// {x.Target} += {x.A} ⊙ {x.B}.");
+                        for (int i = 0; i < _count; i++)
+                        {
+                            string V = Piece(i).Vector;
+                            w.Line($"{S(x.Target, i)} = {V}.FusedMultiplyAdd({Operand(x.A, i)}, {Operand(x.B, i)}, {Pending(x.Target, i)});");
+                        }
+                        _oddPending.Remove(x.Target);
+                        break;
+                    case MixOp x:
+                        w.Line($"// {x.Target} = (1 - {x.Gate}) ⊙ {x.Target} + {x.Gate} ⊙ {x.Other}.");
+                        for (int i = 0; i < _count; i++)
+                        {
+                            string V = Piece(i).Vector;
+                            w.Line($"{S(x.Target, i)} = {V}.FusedMultiplyAdd({S(x.Gate, i)}, {Operand(x.Other, i)}, ({V}<float>.One - {S(x.Gate, i)}) * {S(x.Target, i)});");
+                        }
                         break;
                     case ActivateOp a:
                         w.Line($"// {a.Target} = {a.Function.Name()}(sum).");
@@ -495,73 +598,100 @@ internal static class KernelEmitter
                         break;
                     case StoreOp s:
                         if (_oddPending.Contains(s.Source)) throw Exhaustive.Unhandled("a store of sums with a pending second register set");
-                        string target = _k._plan.SingleChunk ? s.Target : "n";
+                        string target = _k.StoreTarget(s.Target);
                         for (int i = 0; i < _count; i++) w.Line($"{Piece(i).Vector}.StoreUnsafe({S(s.Source, i)}, ref {target}, {At(i)});");
+                        if (s.Target == _k._program.State.Name) _k.HeadSums = s.Source;
                         break;
                     default:
                         throw Exhaustive.Unhandled(op);
                 }
             }
 
-            private void MatVec(MatVecOp v)
+            /// <summary>"var " for a register's first assignment in this chunk.</summary>
+            private string Declare(string target) => _started.Contains(target) ? "" : "var ";
+
+            /// <summary>
+            /// One sweep over the columns for products that share the vector: for each column j, one broadcast of
+            /// vector[j], then each product's table column times it into that product's sums.
+            /// </summary>
+            private void MatVec(List<MatVecOp> group)
             {
                 SourceWriter w = _k._w;
                 StepProgram program = _k._program;
+                MatVecOp first = group[0];
                 bool anyMain = Enumerable.Range(0, _count).Any(i => !InTail(i));
                 bool anyTail = Enumerable.Range(0, _count).Any(InTail);
-                if (anyMain && v.Matrix.Length == 0 || anyTail && v.Tail.Length == 0) throw Exhaustive.Unhandled("a piece with no table for its rows");
-                string mainStride = anyMain ? Stride(program.Table(v.Matrix)) : "";
-                string tailStride = anyTail ? Stride(program.Table(v.Tail)) : "";
+                foreach (MatVecOp v in group)
+                {
+                    if (anyMain && v.Matrix.Length == 0 || anyTail && v.Tail.Length == 0) throw Exhaustive.Unhandled("a piece with no table for its rows");
+                }
                 var widths = Enumerable.Range(0, _count).Select(i => Piece(i).Bits).Distinct().ToList();
                 string Broadcast(string name, int bits) => widths.Count == 1 ? name : $"{name}{Int(bits)}";
-                string Fma(int i, string column, string x, string acc)
+                // The refs of a product's column: one name per product when the sweep serves several.
+                string Ref(string name, MatVecOp v) => group.Count == 1 ? name : $"{name}_{v.Target}";
+                string Fma(MatVecOp v, int i, string column, string x, string acc)
                 {
                     Piece piece = Piece(i);
-                    string col = InTail(i) ? column + "Tail" : column;
+                    string col = Ref(InTail(i) ? column + "Tail" : column, v);
                     string V = piece.Vector;
                     return $"{acc} = {V}.FusedMultiplyAdd({V}.LoadUnsafe(ref {col}, {ColumnAt(i)}), {Broadcast(x, piece.Bits)}, {acc});";
                 }
                 void Columns(string name, string index, bool second)
                 {
-                    // Refs to column `index` of the tables this chunk reads, and the broadcast of vector[index].
-                    if (second)
+                    // Refs to column `index` of the tables this chunk reads.
+                    foreach (MatVecOp v in group)
                     {
-                        if (anyMain) w.Line($"ref float {name} = ref Unsafe.Add(ref even, {mainStride});");
-                        if (anyTail) w.Line($"ref float {name}Tail = ref Unsafe.Add(ref evenTail, {tailStride});");
-                    }
-                    else
-                    {
-                        if (anyMain) w.Line($"ref float {name} = ref Unsafe.Add(ref {v.Matrix}, {index} * {mainStride});");
-                        if (anyTail) w.Line($"ref float {name}Tail = ref Unsafe.Add(ref {v.Tail}, {index} * {tailStride});");
+                        string mainStride = anyMain ? Stride(program.Table(v.Matrix)) : "";
+                        string tailStride = anyTail ? Stride(program.Table(v.Tail)) : "";
+                        if (second)
+                        {
+                            if (anyMain) w.Line($"ref float {Ref(name, v)} = ref Unsafe.Add(ref {Ref("even", v)}, {mainStride});");
+                            if (anyTail) w.Line($"ref float {Ref(name + "Tail", v)} = ref Unsafe.Add(ref {Ref("evenTail", v)}, {tailStride});");
+                        }
+                        else
+                        {
+                            if (anyMain) w.Line($"ref float {Ref(name, v)} = ref Unsafe.Add(ref {v.Matrix}, {index} * {mainStride});");
+                            if (anyTail) w.Line($"ref float {Ref(name + "Tail", v)} = ref Unsafe.Add(ref {v.Tail}, {index} * {tailStride});");
+                        }
                     }
                 }
                 void Broadcasts(string x, string index)
                 {
                     if (widths.Count == 1)
                     {
-                        w.Line($"var {x} = {Piece(0).Vector}.Create(Unsafe.Add(ref {v.Vector}, {index}));");
+                        w.Line($"var {x} = {Piece(0).Vector}.Create(Unsafe.Add(ref {first.Vector}, {index}));");
                         return;
                     }
-                    w.Line($"float {x}f = Unsafe.Add(ref {v.Vector}, {index});");
+                    w.Line($"float {x}f = Unsafe.Add(ref {first.Vector}, {index});");
                     foreach (int bits in widths) w.Line($"var {Broadcast(x, bits)} = Vector{Int(bits)}.Create({x}f);");
                 }
 
-                if (_started.Add(v.Target))
-                {
-                    for (int i = 0; i < _count; i++) w.Line($"var {S(v.Target, i)} = {Piece(i).Vector}<float>.Zero;");
-                }
                 bool twoSets = _k._plan.TwoSets;
-                if (twoSets && _oddPending.Add(v.Target))
+                foreach (MatVecOp v in group)
                 {
-                    for (int i = 0; i < _count; i++) w.Line($"var {O(v.Target, i)} = {Piece(i).Vector}<float>.Zero;");
+                    if (_started.Add(v.Target))
+                    {
+                        for (int i = 0; i < _count; i++) w.Line($"var {S(v.Target, i)} = {Piece(i).Vector}<float>.Zero;");
+                    }
+                    if (twoSets && _oddPending.Add(v.Target))
+                    {
+                        for (int i = 0; i < _count; i++) w.Line($"var {O(v.Target, i)} = {Piece(i).Vector}<float>.Zero;");
+                    }
                 }
-                string tensor = program.Table(v.Matrix.Length > 0 ? v.Matrix : v.Tail).Tensor;
-                string tables = anyMain && anyTail ? $" (rows from {v.Matrix}, the tail's from {v.Tail})" : "";
+                string Describe(MatVecOp v)
+                {
+                    PackedTensor t = program.Table(v.Matrix.Length > 0 ? v.Matrix : v.Tail);
+                    return group.Count == 1 ? t.Tensor : $"{t.Tensor} (rows {Int(t.FirstRow)} on) into {v.Target}";
+                }
+                string what = string.Join(", ", group.Select(Describe));
+                string tables = anyMain && anyTail
+                    ? group.Count == 1 ? $" of {what} (rows from {first.Matrix}, the tail's from {first.Tail})" : " of each (main rows and tail from two tables)"
+                    : group.Count == 1 ? $" of {what}" : " of each";
                 if (twoSets)
                 {
-                    w.Line($"// + {tensor} · {v.Vector}: column j of {tensor}{tables} times {v.Vector}[j];");
-                    w.Line($"// even columns add into {S(v.Target, 0)}…, odd ones into {O(v.Target, 0)}….");
-                    int pairs = v.Columns / 2 * 2;
+                    w.Line($"// + {what} · {first.Vector}: column j{tables} times {first.Vector}[j];");
+                    w.Line($"// even columns add into {S(first.Target, 0)}…, odd ones into {O(first.Target, 0)}….");
+                    int pairs = first.Columns / 2 * 2;
                     if (pairs > 0)
                     {
                         using (w.Block($"for (nuint j = 0; j < {Int(pairs)}; j += 2)"))
@@ -570,32 +700,41 @@ internal static class KernelEmitter
                             Columns("odd", "", second: true);
                             Broadcasts("xe", "j");
                             Broadcasts("xo", "j + 1");
-                            for (int i = 0; i < _count; i++)
+                            foreach (MatVecOp v in group)
                             {
-                                w.Line(Fma(i, "even", "xe", S(v.Target, i)));
-                                w.Line(Fma(i, "odd", "xo", O(v.Target, i)));
+                                for (int i = 0; i < _count; i++)
+                                {
+                                    w.Line(Fma(v, i, "even", "xe", S(v.Target, i)));
+                                    w.Line(Fma(v, i, "odd", "xo", O(v.Target, i)));
+                                }
                             }
                         }
                     }
-                    if (v.Columns % 2 == 1)
+                    if (first.Columns % 2 == 1)
                     {
-                        w.Line($"// The last column ({Int(v.Columns)} is odd).");
+                        w.Line($"// The last column ({Int(first.Columns)} is odd).");
                         using (w.Block(""))
                         {
-                            Columns("last", Int(v.Columns - 1), second: false);
-                            Broadcasts("xl", Int(v.Columns - 1));
-                            for (int i = 0; i < _count; i++) w.Line(Fma(i, "last", "xl", S(v.Target, i)));
+                            Columns("last", Int(first.Columns - 1), second: false);
+                            Broadcasts("xl", Int(first.Columns - 1));
+                            foreach (MatVecOp v in group)
+                            {
+                                for (int i = 0; i < _count; i++) w.Line(Fma(v, i, "last", "xl", S(v.Target, i)));
+                            }
                         }
                     }
                 }
                 else
                 {
-                    w.Line($"// + {tensor} · {v.Vector}: column j of {tensor}{tables} times {v.Vector}[j], for every j.");
-                    using (w.Block($"for (nuint j = 0; j < {Int(v.Columns)}; j++)"))
+                    w.Line($"// + {what} · {first.Vector}: column j{tables} times {first.Vector}[j], for every j.");
+                    using (w.Block($"for (nuint j = 0; j < {Int(first.Columns)}; j++)"))
                     {
                         Columns("column", "j", second: false);
                         Broadcasts("xj", "j");
-                        for (int i = 0; i < _count; i++) w.Line(Fma(i, "column", "xj", S(v.Target, i)));
+                        foreach (MatVecOp v in group)
+                        {
+                            for (int i = 0; i < _count; i++) w.Line(Fma(v, i, "column", "xj", S(v.Target, i)));
+                        }
                     }
                 }
             }

@@ -17,7 +17,11 @@ internal static partial class ModelEmitter
         }
     }
 
-    private static void Constants(SourceWriter w, ModelSpec m)
+    /// <summary>The constant the Hidden value's storage is sized by: HiddenStride for one state vector, StateStride for several.</summary>
+    private static string StateStorageConstant(ModelSpec m, Lowering.StepProgram program) =>
+        program.StateStorage == SpecWords.Pad(m.Top.Size) ? "HiddenStride" : "StateStride";
+
+    private static void Constants(SourceWriter w, ModelSpec m, Lowering.StepProgram program)
     {
         w.Line("/// <summary>The size of the hidden state a.</summary>");
         w.Line($"public const int {ModelTensors.HiddenSize} = {Int(m.Top.Size)};");
@@ -27,6 +31,12 @@ internal static partial class ModelEmitter
             : "/// <summary>The size of the input x.</summary>");
         w.Line($"public const int {ModelTensors.InputSize} = {Int(m.Input.Size)};");
         w.Line();
+        if (m.Input.Embedding > 0)
+        {
+            w.Line("/// <summary>The size of the embedding each token passes through before the first layer.</summary>");
+            w.Line($"public const int {ModelTensors.EmbeddingSize} = {Int(m.Input.Embedding)};");
+            w.Line();
+        }
         w.Line("/// <summary>The size of the output ŷ.</summary>");
         w.Line($"public const int {ModelTensors.OutputSize} = {Int(m.Output.Size)};");
         w.Line();
@@ -36,6 +46,14 @@ internal static partial class ModelEmitter
         w.Line("/// <summary>Floats per row of the packed weights: a, padded to a multiple of 16 (no step has a scalar tail).</summary>");
         w.Line($"internal const int HiddenStride = {Int(SpecWords.Pad(m.Top.Size))};");
         w.Line();
+        if (StateStorageConstant(m, program) == "StateStride")
+        {
+            w.Line(m.Top.Cell == CellKind.Lstm
+                ? "/// <summary>The state's storage: h and c of every layer, each padded to HiddenStride.</summary>"
+                : "/// <summary>The state's storage: h of every layer, each padded to HiddenStride.</summary>");
+            w.Line($"internal const int StateStride = {Int(program.StateStorage)};");
+            w.Line();
+        }
         w.Line("/// <summary>The output's storage: y, padded to a multiple of 16.</summary>");
         w.Line($"internal const int OutputStride = {Int(SpecWords.Pad(m.Output.Size))};");
         w.Line();
@@ -62,7 +80,14 @@ internal static partial class ModelEmitter
         {
             w.Line($"        new global::RnnGen.TensorInfo({String(t.Name)}, new int[] {{ {string.Join(", ", t.Shape.Select(d => d.Constant))} }}),");
         }
-        w.Line("    });");
+        bool textbook = ModelTensors.Textbook(m.Top.Cell, m.Layers.Count, m.Input.Embedding);
+        w.Line(textbook ? "    });" : "    },");
+        if (!textbook)
+        {
+            w.Line($"    Cell: {String(m.Top.Cell.Word())},");
+            w.Line($"    Layers: {Int(m.Layers.Count)},");
+            w.Line($"    EmbeddingSize: {Int(m.Input.Embedding)});");
+        }
         w.Line();
         w.Line("/// <summary>The output labels, one per output (empty when the spec gives none).</summary>");
         w.Line("public static global::System.Collections.Generic.IReadOnlyList<string> Labels => Info.Labels;");

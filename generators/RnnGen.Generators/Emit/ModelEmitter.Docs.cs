@@ -14,7 +14,12 @@ internal static partial class ModelEmitter
         w.Doc(summary);
         w.Line("/// </summary>");
         w.Line("/// <remarks>");
-        w.Line($"/// <para>An {m.Top.Cell.Name()} compiled by RnnGen from <c>{Xml(m.Key)}{SpecWords.SpecExtension}</c>. For t = 1 … T:</para>");
+        string layers = m.Layers.Count == 1 ? "" : $" of {Int(m.Layers.Count)} layers";
+        string embedding = m.Input.Embedding == 0 ? "" : $", with an embedding of {Int(m.Input.Embedding)} in front";
+        w.Line($"/// <para>An {m.Top.Cell.Name()}{layers}{embedding} compiled by RnnGen from <c>{Xml(m.Key)}{SpecWords.SpecExtension}</c>.");
+        w.Line(m.Top.Cell == CellKind.Elman && m.Layers.Count == 1 && m.Input.Embedding == 0
+            ? "/// For t = 1 … T:</para>"
+            : "/// For t = 1 … T, in PyTorch's notation (W_ir is the reset gate's block of weight_ih, and so on):</para>");
         w.Line("/// <code>");
         foreach (string line in Equations(m)) w.Line("/// " + line);
         w.Line("/// </code>");
@@ -49,11 +54,36 @@ internal static partial class ModelEmitter
     /// <summary>The model's equations in the textbook's notation (XML-escaped).</summary>
     private static string[] Equations(ModelSpec m) => m.Top.Cell switch
     {
+        CellKind.Elman when !ModelTensors.Textbook(m.Top.Cell, m.Layers.Count, m.Input.Embedding) => new[]
+        {
+            "h&lt;0&gt; = 0; for each layer, on its input x&lt;t&gt; (the layer below's h&lt;t&gt; above layer 0):",
+            $"h&lt;t&gt; = {Ga(m)}(W_ih · x&lt;t&gt; + b_ih + W_hh · h&lt;t-1&gt; + b_hh)",
+            $"ŷ&lt;t&gt; = {Gy(m)}(W_y · h&lt;t&gt; + b_y)                             (the last layer's h)",
+        },
         CellKind.Elman => new[]
         {
             "a&lt;0&gt; = 0",
             $"a&lt;t&gt; = {Ga(m)}(Waa · a&lt;t-1&gt; + Wax · x&lt;t&gt; + ba)",
             $"ŷ&lt;t&gt; = {Gy(m)}(Wya · a&lt;t&gt; + by)",
+        },
+        CellKind.Gru => new[]
+        {
+            "h&lt;0&gt; = 0; for each layer, on its input x&lt;t&gt; (the layer below's h&lt;t&gt; above layer 0):",
+            "r = σ(W_ir · x&lt;t&gt; + b_ir + W_hr · h&lt;t-1&gt; + b_hr)                  (reset gate)",
+            "z = σ(W_iz · x&lt;t&gt; + b_iz + W_hz · h&lt;t-1&gt; + b_hz)                  (update gate)",
+            "n = tanh(W_in · x&lt;t&gt; + b_in + r ⊙ (W_hn · h&lt;t-1&gt; + b_hn))        (new gate)",
+            "h&lt;t&gt; = (1 − z) ⊙ n + z ⊙ h&lt;t-1&gt;",
+            $"ŷ&lt;t&gt; = {Gy(m)}(W_y · h&lt;t&gt; + b_y)                             (the last layer's h)",
+        },
+        CellKind.Lstm => new[]
+        {
+            "h&lt;0&gt; = c&lt;0&gt; = 0; for each layer, on its input x&lt;t&gt; (the layer below's h&lt;t&gt; above layer 0):",
+            "i = σ(W_ii · x&lt;t&gt; + b_ii + W_hi · h&lt;t-1&gt; + b_hi)                  (input gate)",
+            "f = σ(W_if · x&lt;t&gt; + b_if + W_hf · h&lt;t-1&gt; + b_hf)                  (forget gate)",
+            "g = tanh(W_ig · x&lt;t&gt; + b_ig + W_hg · h&lt;t-1&gt; + b_hg)               (cell candidate)",
+            "o = σ(W_io · x&lt;t&gt; + b_io + W_ho · h&lt;t-1&gt; + b_ho)                  (output gate)",
+            "c&lt;t&gt; = f ⊙ c&lt;t-1&gt; + i ⊙ g,   h&lt;t&gt; = o ⊙ tanh(c&lt;t&gt;)",
+            $"ŷ&lt;t&gt; = {Gy(m)}(W_y · h&lt;t&gt; + b_y)                             (the last layer's h)",
         },
         _ => throw Exhaustive.Unhandled(m.Top.Cell),
     };

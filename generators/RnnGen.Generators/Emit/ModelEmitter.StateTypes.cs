@@ -8,12 +8,19 @@ namespace RnnGen.Generators.Emit;
 /// <summary>The Hidden and Output value types: fixed-size, padded, equatable, with a property per label.</summary>
 internal static partial class ModelEmitter
 {
-    private static void StateTypes(SourceWriter w, ModelSpec m)
+    private static void StateTypes(SourceWriter w, ModelSpec m, Lowering.StepProgram program)
     {
-        FixedVector(w, m, "Hidden", "HiddenSize", "HiddenStride", "HiddenBuffer",
-            $"The hidden state a&lt;t&gt; of {m.Name}: {Grouped(m.Top.Size)} values. A new (default) value is a&lt;0&gt; = 0.",
+        string storage = StateStorageConstant(m, program);
+        int top = program.State.Offset;
+        string summary = storage == "HiddenStride"
+            ? $"The hidden state a&lt;t&gt; of {m.Name}: {Grouped(m.Top.Size)} values. A new (default) value is a&lt;0&gt; = 0."
+            : $"The state of {m.Name} between steps: h" + (m.Top.Cell == CellKind.Lstm ? " and c" : "")
+              + $" of each of its {Grouped(m.Layers.Count)} layer{(m.Layers.Count == 1 ? "" : "s")}, {Grouped(m.Top.Size)} values each. "
+              + "A new (default) value is the zero state. Its values (indexer, AsSpan) are the last layer's h, which the output reads.";
+        FixedVector(w, m, "Hidden", "HiddenSize", storage, "HiddenBuffer", summary,
             "Only this model's Step and Forward take it, so states of different models cannot be mixed up.",
-            labels: EquatableArray<string>.Empty, argMax: false);
+            labels: EquatableArray<string>.Empty, argMax: false, start: top,
+            layers: storage == "HiddenStride" ? null : program);
         FixedVector(w, m, "Output", "OutputSize", "OutputStride", "OutputBuffer",
             $"One output ŷ&lt;t&gt; of {m.Name}: {Grouped(m.Output.Size)} value{(m.Output.Size == 1 ? "" : "s")}, after {Gy(m)}.",
             m.Output.Labels.IsEmpty ? "" : "Labels: " + string.Join(", ", m.Output.Labels.Select(Xml)) + ".",
@@ -21,8 +28,10 @@ internal static partial class ModelEmitter
     }
 
     private static void FixedVector(SourceWriter w, ModelSpec m, string type, string size, string stride, string buffer,
-        string summary, string remarks, EquatableArray<string> labels, bool argMax)
+        string summary, string remarks, EquatableArray<string> labels, bool argMax, int start = 0, Lowering.StepProgram? layers = null)
     {
+        string first = start == 0 ? "" : $"{Int(start)} + ";
+        string slice = start == 0 ? $"Slice(0, {size})" : $"Slice({Int(start)}, {size})";
         w.Line("/// <summary>");
         w.Doc(summary);
         w.Line("/// </summary>");
@@ -52,21 +61,22 @@ internal static partial class ModelEmitter
                     w.Line("    throw new global::System.ArgumentOutOfRangeException(");
                     w.Line($"        nameof(index), index, \"The index must be from 0 to \" + ({size} - 1) + \".\");");
                     w.Line("}");
-                    w.Line("return Values[index];");
+                    w.Line($"return Values[{first}index];");
                 }
             }
             w.Line();
             w.Line("/// <summary>The values as a read-only span over this value's own storage.</summary>");
             w.Line("[global::System.Diagnostics.CodeAnalysis.UnscopedRef]");
             w.Line("public readonly global::System.ReadOnlySpan<float> AsSpan() =>");
-            w.Line($"    ((global::System.ReadOnlySpan<float>)Values).Slice(0, {size});");
+            w.Line($"    ((global::System.ReadOnlySpan<float>)Values).{slice};");
             w.Line();
+            if (layers is not null) LayerAccessors(w, m, layers);
             w.Line("/// <summary>Copies the values to <paramref name=\"destination\"/>, which must hold at least <see cref=\"Length\"/>.</summary>");
             w.Line("public readonly void CopyTo(global::System.Span<float> destination) =>");
-            w.Line($"    ((global::System.ReadOnlySpan<float>)Values).Slice(0, {size}).CopyTo(destination);");
+            w.Line($"    ((global::System.ReadOnlySpan<float>)Values).{slice}.CopyTo(destination);");
             w.Line();
             w.Line("/// <summary>The values in a new array.</summary>");
-            w.Line($"public readonly float[] ToArray() => ((global::System.ReadOnlySpan<float>)Values).Slice(0, {size}).ToArray();");
+            w.Line($"public readonly float[] ToArray() => ((global::System.ReadOnlySpan<float>)Values).{slice}.ToArray();");
             w.Line();
             if (type == "Hidden")
             {
@@ -101,9 +111,14 @@ internal static partial class ModelEmitter
                     w.Line();
                 }
             }
-            w.Line("/// <summary>Whether both hold the same values, compared with float.Equals element by element.</summary>");
+            // A state of several vectors compares (and hashes) all of them, not only the last layer's h.
+            string all = layers is null ? "AsSpan()" : "((global::System.ReadOnlySpan<float>)Values)";
+            string otherAll = layers is null ? "other.AsSpan()" : "((global::System.ReadOnlySpan<float>)other.Values)";
+            w.Line(layers is null
+                ? "/// <summary>Whether both hold the same values, compared with float.Equals element by element.</summary>"
+                : "/// <summary>Whether both hold the same state (every layer), compared with float.Equals element by element.</summary>");
             w.Line($"public readonly bool Equals({type} other) =>");
-            w.Line("    global::System.MemoryExtensions.SequenceEqual(AsSpan(), other.AsSpan());");
+            w.Line($"    global::System.MemoryExtensions.SequenceEqual({all}, {otherAll});");
             w.Line();
             w.Line($"/// <inheritdoc/>");
             w.Line($"public override readonly bool Equals(object? obj) => obj is {type} other && Equals(other);");
@@ -112,7 +127,7 @@ internal static partial class ModelEmitter
             using (w.Block("public override readonly int GetHashCode()"))
             {
                 w.Line("var hash = new global::System.HashCode();");
-                w.Line("foreach (float value in AsSpan()) hash.Add(value);");
+                w.Line($"foreach (float value in {all}) hash.Add(value);");
                 w.Line("return hash.ToHashCode();");
             }
             w.Line();
@@ -131,6 +146,32 @@ internal static partial class ModelEmitter
         using (w.Block($"internal struct {buffer}"))
         {
             w.Line("private float _element0;");
+        }
+        w.Line();
+    }
+
+    /// <summary>Layer(k) (and, for an LSTM, Cell(k)): every layer's part of a state of several vectors.</summary>
+    private static void LayerAccessors(SourceWriter w, ModelSpec m, Lowering.StepProgram program)
+    {
+        int stride = SpecWords.Pad(m.Top.Size);
+        int perLayer = m.Top.Cell == CellKind.Lstm ? 2 * stride : stride;
+        string check = $"if ((uint)layer >= {Int(m.Layers.Count)}u) throw new global::System.ArgumentOutOfRangeException(nameof(layer), layer, "
+            + $"\"The layer must be from 0 to {Int(m.Layers.Count - 1)}.\");";
+        w.Line("/// <summary>The hidden state h of layer <paramref name=\"layer\"/> (0 reads x).</summary>");
+        w.Line("[global::System.Diagnostics.CodeAnalysis.UnscopedRef]");
+        using (w.Block("public readonly global::System.ReadOnlySpan<float> Layer(int layer)"))
+        {
+            w.Line(check);
+            w.Line($"return ((global::System.ReadOnlySpan<float>)Values).Slice(layer * {Int(perLayer)}, HiddenSize);");
+        }
+        w.Line();
+        if (m.Top.Cell != CellKind.Lstm) return;
+        w.Line("/// <summary>The cell state c of layer <paramref name=\"layer\"/>.</summary>");
+        w.Line("[global::System.Diagnostics.CodeAnalysis.UnscopedRef]");
+        using (w.Block("public readonly global::System.ReadOnlySpan<float> Cell(int layer)"))
+        {
+            w.Line(check);
+            w.Line($"return ((global::System.ReadOnlySpan<float>)Values).Slice(layer * {Int(perLayer)} + {Int(stride)}, HiddenSize);");
         }
         w.Line();
     }

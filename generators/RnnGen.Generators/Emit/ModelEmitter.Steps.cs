@@ -123,10 +123,15 @@ internal static partial class ModelEmitter
     /// <summary>The first lines of Step's summary: the cell's equations for one step.</summary>
     private static string[] StepSummary(ModelSpec m) => m.Top.Cell switch
     {
-        CellKind.Elman => new[]
+        CellKind.Elman when ModelTensors.Textbook(m.Top.Cell, m.Layers.Count, m.Input.Embedding) => new[]
         {
             $"One time step, in place: a&lt;t&gt; = {Ga(m)}(Waa · a&lt;t-1&gt; + Wax · x&lt;t&gt; + ba) replaces",
             $"<paramref name=\"state\"/>, and ŷ&lt;t&gt; = {Gy(m)}(Wya · a&lt;t&gt; + by) goes to <paramref name=\"output\"/>.",
+        },
+        CellKind.Gru or CellKind.Lstm or CellKind.Elman => new[]
+        {
+            $"One time step, in place: every layer's new state (see the class's equations) replaces its part of",
+            $"<paramref name=\"state\"/>, and ŷ&lt;t&gt; = {Gy(m)}(W_y · h&lt;t&gt; + b_y) goes to <paramref name=\"output\"/>.",
         },
         _ => throw Exhaustive.Unhandled(m.Top.Cell),
     };

@@ -27,10 +27,23 @@ internal static partial class ModelEmitter
             PackLayout.Columns => $"row i = column i of {p.Tensor}",
             PackLayout.Rows => $"row k = row k of {p.Tensor}",
             PackLayout.Vector => $"{p.Tensor}, padded to {Int(p.Stride)}",
+            PackLayout.InputTable => $"row t = for each of {Int(p.Gates)} gates, {p.Tensor} · "
+                + (p.Embedding.Length > 0 ? $"{p.Embedding}[t]" : "one-hot(t)") + $" + {p.FoldedBias} (+ {p.RecurrentBias} where it folds)",
+            PackLayout.GateBias => $"rows {Int(p.FirstRow)} to {Int(p.FirstRow + p.RowCount - 1)} of {p.Tensor}" + (p.RecurrentBias.Length > 0 ? $" + {p.RecurrentBias}" : ""),
             _ => throw Exhaustive.Unhandled(p.Layout),
         };
         string bias = p.FoldedBias.Length == 0 ? "" : $" plus {p.FoldedBias} (a one-hot x<t> selects one row: Wax · x<t> + ba is one row read)";
         return rows + layout + bias;
+    }
+
+    private static string InputTableCall(ModelSpec m, PackedTensor p, TensorSpec wih)
+    {
+        TensorSpec bih = m.Tensors.First(x => x.Name == p.FoldedBias);
+        TensorSpec bhh = m.Tensors.First(x => x.Name == p.RecurrentBias);
+        string embedding = p.Embedding.Length > 0 ? Parameter(m.Tensors.First(x => x.Name == p.Embedding)) : "default";
+        string inputs = p.Embedding.Length > 0 ? ModelTensors.EmbeddingSize : ModelTensors.InputSize;
+        return $"PackInputTable({Parameter(wih)}, {Int(p.Gates)}, HiddenSize, {inputs}, {Parameter(bih)}, {Parameter(bhh)}, "
+            + $"recurrentBiasGates: 0b{System.Convert.ToString(p.RecurrentBiasGates, 2)}, {embedding}, InputSize, HiddenStride)";
     }
 
     /// <summary>The constructor's parameter for a tensor: "Waa" → "waa", "weight_ih_l0" → "weightIhL0".</summary>
@@ -82,6 +95,9 @@ internal static partial class ModelEmitter
                         + (p.FoldedBias.Length == 0 ? ")" : $", {Parameter(m.Tensors.First(x => x.Name == p.FoldedBias))})"),
                     PackLayout.Rows => $"PackRows({source}, {t.Shape[0].Constant}, {t.Shape[1].Constant}, {p.StrideConstant})",
                     PackLayout.Vector => $"PackVector({source}, {p.StrideConstant})",
+                    PackLayout.InputTable => InputTableCall(m, p, t),
+                    PackLayout.GateBias => $"PackGateBias({source}, {(p.RecurrentBias.Length > 0 ? Parameter(m.Tensors.First(x => x.Name == p.RecurrentBias)) : "default")}, "
+                        + $"firstRow: {Int(p.FirstRow)}, count: {Int(p.RowCount)}, {p.StrideConstant})",
                     _ => throw Exhaustive.Unhandled(p.Layout),
                 };
                 w.Line($"{p.Field} = global::RnnGen.WeightPacking.{call};");
@@ -114,12 +130,22 @@ internal static partial class ModelEmitter
         using (w.Block($"public static {m.Name} FromSafeTensors(global::RnnGen.SafeTensorsFile file)"))
         {
             w.Line("global::System.ArgumentNullException.ThrowIfNull(file);");
-            foreach (TensorSpec t in m.Tensors)
+            if (ModelTensors.Textbook(m.Top.Cell, m.Layers.Count, m.Input.Embedding))
             {
-                w.Line($"float[] {Parameter(t)} = file.Require({String(t.Name)}, {string.Join(", ", t.Shape.Select(d => d.Constant))});");
+                foreach (TensorSpec t in m.Tensors)
+                {
+                    w.Line($"float[] {Parameter(t)} = file.Require({String(t.Name)}, {string.Join(", ", t.Shape.Select(d => d.Constant))});");
+                }
+                w.Line($"file.RejectUnexpected({string.Join(", ", m.Tensors.Select(t => String(t.Name)))});");
+                w.Line($"return new {m.Name}({string.Join(", ", m.Tensors.Select(Parameter))});");
             }
-            w.Line($"file.RejectUnexpected({string.Join(", ", m.Tensors.Select(t => String(t.Name)))});");
-            w.Line($"return new {m.Name}({string.Join(", ", m.Tensors.Select(Parameter))});");
+            else
+            {
+                w.Line("// PyTorch's state_dict names, under whatever module prefixes the file uses (Info.Tensors lists the defaults).");
+                w.Line("float[][] t = file.RequireAll(Info.Tensors);");
+                w.Line($"return new {m.Name}(");
+                for (int i = 0; i < m.Tensors.Count; i++) w.Line($"    t[{Int(i)}]{(i < m.Tensors.Count - 1 ? "," : ");")}");
+            }
         }
         w.Line();
     }

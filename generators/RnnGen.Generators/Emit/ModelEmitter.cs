@@ -40,12 +40,12 @@ internal static partial class ModelEmitter
             string iface = m.Input.OneHot ? "global::RnnGen.IOneHotRnnModel" : "global::RnnGen.IDenseRnnModel";
             using (w.Block($"public sealed partial class {m.Name} : {iface}"))
             {
-                Constants(w, m);
+                Constants(w, m, program);
                 Fields(w, program);
                 Construction(w, m, program);
                 PublicSteps(w, m);
                 if (m.Input.OneHot) TextApi(w, m);
-                StateTypes(w, m);
+                StateTypes(w, m, program);
             }
         }
         w.Line();

@@ -1,18 +1,18 @@
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using RnnGen.Generators.Model;
 
 namespace RnnGen.Generators.Lowering;
 
 /// <summary>
 /// Step 4 of the pipeline: a bound <see cref="ModelSpec"/> → its <see cref="StepProgram"/>. One lowering
-/// per cell kind; a new cell is a new method here (and its tensors in <see cref="ModelTensors"/>).
-/// Pure and total: a cell it does not know is an internal error.
+/// per cell kind (<see cref="Cell"/>); the input, the layers' wiring and the head are shared. Pure and
+/// total: a cell it does not know is an internal error.
 /// </summary>
 internal static class Lowerer
 {
     // The buffer names every lowering shares; the kernels' variables are called the same.
-    public const string State = "h";
     public const string Sums = "s";
     public const string Token = "token";
     public const string Input = "x";
@@ -22,90 +22,262 @@ internal static class Lowerer
     public const string HiddenStride = "HiddenStride";
     public const string OutputStride = "OutputStride";
 
+    /// <summary>The sums each cell keeps per row while it sweeps: one register set each.</summary>
+    private static string[] SumsOf(CellKind cell) => cell switch
+    {
+        CellKind.Elman => new[] { Sums },
+        // r, z and the input part of n; m is the state's part of n, W_hn · h + b_hn, which r scales.
+        CellKind.Gru => new[] { "r", "z", "n", "m" },
+        CellKind.Lstm => new[] { "i", "f", "g", "o" },
+        _ => throw Exhaustive.Unhandled(cell),
+    };
+
+    /// <summary>Whether a gate's recurrent bias can be folded into its input bias (all but a GRU's new gate, which r scales).</summary>
+    private static bool FoldsRecurrentBias(CellKind cell, int gate) => !(cell == CellKind.Gru && gate == 2);
+
     public static StepProgram Lower(ModelSpec m)
     {
-        if (m.Layers.Count != 1) throw Exhaustive.Unhandled("a model of " + m.Layers.Count.ToString(CultureInfo.InvariantCulture) + " layers");
-        LayerSpec layer = m.Top;
-        return layer.Cell switch
+        CellKind cell = m.Top.Cell;
+        int a = m.Top.Size;
+        int stride = SpecWords.Pad(a);
+        StateRows rows = StateRows.For(a);
+        bool textbook = ModelTensors.Textbook(cell, m.Layers.Count, m.Input.Embedding);
+        var buffers = new List<BufferSpec>();
+        var packed = new List<PackedTensor>();
+        var layers = new List<LayerProgram>();
+
+        // The caller's state: every layer's h, and an LSTM's c after it, each padded to 16.
+        int offset = 0;
+        foreach (LayerSpec layer in m.Layers)
         {
-            CellKind.Elman => Elman(m, layer),
-            _ => throw Exhaustive.Unhandled(layer.Cell),
-        };
+            string symbol = (textbook ? "a" : "h") + Sub(layer.Index);
+            buffers.Add(new BufferSpec(StateName(m, layer.Index), BufferKind.State, a, $"{symbol}<t-1> on entry, {symbol}<t> on return", offset));
+            offset += stride;
+            if (cell == CellKind.Lstm)
+            {
+                buffers.Add(new BufferSpec(CellName(layer.Index), BufferKind.State, a, $"c{Sub(layer.Index)}<t-1> on entry, c{Sub(layer.Index)}<t> on return", offset));
+                offset += stride;
+            }
+        }
+        buffers.Add(m.Input.OneHot
+            ? new BufferSpec(Token, BufferKind.Index, m.Input.Size, "x<t>, one-hot: the index of its one")
+            : new BufferSpec(Input, BufferKind.Input, m.Input.Size, "x<t>"));
+        foreach (string sum in SumsOf(cell)) buffers.Add(new BufferSpec(sum, BufferKind.Scratch, a, SumMeaning(cell, sum)));
+        buffers.Add(new BufferSpec(Output, BufferKind.Output, m.Output.Size, "ŷ<t>"));
+
+        foreach (LayerSpec layer in m.Layers)
+        {
+            var ops = new List<StepOp>();
+            if (textbook) ElmanTextbook(m, layer, rows, packed, ops);
+            else Cell(m, layer, rows, packed, ops);
+            layers.Add(new LayerProgram(layer.Index, StateName(m, layer.Index), ops.ToEquatableArray()));
+        }
+
+        EquatableArray<StepOp> head = Head(m, packed, textbook);
+        return new StepProgram(m.Name, cell, rows, buffers.ToEquatableArray(), packed.ToEquatableArray(), layers.ToEquatableArray(), head);
     }
 
-    /// <summary>a&lt;t&gt; = g_a(Waa · a&lt;t-1&gt; + Wax · x&lt;t&gt; + ba), ŷ&lt;t&gt; = g_y(Wya · a&lt;t&gt; + by).</summary>
-    private static StepProgram Elman(ModelSpec m, LayerSpec layer)
+    /// <summary>The state buffer of layer k: h (a single layer keeps the textbook's a, called h in kernels), or h0, h1, ….</summary>
+    internal static string StateName(ModelSpec m, int layer) => m.Layers.Count == 1 && m.Top.Cell != CellKind.Lstm ? "h" : "h" + Int(layer);
+
+    private static string CellName(int layer) => "c" + Int(layer);
+
+    private static string Sub(int layer) => layer == 0 ? "" : "_" + Int(layer);
+
+    private static string Int(int v) => v.ToString(CultureInfo.InvariantCulture);
+
+    private static string SumMeaning(CellKind cell, string sum) => (cell, sum) switch
+    {
+        (CellKind.Elman, _) => "the sums, then a<t>",
+        (CellKind.Gru, "r") => "reset gate r",
+        (CellKind.Gru, "z") => "update gate z",
+        (CellKind.Gru, "n") => "new gate n (its input part, then n, then h<t>)",
+        (CellKind.Gru, "m") => "W_hn · h + b_hn, then h<t-1>",
+        (CellKind.Lstm, "i") => "input gate i",
+        (CellKind.Lstm, "f") => "forget gate f, then c<t>, then h<t>",
+        (CellKind.Lstm, "g") => "cell candidate g",
+        (CellKind.Lstm, "o") => "output gate o",
+        _ => throw Exhaustive.Unhandled(sum),
+    };
+
+    /// <summary>a&lt;t&gt; = g_a(Waa · a&lt;t-1&gt; + Wax · x&lt;t&gt; + ba), in the textbook's tensors (one layer, no embedding).</summary>
+    private static void ElmanTextbook(ModelSpec m, LayerSpec layer, StateRows rows, List<PackedTensor> packed, List<StepOp> ops)
     {
         int a = layer.Size;
         int stride = SpecWords.Pad(a);
-        StateRows rows = StateRows.For(a);
+        string h = StateName(m, 0);
         TensorSpec wax = m.Tensors.Get(TensorRole.InputWeights);
         TensorSpec waa = m.Tensors.Get(TensorRole.RecurrentWeights);
         TensorSpec ba = m.Tensors.Get(TensorRole.HiddenBias);
-        TensorSpec wya = m.Tensors.Get(TensorRole.OutputWeights);
-        TensorSpec by = m.Tensors.Get(TensorRole.OutputBias);
-
-        var buffers = new List<BufferSpec> { new(State, BufferKind.State, a, "a<t-1> on entry, a<t> on return") };
-        var packed = new List<PackedTensor>();
-        var recurrence = new List<StepOp>();
         if (m.Input.OneHot)
         {
-            buffers.Add(new BufferSpec(Token, BufferKind.Index, m.Input.Size, "x<t>, one-hot: the index of its one"));
             packed.Add(new PackedTensor("wax", wax.Name, PackLayout.Columns, m.Input.Size, stride, HiddenStride, ba.Name, 0, a));
-            recurrence.Add(new ReadRowOp(Sums, "wax", Token));
+            ops.Add(new ReadRowOp(Sums, "wax", Token));
         }
         else
         {
-            buffers.Add(new BufferSpec(Input, BufferKind.Input, m.Input.Size, "x<t>"));
             packed.Add(new PackedTensor("ba", ba.Name, PackLayout.Vector, 1, stride, HiddenStride, "", 0, a));
-            recurrence.Add(new LoadOp(Sums, "ba"));
-            recurrence.Add(SweptMatrix(packed, "wax", wax, rows, Input, m.Input.Size));
+            ops.Add(new LoadOp(Sums, "ba"));
+            ops.Add(SweptMatrix(packed, "wax", wax, 0, a, rows, Input, m.Input.Size, Sums));
         }
-        buffers.Add(new BufferSpec(Sums, BufferKind.Scratch, a, "the sums, then a<t>"));
-        buffers.Add(new BufferSpec(Output, BufferKind.Output, m.Output.Size, "ŷ<t>"));
-        MatVecOp recurrent = SweptMatrix(packed, "waa", waa, rows, State, a);
-        packed.Add(new PackedTensor("wya", wya.Name, PackLayout.Rows, m.Output.Size, stride, HiddenStride, "", 0, a));
-        packed.Add(new PackedTensor("by", by.Name, PackLayout.Vector, 1, SpecWords.Pad(m.Output.Size), OutputStride, "", 0, m.Output.Size));
-
-        recurrence.Add(recurrent);
-        recurrence.Add(new ActivateOp(Sums, layer.Activation));
-        if (stride > a) recurrence.Add(new ZeroPaddingOp(Sums, a, stride));
-        recurrence.Add(new StoreOp(State, Sums));
-
-        return new StepProgram(m.Name, layer.Cell, rows, buffers.ToEquatableArray(), packed.ToEquatableArray(),
-            recurrence.ToEquatableArray(), Head(m));
+        ops.Add(SweptMatrix(packed, "waa", waa, 0, a, rows, h, a, Sums));
+        ops.Add(new ActivateOp(Sums, layer.Activation));
+        if (stride > a) ops.Add(new ZeroPaddingOp(Sums, a, stride));
+        ops.Add(new StoreOp(h, Sums));
     }
 
-    /// <summary>
-    /// A matrix the step sweeps column by column (<c>Target += W · vector</c>), packed as the state's main
-    /// rows and, when a does not fill whole vectors, its tail rows in a narrower table (<see cref="StateRows"/>).
-    /// </summary>
-    private static MatVecOp SweptMatrix(List<PackedTensor> packed, string name, TensorSpec tensor, StateRows rows, string vector, int columns)
+    /// <summary>One layer of a cell in PyTorch's tensors (nn.RNN, nn.GRU, nn.LSTM): the input's part, the state's part, the gates.</summary>
+    private static void Cell(ModelSpec m, LayerSpec layer, StateRows rows, List<PackedTensor> packed, List<StepOp> ops)
     {
-        int a = tensor.Shape[0].Size;
+        CellKind cell = layer.Cell;
+        int a = layer.Size;
+        int k = layer.Index;
+        int stride = SpecWords.Pad(a);
+        string[] sums = SumsOf(cell);
+        int gates = ModelTensors.Gates(cell);
+        string h = StateName(m, k);
+        string l = Int(k);
+        TensorSpec wih = m.Tensors.Get(TensorRole.InputWeights, k);
+        TensorSpec whh = m.Tensors.Get(TensorRole.RecurrentWeights, k);
+        TensorSpec bih = m.Tensors.Get(TensorRole.InputBias, k);
+        TensorSpec bhh = m.Tensors.Get(TensorRole.RecurrentBias, k);
+        // The sum each gate's products go to: for a GRU's new gate, the input's part to n, the state's to m.
+        string InputSum(int g) => sums[g];
+        string StateSum(int g) => cell == CellKind.Gru && g == 2 ? "m" : sums[g];
+
+        // The input's part: one row of a table for a one-hot first layer (W_ih · E[token] + biases, computed at
+        // load time), else the biases and a product over the layer's input.
+        bool table = k == 0 && m.Input.OneHot;
+        var deferred = new List<StepOp>();
+        if (table)
+        {
+            TensorSpec? embedding = m.Tensors.Find(TensorRole.Embedding);
+            int fold = 0;
+            for (int g = 0; g < gates; g++) if (FoldsRecurrentBias(cell, g)) fold |= 1 << g;
+            packed.Add(new PackedTensor("table", wih.Name, PackLayout.InputTable, m.Input.Size, gates * stride, "", bih.Name, 0, a,
+                bhh.Name, embedding?.Name ?? "", gates, fold));
+            for (int g = 0; g < gates; g++)
+            {
+                var read = new ReadRowOp(InputSum(g), "table", Token, g * stride);
+                // A GRU's n needs no register during the sweep: read its row after.
+                if (cell == CellKind.Gru && g == 2) deferred.Add(read);
+                else ops.Add(read);
+            }
+        }
+        else
+        {
+            string vector = k == 0 ? Input : StateName(m, k - 1);
+            for (int g = 0; g < gates; g++)
+            {
+                string bias = $"b{l}{GateSuffix(cell, g)}";
+                packed.Add(new PackedTensor(bias, bih.Name, PackLayout.GateBias, 1, stride, HiddenStride, "", g * a, a,
+                    FoldsRecurrentBias(cell, g) ? bhh.Name : ""));
+                ops.Add(new LoadOp(InputSum(g), bias));
+            }
+            for (int g = 0; g < gates; g++)
+            {
+                ops.Add(SweptMatrix(packed, $"wi{l}{GateSuffix(cell, g)}", wih, g * a, a, rows, vector, layer.InputSize, InputSum(g)));
+            }
+        }
+        if (cell == CellKind.Gru)
+        {
+            string bias = $"bh{l}n";
+            packed.Add(new PackedTensor(bias, bhh.Name, PackLayout.GateBias, 1, stride, HiddenStride, "", 2 * a, a));
+            ops.Add(new LoadOp("m", bias));
+        }
+        // The state's part: one sweep over h<t-1> for every gate.
+        for (int g = 0; g < gates; g++)
+        {
+            ops.Add(SweptMatrix(packed, $"wh{l}{GateSuffix(cell, g)}", whh, g * a, a, rows, h, a, StateSum(g)));
+        }
+        ops.AddRange(deferred);
+
+        switch (cell)
+        {
+            case CellKind.Elman:
+                ops.Add(new ActivateOp(Sums, layer.Activation));
+                Finish(ops, Sums, h, a, stride);
+                break;
+            case CellKind.Gru:
+                // r = σ(·), z = σ(·), n = tanh(n + r ⊙ m), h' = (1 − z) ⊙ n + z ⊙ h.
+                ops.Add(new ActivateOp("r", Activation.Sigmoid));
+                ops.Add(new ActivateOp("z", Activation.Sigmoid));
+                ops.Add(new MultiplyAddOp("n", "r", "m"));
+                ops.Add(new ActivateOp("n", Activation.Tanh));
+                ops.Add(new MixOp("n", "z", h));
+                Finish(ops, "n", h, a, stride);
+                break;
+            case CellKind.Lstm:
+                // i, f, o = σ(·), g = tanh(·), c' = f ⊙ c + i ⊙ g, h' = o ⊙ tanh(c').
+                string c = CellName(k);
+                ops.Add(new ActivateOp("i", Activation.Sigmoid));
+                ops.Add(new ActivateOp("f", Activation.Sigmoid));
+                ops.Add(new ActivateOp("g", Activation.Tanh));
+                ops.Add(new ActivateOp("o", Activation.Sigmoid));
+                ops.Add(new MultiplyOp("f", "f", c));
+                ops.Add(new MultiplyAddOp("f", "i", "g"));
+                Finish(ops, "f", c, a, stride);
+                ops.Add(new ActivateOp("f", Activation.Tanh));
+                ops.Add(new MultiplyOp("f", "o", "f"));
+                Finish(ops, "f", h, a, stride);
+                break;
+            default:
+                throw Exhaustive.Unhandled(cell);
+        }
+    }
+
+    private static void Finish(List<StepOp> ops, string sum, string state, int a, int stride)
+    {
+        if (stride > a) ops.Add(new ZeroPaddingOp(sum, a, stride));
+        ops.Add(new StoreOp(state, sum));
+    }
+
+    /// <summary>PyTorch's gate order, as table suffixes: GRU r, z, n; LSTM i, f, g, o; nothing for a single gate.</summary>
+    private static string GateSuffix(CellKind cell, int g) => cell switch
+    {
+        CellKind.Elman => "",
+        CellKind.Gru => "rzn".Substring(g, 1),
+        CellKind.Lstm => "ifgo".Substring(g, 1),
+        _ => throw Exhaustive.Unhandled(cell),
+    };
+
+    /// <summary>
+    /// A matrix the step sweeps column by column (<c>Target += W · vector</c>): rows firstRow … firstRow + a − 1 of the
+    /// tensor, packed as the state's main rows and, when a does not fill whole vectors, its tail rows in a narrower
+    /// table (<see cref="StateRows"/>).
+    /// </summary>
+    private static MatVecOp SweptMatrix(List<PackedTensor> packed, string name, TensorSpec tensor, int firstRow, int a, StateRows rows,
+        string vector, int columns, string target)
+    {
         string main = "", tail = "";
         if (rows.Main > 0)
         {
             main = name;
-            bool whole = rows.Tail == 0;
-            packed.Add(new PackedTensor(name, tensor.Name, PackLayout.Columns, columns, rows.Main, whole ? HiddenStride : "", "", 0,
-                whole ? a : rows.Main));
+            bool whole = rows.Tail == 0 && firstRow == 0 && tensor.Shape[0].Size == a;
+            packed.Add(new PackedTensor(name, tensor.Name, PackLayout.Columns, columns, rows.Main, whole ? HiddenStride : "", "", firstRow,
+                rows.Tail == 0 ? a : rows.Main));
         }
         if (rows.Tail > 0)
         {
             tail = name + "Tail";
-            packed.Add(new PackedTensor(tail, tensor.Name, PackLayout.Columns, columns, rows.Tail, "", "", rows.Main, a - rows.Main));
+            packed.Add(new PackedTensor(tail, tensor.Name, PackLayout.Columns, columns, rows.Tail, "", "", firstRow + rows.Main, a - rows.Main));
         }
-        return new MatVecOp(Sums, main, tail, vector, columns);
+        return new MatVecOp(target, main, tail, vector, columns);
     }
 
-    /// <summary>The output head every cell shares: ŷ&lt;t&gt; = g_y(Wya · a&lt;t&gt; + by).</summary>
-    private static EquatableArray<StepOp> Head(ModelSpec m)
+    /// <summary>The output head every cell shares: ŷ&lt;t&gt; = g_y(Wya · a&lt;t&gt; + by), from the last layer's state.</summary>
+    private static EquatableArray<StepOp> Head(ModelSpec m, List<PackedTensor> packed, bool textbook)
     {
         int y = m.Output.Size;
+        int stride = SpecWords.Pad(m.Top.Size);
+        TensorSpec wy = m.Tensors.Get(TensorRole.OutputWeights);
+        TensorSpec by = m.Tensors.Get(TensorRole.OutputBias);
+        string wyName = textbook ? "wya" : "wy";
+        packed.Add(new PackedTensor(wyName, wy.Name, PackLayout.Rows, y, stride, HiddenStride, "", 0, m.Top.Size));
+        packed.Add(new PackedTensor("by", by.Name, PackLayout.Vector, 1, SpecWords.Pad(y), OutputStride, "", 0, y));
         var head = new List<StepOp>();
         if (SpecWords.Pad(y) > y) head.Add(new ZeroPaddingOp(Output, y, SpecWords.Pad(y)));
-        head.Add(new ProjectOp(Output, "wya", State, "by", y));
+        head.Add(new ProjectOp(Output, wyName, StateName(m, m.Layers.Count - 1), "by", y));
         head.Add(new ActivateOp(Output, m.Output.Activation));
         return head.ToEquatableArray();
     }

@@ -9,11 +9,23 @@ namespace RnnGen.Generators.Lowering;
 /// </summary>
 internal abstract record StepOp;
 
-/// <summary><c>Target = Table[Index]</c>: the row of a one-hot input (replaces <c>Wax · x&lt;t&gt; + ba</c>).</summary>
-internal sealed record ReadRowOp(string Target, string Table, string Index) : StepOp;
+/// <summary>
+/// <c>Target = Table[Index][Offset..]</c>: a block of the row of a one-hot input (replaces <c>Wax · x&lt;t&gt; + ba</c>;
+/// a gated cell's row holds one block per gate, <paramref name="Offset"/> floats apart).
+/// </summary>
+internal sealed record ReadRowOp(string Target, string Table, string Index, int Offset = 0) : StepOp;
 
-/// <summary><c>Target = Source</c>: a bias vector starts the sums.</summary>
+/// <summary><c>Target = Source</c>: a bias vector starts the sums, or a state's old rows are read.</summary>
 internal sealed record LoadOp(string Target, string Source) : StepOp;
+
+/// <summary><c>Target = A ⊙ B</c>, element-wise (an operand may be a state buffer, read as it was before the step).</summary>
+internal sealed record MultiplyOp(string Target, string A, string B) : StepOp;
+
+/// <summary><c>Target += A ⊙ B</c>, element-wise.</summary>
+internal sealed record MultiplyAddOp(string Target, string A, string B) : StepOp;
+
+/// <summary><c>Target = (1 − Gate) ⊙ Target + Gate ⊙ Other</c>: a GRU's update of its state.</summary>
+internal sealed record MixOp(string Target, string Gate, string Other) : StepOp;
 
 /// <summary>
 /// <c>Target += W · Vector</c> over <paramref name="Columns"/> columns, W packed by columns in two tables:

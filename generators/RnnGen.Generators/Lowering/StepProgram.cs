@@ -13,11 +13,12 @@ namespace RnnGen.Generators.Lowering;
 /// <param name="Cell">The cell the program was lowered from.</param>
 /// <param name="Buffers">The vectors the step reads and writes.</param>
 /// <param name="Packed">The weight tables, as laid out in memory at load time.</param>
-/// <param name="Recurrence">
-/// The operations that compute the new state. They are row-parallel: every buffer they touch has the
-/// state's rows, so the planner may run them chunk by chunk of rows, each chunk in registers.
+/// <param name="Layers">
+/// The operations that compute each layer's new state, first layer first. They are row-parallel: every
+/// buffer they touch has the state's rows, so the planner may run them chunk by chunk of rows, each
+/// chunk in registers.
 /// </param>
-/// <param name="Head">The operations after the whole new state exists: the output projection and g_y.</param>
+/// <param name="Head">The operations after the last layer's new state exists: the output projection and g_y.</param>
 /// <param name="Rows">How the state's rows are laid out in the matrices swept every step.</param>
 internal sealed record StepProgram(
     string Model,
@@ -25,9 +26,31 @@ internal sealed record StepProgram(
     StateRows Rows,
     EquatableArray<BufferSpec> Buffers,
     EquatableArray<PackedTensor> Packed,
-    EquatableArray<StepOp> Recurrence,
+    EquatableArray<LayerProgram> Layers,
     EquatableArray<StepOp> Head)
 {
+    /// <summary>How many registers one piece of the state needs during a sweep: the cell's sums.</summary>
+    public int SumsPerPiece
+    {
+        get
+        {
+            int n = 0;
+            foreach (BufferSpec b in Buffers) if (b.Kind == BufferKind.Scratch) n++;
+            return n;
+        }
+    }
+
+    /// <summary>The floats of the caller's state value: every layer's h (and an LSTM's c), each padded.</summary>
+    public int StateStorage
+    {
+        get
+        {
+            int end = 0;
+            foreach (BufferSpec b in Buffers) if (b.Kind == BufferKind.State) end = System.Math.Max(end, b.Offset + b.Stride);
+            return end;
+        }
+    }
+
     /// <summary>The buffer with this name (every operand of every operation is one).</summary>
     public BufferSpec Buffer(string name)
     {
@@ -43,8 +66,8 @@ internal sealed record StepProgram(
         throw Exhaustive.Unhandled("table " + name);
     }
 
-    /// <summary>The state buffer (a).</summary>
-    public BufferSpec State => First(BufferKind.State);
+    /// <summary>The state the head reads: the last layer's h.</summary>
+    public BufferSpec State => Buffer(Layers[Layers.Count - 1].State);
 
     /// <summary>The output buffer (ŷ).</summary>
     public BufferSpec Output => First(BufferKind.Output);
@@ -73,6 +96,9 @@ internal sealed record StateRows(int Main, int Tail)
     /// <summary>Rows a kernel computes: <see cref="Main"/> + <see cref="Tail"/>; the rest of the padded state is never touched.</summary>
     public int Computed => Main + Tail;
 }
+
+/// <summary>One layer's part of the step: the operations that compute its new state <paramref name="State"/>.</summary>
+internal sealed record LayerProgram(int Index, string State, EquatableArray<StepOp> Recurrence);
 
 /// <summary>What a buffer holds.</summary>
 internal enum BufferKind
@@ -104,7 +130,8 @@ internal enum BufferKind
 /// <param name="Kind">What it holds.</param>
 /// <param name="Size">Its length in floats (for an index: the number of values it may take).</param>
 /// <param name="Meaning">What it is, in the textbook's notation, for the printed program.</param>
-internal sealed record BufferSpec(string Name, BufferKind Kind, int Size, string Meaning)
+/// <param name="Offset">For a state buffer: where it starts in the caller's state value, in floats.</param>
+internal sealed record BufferSpec(string Name, BufferKind Kind, int Size, string Meaning, int Offset = 0)
 {
     public int Stride => SpecWords.Pad(Size);
 }
@@ -120,6 +147,15 @@ internal enum PackLayout
 
     /// <summary>A vector, padded.</summary>
     Vector,
+
+    /// <summary>
+    /// One row per token of a one-hot first layer: for each gate, the block W_ih · E[token] + b_ih (+ b_hh where the
+    /// cell folds it), padded to 16 (without an embedding, E[token] is the one-hot vector: column token of W_ih).
+    /// </summary>
+    InputTable,
+
+    /// <summary>Rows FirstRow … FirstRow + RowCount − 1 of a bias (+ the same rows of the recurrent bias, when given), padded.</summary>
+    GateBias,
 }
 
 /// <summary>
@@ -138,8 +174,13 @@ internal enum PackLayout
 /// </param>
 /// <param name="FirstRow">For <see cref="PackLayout.Columns"/>: the tensor's first row this table holds of each column.</param>
 /// <param name="RowCount">For <see cref="PackLayout.Columns"/>: how many of the tensor's rows it holds (the rest of a row of the table is zero).</param>
+/// <param name="RecurrentBias">For <see cref="PackLayout.InputTable"/> and <see cref="PackLayout.GateBias"/>: the recurrent bias folded in, or empty.</param>
+/// <param name="Embedding">For <see cref="PackLayout.InputTable"/>: the embedding the tokens pass through, or empty.</param>
+/// <param name="Gates">For <see cref="PackLayout.InputTable"/>: the blocks of a row.</param>
+/// <param name="RecurrentBiasGates">For <see cref="PackLayout.InputTable"/>: a bit per gate whose recurrent bias is folded in.</param>
 internal sealed record PackedTensor(
-    string Name, string Tensor, PackLayout Layout, int Rows, int Stride, string StrideConstant, string FoldedBias, int FirstRow, int RowCount)
+    string Name, string Tensor, PackLayout Layout, int Rows, int Stride, string StrideConstant, string FoldedBias, int FirstRow, int RowCount,
+    string RecurrentBias = "", string Embedding = "", int Gates = 1, int RecurrentBiasGates = 0)
 {
     public string Field => "_" + Name;
 

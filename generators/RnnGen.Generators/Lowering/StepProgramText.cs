@@ -38,9 +38,14 @@ internal static class StepProgramText
             Layout(p),
         }));
         Line();
-        Line("recurrence (per chunk of the state's rows)");
-        Table(Line, program.Recurrence.Select(Op));
-        Line();
+        foreach (LayerProgram layer in program.Layers)
+        {
+            Line(program.Layers.Count == 1
+                ? "recurrence (per chunk of the state's rows)"
+                : $"layer {Int(layer.Index)}: recurrence (per chunk of the state's rows)");
+            Table(Line, layer.Recurrence.Select(Op));
+            Line();
+        }
         Line("head");
         Table(Line, program.Head.Select(Op));
         Line();
@@ -57,7 +62,14 @@ internal static class StepProgramText
     /// <summary>One operation as (code, what it is).</summary>
     public static string[] Op(StepOp op) => op switch
     {
-        ReadRowOp r => new[] { $"{r.Target} = {r.Table}[{r.Index}]", "read one row of the input table" },
+        ReadRowOp r => new[]
+        {
+            r.Offset == 0 ? $"{r.Target} = {r.Table}[{r.Index}]" : $"{r.Target} = {r.Table}[{r.Index}][{Int(r.Offset)}..]",
+            r.Offset == 0 ? "read one row of the input table" : "read a gate's block of the input table's row",
+        },
+        MultiplyOp x => new[] { $"{x.Target} = {x.A} ⊙ {x.B}", "element-wise product" },
+        MultiplyAddOp x => new[] { $"{x.Target} += {x.A} ⊙ {x.B}", "element-wise product, added" },
+        MixOp x => new[] { $"{x.Target} = (1 - {x.Gate}) ⊙ {x.Target} + {x.Gate} ⊙ {x.Other}", "the update gate's mix" },
         LoadOp l => new[] { $"{l.Target} = {l.Source}", "start the sums with a bias" },
         MatVecOp v => new[]
         {
@@ -109,9 +121,12 @@ internal static class StepProgramText
             PackLayout.Columns => $"row i = column i of {p.Tensor}",
             PackLayout.Rows => $"row k = row k of {p.Tensor}",
             PackLayout.Vector => p.Tensor,
+            PackLayout.InputTable => $"row t = per gate, {p.Tensor} · {(p.Embedding.Length > 0 ? p.Embedding + "[t]" : "one-hot(t)")} + {p.FoldedBias}"
+                + (p.RecurrentBiasGates == 0 ? "" : $" (+ {p.RecurrentBias} in gates {string.Join(", ", Enumerable.Range(0, p.Gates).Where(g => (p.RecurrentBiasGates & (1 << g)) != 0).Select(Int))})"),
+            PackLayout.GateBias => $"rows {Int(p.FirstRow)} to {Int(p.FirstRow + p.RowCount - 1)} of {p.Tensor}" + (p.RecurrentBias.Length > 0 ? $" + {p.RecurrentBias}" : ""),
             _ => throw Exhaustive.Unhandled(p.Layout),
         };
-        return p.FoldedBias.Length == 0 ? layout : $"{layout}, + {p.FoldedBias}";
+        return p.FoldedBias.Length == 0 || p.Layout == PackLayout.InputTable ? layout : $"{layout}, + {p.FoldedBias}";
     }
 
     /// <summary>Rows of cells as aligned columns, indented by two spaces.</summary>

@@ -82,9 +82,29 @@ internal static class SpecNames
         _ => throw Exhaustive.Unhandled(name),
     };
 
+    /// <summary>The cell's name in prose ("Elman RNN", "GRU", "LSTM").</summary>
     public static string Name(this CellKind cell) => cell switch
     {
         CellKind.Elman => "Elman RNN",
+        CellKind.Gru => "GRU",
+        CellKind.Lstm => "LSTM",
         _ => throw Exhaustive.Unhandled(cell),
+    };
+
+    /// <summary>The cell's spec word.</summary>
+    public static string Word(this CellKind cell) => cell switch
+    {
+        CellKind.Elman => SpecWords.Rnn,
+        CellKind.Gru => SpecWords.Gru,
+        CellKind.Lstm => SpecWords.Lstm,
+        _ => throw Exhaustive.Unhandled(cell),
+    };
+
+    public static CellKind ParseCell(string name) => name switch
+    {
+        SpecWords.Rnn => CellKind.Elman,
+        SpecWords.Gru => CellKind.Gru,
+        SpecWords.Lstm => CellKind.Lstm,
+        _ => throw Exhaustive.Unhandled(name),
     };
 }

@@ -13,7 +13,7 @@ internal static class GeneratedNames
         "Hidden", "Output", "HiddenBuffer", "OutputBuffer", "Step", "StepUnchecked", "StepWithVectors",
         "Forward", "Load", "FromSafeTensors", "Encode", "Tokenize", "Info", "Vocabulary", "VocabularyHolder",
         "VocabularyTokens", "UnknownToken", "HiddenSize", "InputSize", "OutputSize", "HiddenStride", "OutputStride",
-        "Labels", "WeightsFile", "DefaultWeightsPath",
+        "Labels", "WeightsFile", "DefaultWeightsPath", "EmbeddingSize", "StateStride",
     };
 
     /// <summary>
@@ -22,7 +22,7 @@ internal static class GeneratedNames
     /// </summary>
     public static readonly string[] VectorMembers =
     {
-        "Length", "Values", "Item", "AsSpan", "CopyTo", "ToArray", "ArgMax", "Label", "Reset",
+        "Length", "Values", "Item", "AsSpan", "CopyTo", "ToArray", "ArgMax", "Label", "Reset", "Layer", "Cell",
         "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals",
     };
 

@@ -48,7 +48,9 @@ internal sealed record ModelSpec(
 /// <param name="VocabularyFile">The vocabulary as the spec names it, or empty.</param>
 /// <param name="VocabularyPath">The vocabulary's full path (how its pipeline node is found), or empty.</param>
 /// <param name="UnknownIndex">The index of &lt;UNK&gt; in the vocabulary, or -1.</param>
-internal sealed record InputSpec(InputEncoding Encoding, int Size, TokenizerKind Tokenizer, string VocabularyFile, string VocabularyPath, int UnknownIndex)
+/// <param name="Embedding">The size of an embedding the tokens pass through first (an nn.Embedding), or 0.</param>
+internal sealed record InputSpec(InputEncoding Encoding, int Size, TokenizerKind Tokenizer, string VocabularyFile, string VocabularyPath, int UnknownIndex,
+    int Embedding = 0)
 {
     public bool OneHot => Encoding == InputEncoding.OneHot;
 
@@ -59,8 +61,10 @@ internal sealed record InputSpec(InputEncoding Encoding, int Size, TokenizerKind
 /// <summary>One recurrent layer.</summary>
 /// <param name="Cell">Its cell.</param>
 /// <param name="Size">a: the size of its hidden state.</param>
-/// <param name="Activation">g_a.</param>
-internal sealed record LayerSpec(CellKind Cell, int Size, Activation Activation);
+/// <param name="Activation">g_a (a GRU's and an LSTM's are tanh).</param>
+/// <param name="Index">Its place, 0 for the layer that reads x.</param>
+/// <param name="InputSize">The size of what it reads: x, the embedding, or the layer below's state.</param>
+internal sealed record LayerSpec(CellKind Cell, int Size, Activation Activation, int Index = 0, int InputSize = 0);
 
 /// <summary>ŷ: the output head.</summary>
 /// <param name="Size">y: the number of outputs.</param>

@@ -1,37 +1,80 @@
+using System.Globalization;
 using System.Linq;
 
 namespace RnnGen.Generators.Model;
 
-/// <summary>The tensors each cell reads from its weights file, in the file's (and the constructor's) order.</summary>
+/// <summary>
+/// The tensors a model reads from its weights file, in the file's (and the constructor's) order. A single
+/// Elman layer without an embedding keeps the textbook's names (Waa, Wax, ba, Wya, by); every other model
+/// uses the names of a PyTorch <c>state_dict</c> of <c>embedding</c> (nn.Embedding), <c>rnn</c> (nn.RNN, nn.GRU
+/// or nn.LSTM) and <c>head</c> (nn.Linear), loaded as they are.
+/// </summary>
 internal static class ModelTensors
 {
     public const string HiddenSize = "HiddenSize";
     public const string InputSize = "InputSize";
     public const string OutputSize = "OutputSize";
+    public const string EmbeddingSize = "EmbeddingSize";
 
-    public static EquatableArray<TensorSpec> For(CellKind cell, int hidden, int input, int output)
+    /// <summary>The module prefixes of PyTorch's names, as the spec's defaults.</summary>
+    public const string RecurrentModule = "rnn";
+    public const string HeadModule = "head";
+    public const string EmbeddingModule = "embedding";
+
+    /// <summary>Whether the model keeps the textbook's tensor names.</summary>
+    public static bool Textbook(CellKind cell, int layers, int embedding) => cell == CellKind.Elman && layers == 1 && embedding == 0;
+
+    /// <summary>How many blocks of a rows a cell's stacked weights have: PyTorch's gates, in its order.</summary>
+    public static int Gates(CellKind cell) => cell switch
+    {
+        CellKind.Elman => 1,
+        CellKind.Gru => 3,
+        CellKind.Lstm => 4,
+        _ => throw Exhaustive.Unhandled(cell),
+    };
+
+    public static EquatableArray<TensorSpec> For(CellKind cell, int hidden, int input, int output, int layers = 1, int embedding = 0)
     {
         var a = new TensorDim(HiddenSize, hidden);
         var x = new TensorDim(InputSize, input);
         var y = new TensorDim(OutputSize, output);
-        return cell switch
+        if (Textbook(cell, layers, embedding))
         {
             // The textbook's names, as the README and the weights of the shipped models use them.
-            CellKind.Elman => new[]
+            return new[]
             {
-                Tensor("Waa", TensorRole.RecurrentWeights, a, a),
-                Tensor("Wax", TensorRole.InputWeights, a, x),
-                Tensor("ba", TensorRole.HiddenBias, a),
-                Tensor("Wya", TensorRole.OutputWeights, y, a),
-                Tensor("by", TensorRole.OutputBias, y),
-            }.ToEquatableArray(),
-            _ => throw Exhaustive.Unhandled(cell),
-        };
+                Tensor("Waa", TensorRole.RecurrentWeights, 0, a, a),
+                Tensor("Wax", TensorRole.InputWeights, 0, a, x),
+                Tensor("ba", TensorRole.HiddenBias, 0, a),
+                Tensor("Wya", TensorRole.OutputWeights, -1, y, a),
+                Tensor("by", TensorRole.OutputBias, -1, y),
+            }.ToEquatableArray();
+        }
+        int g = Gates(cell);
+        var gates = new TensorDim(g == 1 ? HiddenSize : $"{g.ToString(CultureInfo.InvariantCulture)} * {HiddenSize}", g * hidden);
+        var list = new System.Collections.Generic.List<TensorSpec>();
+        if (embedding > 0) list.Add(Tensor(EmbeddingModule + ".weight", TensorRole.Embedding, -1, x, new TensorDim(EmbeddingSize, embedding)));
+        for (int k = 0; k < layers; k++)
+        {
+            string l = "_l" + k.ToString(CultureInfo.InvariantCulture);
+            TensorDim layerInput = k > 0 ? a : embedding > 0 ? new TensorDim(EmbeddingSize, embedding) : x;
+            list.Add(Tensor($"{RecurrentModule}.weight_ih{l}", TensorRole.InputWeights, k, gates, layerInput));
+            list.Add(Tensor($"{RecurrentModule}.weight_hh{l}", TensorRole.RecurrentWeights, k, gates, a));
+            list.Add(Tensor($"{RecurrentModule}.bias_ih{l}", TensorRole.InputBias, k, gates));
+            list.Add(Tensor($"{RecurrentModule}.bias_hh{l}", TensorRole.RecurrentBias, k, gates));
+        }
+        list.Add(Tensor(HeadModule + ".weight", TensorRole.OutputWeights, -1, y, a));
+        list.Add(Tensor(HeadModule + ".bias", TensorRole.OutputBias, -1, y));
+        return list.ToEquatableArray();
     }
 
-    private static TensorSpec Tensor(string name, TensorRole role, params TensorDim[] shape) => new(name, role, shape.ToEquatableArray());
+    private static TensorSpec Tensor(string name, TensorRole role, int layer, params TensorDim[] shape) => new(name, role, shape.ToEquatableArray(), layer);
 
-    /// <summary>The model's tensor with this role (every cell has exactly one of each role it lists).</summary>
-    public static TensorSpec Get(this EquatableArray<TensorSpec> tensors, TensorRole role) =>
-        tensors.FirstOrDefault(t => t.Role == role) ?? throw Exhaustive.Unhandled(role);
+    /// <summary>The model's tensor with this role (in this layer), or null when the model has none.</summary>
+    public static TensorSpec? Find(this EquatableArray<TensorSpec> tensors, TensorRole role, int layer = -1) =>
+        tensors.FirstOrDefault(t => t.Role == role && (layer < 0 || t.Layer == layer || t.Layer < 0));
+
+    /// <summary>The model's tensor with this role (in this layer), which the cell must have.</summary>
+    public static TensorSpec Get(this EquatableArray<TensorSpec> tensors, TensorRole role, int layer = -1) =>
+        tensors.Find(role, layer) ?? throw Exhaustive.Unhandled(role);
 }

@@ -3,14 +3,23 @@ namespace RnnGen.Generators.Model;
 /// <summary>What a weight tensor is for in the computation.</summary>
 internal enum TensorRole
 {
-    /// <summary>Multiplies the layer's input x&lt;t&gt; (Wax).</summary>
+    /// <summary>Multiplies the layer's input x&lt;t&gt; (Wax; PyTorch's weight_ih, the gates stacked).</summary>
     InputWeights,
 
-    /// <summary>Multiplies the previous hidden state a&lt;t-1&gt; (Waa).</summary>
+    /// <summary>Multiplies the previous hidden state a&lt;t-1&gt; (Waa; PyTorch's weight_hh).</summary>
     RecurrentWeights,
 
-    /// <summary>Added to the hidden pre-activation (ba).</summary>
+    /// <summary>Added to the hidden pre-activation (the textbook's ba: both of PyTorch's biases in one).</summary>
     HiddenBias,
+
+    /// <summary>PyTorch's bias_ih: added with the input's product.</summary>
+    InputBias,
+
+    /// <summary>PyTorch's bias_hh: added with the state's product (inside the reset gate's product for a GRU's new gate).</summary>
+    RecurrentBias,
+
+    /// <summary>An nn.Embedding's table: row t is token t's vector, the first layer's input.</summary>
+    Embedding,
 
     /// <summary>Projects a&lt;t&gt; to the output (Wya).</summary>
     OutputWeights,
@@ -27,7 +36,11 @@ internal sealed record TensorDim(string Constant, int Size);
 /// Listed once per model (<see cref="ModelTensors"/>); the constructor, <c>Load</c>, the shape checks,
 /// the docs, the step program and the model's <c>Info.Tensors</c> are all written from this list.
 /// </summary>
-internal sealed record TensorSpec(string Name, TensorRole Role, EquatableArray<TensorDim> Shape)
+/// <param name="Name">Its name in the weights file, with the module's default prefix (<c>rnn.</c>, <c>head.</c>, <c>embedding.</c>) for PyTorch's names.</param>
+/// <param name="Role">What it is for.</param>
+/// <param name="Shape">Its dimensions, outermost first.</param>
+/// <param name="Layer">The recurrent layer it belongs to, or -1 for the head and the embedding.</param>
+internal sealed record TensorSpec(string Name, TensorRole Role, EquatableArray<TensorDim> Shape, int Layer = -1)
 {
     /// <summary>The number of floats.</summary>
     public long Elements

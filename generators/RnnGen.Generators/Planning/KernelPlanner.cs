@@ -41,13 +41,17 @@ internal static class KernelPlanner
         int lanes = bits / 32;
         EquatableArray<Piece> pieces = Pieces(bits, program.Rows);
         int vectors = pieces.Count;
-        int budget = Registers(bits) - 4; // leave room for the broadcast values and loaded columns
+        // Every piece of the state needs one register per sum the cell keeps (1 for Elman, 4 for a GRU or an LSTM);
+        // leave room for the broadcast values and loaded columns.
+        int perPiece = program.SumsPerPiece;
+        int registers = Registers(bits) - 4;
+        int budget = System.Math.Max(1, registers / perPiece);
         int outputs = program.Output.Size;
         bool unrolledOutputs = outputs <= MaxUnrolledOutputs;
         bool dotLooped = SpecWords.Pad(stateSize) / lanes > MaxUnrolledDotVectors;
         int main = program.Rows.Main;
 
-        if (vectors < MinInFlight && vectors * 2 <= budget && stateSize > 1)
+        if (vectors * perPiece < MinInFlight && vectors * perPiece * 2 <= registers && stateSize > 1)
         {
             return new KernelPlan(bits, lanes, stateSize, main, pieces, new[] { new Chunk(0, vectors) }.ToEquatableArray(), 0, TwoSets: true, budget,
                 outputs, unrolledOutputs, dotLooped);

@@ -61,7 +61,8 @@ internal static class ModelBinder
     /// </summary>
     private static DiagnosticInfo? TooLarge(SpecDraft draft, int inputSize)
     {
-        long stride = SpecWords.Pad(draft.HiddenSize);
+        // The input table (one row per token, every gate's rows padded to 16) must fit in one array.
+        long stride = ModelTensors.Gates(draft.Cell) * (long)SpecWords.Pad(draft.HiddenSize);
         long floats = inputSize * stride;
         if (floats <= MaxArrayLength) return null;
         TextRange at = draft.InputSize is not null ? draft.InputSizeRange : draft.VocabularyRange;
@@ -92,12 +93,15 @@ internal static class ModelBinder
 
     private static BoundModel ToModel(SpecDraft d, int inputSize, int unknownIndex)
     {
-        var input = new InputSpec(d.Encoding, inputSize, d.Tokenizer, d.VocabularyFile, d.VocabularyFullPath, unknownIndex);
-        var layer = new LayerSpec(CellKind.Elman, d.HiddenSize, d.HiddenActivation);
+        var input = new InputSpec(d.Encoding, inputSize, d.Tokenizer, d.VocabularyFile, d.VocabularyFullPath, unknownIndex, d.Embedding);
+        int firstInput = d.Embedding > 0 ? d.Embedding : inputSize;
+        var layers = Enumerable.Range(0, d.Layers)
+            .Select(k => new LayerSpec(d.Cell, d.HiddenSize, d.HiddenActivation, k, k == 0 ? firstInput : d.HiddenSize))
+            .ToEquatableArray();
         var output = new OutputSpec(d.OutputSize, d.OutputActivation, d.Labels);
         var model = new ModelSpec(d.SpecPath, d.Key, d.Name, d.Namespace, d.Description,
-            input, new[] { layer }.ToEquatableArray(), output,
-            ModelTensors.For(layer.Cell, layer.Size, inputSize, output.Size), d.WeightsFile);
+            input, layers, output,
+            ModelTensors.For(d.Cell, d.HiddenSize, inputSize, output.Size, d.Layers, d.Embedding), d.WeightsFile);
         return new BoundModel(model, d.NameRange);
     }
 }

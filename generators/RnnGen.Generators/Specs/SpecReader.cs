@@ -21,10 +21,12 @@ internal static class SpecReader
     public const int MaxHiddenSize = 4096;
     public const int MaxInputSize = 1_000_000;
     public const int MaxOutputSize = 100_000;
+    public const int MaxLayers = 8;
+    public const int MaxEmbeddingSize = 4096;
 
     private static readonly string[] RootProperties = { "$schema", "name", "namespace", "description", "a", "x", "y", "weights" };
-    private static readonly string[] HiddenProperties = { "size", "activation" };
-    private static readonly string[] InputProperties = { "encoding", "size", "vocabulary", "tokenizer" };
+    private static readonly string[] HiddenProperties = { "size", "activation", "cell", "layers" };
+    private static readonly string[] InputProperties = { "encoding", "size", "vocabulary", "tokenizer", "embedding" };
     private static readonly string[] OutputProperties = { "size", "activation", "labels" };
 
     /// <summary>The model's key: the spec's file name without <c>.rnn.json</c>.</summary>
@@ -90,7 +92,7 @@ internal static class SpecReader
                 description = StringValue(descProp, "description") ?? "";
             }
 
-            (int size, Activation activation)? hidden = ReadHidden(props, rootAnchor);
+            HiddenDraft? hidden = ReadHidden(props, rootAnchor);
             InputDraft? input = ReadInput(props, rootAnchor);
             OutputDraft? output = ReadOutput(props, rootAnchor);
 
@@ -111,24 +113,64 @@ internal static class SpecReader
             string vocabularyFullPath = input.Vocabulary.Length == 0 ? "" : FullPath(specDirectory, input.Vocabulary);
             return new SpecDraft(
                 _path, KeyOf(_path), name, nameRange, ns, description,
-                hidden.Value.size, hidden.Value.activation,
-                input.Encoding, input.Size, input.SizeRange, input.Tokenizer, input.Vocabulary, vocabularyFullPath, input.VocabularyRange,
+                hidden.Size, hidden.Activation, hidden.Cell, hidden.Layers,
+                input.Encoding, input.Size, input.SizeRange, input.Tokenizer, input.Vocabulary, vocabularyFullPath, input.VocabularyRange, input.Embedding,
                 output.Size, output.Activation, output.Labels,
                 WeightsRelativeToModels(specDirectory, weights, modelsDirectory));
         }
 
-        private (int, Activation)? ReadHidden(IReadOnlyDictionary<string, JsonProperty> root, TextRange rootAnchor)
+        private sealed record HiddenDraft(int Size, Activation Activation, CellKind Cell, int Layers);
+
+        private HiddenDraft? ReadHidden(IReadOnlyDictionary<string, JsonProperty> root, TextRange rootAnchor)
         {
             JsonObject? a = RequiredObject(root, "a", rootAnchor, "the hidden state a, such as { \"size\": 100, \"activation\": \"tanh\" }");
             if (a is null) return null;
             var props = Properties(a, HiddenProperties, "'a'");
             TextRange anchor = root["a"].NameRange;
             int? size = RequiredInt(props, "size", "'a'", anchor, "a.size", 1, MaxHiddenSize, "the number of hidden units");
-            Activation? activation = RequiredActivation(props, "activation", "'a'", anchor, "a.activation", SpecWords.HiddenActivations, "the hidden state (g_a)");
-            return size is null || activation is null ? null : (size.Value, activation.Value);
+
+            bool ok = true;
+            CellKind cell = CellKind.Elman;
+            if (props.TryGetValue("cell", out JsonProperty? cellProp))
+            {
+                string? value = StringValue(cellProp, "a.cell");
+                if (value is null) ok = false;
+                else if (!SpecWords.Cells.Contains(value))
+                {
+                    Report(DiagnosticRules.UnknownCell, cellProp.Value.Range, value, Quoted(SpecWords.Cells), Suggest(value, SpecWords.Cells));
+                    ok = false;
+                }
+                else cell = SpecNames.ParseCell(value);
+            }
+
+            int layers = 1;
+            if (props.TryGetValue("layers", out JsonProperty? layersProp))
+            {
+                int? value = IntValue(layersProp, "a.layers", 1, MaxLayers);
+                if (value is null) ok = false;
+                else layers = value.Value;
+            }
+
+            // The Elman cell's g_a is the spec's choice; a GRU's and an LSTM's are fixed (sigmoid gates, tanh state).
+            Activation? activation = Activation.Tanh;
+            if (cell == CellKind.Elman)
+            {
+                activation = RequiredActivation(props, "activation", "'a'", anchor, "a.activation", SpecWords.HiddenActivations, "the hidden state (g_a)");
+            }
+            else if (props.TryGetValue("activation", out JsonProperty? activationProp))
+            {
+                string? value = StringValue(activationProp, "a.activation");
+                if (value is null) ok = false;
+                else if (value != SpecWords.Tanh)
+                {
+                    Report(DiagnosticRules.FixedActivation, activationProp.Value.Range, value, cell.Name());
+                    ok = false;
+                }
+            }
+            return size is null || activation is null || !ok ? null : new HiddenDraft(size.Value, activation.Value, cell, layers);
         }
 
-        private sealed record InputDraft(InputEncoding Encoding, int? Size, TextRange SizeRange, TokenizerKind Tokenizer, string Vocabulary, TextRange VocabularyRange);
+        private sealed record InputDraft(InputEncoding Encoding, int? Size, TextRange SizeRange, TokenizerKind Tokenizer, string Vocabulary, TextRange VocabularyRange, int Embedding);
 
         private InputDraft? ReadInput(IReadOnlyDictionary<string, JsonProperty> root, TextRange rootAnchor)
         {
@@ -187,6 +229,15 @@ internal static class SpecReader
                 if (encoding == InputEncoding.Dense) { Report(DiagnosticRules.OneHotOnly, tokProp.NameRange, "tokenizer"); ok = false; }
             }
 
+            int embedding = 0;
+            if (props.TryGetValue("embedding", out JsonProperty? embeddingProp))
+            {
+                int? value = IntValue(embeddingProp, "x.embedding", 1, MaxEmbeddingSize);
+                if (value is null) ok = false;
+                else embedding = value.Value;
+                if (encoding == InputEncoding.Dense) { Report(DiagnosticRules.OneHotOnly, embeddingProp.NameRange, "embedding"); ok = false; }
+            }
+
             if (size is null && !props.ContainsKey("vocabulary") && encoding is not null && !props.ContainsKey("size"))
             {
                 Report(DiagnosticRules.MissingProperty, anchor, "The object 'x'", "size",
@@ -195,7 +246,7 @@ internal static class SpecReader
                         : "a one-hot input needs either a vocabulary file or its size (the number of token indices)");
                 ok = false;
             }
-            return ok ? new InputDraft(encoding!.Value, size, sizeRange, tokenizer, vocabulary, vocabularyRange) : null;
+            return ok ? new InputDraft(encoding!.Value, size, sizeRange, tokenizer, vocabulary, vocabularyRange, embedding) : null;
         }
 
         private sealed record OutputDraft(int Size, Activation Activation, EquatableArray<string> Labels);

@@ -55,6 +55,18 @@ static class SpecWords
     /// <summary>Tokenizer <c>characters</c>.</summary>
     public const string Characters = "characters";
 
+    /// <summary>Cell <c>rnn</c>: the textbook's Elman cell, a&lt;t&gt; = g_a(Waa · a&lt;t-1&gt; + Wax · x&lt;t&gt; + ba) (PyTorch's <c>nn.RNN</c>).</summary>
+    public const string Rnn = "rnn";
+
+    /// <summary>Cell <c>gru</c>: PyTorch's <c>nn.GRU</c>.</summary>
+    public const string Gru = "gru";
+
+    /// <summary>Cell <c>lstm</c>: PyTorch's <c>nn.LSTM</c>.</summary>
+    public const string Lstm = "lstm";
+
+    /// <summary>The recurrent cells.</summary>
+    public static IReadOnlyList<string> Cells { get; } = Array.AsReadOnly(new[] { Rnn, Gru, Lstm });
+
     /// <summary>The activations the hidden state (g_a) may use, in the order messages list them.</summary>
     public static IReadOnlyList<string> HiddenActivations { get; } = Array.AsReadOnly(new[] { Tanh, Relu, Sigmoid });
 
