@@ -150,6 +150,16 @@ public static class WeightPacking
         return packed;
     }
 
+    /// <summary>The element-wise sum of two vectors of one length, in a new array (PyTorch's two biases as the textbook's one).</summary>
+    /// <exception cref="ArgumentException">The lengths differ.</exception>
+    public static float[] Add(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
+    {
+        Check(b, a.Length, nameof(b));
+        var sum = new float[a.Length];
+        for (int i = 0; i < a.Length; i++) sum[i] = a[i] + b[i];
+        return sum;
+    }
+
     private static void Check(ReadOnlySpan<float> values, long expected, string name)
     {
         if (values.Length != expected)

@@ -179,15 +179,19 @@ internal static class KernelEmitter
                         w.Line();
                         w.Line($"// Layer {Int(k)}.");
                     }
-                    // Lower layers in blocks of their own; the top layer's registers stay in scope for the head.
-                    System.IDisposable? block = top ? null : w.Block("");
+                    // Each layer in a block of its own (their registers share names); the top layer's block also holds
+                    // the head, which reads its registers.
+                    System.IDisposable? block = _program.Layers.Count > 1 ? w.Block("") : null;
                     Chunks(layer);
                     if (!_plan.SingleChunk) CopyBack(layer);
+                    if (top)
+                    {
+                        w.Line();
+                        DeclareRefs(_program.Head);
+                        foreach (StepOp op in _program.Head) HeadOp(op);
+                    }
                     block?.Dispose();
                 }
-                w.Line();
-                DeclareRefs(_program.Head);
-                foreach (StepOp op in _program.Head) HeadOp(op);
             }
             w.Line();
         }

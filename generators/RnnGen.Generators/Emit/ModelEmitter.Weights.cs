@@ -46,6 +46,21 @@ internal static partial class ModelEmitter
             + $"recurrentBiasGates: 0b{System.Convert.ToString(p.RecurrentBiasGates, 2)}, {embedding}, InputSize, HiddenStride)";
     }
 
+    /// <summary>The PyTorch names a textbook Elman model also accepts (nn.RNN + nn.Linear), in the order FromSafeTensors reads them.</summary>
+    private static void PyTorchAlternative(SourceWriter w, ModelSpec m)
+    {
+        if (!ModelTensors.Textbook(m.Top.Cell, m.Layers.Count, m.Input.Embedding)) return;
+        w.Line("/// <summary>PyTorch's names for this model's tensors (nn.RNN as rnn, nn.Linear as head), which Load accepts as well.</summary>");
+        w.Line("private static readonly global::RnnGen.TensorInfo[] PyTorchTensors =");
+        w.Line("{");
+        foreach (TensorSpec t in ModelTensors.For(CellKind.Elman, m.Top.Size, m.Input.Size, m.Output.Size, layers: 1, embedding: 0, pyTorchNames: true))
+        {
+            w.Line($"    new global::RnnGen.TensorInfo({String(t.Name)}, new int[] {{ {string.Join(", ", t.Shape.Select(d => d.Constant))} }}),");
+        }
+        w.Line("};");
+        w.Line();
+    }
+
     /// <summary>The constructor's parameter for a tensor: "Waa" → "waa", "weight_ih_l0" → "weightIhL0".</summary>
     internal static string Parameter(TensorSpec t)
     {
@@ -125,6 +140,7 @@ internal static partial class ModelEmitter
         w.Line("/// </exception>");
         w.Line($"public static {m.Name} Load(string path) => FromSafeTensors(global::RnnGen.SafeTensorsFile.Read(path));");
         w.Line();
+        PyTorchAlternative(w, m);
         w.Line("/// <summary>Creates the model from an already-read safetensors file, checking every tensor's shape against the spec.</summary>");
         w.Line("/// <exception cref=\"global::RnnGen.WeightsException\">A tensor is missing, extra, or of another shape.</exception>");
         using (w.Block($"public static {m.Name} FromSafeTensors(global::RnnGen.SafeTensorsFile file)"))
@@ -132,6 +148,14 @@ internal static partial class ModelEmitter
             w.Line("global::System.ArgumentNullException.ThrowIfNull(file);");
             if (ModelTensors.Textbook(m.Top.Cell, m.Layers.Count, m.Input.Embedding))
             {
+                w.Line("// A file written from PyTorch's nn.RNN + nn.Linear state_dict loads as it is: ba is the sum of its two biases.");
+                w.Line("bool pyTorch = file.Find(\"Waa\") is null && global::System.Linq.Enumerable.Any(");
+                w.Line("    file.Tensors, t => t.Name.EndsWith(\"weight_hh_l0\", global::System.StringComparison.Ordinal));");
+                using (w.Block("if (pyTorch)"))
+                {
+                    w.Line("float[][] torch = file.RequireAll(PyTorchTensors);");
+                    w.Line($"return new {m.Name}(torch[1], torch[0], global::RnnGen.WeightPacking.Add(torch[2], torch[3]), torch[4], torch[5]);");
+                }
                 foreach (TensorSpec t in m.Tensors)
                 {
                     w.Line($"float[] {Parameter(t)} = file.Require({String(t.Name)}, {string.Join(", ", t.Shape.Select(d => d.Constant))});");

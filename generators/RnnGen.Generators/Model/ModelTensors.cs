@@ -33,12 +33,13 @@ internal static class ModelTensors
         _ => throw Exhaustive.Unhandled(cell),
     };
 
-    public static EquatableArray<TensorSpec> For(CellKind cell, int hidden, int input, int output, int layers = 1, int embedding = 0)
+    public static EquatableArray<TensorSpec> For(CellKind cell, int hidden, int input, int output, int layers = 1, int embedding = 0,
+        bool pyTorchNames = false)
     {
         var a = new TensorDim(HiddenSize, hidden);
         var x = new TensorDim(InputSize, input);
         var y = new TensorDim(OutputSize, output);
-        if (Textbook(cell, layers, embedding))
+        if (Textbook(cell, layers, embedding) && !pyTorchNames)
         {
             // The textbook's names, as the README and the weights of the shipped models use them.
             return new[]

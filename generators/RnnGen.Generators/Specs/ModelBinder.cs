@@ -62,12 +62,14 @@ internal static class ModelBinder
     private static DiagnosticInfo? TooLarge(SpecDraft draft, int inputSize)
     {
         // The input table (one row per token, every gate's rows padded to 16) must fit in one array.
-        long stride = ModelTensors.Gates(draft.Cell) * (long)SpecWords.Pad(draft.HiddenSize);
-        long floats = inputSize * stride;
+        int gates = ModelTensors.Gates(draft.Cell);
+        long padded = SpecWords.Pad(draft.HiddenSize);
+        long floats = inputSize * gates * padded;
         if (floats <= MaxArrayLength) return null;
         TextRange at = draft.InputSize is not null ? draft.InputSizeRange : draft.VocabularyRange;
+        string row = (gates == 1 ? "" : gates.ToString(CultureInfo.InvariantCulture) + " gates × ") + padded.ToString("#,0", CultureInfo.InvariantCulture);
         return DiagnosticInfo.Create(DiagnosticRules.ModelTooLarge, draft.SpecPath, at,
-            inputSize.ToString("#,0", CultureInfo.InvariantCulture), stride.ToString("#,0", CultureInfo.InvariantCulture),
+            inputSize.ToString("#,0", CultureInfo.InvariantCulture), row,
             floats.ToString("#,0", CultureInfo.InvariantCulture), MaxArrayLength.ToString("#,0", CultureInfo.InvariantCulture));
     }
 

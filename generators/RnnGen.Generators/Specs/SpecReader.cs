@@ -25,9 +25,9 @@ internal static class SpecReader
     public const int MaxEmbeddingSize = 4096;
 
     private static readonly string[] RootProperties = { "$schema", "name", "namespace", "description", "a", "x", "y", "weights" };
-    private static readonly string[] HiddenProperties = { "size", "activation", "cell", "layers" };
-    private static readonly string[] InputProperties = { "encoding", "size", "vocabulary", "tokenizer", "embedding" };
-    private static readonly string[] OutputProperties = { "size", "activation", "labels" };
+    internal static readonly string[] HiddenProperties = { "size", "activation", "cell", "layers" };
+    internal static readonly string[] InputProperties = { "encoding", "size", "vocabulary", "tokenizer", "embedding" };
+    internal static readonly string[] OutputProperties = { "size", "activation", "labels" };
 
     /// <summary>The model's key: the spec's file name without <c>.rnn.json</c>.</summary>
     public static string KeyOf(string specPath)
@@ -153,7 +153,11 @@ internal static class SpecReader
 
             // The Elman cell's g_a is the spec's choice; a GRU's and an LSTM's are fixed (sigmoid gates, tanh state).
             Activation? activation = Activation.Tanh;
-            if (cell == CellKind.Elman)
+            if (!ok)
+            {
+                activation = null; // a.cell is wrong: which activation the spec needs is not known
+            }
+            else if (cell == CellKind.Elman)
             {
                 activation = RequiredActivation(props, "activation", "'a'", anchor, "a.activation", SpecWords.HiddenActivations, "the hidden state (g_a)");
             }

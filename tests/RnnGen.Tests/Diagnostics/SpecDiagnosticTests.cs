@@ -570,6 +570,44 @@ public sealed class SpecDiagnosticTests
             .GeneratesNothing();
     }
 
+    // ---- RNN0026, RNN0027 -----------------------------------------------------------------
+
+    [Fact]
+    [Covers("RNN0026")]
+    public void RNN0026_unknown_cell_suggests_the_nearest()
+    {
+        const string spec = """
+            {
+              "name": "Tagger",
+              "a": { "size": 4, "cell": "grux" },
+              "x": { "encoding": "one-hot", "vocabulary": "words.txt" },
+              "y": { "size": 1, "activation": "sigmoid" },
+              "weights": "tagger.safetensors"
+            }
+            """;
+        Specs.Run(spec).Reports(Expected.At("RNN0026", Spec, 3, 29, 35,
+            "'grux' is not a recurrent cell RnnGen knows; use one of 'rnn', 'gru', 'lstm', did you mean 'gru'?"))
+            .GeneratesNothing();
+    }
+
+    [Fact]
+    [Covers("RNN0027")]
+    public void RNN0027_a_gated_cells_activation_is_fixed()
+    {
+        const string spec = """
+            {
+              "name": "Tagger",
+              "a": { "size": 4, "cell": "lstm", "activation": "relu" },
+              "x": { "encoding": "one-hot", "vocabulary": "words.txt" },
+              "y": { "size": 1, "activation": "sigmoid" },
+              "weights": "tagger.safetensors"
+            }
+            """;
+        Specs.Run(spec).Reports(Expected.At("RNN0027", Spec, 3, 51, 57,
+            "a.activation 'relu' cannot apply to a LSTM: its gates use sigmoid and its state tanh, as in PyTorch; remove 'activation' or write \"tanh\""))
+            .GeneratesNothing();
+    }
+
     // ---- RNN0025 --------------------------------------------------------------------------
 
     [Fact]

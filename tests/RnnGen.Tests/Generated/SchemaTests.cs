@@ -33,6 +33,7 @@ public sealed class SchemaTests
         Assert.Equal(SpecWords.OutputActivations.OrderBy(s => s), Enum("y", "activation").OrderBy(s => s));
         Assert.Equal(SpecWords.Encodings.OrderBy(s => s), Enum("x", "encoding").OrderBy(s => s));
         Assert.Equal(SpecWords.Tokenizers.OrderBy(s => s), Enum("x", "tokenizer").OrderBy(s => s));
+        Assert.Equal(SpecWords.Cells.OrderBy(s => s), Enum("a", "cell").OrderBy(s => s));
     }
 
     [Fact]
@@ -42,6 +43,8 @@ public sealed class SchemaTests
         Assert.Equal(SpecReader.MaxInputSize, Property("x", "size").GetProperty("maximum").GetInt32());
         Assert.Equal(SpecReader.MaxOutputSize, Property("y", "size").GetProperty("maximum").GetInt32());
         Assert.All(new[] { "a", "x", "y" }, layer => Assert.Equal(1, Property(layer, "size").GetProperty("minimum").GetInt32()));
+        Assert.Equal(SpecReader.MaxLayers, Property("a", "layers").GetProperty("maximum").GetInt32());
+        Assert.Equal(SpecReader.MaxEmbeddingSize, Property("x", "embedding").GetProperty("maximum").GetInt32());
     }
 
     [Fact]
@@ -50,6 +53,11 @@ public sealed class SchemaTests
         Assert.Equal(new[] { "$schema", "a", "description", "name", "namespace", "weights", "x", "y" },
             Schema.GetProperty("properties").EnumerateObject().Select(p => p.Name).OrderBy(n => n, StringComparer.Ordinal));
         Assert.False(Schema.GetProperty("additionalProperties").GetBoolean());
+        foreach ((string name, string[] read) in new[] { ("a", SpecReader.HiddenProperties), ("x", SpecReader.InputProperties), ("y", SpecReader.OutputProperties) })
+        {
+            Assert.Equal(read.OrderBy(n => n, StringComparer.Ordinal),
+                Property(name).GetProperty("properties").EnumerateObject().Select(p => p.Name).OrderBy(n => n, StringComparer.Ordinal));
+        }
     }
 
     [Fact]
