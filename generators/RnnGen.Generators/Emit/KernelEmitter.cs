@@ -682,12 +682,19 @@ internal static class KernelEmitter
                         for (int i = 0; i < _count; i++) w.Line($"var {O(v.Target, i)} = {Piece(i).Vector}<float>.Zero;");
                     }
                 }
-                string Describe(MatVecOp v)
+                PackedTensor TableOf(MatVecOp v) => program.Table(v.Matrix.Length > 0 ? v.Matrix : v.Tail);
+                string what = TableOf(first).Tensor;
+                if (group.Count > 1)
                 {
-                    PackedTensor t = program.Table(v.Matrix.Length > 0 ? v.Matrix : v.Tail);
-                    return group.Count == 1 ? t.Tensor : $"{t.Tensor} (rows {Int(t.FirstRow)} on) into {v.Target}";
+                    // One line per product of the shared sweep: which rows of the tensor go into which sums.
+                    w.Line($"// One sweep over {first.Vector} for {Int(group.Count)} products:");
+                    foreach (MatVecOp v in group)
+                    {
+                        PackedTensor t = TableOf(v);
+                        int rows = program.Buffer(v.Target).Size;
+                        w.Line($"//   {v.Target} += rows {Int(t.FirstRow)} to {Int(t.FirstRow + rows - 1)} of {t.Tensor} · {first.Vector}");
+                    }
                 }
-                string what = string.Join(", ", group.Select(Describe));
                 string tables = anyMain && anyTail
                     ? group.Count == 1 ? $" of {what} (rows from {first.Matrix}, the tail's from {first.Tail})" : " of each (main rows and tail from two tables)"
                     : group.Count == 1 ? $" of {what}" : " of each";

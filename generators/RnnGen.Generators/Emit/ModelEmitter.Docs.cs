@@ -16,10 +16,15 @@ internal static partial class ModelEmitter
         w.Line("/// <remarks>");
         string layers = m.Layers.Count == 1 ? "" : $" of {Int(m.Layers.Count)} layers";
         string embedding = m.Input.Embedding == 0 ? "" : $", with an embedding of {Int(m.Input.Embedding)} in front";
-        w.Line($"/// <para>An {m.Top.Cell.Name()}{layers}{embedding} compiled by RnnGen from <c>{Xml(m.Key)}{SpecWords.SpecExtension}</c>.");
-        w.Line(m.Top.Cell == CellKind.Elman && m.Layers.Count == 1 && m.Input.Embedding == 0
-            ? "/// For t = 1 … T:</para>"
-            : "/// For t = 1 … T, in PyTorch's notation (W_ir is the reset gate's block of weight_ih, and so on):</para>");
+        if (ModelTensors.Textbook(m.Top.Cell, m.Layers.Count, m.Input.Embedding))
+        {
+            w.Line($"/// <para>An {m.Top.Cell.Name()} compiled by RnnGen from <c>{Xml(m.Key)}{SpecWords.SpecExtension}</c>. For t = 1 … T:</para>");
+        }
+        else
+        {
+            w.Line($"/// <para>An {m.Top.Cell.Name()}{layers}{embedding} compiled by RnnGen from <c>{Xml(m.Key)}{SpecWords.SpecExtension}</c>.");
+            w.Line("/// For t = 1 … T, in PyTorch's notation (W_ir is the reset gate's block of weight_ih, and so on):</para>");
+        }
         w.Line("/// <code>");
         foreach (string line in Equations(m)) w.Line("/// " + line);
         w.Line("/// </code>");

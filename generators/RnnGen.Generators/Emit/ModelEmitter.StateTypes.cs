@@ -118,7 +118,9 @@ internal static partial class ModelEmitter
                 ? "/// <summary>Whether both hold the same values, compared with float.Equals element by element.</summary>"
                 : "/// <summary>Whether both hold the same state (every layer), compared with float.Equals element by element.</summary>");
             w.Line($"public readonly bool Equals({type} other) =>");
-            w.Line($"    global::System.MemoryExtensions.SequenceEqual({all}, {otherAll});");
+            w.Line(layers is null
+                ? $"    global::System.MemoryExtensions.SequenceEqual({all}, {otherAll});"
+                : "    global::System.MemoryExtensions.SequenceEqual((global::System.ReadOnlySpan<float>)Values, other.Values);");
             w.Line();
             w.Line($"/// <inheritdoc/>");
             w.Line($"public override readonly bool Equals(object? obj) => obj is {type} other && Equals(other);");
@@ -155,13 +157,18 @@ internal static partial class ModelEmitter
     {
         int stride = SpecWords.Pad(m.Top.Size);
         int perLayer = m.Top.Cell == CellKind.Lstm ? 2 * stride : stride;
-        string check = $"if ((uint)layer >= {Int(m.Layers.Count)}u) throw new global::System.ArgumentOutOfRangeException(nameof(layer), layer, "
-            + $"\"The layer must be from 0 to {Int(m.Layers.Count - 1)}.\");";
+        void Check()
+        {
+            w.Line($"if ((uint)layer >= {Int(m.Layers.Count)}u)");
+            w.Line("{");
+            w.Line($"    throw new global::System.ArgumentOutOfRangeException(nameof(layer), layer, \"The layer must be from 0 to {Int(m.Layers.Count - 1)}.\");");
+            w.Line("}");
+        }
         w.Line("/// <summary>The hidden state h of layer <paramref name=\"layer\"/> (0 reads x).</summary>");
         w.Line("[global::System.Diagnostics.CodeAnalysis.UnscopedRef]");
         using (w.Block("public readonly global::System.ReadOnlySpan<float> Layer(int layer)"))
         {
-            w.Line(check);
+            Check();
             w.Line($"return ((global::System.ReadOnlySpan<float>)Values).Slice(layer * {Int(perLayer)}, HiddenSize);");
         }
         w.Line();
@@ -170,7 +177,7 @@ internal static partial class ModelEmitter
         w.Line("[global::System.Diagnostics.CodeAnalysis.UnscopedRef]");
         using (w.Block("public readonly global::System.ReadOnlySpan<float> Cell(int layer)"))
         {
-            w.Line(check);
+            Check();
             w.Line($"return ((global::System.ReadOnlySpan<float>)Values).Slice(layer * {Int(perLayer)} + {Int(stride)}, HiddenSize);");
         }
         w.Line();

@@ -27,12 +27,13 @@ internal static partial class ModelEmitter
             PackLayout.Columns => $"row i = column i of {p.Tensor}",
             PackLayout.Rows => $"row k = row k of {p.Tensor}",
             PackLayout.Vector => $"{p.Tensor}, padded to {Int(p.Stride)}",
-            PackLayout.InputTable => $"row t = for each of {Int(p.Gates)} gates, {p.Tensor} · "
-                + (p.Embedding.Length > 0 ? $"{p.Embedding}[t]" : "one-hot(t)") + $" + {p.FoldedBias} (+ {p.RecurrentBias} where it folds)",
+            PackLayout.InputTable => $"row t = {p.Tensor} · " + (p.Embedding.Length > 0 ? $"{p.Embedding}[t]" : "one-hot(t)")
+                + $" + the biases, {Int(p.Gates)} gate blocks of {Int(p.Stride / p.Gates)}",
             PackLayout.GateBias => $"rows {Int(p.FirstRow)} to {Int(p.FirstRow + p.RowCount - 1)} of {p.Tensor}" + (p.RecurrentBias.Length > 0 ? $" + {p.RecurrentBias}" : ""),
             _ => throw Exhaustive.Unhandled(p.Layout),
         };
-        string bias = p.FoldedBias.Length == 0 ? "" : $" plus {p.FoldedBias} (a one-hot x<t> selects one row: Wax · x<t> + ba is one row read)";
+        string bias = p.FoldedBias.Length == 0 || p.Layout != PackLayout.Columns ? ""
+            : $" plus {p.FoldedBias} (a one-hot x<t> selects one row: Wax · x<t> + ba is one row read)";
         return rows + layout + bias;
     }
 
@@ -96,7 +97,13 @@ internal static partial class ModelEmitter
             {
                 string count = string.Join(" * ", t.Shape.Select(d => d.Constant));
                 w.Line($"{impl}.RequireLength(");
-                w.Line($"    {Parameter(t)}, {count}, {String(t.Name)}, {String(ShapeConstants(t))}, nameof({Parameter(t)}));");
+                string arguments = $"{Parameter(t)}, {count}, {String(t.Name)}, {String(ShapeConstants(t))}, nameof({Parameter(t)}));";
+                if (arguments.Length <= 100) w.Line("    " + arguments);
+                else
+                {
+                    w.Line($"    {Parameter(t)}, {count},");
+                    w.Line($"    {String(t.Name)}, {String(ShapeConstants(t))}, nameof({Parameter(t)}));");
+                }
             }
             foreach (PackedTensor p in program.Packed)
             {
@@ -115,7 +122,29 @@ internal static partial class ModelEmitter
                         + $"firstRow: {Int(p.FirstRow)}, count: {Int(p.RowCount)}, {p.StrideConstant})",
                     _ => throw Exhaustive.Unhandled(p.Layout),
                 };
-                w.Line($"{p.Field} = global::RnnGen.WeightPacking.{call};");
+                string line = $"{p.Field} = global::RnnGen.WeightPacking.{call};";
+                if (line.Length < 120)
+                {
+                    w.Line(line);
+                    continue;
+                }
+                // A long call: its arguments on lines of their own width, split at the commas between them.
+                int open = call.IndexOf('(');
+                w.Line($"{p.Field} = global::RnnGen.WeightPacking.{call.Substring(0, open + 1)}");
+                string[] arguments = call.Substring(open + 1, call.Length - open - 2).Split(new[] { ", " }, System.StringSplitOptions.None);
+                var text = new StringBuilder("    ");
+                for (int i = 0; i < arguments.Length; i++)
+                {
+                    string piece = arguments[i] + (i < arguments.Length - 1 ? "," : ");");
+                    if (text.Length > 4 && text.Length + 1 + piece.Length > 100)
+                    {
+                        w.Line(text.ToString());
+                        text.Clear().Append("    ");
+                    }
+                    if (text.Length > 4) text.Append(' ');
+                    text.Append(piece);
+                }
+                w.Line(text.ToString());
             }
         }
         w.Line();

@@ -90,6 +90,9 @@ internal static class StepProgramText
         TensorRole.HiddenBias => "hidden bias",
         TensorRole.OutputWeights => "output weights",
         TensorRole.OutputBias => "output bias",
+        TensorRole.InputBias => "input bias (bias_ih)",
+        TensorRole.RecurrentBias => "recurrent bias (bias_hh)",
+        TensorRole.Embedding => "embedding",
         _ => throw Exhaustive.Unhandled(role),
     };
 

@@ -146,11 +146,30 @@ namespace RnnGen.Models
         /// </exception>
         public static DnaSites Load(string path) => FromSafeTensors(global::RnnGen.SafeTensorsFile.Read(path));
 
+        /// <summary>PyTorch's names for this model's tensors (nn.RNN as rnn, nn.Linear as head), which Load accepts as well.</summary>
+        private static readonly global::RnnGen.TensorInfo[] PyTorchTensors =
+        {
+            new global::RnnGen.TensorInfo("rnn.weight_ih_l0", new int[] { HiddenSize, InputSize }),
+            new global::RnnGen.TensorInfo("rnn.weight_hh_l0", new int[] { HiddenSize, HiddenSize }),
+            new global::RnnGen.TensorInfo("rnn.bias_ih_l0", new int[] { HiddenSize }),
+            new global::RnnGen.TensorInfo("rnn.bias_hh_l0", new int[] { HiddenSize }),
+            new global::RnnGen.TensorInfo("head.weight", new int[] { OutputSize, HiddenSize }),
+            new global::RnnGen.TensorInfo("head.bias", new int[] { OutputSize }),
+        };
+
         /// <summary>Creates the model from an already-read safetensors file, checking every tensor's shape against the spec.</summary>
         /// <exception cref="global::RnnGen.WeightsException">A tensor is missing, extra, or of another shape.</exception>
         public static DnaSites FromSafeTensors(global::RnnGen.SafeTensorsFile file)
         {
             global::System.ArgumentNullException.ThrowIfNull(file);
+            // A file written from PyTorch's nn.RNN + nn.Linear state_dict loads as it is: ba is the sum of its two biases.
+            bool pyTorch = file.Find("Waa") is null && global::System.Linq.Enumerable.Any(
+                file.Tensors, t => t.Name.EndsWith("weight_hh_l0", global::System.StringComparison.Ordinal));
+            if (pyTorch)
+            {
+                float[][] torch = file.RequireAll(PyTorchTensors);
+                return new DnaSites(torch[1], torch[0], global::RnnGen.WeightPacking.Add(torch[2], torch[3]), torch[4], torch[5]);
+            }
             float[] waa = file.Require("Waa", HiddenSize, HiddenSize);
             float[] wax = file.Require("Wax", HiddenSize, InputSize);
             float[] ba = file.Require("ba", HiddenSize);

@@ -13,6 +13,8 @@ namespace RnnGen.Generated
             new global::RnnGen.RnnModelInfo[]
         {
             global::RnnGen.TestModels.BioTagger.Info,
+            global::RnnGen.TestModels.GruTagger.Info,
+            global::RnnGen.TestModels.LstmStack.Info,
             global::RnnGen.TestModels.TinyDense.Info,
             global::RnnGen.TestModels.WideChunks.Info,
         };
@@ -42,6 +44,14 @@ namespace RnnGen.Generated
                     return weightsPath is null
                         ? global::RnnGen.TestModels.BioTagger.Load()
                         : global::RnnGen.TestModels.BioTagger.Load(weightsPath);
+                case "gru-tagger":
+                    return weightsPath is null
+                        ? global::RnnGen.TestModels.GruTagger.Load()
+                        : global::RnnGen.TestModels.GruTagger.Load(weightsPath);
+                case "lstm-stack":
+                    return weightsPath is null
+                        ? global::RnnGen.TestModels.LstmStack.Load()
+                        : global::RnnGen.TestModels.LstmStack.Load(weightsPath);
                 case "tiny-dense":
                     return weightsPath is null
                         ? global::RnnGen.TestModels.TinyDense.Load()

@@ -30,6 +30,27 @@ public sealed class GeneratedCodeSnapshotTests
             }
             """),
         ("bio-words.txt", "<UNK>\nSam\nLi\nand\nTom\ndate\non\nTuesday\n\"quoted\"\nback\\slash\n"),
+        ("gru-tagger.rnn.json", """
+            {
+              "name": "GruTagger",
+              "namespace": "RnnGen.TestModels",
+              "description": "A GRU over an embedding, as PyTorch's nn.Embedding -> nn.GRU -> nn.Linear.",
+              "a": { "size": 20, "cell": "gru" },
+              "x": { "encoding": "one-hot", "vocabulary": "bio-words.txt", "embedding": 8 },
+              "y": { "size": 3, "activation": "softmax", "labels": ["O", "B-PER", "I-PER"] },
+              "weights": "gru-tagger.safetensors"
+            }
+            """),
+        ("lstm-stack.rnn.json", """
+            {
+              "name": "LstmStack",
+              "namespace": "RnnGen.TestModels",
+              "a": { "size": 12, "cell": "lstm", "layers": 2 },
+              "x": { "encoding": "dense", "size": 5 },
+              "y": { "size": 1, "activation": "linear" },
+              "weights": "lstm-stack.safetensors"
+            }
+            """),
     };
 
     [Fact]
