@@ -541,6 +541,17 @@ internal static class KernelEmitter
 
             private string Pending(string name, int i) => _oddPending.Contains(name) ? $"({S(name, i)} + {O(name, i)})" : S(name, i);
 
+            /// <summary>Adds a sum's second register set (odd columns) into the first, before the sum is read as an operand.</summary>
+            private void Settle(params string[] names)
+            {
+                foreach (string name in names)
+                {
+                    if (!_oddPending.Remove(name)) continue;
+                    _k._w.Line($"// {name}: the odd columns' sums join the even ones'.");
+                    for (int i = 0; i < _count; i++) _k._w.Line($"{S(name, i)} += {O(name, i)};");
+                }
+            }
+
             private void Op(StepOp op)
             {
                 SourceWriter w = _k._w;
@@ -564,11 +575,13 @@ internal static class KernelEmitter
                         _started.Add(l.Target);
                         break;
                     case MultiplyOp x:
+                        Settle(x.A, x.B);
                         w.Line($"// {x.Target} = {x.A} ⊙ {x.B}.");
                         for (int i = 0; i < _count; i++) w.Line($"{Declare(x.Target)}{S(x.Target, i)} = {Operand(x.A, i)} * {Operand(x.B, i)};");
                         _started.Add(x.Target);
                         break;
                     case MultiplyAddOp x:
+                        Settle(x.A, x.B);
                         w.Line($"// {x.Target} += {x.A} ⊙ {x.B}.");
                         for (int i = 0; i < _count; i++)
                         {
@@ -578,6 +591,7 @@ internal static class KernelEmitter
                         _oddPending.Remove(x.Target);
                         break;
                     case MixOp x:
+                        Settle(x.Target, x.Gate, x.Other);
                         w.Line($"// {x.Target} = (1 - {x.Gate}) ⊙ {x.Target} + {x.Gate} ⊙ {x.Other}.");
                         for (int i = 0; i < _count; i++)
                         {
