@@ -30,8 +30,10 @@ internal sealed record CheckReport(IReadOnlyList<string> Lines, int ExitCode)
 
     /// <summary>"NameTagger, a 100 tanh, x one-hot 10,000, y 1 sigmoid".</summary>
     private static string Describe(ModelSpec m) =>
-        $"{m.Name}, a {Numbers.Size(m.Top.Size)} {m.Top.Activation.Name()}, " +
-        $"x {m.Input.Encoding.Name()} {Numbers.Size(m.Input.Size)}, y {Numbers.Size(m.Output.Size)} {m.Output.Activation.Name()}";
+        $"{m.Name}, a {Numbers.Size(m.Top.Size)} {(m.Top.Cell == CellKind.Elman ? m.Top.Activation.Name() : m.Top.Cell.Word())}" +
+        (m.Layers.Count > 1 ? $" × {Numbers.Int(m.Layers.Count)} layers" : "") + ", " +
+        $"x {m.Input.Encoding.Name()} {Numbers.Size(m.Input.Size)}" + (m.Input.Embedding > 0 ? $" (embedding {Numbers.Size(m.Input.Embedding)})" : "") +
+        $", y {Numbers.Size(m.Output.Size)} {m.Output.Activation.Name()}";
 
     private static string Count(int n, string noun) => $"{Numbers.Int(n)} {noun}{(n == 1 ? "" : "s")}";
 }

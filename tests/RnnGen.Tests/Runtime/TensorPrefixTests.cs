@@ -1,0 +1,79 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Xunit;
+
+namespace RnnGen.Tests.Runtime;
+
+/// <summary>SafeTensorsFile.RequireAll: PyTorch's names found under whatever module prefixes a state_dict uses.</summary>
+public sealed class TensorPrefixTests
+{
+    private static readonly TensorInfo[] Expected =
+    {
+        new("embedding.weight", new[] { 5, 2 }),
+        new("rnn.weight_ih_l0", new[] { 3, 2 }),
+        new("rnn.bias_ih_l0", new[] { 3 }),
+        new("head.weight", new[] { 1, 3 }),
+        new("head.bias", new[] { 1 }),
+    };
+
+    private static SafeTensorsFile File(params (string Name, int[] Shape)[] tensors)
+    {
+        float value = 0;
+        var list = tensors.Select(t => new Tensor(t.Name, t.Shape, Enumerable.Range(0, t.Shape.Aggregate(1, (a, b) => a * b)).Select(_ => value++).ToArray()));
+        return SafeTensorsFile.Parse(SafeTensorsFile.Serialize(list), "test.safetensors");
+    }
+
+    [Fact]
+    public void The_listed_names_load_as_they_are()
+    {
+        SafeTensorsFile file = File(("embedding.weight", new[] { 5, 2 }), ("rnn.weight_ih_l0", new[] { 3, 2 }), ("rnn.bias_ih_l0", new[] { 3 }),
+            ("head.weight", new[] { 1, 3 }), ("head.bias", new[] { 1 }));
+        float[][] data = file.RequireAll(Expected);
+        Assert.Equal(new[] { 10, 6, 3, 3, 1 }, data.Select(d => d.Length));
+        Assert.Equal(file.Find("rnn.weight_ih_l0")!.Data, data[1]);
+    }
+
+    [Fact]
+    public void Other_module_names_are_found_by_suffix_and_shape()
+    {
+        SafeTensorsFile file = File(("encoder.emb.weight", new[] { 5, 2 }), ("encoder.gru.weight_ih_l0", new[] { 3, 2 }),
+            ("encoder.gru.bias_ih_l0", new[] { 3 }), ("fc.weight", new[] { 1, 3 }), ("fc.bias", new[] { 1 }));
+        float[][] data = file.RequireAll(Expected);
+        Assert.Equal(file.Find("encoder.emb.weight")!.Data, data[0]);
+        Assert.Equal(file.Find("encoder.gru.bias_ih_l0")!.Data, data[2]);
+        Assert.Equal(file.Find("fc.weight")!.Data, data[3]);
+        Assert.Equal(file.Find("fc.bias")!.Data, data[4]);
+    }
+
+    [Fact]
+    public void Two_prefixes_that_both_fit_are_an_error_that_names_them()
+    {
+        SafeTensorsFile file = File(("embedding.weight", new[] { 5, 2 }), ("rnn.weight_ih_l0", new[] { 3, 2 }), ("rnn.bias_ih_l0", new[] { 3 }),
+            ("a.weight", new[] { 1, 3 }), ("a.bias", new[] { 1 }), ("b.weight", new[] { 1, 3 }), ("b.bias", new[] { 1 }));
+        var e = Assert.Throws<WeightsException>(() => file.RequireAll(Expected));
+        Assert.Contains("several module prefixes ('a.', 'b.')", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_or_misshapen_tensor_is_named_with_what_the_model_expects_and_what_the_file_holds()
+    {
+        SafeTensorsFile file = File(("embedding.weight", new[] { 5, 2 }), ("rnn.weight_ih_l0", new[] { 4, 2 }), ("rnn.bias_ih_l0", new[] { 3 }),
+            ("head.weight", new[] { 1, 3 }), ("head.bias", new[] { 1 }));
+        var e = Assert.Throws<WeightsException>(() => file.RequireAll(Expected));
+        Assert.Contains("rnn.weight_ih_l0", e.Message, StringComparison.Ordinal);
+        Assert.Contains("shape [4, 2] but the model needs [3, 2]", e.Message, StringComparison.Ordinal);
+        Assert.Contains("the model expects embedding.weight [5, 2], rnn.weight_ih_l0 [3, 2]", e.Message, StringComparison.Ordinal);
+        Assert.Contains("the file has embedding.weight [5, 2], head.bias [1]", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_tensor_the_model_does_not_read_is_rejected()
+    {
+        SafeTensorsFile file = File(("embedding.weight", new[] { 5, 2 }), ("rnn.weight_ih_l0", new[] { 3, 2 }), ("rnn.bias_ih_l0", new[] { 3 }),
+            ("head.weight", new[] { 1, 3 }), ("head.bias", new[] { 1 }), ("rnn.weight_ih_l1", new[] { 3, 3 }));
+        var e = Assert.Throws<WeightsException>(() => file.RequireAll(Expected));
+        Assert.Contains("rnn.weight_ih_l1", e.Message, StringComparison.Ordinal);
+        Assert.Contains("unexpected", e.Message, StringComparison.Ordinal);
+    }
+}
