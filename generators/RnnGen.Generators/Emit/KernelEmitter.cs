@@ -21,6 +21,7 @@ internal static class KernelEmitter
         {
             // Inside this namespace no user type can hide these (specs may not use it), so names stay short.
             w.Line("using global::System;");
+            if (program.Bidirectional) w.Line("using global::System.Buffers;");
             w.Line("using global::System.Diagnostics.CodeAnalysis;");
             w.Line("using global::System.Runtime.CompilerServices;");
             w.Line("using global::System.Runtime.InteropServices;");
@@ -32,8 +33,25 @@ internal static class KernelEmitter
             w.Line(GeneratedInfoAttribute);
             using (w.Block($"file static class {ModelEmitter.ImplementationName(m)}"))
             {
-                Dispatch(w, m);
-                foreach (KernelPlan plan in plans) new Kernel(w, m, program, plan).Write();
+                if (program.Bidirectional)
+                {
+                    BidirectionalForward(w, m, program);
+                    foreach (LayerProgram layer in program.Layers) BidirectionalDispatch(w, layer.KernelName(true), LayerParameters(m, layer));
+                    BidirectionalDispatch(w, "Head", "Model model, ReadOnlySpan<float> input, ref Model.Output output");
+                    foreach (KernelPlan plan in plans)
+                    {
+                        foreach (LayerProgram layer in program.Layers)
+                        {
+                            new Kernel(w, m, program, plan).Write(new[] { layer }, head: false, layer.KernelName(true), LayerParameters(m, layer));
+                        }
+                        new Kernel(w, m, program, plan).Write(new LayerProgram[0], head: true, "Head", "Model model, ReadOnlySpan<float> input, ref Model.Output output");
+                    }
+                }
+                else
+                {
+                    Dispatch(w, m);
+                    foreach (KernelPlan plan in plans) new Kernel(w, m, program, plan).Write(program.Layers, head: true, "Step", StepParameters(m));
+                }
                 Throwers(w, m);
             }
         }
@@ -44,6 +62,102 @@ internal static class KernelEmitter
     private static string XParam(ModelSpec m) => m.Input.OneHot ? "int token" : "ReadOnlySpan<float> input";
 
     private static string XArg(ModelSpec m) => m.Input.OneHot ? "token" : "input";
+
+    private static string StepParameters(ModelSpec m) => $"Model model, ref Model.Hidden state, {XParam(m)}, ref Model.Output output";
+
+    /// <summary>A direction's kernel of a bidirectional layer: layer 0 reads x, the others the layer below's outputs.</summary>
+    private static string LayerParameters(ModelSpec m, LayerProgram layer) =>
+        $"Model model, ref Model.Hidden state, {(layer.Index == 0 ? XParam(m) : "ReadOnlySpan<float> input")}";
+
+    /// <summary>`name(bits, …)`: the kernel of that width, or of the widest accelerated one for 0.</summary>
+    private static void BidirectionalDispatch(SourceWriter w, string name, string parameters)
+    {
+        string args = string.Join(", ", parameters.Split(',').Select(p => p.Trim()).Select(p =>
+        {
+            string[] words = p.Split(' ');
+            return (words[0] == "ref" ? "ref " : "") + words[words.Length - 1];
+        }));
+        w.Line($"/// <summary>{name} with <paramref name=\"bits\"/>-bit vectors, or the widest accelerated ones for 0.</summary>");
+        using (w.Block($"public static void {name}(int bits, {parameters})"))
+        {
+            w.Line("if (bits == 0) bits = Vector512.IsHardwareAccelerated ? 512 : Vector256.IsHardwareAccelerated ? 256 : 128;");
+            using (w.Block("switch (bits)"))
+            {
+                foreach (int b in KernelPlanner.Widths) w.Line($"case {Int(b)}: {name}{Int(b)}({args}); break;");
+                w.Line("default: throw new ArgumentOutOfRangeException(nameof(bits), bits, \"The kernels are for 512, 256 and 128 bits.\");");
+            }
+        }
+        w.Line();
+    }
+
+    /// <summary>
+    /// A bidirectional model's whole pass: each layer forward over the sequence, then backward, each direction's
+    /// h&lt;t&gt; side by side in a row of a sequence buffer that the layer above (and the head) reads.
+    /// </summary>
+    private static void BidirectionalForward(SourceWriter w, ModelSpec m, StepProgram program)
+    {
+        int a = m.Top.Size;
+        int row = SpecWords.Pad(2 * a);
+        string seq = m.Input.OneHot ? "ReadOnlySpan<int> tokens" : "ReadOnlySpan<float> inputs";
+        string steps = m.Input.OneHot ? "tokens.Length" : "inputs.Length / Model.InputSize";
+        string x = m.Input.OneHot ? "tokens[t]" : "inputs.Slice(t * Model.InputSize, Model.InputSize)";
+        w.Line("/// <summary>");
+        w.Line("/// Runs a whole sequence: every layer forward over it, then backward, each from the zero state, the two");
+        w.Line("/// directions' h&lt;t&gt; side by side; then the head at every step. The caller has checked the inputs.");
+        w.Line("/// </summary>");
+        using (w.Block($"public static void Forward(int bits, Model model, {seq}, Span<Model.Output> outputs)"))
+        {
+            w.Line($"int steps = {steps};");
+            w.Line("if (steps == 0) return;");
+            w.Line($"// A row per step: h<t> forward, then backward ({Int(2 * a)} floats, padded to {Int(row)} with zeros for the head).");
+            w.Line($"const int row = {Int(row)};");
+            w.Line("float[] rented = ArrayPool<float>.Shared.Rent(2 * steps * row);");
+            using (w.Block("try"))
+            {
+                w.Line("Span<float> below = rented.AsSpan(0, steps * row);");
+                w.Line("Span<float> above = rented.AsSpan(steps * row, steps * row);");
+                for (int k = 0; k < m.Layers.Count; k++)
+                {
+                    w.Line();
+                    w.Line($"// Layer {Int(k)}{(k == 0 ? ", on x" : ", on the layer below's rows")}.");
+                    if (k > 0)
+                    {
+                        w.Line("Span<float> swap = below;");
+                        w.Line("below = above;");
+                        w.Line("above = swap;");
+                    }
+                    w.Line("above.Clear();");
+                    foreach (LayerProgram layer in program.Layers.Where(l => l.Index == k))
+                    {
+                        string input = k == 0 ? x : "below.Slice(t * row, 2 * Model.HiddenSize)";
+                        string loop = layer.Reverse ? "for (int t = steps - 1; t >= 0; t--)" : "for (int t = 0; t < steps; t++)";
+                        int offset = program.Buffer(layer.State).Offset;
+                        string place = layer.Reverse ? "t * row + Model.HiddenSize" : "t * row";
+                        string target = layer.Reverse ? "backward" : "forward";
+                        using (w.Block(""))
+                        {
+                            w.Line("Model.Hidden state = default;");
+                            w.Line($"ref float h = ref Unsafe.Add(ref Unsafe.As<Model.HiddenBuffer, float>(ref state.Values), {Int(offset)});");
+                            using (w.Block(loop))
+                            {
+                                w.Line($"{layer.KernelName(true)}(bits, model, ref state, {input});");
+                                w.Line($"Span<float> {target} = above.Slice({place}, Model.HiddenSize);");
+                                w.Line($"MemoryMarshal.CreateSpan(ref h, Model.HiddenSize).CopyTo({target});");
+                            }
+                        }
+                    }
+                }
+                w.Line();
+                w.Line("// The head at every step, on the last layer's rows.");
+                w.Line("for (int t = 0; t < steps; t++) Head(bits, model, above.Slice(t * row, row), ref outputs[t]);");
+            }
+            using (w.Block("finally"))
+            {
+                w.Line("ArrayPool<float>.Shared.Return(rented);");
+            }
+        }
+        w.Line();
+    }
 
     private static void Dispatch(SourceWriter w, ModelSpec m)
     {
@@ -139,28 +253,32 @@ internal static class KernelEmitter
         /// <summary>The sums the head reads from the registers (single chunk): what the last layer stored into its state.</summary>
         internal string HeadSums = Lowerer.Sums;
 
-        public void Write()
+        public void Write(IReadOnlyList<LayerProgram> layers, bool head, string name, string parameters)
         {
             SourceWriter w = _w;
-            w.Line($"/// <summary>One step with {Int(_plan.Bits)}-bit vectors ({Int(_lanes)} floats); the caller has checked the input.</summary>");
-            using (w.Block($"public static void Step{Int(_plan.Bits)}(Model model, ref Model.Hidden state, {XParam(_m)}, ref Model.Output output)"))
+            string what = name == "Step" ? "One step" : name == "Head" ? "The head, at one step," : $"One step of {name}";
+            w.Line($"/// <summary>{what} with {Int(_plan.Bits)}-bit vectors ({Int(_lanes)} floats); the caller has checked the input.</summary>");
+            using (w.Block($"public static void {name}{Int(_plan.Bits)}({parameters})"))
             {
-                foreach (string line in PlanText.Describe(_plan)) w.Line("// " + line);
-                foreach (BufferSpec b in States)
+                if (layers.Count > 0) foreach (string line in PlanText.Describe(_plan)) w.Line("// " + line);
+                // The state buffers these layers touch (all of them for a whole step).
+                var touched = new HashSet<string>(layers.Select(l => l.State).Concat(layers.Select(l => "c" + l.State.Substring(1))), System.StringComparer.Ordinal);
+                var states = States.Where(b => touched.Contains(b.Name)).ToList();
+                foreach (BufferSpec b in states)
                 {
                     string start = "Unsafe.As<Model.HiddenBuffer, float>(ref state.Values)";
-                    w.Line(b.Offset == 0 ? $"ref float {b.Name} = ref {start};" : $"ref float {b.Name} = ref Unsafe.Add(ref {States.First().Name}, {Int(b.Offset)});");
+                    w.Line(b.Offset == 0 ? $"ref float {b.Name} = ref {start};" : $"ref float {b.Name} = ref Unsafe.Add(ref {start}, {Int(b.Offset)});");
                     _declared.Add(b.Name);
                 }
-                foreach (LayerProgram layer in _program.Layers) DeclareRefs(layer.Recurrence);
+                foreach (LayerProgram layer in layers) DeclareRefs(layer.Recurrence);
                 int padded = SpecWords.Pad(_plan.StateSize);
-                if (!_plan.SingleChunk)
+                if (!_plan.SingleChunk && layers.Count > 0)
                 {
                     w.Line("// a<t> is built in `next` chunk by chunk, because every chunk still reads all of a<t-1>.");
                     w.Line("Model.HiddenBuffer next;");
                     w.Line("Unsafe.SkipInit(out next);");
                     w.Line("ref float n = ref Unsafe.As<Model.HiddenBuffer, float>(ref next);");
-                    foreach (BufferSpec b in States)
+                    foreach (BufferSpec b in states)
                     {
                         if (!SingleState) w.Line($"ref float {StoreTarget(b.Name)} = ref Unsafe.Add(ref n, {Int(b.Offset)});");
                         if (_plan.Computed < padded)
@@ -170,27 +288,32 @@ internal static class KernelEmitter
                         }
                     }
                 }
-                for (int k = 0; k < _program.Layers.Count; k++)
+                for (int k = 0; k < layers.Count; k++)
                 {
-                    LayerProgram layer = _program.Layers[k];
-                    bool top = k == _program.Layers.Count - 1;
-                    if (_program.Layers.Count > 1)
+                    LayerProgram layer = layers[k];
+                    bool top = k == layers.Count - 1;
+                    if (layers.Count > 1)
                     {
                         w.Line();
                         w.Line($"// Layer {Int(k)}.");
                     }
                     // Each layer in a block of its own (their registers share names); the top layer's block also holds
                     // the head, which reads its registers.
-                    System.IDisposable? block = _program.Layers.Count > 1 ? w.Block("") : null;
+                    System.IDisposable? block = layers.Count > 1 ? w.Block("") : null;
                     Chunks(layer);
                     if (!_plan.SingleChunk) CopyBack(layer);
-                    if (top)
+                    if (top && head)
                     {
                         w.Line();
                         DeclareRefs(_program.Head);
                         foreach (StepOp op in _program.Head) HeadOp(op);
                     }
                     block?.Dispose();
+                }
+                if (layers.Count == 0 && head)
+                {
+                    DeclareRefs(_program.Head);
+                    foreach (StepOp op in _program.Head) HeadOp(op);
                 }
             }
             w.Line();
@@ -265,6 +388,7 @@ internal static class KernelEmitter
                         Declare(p.Target, $"ref float {p.Target} = ref Unsafe.As<Model.OutputBuffer, float>(ref output.Values);");
                         DeclareTable(p.Weights);
                         DeclareTable(p.Bias);
+                        if (_program.Buffer(p.Vector).Kind == BufferKind.Input) DeclareVector(p.Vector);
                         break;
                     case ZeroPaddingOp z when _program.Buffer(z.Target).Kind == BufferKind.Output:
                         Declare(z.Target, $"ref float {z.Target} = ref Unsafe.As<Model.OutputBuffer, float>(ref output.Values);");
@@ -350,16 +474,19 @@ internal static class KernelEmitter
             SourceWriter w = _w;
             string V = _v;
             int L = _lanes;
-            int vectors = _plan.PaddedVectors;
-            bool fromRegisters = _plan.SingleChunk;
+            BufferSpec source = _program.Buffer(p.Vector);
+            int vectors = SpecWords.Pad(source.Size) / L;
+            bool fromRegisters = _plan.SingleChunk && source.Kind == BufferKind.State;
+            bool looped = vectors > KernelPlanner.MaxUnrolledDotVectors;
+            int used = source.Kind == BufferKind.State ? _plan.HeadVectors : (source.Size + L - 1) / L;
             // The state as vectors of the kernel's width; rows no piece computes are zero and add nothing.
             var state = new List<(int Index, string Vector)>();
-            for (int i = 0; i < _plan.HeadVectors; i++)
+            for (int i = 0; i < used; i++)
             {
                 state.Add((i, fromRegisters ? Compose(i * L, _plan.Bits)! : $"{V}.LoadUnsafe(ref {p.Vector}, {Int(i * L)})"));
             }
             w.Line($"// ŷ<t> = {_m.Output.Activation.Name()}(Wya · a<t> + by): one dot product per output.");
-            if (!_plan.DotProductLooped && fromRegisters)
+            if (!looped && fromRegisters)
             {
                 for (int s = 0; s < state.Count; s++)
                 {
@@ -375,7 +502,7 @@ internal static class KernelEmitter
             {
                 string target = $"{Element(p.Target, k)} = ";
                 string bias = Element(p.Bias, k);
-                if (_plan.DotProductLooped)
+                if (looped)
                 {
                     // A wide a: the dot product as a loop, two vectors per turn into two sums.
                     w.Line($"var p = {V}<float>.Zero;");

@@ -80,7 +80,7 @@ internal static partial class ModelEmitter
         {
             w.Line($"        new global::RnnGen.TensorInfo({String(t.Name)}, new int[] {{ {string.Join(", ", t.Shape.Select(d => d.Constant))} }}),");
         }
-        bool textbook = ModelTensors.Textbook(m.Top.Cell, m.Layers.Count, m.Input.Embedding);
+        bool textbook = ModelTensors.Textbook(m);
         w.Line(textbook ? "    });" : "    },");
         if (!textbook)
         {

@@ -14,9 +14,9 @@ internal static partial class ModelEmitter
         w.Doc(summary);
         w.Line("/// </summary>");
         w.Line("/// <remarks>");
-        string layers = m.Layers.Count == 1 ? "" : $" of {Int(m.Layers.Count)} layers";
+        string layers = (m.Bidirectional ? ", bidirectional," : "") + (m.Layers.Count == 1 ? "" : $" of {Int(m.Layers.Count)} layers");
         string embedding = m.Input.Embedding == 0 ? "" : $", with an embedding of {Int(m.Input.Embedding)} in front";
-        if (ModelTensors.Textbook(m.Top.Cell, m.Layers.Count, m.Input.Embedding))
+        if (ModelTensors.Textbook(m))
         {
             w.Line($"/// <para>An {m.Top.Cell.Name()} compiled by RnnGen from <c>{Xml(m.Key)}{SpecWords.SpecExtension}</c>. For t = 1 … T:</para>");
         }
@@ -27,6 +27,11 @@ internal static partial class ModelEmitter
         }
         w.Line("/// <code>");
         foreach (string line in Equations(m)) w.Line("/// " + line);
+        if (m.Bidirectional)
+        {
+            w.Line("/// Bidirectional: every layer also runs backward, t = T … 1, from the zero state, with the _reverse tensors;");
+            w.Line("/// the layer above (and the head) reads [h→&lt;t&gt;; h←&lt;t&gt;], both directions' states side by side.");
+        }
         w.Line("/// </code>");
         w.Line("/// <list type=\"table\">");
         w.Line("/// <listheader><term>symbol</term><description>size</description></listheader>");
@@ -59,7 +64,7 @@ internal static partial class ModelEmitter
     /// <summary>The model's equations in the textbook's notation (XML-escaped).</summary>
     private static string[] Equations(ModelSpec m) => m.Top.Cell switch
     {
-        CellKind.Elman when !ModelTensors.Textbook(m.Top.Cell, m.Layers.Count, m.Input.Embedding) => new[]
+        CellKind.Elman when !ModelTensors.Textbook(m) => new[]
         {
             "h&lt;0&gt; = 0; for each layer, on its input x&lt;t&gt; (the layer below's h&lt;t&gt; above layer 0):",
             $"h&lt;t&gt; = {Ga(m)}(W_ih · x&lt;t&gt; + b_ih + W_hh · h&lt;t-1&gt; + b_hh)",

@@ -18,7 +18,9 @@ internal static partial class ModelEmitter
               + $" of each of its {Grouped(m.Layers.Count)} layer{(m.Layers.Count == 1 ? "" : "s")}, {Grouped(m.Top.Size)} values each. "
               + "A new (default) value is the zero state. Its values (indexer, AsSpan) are the last layer's h, which the output reads.";
         FixedVector(w, m, "Hidden", "HiddenSize", storage, "HiddenBuffer", summary,
-            "Only this model's Step and Forward take it, so states of different models cannot be mixed up.",
+            m.Bidirectional
+                ? "Internal: a bidirectional model runs whole sequences only (Forward), so callers never hold its state."
+                : "Only this model's Step and Forward take it, so states of different models cannot be mixed up.",
             labels: EquatableArray<string>.Empty, argMax: false, start: top,
             layers: storage == "HiddenStride" ? null : program);
         FixedVector(w, m, "Output", "OutputSize", "OutputStride", "OutputBuffer",
@@ -41,7 +43,8 @@ internal static partial class ModelEmitter
             w.Doc(remarks);
             w.Line("/// </remarks>");
         }
-        using (w.Block($"public struct {type} : global::System.IEquatable<{type}>"))
+        string access = type == "Hidden" && m.Bidirectional ? "internal" : "public";
+        using (w.Block($"{access} struct {type} : global::System.IEquatable<{type}>"))
         {
             w.Line("internal " + buffer + " Values;");
             w.Line();

@@ -37,6 +37,9 @@ internal static partial class ModelEmitter
         return rows + layout + bias;
     }
 
+    /// <summary>A table's row length in the constructor: its generated constant, or the number.</summary>
+    private static string StrideOf(PackedTensor p) => p.StrideConstant.Length > 0 ? p.StrideConstant : Int(p.Stride);
+
     private static string InputTableCall(ModelSpec m, PackedTensor p, TensorSpec wih)
     {
         TensorSpec bih = m.Tensors.First(x => x.Name == p.FoldedBias);
@@ -50,7 +53,7 @@ internal static partial class ModelEmitter
     /// <summary>The PyTorch names a textbook Elman model also accepts (nn.RNN + nn.Linear), in the order FromSafeTensors reads them.</summary>
     private static void PyTorchAlternative(SourceWriter w, ModelSpec m)
     {
-        if (!ModelTensors.Textbook(m.Top.Cell, m.Layers.Count, m.Input.Embedding)) return;
+        if (!ModelTensors.Textbook(m)) return;
         w.Line("/// <summary>PyTorch's names for this model's tensors (nn.RNN as rnn, nn.Linear as head), which Load accepts as well.</summary>");
         w.Line("private static readonly global::RnnGen.TensorInfo[] PyTorchTensors =");
         w.Line("{");
@@ -115,7 +118,7 @@ internal static partial class ModelEmitter
                         $"PackColumns({source}, {t.Shape[0].Constant}, {t.Shape[1].Constant}, {Int(p.Stride)}, firstRow: {Int(p.FirstRow)}, rowCount: {Int(p.RowCount)})",
                     PackLayout.Columns => $"PackColumns({source}, {t.Shape[0].Constant}, {t.Shape[1].Constant}, {p.StrideConstant}"
                         + (p.FoldedBias.Length == 0 ? ")" : $", {Parameter(m.Tensors.First(x => x.Name == p.FoldedBias))})"),
-                    PackLayout.Rows => $"PackRows({source}, {t.Shape[0].Constant}, {t.Shape[1].Constant}, {p.StrideConstant})",
+                    PackLayout.Rows => $"PackRows({source}, {t.Shape[0].Constant}, {t.Shape[1].Constant}, {StrideOf(p)})",
                     PackLayout.Vector => $"PackVector({source}, {p.StrideConstant})",
                     PackLayout.InputTable => InputTableCall(m, p, t),
                     PackLayout.GateBias => $"PackGateBias({source}, {(p.RecurrentBias.Length > 0 ? Parameter(m.Tensors.First(x => x.Name == p.RecurrentBias)) : "default")}, "
@@ -175,7 +178,7 @@ internal static partial class ModelEmitter
         using (w.Block($"public static {m.Name} FromSafeTensors(global::RnnGen.SafeTensorsFile file)"))
         {
             w.Line("global::System.ArgumentNullException.ThrowIfNull(file);");
-            if (ModelTensors.Textbook(m.Top.Cell, m.Layers.Count, m.Input.Embedding))
+            if (ModelTensors.Textbook(m))
             {
                 w.Line("// A file written from PyTorch's nn.RNN + nn.Linear state_dict loads as it is: ba is the sum of its two biases.");
                 w.Line("bool pyTorch = file.Find(\"Waa\") is null && global::System.Linq.Enumerable.Any(");

@@ -18,6 +18,10 @@ internal static class Lowerer
     public const string Input = "x";
     public const string Output = "y";
 
+    // A bidirectional model's kernels read the layer below's outputs, and the head the last layer's, as vectors.
+    public const string Below = "below";
+    public const string Top = "top";
+
     // The generated constants that hold the padded sizes.
     public const string HiddenStride = "HiddenStride";
     public const string OutputStride = "OutputStride";
@@ -41,7 +45,7 @@ internal static class Lowerer
         int a = m.Top.Size;
         int stride = SpecWords.Pad(a);
         StateRows rows = StateRows.For(a);
-        bool textbook = ModelTensors.Textbook(cell, m.Layers.Count, m.Input.Embedding);
+        bool textbook = ModelTensors.Textbook(m);
         var buffers = new List<BufferSpec>();
         var packed = new List<PackedTensor>();
         var layers = new List<LayerProgram>();
@@ -50,14 +54,23 @@ internal static class Lowerer
         int offset = 0;
         foreach (LayerSpec layer in m.Layers)
         {
-            string symbol = (textbook ? "a" : "h") + Sub(layer.Index);
-            buffers.Add(new BufferSpec(StateName(m, layer.Index), BufferKind.State, a, $"{symbol}<t-1> on entry, {symbol}<t> on return", offset));
-            offset += stride;
-            if (cell == CellKind.Lstm)
+            foreach (bool reverse in Directions(layer))
             {
-                buffers.Add(new BufferSpec(CellName(layer.Index), BufferKind.State, a, $"c{Sub(layer.Index)}<t-1> on entry, c{Sub(layer.Index)}<t> on return", offset));
+                string symbol = (textbook ? "a" : "h") + Sub(layer.Index) + (reverse ? "ʳ" : "");
+                buffers.Add(new BufferSpec(StateName(m, layer.Index, reverse), BufferKind.State, a, $"{symbol}<t-1> on entry, {symbol}<t> on return", offset));
                 offset += stride;
+                if (cell == CellKind.Lstm)
+                {
+                    string c = "c" + Sub(layer.Index) + (reverse ? "ʳ" : "");
+                    buffers.Add(new BufferSpec(CellName(layer.Index, reverse), BufferKind.State, a, $"{c}<t-1> on entry, {c}<t> on return", offset));
+                    offset += stride;
+                }
             }
+        }
+        if (m.Bidirectional)
+        {
+            if (m.Layers.Count > 1) buffers.Add(new BufferSpec(Below, BufferKind.Input, 2 * a, "the layer below's h<t> of both directions"));
+            buffers.Add(new BufferSpec(Top, BufferKind.Input, 2 * a, "the last layer's h<t> of both directions, which the head reads"));
         }
         buffers.Add(m.Input.OneHot
             ? new BufferSpec(Token, BufferKind.Index, m.Input.Size, "x<t>, one-hot: the index of its one")
@@ -67,20 +80,26 @@ internal static class Lowerer
 
         foreach (LayerSpec layer in m.Layers)
         {
-            var ops = new List<StepOp>();
-            if (textbook) ElmanTextbook(m, layer, rows, packed, ops);
-            else Cell(m, layer, rows, packed, ops);
-            layers.Add(new LayerProgram(layer.Index, StateName(m, layer.Index), ops.ToEquatableArray()));
+            foreach (bool reverse in Directions(layer))
+            {
+                var ops = new List<StepOp>();
+                if (textbook) ElmanTextbook(m, layer, rows, packed, ops);
+                else Cell(m, layer, reverse, rows, packed, ops);
+                layers.Add(new LayerProgram(layer.Index, StateName(m, layer.Index, reverse), ops.ToEquatableArray(), reverse));
+            }
         }
 
         EquatableArray<StepOp> head = Head(m, packed, textbook);
         return new StepProgram(m.Name, cell, rows, buffers.ToEquatableArray(), packed.ToEquatableArray(), layers.ToEquatableArray(), head);
     }
 
-    /// <summary>The state buffer of layer k: h (a single layer keeps the textbook's a, called h in kernels), or h0, h1, ….</summary>
-    internal static string StateName(ModelSpec m, int layer) => m.Layers.Count == 1 && m.Top.Cell != CellKind.Lstm ? "h" : "h" + Int(layer);
+    private static bool[] Directions(LayerSpec layer) => layer.Bidirectional ? new[] { false, true } : new[] { false };
 
-    private static string CellName(int layer) => "c" + Int(layer);
+    /// <summary>The state buffer of layer k: h (a single layer keeps the textbook's a, called h in kernels), or h0, h1, … (h0r: reverse).</summary>
+    internal static string StateName(ModelSpec m, int layer, bool reverse = false) =>
+        m.Layers.Count == 1 && m.Top.Cell != CellKind.Lstm && !m.Bidirectional ? "h" : "h" + Int(layer) + (reverse ? "r" : "");
+
+    private static string CellName(int layer, bool reverse = false) => "c" + Int(layer) + (reverse ? "r" : "");
 
     private static string Sub(int layer) => layer == 0 ? "" : "_" + Int(layer);
 
@@ -127,7 +146,7 @@ internal static class Lowerer
     }
 
     /// <summary>One layer of a cell in PyTorch's tensors (nn.RNN, nn.GRU, nn.LSTM): the input's part, the state's part, the gates.</summary>
-    private static void Cell(ModelSpec m, LayerSpec layer, StateRows rows, List<PackedTensor> packed, List<StepOp> ops)
+    private static void Cell(ModelSpec m, LayerSpec layer, bool reverse, StateRows rows, List<PackedTensor> packed, List<StepOp> ops)
     {
         CellKind cell = layer.Cell;
         int a = layer.Size;
@@ -135,12 +154,12 @@ internal static class Lowerer
         int stride = SpecWords.Pad(a);
         string[] sums = SumsOf(cell);
         int gates = ModelTensors.Gates(cell);
-        string h = StateName(m, k);
-        string l = Int(k);
-        TensorSpec wih = m.Tensors.Get(TensorRole.InputWeights, k);
-        TensorSpec whh = m.Tensors.Get(TensorRole.RecurrentWeights, k);
-        TensorSpec bih = m.Tensors.Get(TensorRole.InputBias, k);
-        TensorSpec bhh = m.Tensors.Get(TensorRole.RecurrentBias, k);
+        string h = StateName(m, k, reverse);
+        string l = Int(k) + (reverse ? "r" : "");
+        TensorSpec wih = m.Tensors.Get(TensorRole.InputWeights, k, reverse);
+        TensorSpec whh = m.Tensors.Get(TensorRole.RecurrentWeights, k, reverse);
+        TensorSpec bih = m.Tensors.Get(TensorRole.InputBias, k, reverse);
+        TensorSpec bhh = m.Tensors.Get(TensorRole.RecurrentBias, k, reverse);
         // The sum each gate's products go to: for a GRU's new gate, the input's part to n, the state's to m.
         string InputSum(int g) => sums[g];
         string StateSum(int g) => cell == CellKind.Gru && g == 2 ? "m" : sums[g];
@@ -154,11 +173,12 @@ internal static class Lowerer
             TensorSpec? embedding = m.Tensors.Find(TensorRole.Embedding);
             int fold = 0;
             for (int g = 0; g < gates; g++) if (FoldsRecurrentBias(cell, g)) fold |= 1 << g;
-            packed.Add(new PackedTensor("table", wih.Name, PackLayout.InputTable, m.Input.Size, gates * stride, "", bih.Name, 0, a,
+            string tableName = reverse ? "tableR" : "table";
+            packed.Add(new PackedTensor(tableName, wih.Name, PackLayout.InputTable, m.Input.Size, gates * stride, "", bih.Name, 0, a,
                 bhh.Name, embedding?.Name ?? "", gates, fold));
             for (int g = 0; g < gates; g++)
             {
-                var read = new ReadRowOp(InputSum(g), "table", Token, g * stride);
+                var read = new ReadRowOp(InputSum(g), tableName, Token, g * stride);
                 // A GRU's n needs no register during the sweep: read its row after.
                 if (cell == CellKind.Gru && g == 2) deferred.Add(read);
                 else ops.Add(read);
@@ -166,7 +186,7 @@ internal static class Lowerer
         }
         else
         {
-            string vector = k == 0 ? Input : StateName(m, k - 1);
+            string vector = k == 0 ? Input : m.Bidirectional ? Below : StateName(m, k - 1);
             for (int g = 0; g < gates; g++)
             {
                 string bias = $"b{l}{GateSuffix(cell, g)}";
@@ -209,7 +229,7 @@ internal static class Lowerer
                 break;
             case CellKind.Lstm:
                 // i, f, o = σ(·), g = tanh(·), c' = f ⊙ c + i ⊙ g, h' = o ⊙ tanh(c').
-                string c = CellName(k);
+                string c = CellName(k, reverse);
                 ops.Add(new ActivateOp("i", Activation.Sigmoid));
                 ops.Add(new ActivateOp("f", Activation.Sigmoid));
                 ops.Add(new ActivateOp("g", Activation.Tanh));
@@ -273,11 +293,14 @@ internal static class Lowerer
         TensorSpec wy = m.Tensors.Get(TensorRole.OutputWeights);
         TensorSpec by = m.Tensors.Get(TensorRole.OutputBias);
         string wyName = textbook ? "wya" : "wy";
-        packed.Add(new PackedTensor(wyName, wy.Name, PackLayout.Rows, y, stride, HiddenStride, "", 0, m.Top.Size));
+        int columns = m.Top.Directions * m.Top.Size;
+        packed.Add(m.Bidirectional
+            ? new PackedTensor(wyName, wy.Name, PackLayout.Rows, y, SpecWords.Pad(columns), "", "", 0, columns)
+            : new PackedTensor(wyName, wy.Name, PackLayout.Rows, y, stride, HiddenStride, "", 0, m.Top.Size));
         packed.Add(new PackedTensor("by", by.Name, PackLayout.Vector, 1, SpecWords.Pad(y), OutputStride, "", 0, y));
         var head = new List<StepOp>();
         if (SpecWords.Pad(y) > y) head.Add(new ZeroPaddingOp(Output, y, SpecWords.Pad(y)));
-        head.Add(new ProjectOp(Output, wyName, StateName(m, m.Layers.Count - 1), "by", y));
+        head.Add(new ProjectOp(Output, wyName, m.Bidirectional ? Top : StateName(m, m.Layers.Count - 1), "by", y));
         head.Add(new ActivateOp(Output, m.Output.Activation));
         return head.ToEquatableArray();
     }

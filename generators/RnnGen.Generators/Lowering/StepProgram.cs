@@ -1,3 +1,4 @@
+using System.Linq;
 using RnnGen.Generators.Model;
 
 namespace RnnGen.Generators.Lowering;
@@ -66,8 +67,11 @@ internal sealed record StepProgram(
         throw Exhaustive.Unhandled("table " + name);
     }
 
-    /// <summary>The state the head reads: the last layer's h.</summary>
-    public BufferSpec State => Buffer(Layers[Layers.Count - 1].State);
+    /// <summary>The state the head reads: the last layer's h (for a bidirectional model, the forward direction's).</summary>
+    public BufferSpec State => Buffer(Layers.Last(l => !l.Reverse).State);
+
+    /// <summary>Whether the layers run both ways (so a step of the whole model does not exist, only kernels per direction).</summary>
+    public bool Bidirectional => Layers.Any(l => l.Reverse);
 
     /// <summary>The output buffer (ŷ).</summary>
     public BufferSpec Output => First(BufferKind.Output);
@@ -97,8 +101,15 @@ internal sealed record StateRows(int Main, int Tail)
     public int Computed => Main + Tail;
 }
 
-/// <summary>One layer's part of the step: the operations that compute its new state <paramref name="State"/>.</summary>
-internal sealed record LayerProgram(int Index, string State, EquatableArray<StepOp> Recurrence);
+/// <summary>
+/// One layer's part of the step (one direction's, for a bidirectional layer): the operations that compute its
+/// new state <paramref name="State"/>.
+/// </summary>
+internal sealed record LayerProgram(int Index, string State, EquatableArray<StepOp> Recurrence, bool Reverse = false)
+{
+    /// <summary>The kernel's name for it: "L0" (or "L0F" and "L0R" for the directions of a bidirectional layer).</summary>
+    public string KernelName(bool bidirectional) => "L" + Index.ToString(System.Globalization.CultureInfo.InvariantCulture) + (bidirectional ? (Reverse ? "R" : "F") : "");
+}
 
 /// <summary>What a buffer holds.</summary>
 internal enum BufferKind

@@ -13,7 +13,7 @@ internal static class GeneratedNames
         "Hidden", "Output", "HiddenBuffer", "OutputBuffer", "Step", "StepUnchecked", "StepWithVectors",
         "Forward", "Load", "FromSafeTensors", "Encode", "Tokenize", "Info", "Vocabulary", "VocabularyHolder",
         "VocabularyTokens", "UnknownToken", "HiddenSize", "InputSize", "OutputSize", "HiddenStride", "OutputStride",
-        "Labels", "WeightsFile", "DefaultWeightsPath", "EmbeddingSize", "StateStride", "PyTorchTensors",
+        "Labels", "WeightsFile", "DefaultWeightsPath", "EmbeddingSize", "StateStride", "PyTorchTensors", "ForwardWithVectors",
     };
 
     /// <summary>

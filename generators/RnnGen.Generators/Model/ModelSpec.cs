@@ -39,6 +39,9 @@ internal sealed record ModelSpec(
 
     /// <summary>The last layer, whose state the head reads.</summary>
     public LayerSpec Top => Layers[Layers.Count - 1];
+
+    /// <summary>Whether the layers run both ways: then the model has no Step, only Forward over whole sequences.</summary>
+    public bool Bidirectional => Top.Bidirectional;
 }
 
 /// <summary>x: how it enters the network.</summary>
@@ -63,8 +66,13 @@ internal sealed record InputSpec(InputEncoding Encoding, int Size, TokenizerKind
 /// <param name="Size">a: the size of its hidden state.</param>
 /// <param name="Activation">g_a (a GRU's and an LSTM's are tanh).</param>
 /// <param name="Index">Its place, 0 for the layer that reads x.</param>
-/// <param name="InputSize">The size of what it reads: x, the embedding, or the layer below's state.</param>
-internal sealed record LayerSpec(CellKind Cell, int Size, Activation Activation, int Index = 0, int InputSize = 0);
+/// <param name="InputSize">The size of what it reads: x, the embedding, or the layer below's state (both directions' when bidirectional).</param>
+/// <param name="Bidirectional">Whether the layer runs over the sequence both ways, its output the two states side by side.</param>
+internal sealed record LayerSpec(CellKind Cell, int Size, Activation Activation, int Index = 0, int InputSize = 0, bool Bidirectional = false)
+{
+    /// <summary>1, or 2 when bidirectional.</summary>
+    public int Directions => Bidirectional ? 2 : 1;
+}
 
 /// <summary>ŷ: the output head.</summary>
 /// <param name="Size">y: the number of outputs.</param>

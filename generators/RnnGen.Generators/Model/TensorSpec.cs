@@ -40,7 +40,8 @@ internal sealed record TensorDim(string Constant, int Size);
 /// <param name="Role">What it is for.</param>
 /// <param name="Shape">Its dimensions, outermost first.</param>
 /// <param name="Layer">The recurrent layer it belongs to, or -1 for the head and the embedding.</param>
-internal sealed record TensorSpec(string Name, TensorRole Role, EquatableArray<TensorDim> Shape, int Layer = -1)
+/// <param name="Reverse">Whether it belongs to the reverse direction of a bidirectional layer.</param>
+internal sealed record TensorSpec(string Name, TensorRole Role, EquatableArray<TensorDim> Shape, int Layer = -1, bool Reverse = false)
 {
     /// <summary>The number of floats.</summary>
     public long Elements

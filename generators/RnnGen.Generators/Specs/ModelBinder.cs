@@ -97,13 +97,14 @@ internal static class ModelBinder
     {
         var input = new InputSpec(d.Encoding, inputSize, d.Tokenizer, d.VocabularyFile, d.VocabularyFullPath, unknownIndex, d.Embedding);
         int firstInput = d.Embedding > 0 ? d.Embedding : inputSize;
+        int directions = d.Bidirectional ? 2 : 1;
         var layers = Enumerable.Range(0, d.Layers)
-            .Select(k => new LayerSpec(d.Cell, d.HiddenSize, d.HiddenActivation, k, k == 0 ? firstInput : d.HiddenSize))
+            .Select(k => new LayerSpec(d.Cell, d.HiddenSize, d.HiddenActivation, k, k == 0 ? firstInput : directions * d.HiddenSize, d.Bidirectional))
             .ToEquatableArray();
         var output = new OutputSpec(d.OutputSize, d.OutputActivation, d.Labels);
         var model = new ModelSpec(d.SpecPath, d.Key, d.Name, d.Namespace, d.Description,
             input, layers, output,
-            ModelTensors.For(d.Cell, d.HiddenSize, inputSize, output.Size, d.Layers, d.Embedding), d.WeightsFile);
+            ModelTensors.For(d.Cell, d.HiddenSize, inputSize, output.Size, d.Layers, d.Embedding, bidirectional: d.Bidirectional), d.WeightsFile);
         return new BoundModel(model, d.NameRange);
     }
 }

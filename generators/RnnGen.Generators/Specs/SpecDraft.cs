@@ -18,6 +18,7 @@ internal sealed record SpecDraft(
     Activation HiddenActivation,
     CellKind Cell,
     int Layers,
+    bool Bidirectional,
     InputEncoding Encoding,
     int? InputSize,
     TextRange InputSizeRange,

@@ -25,7 +25,7 @@ internal static class SpecReader
     public const int MaxEmbeddingSize = 4096;
 
     private static readonly string[] RootProperties = { "$schema", "name", "namespace", "description", "a", "x", "y", "weights" };
-    internal static readonly string[] HiddenProperties = { "size", "activation", "cell", "layers" };
+    internal static readonly string[] HiddenProperties = { "size", "activation", "cell", "layers", "bidirectional" };
     internal static readonly string[] InputProperties = { "encoding", "size", "vocabulary", "tokenizer", "embedding" };
     internal static readonly string[] OutputProperties = { "size", "activation", "labels" };
 
@@ -113,13 +113,13 @@ internal static class SpecReader
             string vocabularyFullPath = input.Vocabulary.Length == 0 ? "" : FullPath(specDirectory, input.Vocabulary);
             return new SpecDraft(
                 _path, KeyOf(_path), name, nameRange, ns, description,
-                hidden.Size, hidden.Activation, hidden.Cell, hidden.Layers,
+                hidden.Size, hidden.Activation, hidden.Cell, hidden.Layers, hidden.Bidirectional,
                 input.Encoding, input.Size, input.SizeRange, input.Tokenizer, input.Vocabulary, vocabularyFullPath, input.VocabularyRange, input.Embedding,
                 output.Size, output.Activation, output.Labels,
                 WeightsRelativeToModels(specDirectory, weights, modelsDirectory));
         }
 
-        private sealed record HiddenDraft(int Size, Activation Activation, CellKind Cell, int Layers);
+        private sealed record HiddenDraft(int Size, Activation Activation, CellKind Cell, int Layers, bool Bidirectional);
 
         private HiddenDraft? ReadHidden(IReadOnlyDictionary<string, JsonProperty> root, TextRange rootAnchor)
         {
@@ -151,6 +151,17 @@ internal static class SpecReader
                 else layers = value.Value;
             }
 
+            bool bidirectional = false;
+            if (props.TryGetValue("bidirectional", out JsonProperty? biProp))
+            {
+                if (biProp.Value is JsonBoolean b) bidirectional = b.Value;
+                else
+                {
+                    Report(DiagnosticRules.WrongType, biProp.Value.Range, "a.bidirectional", "true or false", biProp.Value.KindName);
+                    ok = false;
+                }
+            }
+
             // The Elman cell's g_a is the spec's choice; a GRU's and an LSTM's are fixed (sigmoid gates, tanh state).
             Activation? activation = Activation.Tanh;
             if (!ok)
@@ -171,7 +182,7 @@ internal static class SpecReader
                     ok = false;
                 }
             }
-            return size is null || activation is null || !ok ? null : new HiddenDraft(size.Value, activation.Value, cell, layers);
+            return size is null || activation is null || !ok ? null : new HiddenDraft(size.Value, activation.Value, cell, layers, bidirectional);
         }
 
         private sealed record InputDraft(InputEncoding Encoding, int? Size, TextRange SizeRange, TokenizerKind Tokenizer, string Vocabulary, TextRange VocabularyRange, int Embedding);

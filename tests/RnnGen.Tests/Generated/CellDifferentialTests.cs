@@ -13,7 +13,7 @@ namespace RnnGen.Tests.Generated;
 
 /// <summary>
 /// The differential property test for the cells: random GRU, LSTM and stacked Elman specs (depths 1 to 3,
-/// one-hot with and without an embedding, dense; sizes around the kernel plans' edges) are compiled in
+/// one-hot with and without an embedding, dense, uni- and bidirectional; sizes around the kernel plans' edges) are compiled in
 /// memory, run on random PyTorch-named weights through every SIMD width, and compared with the MathNet
 /// reference of PyTorch's equations (<see cref="ReferenceStack"/>).
 /// </summary>
@@ -22,7 +22,8 @@ public sealed class CellDifferentialTests(ITestOutputHelper log)
     private const double Tolerance = 1e-5;
     private static readonly int[] Widths = { 512, 256, 128, 0 };
 
-    internal sealed record CellSpec(string Name, string Cell, int A, int Layers, string Encoding, int X, int Embedding, int Y, string Activation, string Output)
+    internal sealed record CellSpec(string Name, string Cell, int A, int Layers, string Encoding, int X, int Embedding, int Y, string Activation, string Output,
+        bool Bidirectional = false)
     {
         public bool OneHot => Encoding == SpecWords.OneHot;
 
@@ -30,7 +31,7 @@ public sealed class CellDifferentialTests(ITestOutputHelper log)
             {
               "name": "{{Name}}",
               "namespace": "RnnGen.TestModels",
-              "a": { "size": {{A}}, "cell": "{{Cell}}", "layers": {{Layers}}{{(Cell == SpecWords.Rnn ? $", \"activation\": \"{Activation}\"" : "")}} },
+              "a": { "size": {{A}}, "cell": "{{Cell}}", "layers": {{Layers}}, "bidirectional": {{(Bidirectional ? "true" : "false")}}{{(Cell == SpecWords.Rnn ? $", \"activation\": \"{Activation}\"" : "")}} },
               "x": { "encoding": "{{Encoding}}", "size": {{X}}{{(Embedding > 0 ? $", \"embedding\": {Embedding}" : "")}} },
               "y": { "size": {{Y}}, "activation": "{{Output}}" },
               "weights": "{{Name.ToLowerInvariant()}}.safetensors"
@@ -38,7 +39,7 @@ public sealed class CellDifferentialTests(ITestOutputHelper log)
             """;
 
         public IReadOnlyList<TensorInfo> Tensors() => ModelTensors
-            .For(SpecNames.ParseCell(Cell), A, X, Y, Layers, Embedding)
+            .For(SpecNames.ParseCell(Cell), A, X, Y, Layers, Embedding, bidirectional: Bidirectional)
             .Select(t => new TensorInfo(t.Name, t.Shape.Select(d => d.Size).ToArray()))
             .ToList();
 
@@ -49,6 +50,25 @@ public sealed class CellDifferentialTests(ITestOutputHelper log)
             string x = OneHot ? "tokens[t]" : $"new System.ReadOnlySpan<float>(xs, t * {type}.InputSize, {type}.InputSize)";
             string steps = OneHot ? "tokens.Length" : $"xs.Length / {type}.InputSize";
             string args = string.Join(", ", Enumerable.Range(0, Tensors().Count).Select(i => $"w[{i}]"));
+            if (Bidirectional)
+            {
+                string seq = OneHot ? "tokens" : "xs";
+                return $$"""
+                    public static class Probe_{{Name}}
+                    {
+                        public static float[] Run(int width, float[][] w, {{input}})
+                        {
+                            var model = new {{type}}({{args}});
+                            int steps = {{steps}};
+                            var typed = new {{type}}.Output[steps];
+                            model.ForwardWithVectors(width, {{seq}}, typed);
+                            var outputs = new float[steps * {{type}}.OutputSize];
+                            for (int t = 0; t < steps; t++) typed[t].CopyTo(new System.Span<float>(outputs, t * {{type}}.OutputSize, {{type}}.OutputSize));
+                            return outputs;
+                        }
+                    }
+                    """;
+            }
             return $$"""
                 public static class Probe_{{Name}}
                 {
@@ -96,6 +116,17 @@ public sealed class CellDifferentialTests(ITestOutputHelper log)
                 }
             }
         }
+        // Bidirectional: every cell, one and two layers, one-hot and dense.
+        foreach (string cell in SpecWords.Cells)
+        {
+            foreach (int layers in new[] { 1, 2 })
+            {
+                bool oneHot = random.NextInt(2) == 0;
+                specs.Add(new CellSpec($"CellBi{n++}", cell, sizes[random.NextInt(sizes.Length)], layers, oneHot ? SpecWords.OneHot : SpecWords.Dense,
+                    oneHot ? 2 + random.NextInt(400) : 1 + random.NextInt(24), oneHot && random.NextInt(2) == 0 ? 1 + random.NextInt(40) : 0,
+                    1 + random.NextInt(6), "tanh", outputs[random.NextInt(outputs.Length)], Bidirectional: true));
+            }
+        }
         // Wide enough for several chunks at 256 and 128 bits, and a loop over them.
         specs.Add(new CellSpec("CellWideGru", SpecWords.Gru, 300, 1, SpecWords.OneHot, 50, 0, 3, "tanh", "softmax"));
         specs.Add(new CellSpec("CellWideLstm", SpecWords.Lstm, 260, 2, SpecWords.Dense, 7, 0, 2, "tanh", "sigmoid"));
@@ -120,7 +151,7 @@ public sealed class CellDifferentialTests(ITestOutputHelper log)
         {
             var random = new DeterministicRandom((ulong)spec.Name.GetHashCode(StringComparison.Ordinal) & 0xFFFF_FFFF);
             IReadOnlyList<Tensor> weights = RandomWeights.Create(spec.Tensors(), spec.A, (ulong)(spec.A * 131 + spec.X));
-            var reference = new ReferenceStack(spec.Cell, spec.X, spec.A, spec.Layers, bidirectional: false, spec.Activation, spec.Output,
+            var reference = new ReferenceStack(spec.Cell, spec.X, spec.A, spec.Layers, spec.Bidirectional, spec.Activation, spec.Output,
                 weights.ToDictionary(t => t.Name, t => t.Data));
             int steps = 1 + random.NextInt(9);
             object input;

@@ -11,10 +11,11 @@ using Xunit.Abstractions;
 namespace RnnGen.Tests.Generated;
 
 /// <summary>
-/// Generated GRU, LSTM and stacked Elman models against PyTorch itself: every unidirectional fixture of
+/// Generated GRU, LSTM and stacked Elman models against PyTorch itself: every fixture of
 /// Fixtures/PyTorch/cells (written by make_cell_fixtures.py from nn.Embedding → nn.RNN/GRU/LSTM → nn.Linear
 /// with PyTorch's default initialisation) is compiled from a spec, loads PyTorch's state_dict as it is through
-/// the generated Load(path), and must give PyTorch's float32 outputs within 1e-6, at every vector width.
+/// the generated Load(path), and must give PyTorch's float32 outputs within 1e-6, at every vector width
+/// (Step for unidirectional models, Forward for bidirectional ones).
 /// </summary>
 public sealed class CellParityTests
 {
@@ -36,11 +37,13 @@ public sealed class CellParityTests
 
         public int Y => Root.GetProperty("y").GetInt32();
 
+        public bool Bidirectional => Root.GetProperty("bidirectional").GetBoolean();
+
         public string Spec() => $$"""
             {
               "name": "{{Name}}",
               "namespace": "RnnGen.TestModels",
-              "a": { "size": {{Root.GetProperty("a").GetInt32()}}, "cell": "{{Root.GetProperty("cell").GetString()}}", "layers": {{Root.GetProperty("layers").GetInt32()}}{{(Root.GetProperty("cell").GetString() == "rnn" ? ", \"activation\": \"" + Root.GetProperty("hiddenActivation").GetString() + "\"" : "")}} },
+              "a": { "size": {{Root.GetProperty("a").GetInt32()}}, "cell": "{{Root.GetProperty("cell").GetString()}}", "layers": {{Root.GetProperty("layers").GetInt32()}}, "bidirectional": {{(Bidirectional ? "true" : "false")}}{{(Root.GetProperty("cell").GetString() == "rnn" ? ", \"activation\": \"" + Root.GetProperty("hiddenActivation").GetString() + "\"" : "")}} },
               "x": { "encoding": "{{Root.GetProperty("encoding").GetString()}}", "size": {{X}}{{(Root.GetProperty("embedding").GetInt32() > 0 ? ", \"embedding\": " + Root.GetProperty("embedding").GetInt32() : "")}} },
               "y": { "size": {{Y}}, "activation": "{{Root.GetProperty("outputActivation").GetString()}}" },
               "weights": "{{File}}.safetensors"
@@ -53,6 +56,25 @@ public sealed class CellParityTests
             string input = OneHot ? "int[] tokens" : "float[] xs";
             string x = OneHot ? "tokens[t]" : $"new System.ReadOnlySpan<float>(xs, t * {type}.InputSize, {type}.InputSize)";
             string steps = OneHot ? "tokens.Length" : $"xs.Length / {type}.InputSize";
+            string seq = OneHot ? "tokens" : "xs";
+            if (Bidirectional)
+            {
+                return $$"""
+                    public static class Probe_{{Name}}
+                    {
+                        public static float[] Run(int width, string weights, {{input}})
+                        {
+                            var model = {{type}}.Load(weights);
+                            int steps = {{steps}};
+                            var typed = new {{type}}.Output[steps];
+                            model.ForwardWithVectors(width, {{seq}}, typed);
+                            var outputs = new float[steps * {{type}}.OutputSize];
+                            for (int t = 0; t < steps; t++) typed[t].CopyTo(new System.Span<float>(outputs, t * {{type}}.OutputSize, {{type}}.OutputSize));
+                            return outputs;
+                        }
+                    }
+                    """;
+            }
             return $$"""
                 public static class Probe_{{Name}}
                 {
@@ -77,7 +99,7 @@ public sealed class CellParityTests
     }
 
     internal static IReadOnlyList<CellFixture> Unidirectional() =>
-        Directory.GetFiles(FixtureDirectory, "*-uni-*.json").Order(StringComparer.Ordinal).Select(path =>
+        Directory.GetFiles(FixtureDirectory, "*.json").Order(StringComparer.Ordinal).Select(path =>
         {
             string file = Path.GetFileNameWithoutExtension(path);
             string name = "Torch" + string.Concat(file.Split('-').Select(p => char.ToUpperInvariant(p[0]) + p.Substring(1)));
@@ -120,5 +142,39 @@ public sealed class CellParityTests
                 Assert.True(worst <= Tolerance, $"{file}, T = {expected.Length}, width {width}: max |Δ| = {worst:E2} against PyTorch's float32");
             }
         }
+    }
+}
+
+/// <summary>What a bidirectional model's API leaves out: Step needs a sequence's end first, so calling it does not compile.</summary>
+public sealed class BidirectionalApiTests
+{
+    [Fact]
+    public void A_bidirectional_model_has_no_Step_and_its_state_is_not_public()
+    {
+        const string spec = """
+            {
+              "name": "BothWays", "namespace": "RnnGen.TestModels",
+              "a": { "size": 8, "cell": "lstm", "bidirectional": true },
+              "x": { "encoding": "one-hot", "size": 6 },
+              "y": { "size": 1, "activation": "sigmoid" },
+              "weights": "both-ways.safetensors"
+            }
+            """;
+        const string misuse = """
+            public static class Misuse
+            {
+                public static void Run(RnnGen.TestModels.BothWays model)
+                {
+                    var state = new RnnGen.TestModels.BothWays.Hidden();
+                    model.Step(ref state, 0, out _);
+                }
+            }
+            """;
+        GeneratorOutput output = GeneratorHarness.Run(new[] { ("both-ways.rnn.json", spec) }, new[] { misuse });
+        Assert.DoesNotContain(output.Diagnostics, d => d.Id.StartsWith("RNN", StringComparison.Ordinal));
+        var errors = output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error).Select(d => d.Id).ToList();
+        Assert.Contains("CS1061", errors); // no Step
+        // Without the misuse, the same model compiles warning-free.
+        GeneratorHarness.CompileAndLoad(GeneratorHarness.Run(("both-ways.rnn.json", spec)));
     }
 }

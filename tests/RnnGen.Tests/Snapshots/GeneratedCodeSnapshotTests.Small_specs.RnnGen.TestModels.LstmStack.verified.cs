@@ -586,9 +586,9 @@ namespace RnnGen.Generated
             // Rows 12 to 15 are never computed and stay zero.
             // Head: 1 output written out; each dot product over 1 vector written out, read from the registers.
             ref float h0 = ref Unsafe.As<Model.HiddenBuffer, float>(ref state.Values);
-            ref float c0 = ref Unsafe.Add(ref h0, 16);
-            ref float h1 = ref Unsafe.Add(ref h0, 32);
-            ref float c1 = ref Unsafe.Add(ref h0, 48);
+            ref float c0 = ref Unsafe.Add(ref Unsafe.As<Model.HiddenBuffer, float>(ref state.Values), 16);
+            ref float h1 = ref Unsafe.Add(ref Unsafe.As<Model.HiddenBuffer, float>(ref state.Values), 32);
+            ref float c1 = ref Unsafe.Add(ref Unsafe.As<Model.HiddenBuffer, float>(ref state.Values), 48);
             ref float b0i = ref model._b0i.Start;
             ref float b0f = ref model._b0f.Start;
             ref float b0g = ref model._b0g.Start;
@@ -822,9 +822,9 @@ namespace RnnGen.Generated
             // Rows 12 to 15 are never computed and stay zero.
             // Head: 1 output written out; each dot product over 2 vectors written out, read from the registers.
             ref float h0 = ref Unsafe.As<Model.HiddenBuffer, float>(ref state.Values);
-            ref float c0 = ref Unsafe.Add(ref h0, 16);
-            ref float h1 = ref Unsafe.Add(ref h0, 32);
-            ref float c1 = ref Unsafe.Add(ref h0, 48);
+            ref float c0 = ref Unsafe.Add(ref Unsafe.As<Model.HiddenBuffer, float>(ref state.Values), 16);
+            ref float h1 = ref Unsafe.Add(ref Unsafe.As<Model.HiddenBuffer, float>(ref state.Values), 32);
+            ref float c1 = ref Unsafe.Add(ref Unsafe.As<Model.HiddenBuffer, float>(ref state.Values), 48);
             ref float b0i = ref model._b0i.Start;
             ref float b0f = ref model._b0f.Start;
             ref float b0g = ref model._b0g.Start;
@@ -1060,9 +1060,9 @@ namespace RnnGen.Generated
             // Rows 12 to 15 are never computed and stay zero.
             // Head: 1 output written out; each dot product over 3 vectors written out, read from the registers.
             ref float h0 = ref Unsafe.As<Model.HiddenBuffer, float>(ref state.Values);
-            ref float c0 = ref Unsafe.Add(ref h0, 16);
-            ref float h1 = ref Unsafe.Add(ref h0, 32);
-            ref float c1 = ref Unsafe.Add(ref h0, 48);
+            ref float c0 = ref Unsafe.Add(ref Unsafe.As<Model.HiddenBuffer, float>(ref state.Values), 16);
+            ref float h1 = ref Unsafe.Add(ref Unsafe.As<Model.HiddenBuffer, float>(ref state.Values), 32);
+            ref float c1 = ref Unsafe.Add(ref Unsafe.As<Model.HiddenBuffer, float>(ref state.Values), 48);
             ref float b0i = ref model._b0i.Start;
             ref float b0f = ref model._b0f.Start;
             ref float b0g = ref model._b0g.Start;

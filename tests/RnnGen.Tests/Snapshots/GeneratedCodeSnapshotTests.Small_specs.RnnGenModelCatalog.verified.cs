@@ -12,6 +12,7 @@ namespace RnnGen.Generated
         public static global::System.Collections.Generic.IReadOnlyList<global::RnnGen.RnnModelInfo> Models { get; } =
             new global::RnnGen.RnnModelInfo[]
         {
+            global::RnnGen.TestModels.BiGru.Info,
             global::RnnGen.TestModels.BioTagger.Info,
             global::RnnGen.TestModels.GruTagger.Info,
             global::RnnGen.TestModels.LstmStack.Info,
@@ -40,6 +41,10 @@ namespace RnnGen.Generated
         {
             switch (key)
             {
+                case "bi-gru":
+                    return weightsPath is null
+                        ? global::RnnGen.TestModels.BiGru.Load()
+                        : global::RnnGen.TestModels.BiGru.Load(weightsPath);
                 case "bio-tagger":
                     return weightsPath is null
                         ? global::RnnGen.TestModels.BioTagger.Load()

@@ -41,6 +41,16 @@ public sealed class GeneratedCodeSnapshotTests
               "weights": "gru-tagger.safetensors"
             }
             """),
+        ("bi-gru.rnn.json", """
+            {
+              "name": "BiGru",
+              "namespace": "RnnGen.TestModels",
+              "a": { "size": 8, "cell": "gru", "bidirectional": true },
+              "x": { "encoding": "one-hot", "size": 6 },
+              "y": { "size": 2, "activation": "softmax" },
+              "weights": "bi-gru.safetensors"
+            }
+            """),
         ("lstm-stack.rnn.json", """
             {
               "name": "LstmStack",
