@@ -188,3 +188,52 @@ public sealed class CellDifferentialTests(ITestOutputHelper log)
         Assert.True(failures.Count == 0, string.Join("\n", failures.Take(20)));
     }
 }
+
+/// <summary>Streaming Step of a gated, stacked model and Forward into a span allocate nothing, as for the Elman cell.</summary>
+public sealed class CellAllocationTests
+{
+    [Fact]
+    public void Gru_and_lstm_Step_and_Forward_into_a_span_allocate_nothing()
+    {
+        var specs = new[]
+        {
+            new CellDifferentialTests.CellSpec("AllocGru", SpecWords.Gru, 64, 2, SpecWords.OneHot, 50, 16, 3, "tanh", "softmax"),
+            new CellDifferentialTests.CellSpec("AllocLstm", SpecWords.Lstm, 100, 1, SpecWords.Dense, 16, 0, 1, "tanh", "sigmoid"),
+        };
+        const string probe = """
+            public static class AllocationProbe
+            {
+                public static long[] Measure(float[][] gru, float[][] lstm)
+                {
+                    var g = new RnnGen.TestModels.AllocGru(gru[0], gru[1], gru[2], gru[3], gru[4], gru[5], gru[6], gru[7], gru[8], gru[9], gru[10]);
+                    var l = new RnnGen.TestModels.AllocLstm(lstm[0], lstm[1], lstm[2], lstm[3], lstm[4], lstm[5]);
+                    int[] tokens = { 1, 2, 3, 4, 5, 6, 7 };
+                    float[] xs = new float[7 * 16];
+                    var gOut = new RnnGen.TestModels.AllocGru.Output[7];
+                    var lOut = new RnnGen.TestModels.AllocLstm.Output[7];
+                    var gs = new RnnGen.TestModels.AllocGru.Hidden();
+                    var ls = new RnnGen.TestModels.AllocLstm.Hidden();
+                    for (int i = 0; i < 2000; i++) { g.Step(ref gs, tokens[i % 7], out _); l.Step(ref ls, new System.ReadOnlySpan<float>(xs, 0, 16), out _); g.Forward(tokens, gOut); l.Forward(xs, lOut); }
+                    long best = long.MaxValue, bestForward = long.MaxValue;
+                    for (int window = 0; window < 2; window++)
+                    {
+                        long before = System.GC.GetAllocatedBytesForCurrentThread();
+                        for (int i = 0; i < 5000; i++) { g.Step(ref gs, tokens[i % 7], out _); l.Step(ref ls, new System.ReadOnlySpan<float>(xs, 16, 16), out _); }
+                        long middle = System.GC.GetAllocatedBytesForCurrentThread();
+                        for (int i = 0; i < 500; i++) { g.Forward(tokens, gOut); l.Forward(xs, lOut); }
+                        long after = System.GC.GetAllocatedBytesForCurrentThread();
+                        best = System.Math.Min(best, middle - before);
+                        bestForward = System.Math.Min(bestForward, after - middle);
+                    }
+                    return new[] { best, bestForward };
+                }
+            }
+            """;
+        GeneratorOutput output = GeneratorHarness.Run(specs.Select(s => (s.Name.ToLowerInvariant() + ".rnn.json", s.Json())), new[] { probe }, "Allocation");
+        System.Reflection.Assembly assembly = GeneratorHarness.CompileAndLoad(output);
+        float[][] W(CellDifferentialTests.CellSpec s) => RandomWeights.Create(s.Tensors(), s.A, 3).Select(t => t.Data).ToArray();
+        var bytes = (long[])assembly.GetType("AllocationProbe")!.GetMethod("Measure")!.Invoke(null, new object[] { W(specs[0]), W(specs[1]) })!;
+        Assert.Equal(0, bytes[0]);
+        Assert.Equal(0, bytes[1]);
+    }
+}
