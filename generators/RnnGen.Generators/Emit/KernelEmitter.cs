@@ -329,8 +329,7 @@ internal static class KernelEmitter
             }
             // The layer's h, and its c right after it.
             BufferSpec h = _program.Buffer(layer.State);
-            int length = States.Where(b => b.Offset >= h.Offset).Select(b => b.Offset).DefaultIfEmpty(h.Offset).Count() > 1 && _program.Cell == CellKind.Lstm
-                ? 2 * h.Stride : h.Stride;
+            int length = _program.Cell == CellKind.Lstm ? 2 * h.Stride : h.Stride;
             _w.Line($"MemoryMarshal.CreateSpan(ref {StoreTarget(h.Name)}, {Int(length)}).CopyTo(MemoryMarshal.CreateSpan(ref {h.Name}, {Int(length)}));");
         }
 

@@ -10,23 +10,8 @@ internal static partial class ModelEmitter
     {
         bool oneHot = m.Input.OneHot;
         string impl = Impl(m);
-        string seqType = oneHot ? "global::System.ReadOnlySpan<int> tokens" : "global::System.ReadOnlySpan<float> inputs";
-        string seqName = oneHot ? "tokens" : "inputs";
-        string count = oneHot ? "tokens.Length" : "inputs.Length / InputSize";
-        string seqDoc = oneHot
-            ? "<param name=\"tokens\">x&lt;1&gt; … x&lt;T&gt; as token indices.</param>"
-            : "<param name=\"inputs\">x&lt;1&gt; … x&lt;T&gt;, one after another: T × InputSize values.</param>";
-        void Check()
-        {
-            if (oneHot)
-            {
-                using (w.Block("foreach (int token in tokens)"))
-                {
-                    w.Line($"if ((uint)token >= (uint)InputSize) {impl}.ThrowTokenOutOfRange(token, nameof(tokens));");
-                }
-            }
-            else w.Line($"if (inputs.Length % InputSize != 0) {impl}.ThrowInputLength(inputs.Length, nameof(inputs));");
-        }
+        (string seqType, string seqName, string count, string seqDoc) = Sequence(m);
+        void Check() => CheckSequence(w, m);
         w.Line("/// <summary>");
         w.Line("/// Runs a whole sequence through both directions of every layer (each from the zero state) and writes");
         w.Line("/// ŷ&lt;1&gt; … ŷ&lt;T&gt; into <paramref name=\"outputs\"/>. A bidirectional model has no Step: its reverse direction");
@@ -116,19 +101,7 @@ internal static partial class ModelEmitter
         w.Line($"    {impl}.StepWith(bits, this, ref state, {xArg}, ref output);");
         w.Line();
 
-        string seqType = oneHot ? "global::System.ReadOnlySpan<int> tokens" : "global::System.ReadOnlySpan<float> inputs";
-        string seqName = oneHot ? "tokens" : "inputs";
-        string count = oneHot ? "tokens.Length" : "inputs.Length / InputSize";
-        string seqDoc = oneHot
-            ? "<param name=\"tokens\">x&lt;1&gt; … x&lt;T&gt; as token indices.</param>"
-            : "<param name=\"inputs\">x&lt;1&gt; … x&lt;T&gt;, one after another: T × InputSize values.</param>";
-        void CheckTokens()
-        {
-            using (w.Block("foreach (int token in tokens)"))
-            {
-                w.Line($"if ((uint)token >= (uint)InputSize) {impl}.ThrowTokenOutOfRange(token, nameof(tokens));");
-            }
-        }
+        (string seqType, string seqName, string count, string seqDoc) = Sequence(m);
         string checkInputs = $"if (inputs.Length % InputSize != 0) {impl}.ThrowInputLength(inputs.Length, nameof(inputs));";
         string stepT = oneHot ? "tokens[t]" : "inputs.Slice(t * InputSize, InputSize)";
 
@@ -153,8 +126,7 @@ internal static partial class ModelEmitter
         w.Line("/// <param name=\"outputs\">At least as many values as there are steps.</param>");
         using (w.Block($"public void Forward(ref Hidden state, {seqType}, global::System.Span<Output> outputs)"))
         {
-            if (oneHot) CheckTokens();
-            else w.Line(checkInputs);
+            CheckSequence(w, m);
             w.Line($"int steps = {count};");
             w.Line($"if (outputs.Length < steps) {impl}.ThrowOutputsTooShort(outputs.Length, steps);");
             w.Line($"for (int t = 0; t < steps; t++) StepUnchecked(ref state, {stepT}, ref outputs[t]);");
@@ -183,7 +155,7 @@ internal static partial class ModelEmitter
             {
                 w.Line($"{impl}.ThrowOutputsTooShort(outputs.Length / OutputSize, steps);");
             }
-            if (oneHot) CheckTokens();
+            if (oneHot) CheckSequence(w, m);
             w.Line("Hidden state = default;");
             w.Line("Output output = default;");
             using (w.Block("for (int t = 0; t < steps; t++)"))
@@ -193,6 +165,30 @@ internal static partial class ModelEmitter
             }
         }
         w.Line();
+    }
+
+    /// <summary>A sequence parameter of Forward: its C# type and name, the step count and its XML doc.</summary>
+    private static (string Type, string Name, string Count, string Doc) Sequence(ModelSpec m) => m.Input.OneHot
+        ? ("global::System.ReadOnlySpan<int> tokens", "tokens", "tokens.Length",
+            "<param name=\"tokens\">x&lt;1&gt; … x&lt;T&gt; as token indices.</param>")
+        : ("global::System.ReadOnlySpan<float> inputs", "inputs", "inputs.Length / InputSize",
+            "<param name=\"inputs\">x&lt;1&gt; … x&lt;T&gt;, one after another: T × InputSize values.</param>");
+
+    /// <summary>Checks a whole sequence before any step runs: every token in range, or a whole number of dense inputs.</summary>
+    private static void CheckSequence(SourceWriter w, ModelSpec m)
+    {
+        string impl = Impl(m);
+        if (m.Input.OneHot)
+        {
+            using (w.Block("foreach (int token in tokens)"))
+            {
+                w.Line($"if ((uint)token >= (uint)InputSize) {impl}.ThrowTokenOutOfRange(token, nameof(tokens));");
+            }
+        }
+        else
+        {
+            w.Line($"if (inputs.Length % InputSize != 0) {impl}.ThrowInputLength(inputs.Length, nameof(inputs));");
+        }
     }
 
     /// <summary>The first lines of Step's summary: the cell's equations for one step.</summary>

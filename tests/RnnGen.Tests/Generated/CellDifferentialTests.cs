@@ -43,53 +43,8 @@ public sealed class CellDifferentialTests(ITestOutputHelper log)
             .Select(t => new TensorInfo(t.Name, t.Shape.Select(d => d.Size).ToArray()))
             .ToList();
 
-        public string Probe()
-        {
-            string type = "global::RnnGen.TestModels." + Name;
-            string input = OneHot ? "int[] tokens" : "float[] xs";
-            string x = OneHot ? "tokens[t]" : $"new System.ReadOnlySpan<float>(xs, t * {type}.InputSize, {type}.InputSize)";
-            string steps = OneHot ? "tokens.Length" : $"xs.Length / {type}.InputSize";
-            string args = string.Join(", ", Enumerable.Range(0, Tensors().Count).Select(i => $"w[{i}]"));
-            if (Bidirectional)
-            {
-                string seq = OneHot ? "tokens" : "xs";
-                return $$"""
-                    public static class Probe_{{Name}}
-                    {
-                        public static float[] Run(int width, float[][] w, {{input}})
-                        {
-                            var model = new {{type}}({{args}});
-                            int steps = {{steps}};
-                            var typed = new {{type}}.Output[steps];
-                            model.ForwardWithVectors(width, {{seq}}, typed);
-                            var outputs = new float[steps * {{type}}.OutputSize];
-                            for (int t = 0; t < steps; t++) typed[t].CopyTo(new System.Span<float>(outputs, t * {{type}}.OutputSize, {{type}}.OutputSize));
-                            return outputs;
-                        }
-                    }
-                    """;
-            }
-            return $$"""
-                public static class Probe_{{Name}}
-                {
-                    public static float[] Run(int width, float[][] w, {{input}})
-                    {
-                        var model = new {{type}}({{args}});
-                        int steps = {{steps}};
-                        var outputs = new float[steps * {{type}}.OutputSize];
-                        var state = new {{type}}.Hidden();
-                        for (int t = 0; t < steps; t++)
-                        {
-                            {{type}}.Output output = default;
-                            if (width == 0) model.Step(ref state, {{x}}, out output);
-                            else model.StepWithVectors(width, ref state, {{x}}, ref output);
-                            output.CopyTo(new System.Span<float>(outputs, t * {{type}}.OutputSize, {{type}}.OutputSize));
-                        }
-                        return outputs;
-                    }
-                }
-                """;
-        }
+        public string Probe() => Probes.Run(Name, "global::RnnGen.TestModels." + Name, OneHot, Bidirectional, "float[][] w",
+            $"new global::RnnGen.TestModels.{Name}({string.Join(", ", Enumerable.Range(0, Tensors().Count).Select(i => $"w[{i}]"))})");
     }
 
     internal static IReadOnlyList<CellSpec> Specs()

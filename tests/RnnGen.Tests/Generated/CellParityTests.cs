@@ -50,52 +50,8 @@ public sealed class CellParityTests
             }
             """;
 
-        public string Probe()
-        {
-            string type = "global::RnnGen.TestModels." + Name;
-            string input = OneHot ? "int[] tokens" : "float[] xs";
-            string x = OneHot ? "tokens[t]" : $"new System.ReadOnlySpan<float>(xs, t * {type}.InputSize, {type}.InputSize)";
-            string steps = OneHot ? "tokens.Length" : $"xs.Length / {type}.InputSize";
-            string seq = OneHot ? "tokens" : "xs";
-            if (Bidirectional)
-            {
-                return $$"""
-                    public static class Probe_{{Name}}
-                    {
-                        public static float[] Run(int width, string weights, {{input}})
-                        {
-                            var model = {{type}}.Load(weights);
-                            int steps = {{steps}};
-                            var typed = new {{type}}.Output[steps];
-                            model.ForwardWithVectors(width, {{seq}}, typed);
-                            var outputs = new float[steps * {{type}}.OutputSize];
-                            for (int t = 0; t < steps; t++) typed[t].CopyTo(new System.Span<float>(outputs, t * {{type}}.OutputSize, {{type}}.OutputSize));
-                            return outputs;
-                        }
-                    }
-                    """;
-            }
-            return $$"""
-                public static class Probe_{{Name}}
-                {
-                    public static float[] Run(int width, string weights, {{input}})
-                    {
-                        var model = {{type}}.Load(weights);
-                        int steps = {{steps}};
-                        var outputs = new float[steps * {{type}}.OutputSize];
-                        var state = new {{type}}.Hidden();
-                        for (int t = 0; t < steps; t++)
-                        {
-                            {{type}}.Output output = default;
-                            if (width == 0) model.Step(ref state, {{x}}, out output);
-                            else model.StepWithVectors(width, ref state, {{x}}, ref output);
-                            output.CopyTo(new System.Span<float>(outputs, t * {{type}}.OutputSize, {{type}}.OutputSize));
-                        }
-                        return outputs;
-                    }
-                }
-                """;
-        }
+        public string Probe() => Probes.Run(Name, "global::RnnGen.TestModels." + Name, OneHot, Bidirectional,
+            "string weights", $"global::RnnGen.TestModels.{Name}.Load(weights)");
     }
 
     internal static IReadOnlyList<CellFixture> Unidirectional() =>

@@ -30,27 +30,7 @@ internal sealed record TestSpec(string Name, int A, string HiddenActivation, boo
     {
         string type = "global::RnnGen.TestModels." + Name;
         string input = OneHot ? "int[] tokens" : "float[] xs";
-        string steps = OneHot ? "tokens.Length" : $"xs.Length / {type}.InputSize";
-        string x = OneHot ? "tokens[t]" : $"new System.ReadOnlySpan<float>(xs, t * {type}.InputSize, {type}.InputSize)";
-        return $$"""
-            public static class Probe_{{Name}}
-            {
-                public static float[] Run(int width, float[] waa, float[] wax, float[] ba, float[] wya, float[] by, {{input}})
-                {
-                    var model = new {{type}}(waa, wax, ba, wya, by);
-                    int steps = {{steps}};
-                    var outputs = new float[steps * {{type}}.OutputSize];
-                    var state = new {{type}}.Hidden();
-                    for (int t = 0; t < steps; t++)
-                    {
-                        {{type}}.Output output = default;
-                        if (width == 0) model.Step(ref state, {{x}}, out output);
-                        else model.StepWithVectors(width, ref state, {{x}}, ref output);
-                        output.CopyTo(new System.Span<float>(outputs, t * {{type}}.OutputSize, {{type}}.OutputSize));
-                    }
-                    return outputs;
-                }
-
+        string forward = $$"""
                 public static float[] Forward(float[] waa, float[] wax, float[] ba, float[] wya, float[] by, {{input}})
                 {
                     var model = new {{type}}(waa, wax, ba, wya, by);
@@ -59,7 +39,8 @@ internal sealed record TestSpec(string Name, int A, string HiddenActivation, boo
                     for (int t = 0; t < outputs.Length; t++) outputs[t].CopyTo(new System.Span<float>(flat, t * {{type}}.OutputSize, {{type}}.OutputSize));
                     return flat;
                 }
-            }
             """;
+        return Probes.Run(Name, type, OneHot, bidirectional: false, "float[] waa, float[] wax, float[] ba, float[] wya, float[] by",
+            $"new {type}(waa, wax, ba, wya, by)", forward);
     }
 }
