@@ -62,7 +62,7 @@ public sealed class DifferentialTests(ITestOutputHelper log)
         return GeneratorHarness.CompileAndLoad(output);
     });
 
-    private static ulong StableSeed(string text)
+    internal static ulong StableSeed(string text)
     {
         ulong hash = 14695981039346656037; // FNV-1a
         foreach (char c in text) hash = (hash ^ c) * 1099511628211;
