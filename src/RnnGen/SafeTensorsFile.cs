@@ -176,12 +176,12 @@ public sealed class SafeTensorsFile
             string Local(int i) => expected[i].Name.Substring(module.Key.Length);
             bool Fits(string prefix) => members.All(i => Find(prefix + Local(i)) is Tensor t && t.Shape.AsSpan().SequenceEqual(expected[i].Shape.ToArray()));
             string first = Local(members[0]);
-            var prefixes = Tensors.Select(t => t.Name)
+            List<string> candidates = Tensors.Select(t => t.Name)
                 .Where(n => n.EndsWith(first, StringComparison.Ordinal) && (n.Length == first.Length || n[n.Length - first.Length - 1] == '.'))
                 .Select(n => n.Substring(0, n.Length - first.Length))
                 .Distinct(StringComparer.Ordinal)
-                .Where(Fits)
                 .ToList();
+            var prefixes = candidates.Where(Fits).ToList();
             string prefix;
             if (prefixes.Contains(module.Key)) prefix = module.Key;
             else if (prefixes.Count == 1) prefix = prefixes[0];
@@ -192,8 +192,10 @@ public sealed class SafeTensorsFile
             }
             else
             {
-                int missing = members.FirstOrDefault(i => !(Find(module.Key + Local(i)) is Tensor t && t.Shape.AsSpan().SequenceEqual(expected[i].Shape.ToArray())));
-                string name = module.Key + Local(missing);
+                // Report under the listed prefix, or the one prefix the file uses for this module's first tensor.
+                string under = candidates.Contains(module.Key) || candidates.Count != 1 ? module.Key : candidates[0];
+                int missing = members.FirstOrDefault(i => !(Find(under + Local(i)) is Tensor t && t.Shape.AsSpan().SequenceEqual(expected[i].Shape.ToArray())));
+                string name = under + Local(missing);
                 string problem = Find(name) is Tensor wrong
                     ? $"shape {TensorShape.Format(wrong.Shape)} but the model needs {TensorShape.Format(expected[missing].Shape.ToArray())}"
                     : "missing (under this name or any module prefix)";

@@ -105,7 +105,7 @@ internal static class DiagnosticRules
 
     public static readonly DiagnosticRule ModelTooLarge = new(
         "RNN0025", "The model's weights do not fit in memory",
-        "Wax needs {0} × {1} = {2} floats (x.size × a.size padded to a multiple of 16), more than the {3} that one .NET array holds; make the vocabulary or a.size smaller", RuleSeverity.Error);
+        "{4} needs {0} × {1} = {2} floats ({5}), more than the {3} that one .NET array holds; make the vocabulary or a.size smaller", RuleSeverity.Error);
 
     public static readonly DiagnosticRule UnknownCell = new(
         "RNN0026", "Unknown recurrent cell",
@@ -113,7 +113,7 @@ internal static class DiagnosticRules
 
     public static readonly DiagnosticRule FixedActivation = new(
         "RNN0027", "The cell's activation is fixed",
-        "a.activation '{0}' cannot apply to a {1}: its gates use sigmoid and its state tanh, as in PyTorch; remove 'activation' or write \"tanh\"", RuleSeverity.Error);
+        "a.activation '{0}' cannot apply to {1}: its gates use sigmoid and its state tanh, as in PyTorch; remove 'activation' or write \"tanh\"", RuleSeverity.Error);
 
     public static readonly DiagnosticRule InternalError = new(
         "RNN0099", "RnnGen failed unexpectedly",

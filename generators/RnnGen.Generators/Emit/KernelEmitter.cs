@@ -111,6 +111,11 @@ internal static class KernelEmitter
             w.Line("if (steps == 0) return;");
             w.Line($"// A row per step: h<t> forward, then backward ({Int(2 * a)} floats, padded to {Int(row)} with zeros for the head).");
             w.Line($"const int row = {Int(row)};");
+            using (w.Block("if (2L * steps * row > Array.MaxLength)"))
+            {
+                w.Line("throw new ArgumentException(");
+                w.Line("    $\"A sequence of {steps} steps needs more than one array for both directions' rows.\", nameof(outputs));");
+            }
             w.Line("float[] rented = ArrayPool<float>.Shared.Rent(2 * steps * row);");
             using (w.Block("try"))
             {

@@ -64,13 +64,22 @@ internal static class ModelBinder
         // The input table (one row per token, every gate's rows padded to 16) must fit in one array.
         int gates = ModelTensors.Gates(draft.Cell);
         long padded = SpecWords.Pad(draft.HiddenSize);
+        TextRange at = draft.InputSize is not null ? draft.InputSizeRange : draft.VocabularyRange;
+        string N(long v) => v.ToString("#,0", CultureInfo.InvariantCulture);
+        // The embedding's table (tokens × E) must fit too, and its size is an int constant in the generated code.
+        long embedding = (long)inputSize * draft.Embedding;
+        if (embedding > MaxArrayLength)
+        {
+            return DiagnosticInfo.Create(DiagnosticRules.ModelTooLarge, draft.SpecPath, at, N(inputSize), N(draft.Embedding), N(embedding), N(MaxArrayLength),
+                "embedding.weight", "x.size × x.embedding");
+        }
         long floats = inputSize * gates * padded;
         if (floats <= MaxArrayLength) return null;
-        TextRange at = draft.InputSize is not null ? draft.InputSizeRange : draft.VocabularyRange;
-        string row = (gates == 1 ? "" : gates.ToString(CultureInfo.InvariantCulture) + " gates × ") + padded.ToString("#,0", CultureInfo.InvariantCulture);
-        return DiagnosticInfo.Create(DiagnosticRules.ModelTooLarge, draft.SpecPath, at,
-            inputSize.ToString("#,0", CultureInfo.InvariantCulture), row,
-            floats.ToString("#,0", CultureInfo.InvariantCulture), MaxArrayLength.ToString("#,0", CultureInfo.InvariantCulture));
+        bool textbook = ModelTensors.Textbook(draft.Cell, draft.Layers, draft.Embedding, draft.Bidirectional);
+        string row = (gates == 1 ? "" : gates.ToString(CultureInfo.InvariantCulture) + " × ") + N(padded);
+        return DiagnosticInfo.Create(DiagnosticRules.ModelTooLarge, draft.SpecPath, at, N(inputSize), row, N(floats), N(MaxArrayLength),
+            textbook ? "Wax" : "The input table",
+            gates == 1 ? "x.size × a.size padded to a multiple of 16" : "x.size × the cell's gates × a.size padded to a multiple of 16");
     }
 
     /// <summary>The file with this full path: the exact spelling first, then one that differs only in case.</summary>

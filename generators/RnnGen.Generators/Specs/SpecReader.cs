@@ -130,6 +130,7 @@ internal static class SpecReader
             int? size = RequiredInt(props, "size", "'a'", anchor, "a.size", 1, MaxHiddenSize, "the number of hidden units");
 
             bool ok = true;
+            bool cellKnown = true;
             CellKind cell = CellKind.Elman;
             if (props.TryGetValue("cell", out JsonProperty? cellProp))
             {
@@ -139,6 +140,7 @@ internal static class SpecReader
                 {
                     Report(DiagnosticRules.UnknownCell, cellProp.Value.Range, value, Quoted(SpecWords.Cells), Suggest(value, SpecWords.Cells));
                     ok = false;
+                    cellKnown = false;
                 }
                 else cell = SpecNames.ParseCell(value);
             }
@@ -164,7 +166,7 @@ internal static class SpecReader
 
             // The Elman cell's g_a is the spec's choice; a GRU's and an LSTM's are fixed (sigmoid gates, tanh state).
             Activation? activation = Activation.Tanh;
-            if (!ok)
+            if (!cellKnown)
             {
                 activation = null; // a.cell is wrong: which activation the spec needs is not known
             }
@@ -178,7 +180,7 @@ internal static class SpecReader
                 if (value is null) ok = false;
                 else if (value != SpecWords.Tanh)
                 {
-                    Report(DiagnosticRules.FixedActivation, activationProp.Value.Range, value, cell.Name());
+                    Report(DiagnosticRules.FixedActivation, activationProp.Value.Range, value, cell == CellKind.Lstm ? "an LSTM" : "a GRU");
                     ok = false;
                 }
             }

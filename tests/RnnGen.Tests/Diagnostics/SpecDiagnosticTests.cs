@@ -604,7 +604,7 @@ public sealed class SpecDiagnosticTests
             }
             """;
         Specs.Run(spec).Reports(Expected.At("RNN0027", Spec, 3, 51, 57,
-            "a.activation 'relu' cannot apply to a LSTM: its gates use sigmoid and its state tanh, as in PyTorch; remove 'activation' or write \"tanh\""))
+            "a.activation 'relu' cannot apply to an LSTM: its gates use sigmoid and its state tanh, as in PyTorch; remove 'activation' or write \"tanh\""))
             .GeneratesNothing();
     }
 

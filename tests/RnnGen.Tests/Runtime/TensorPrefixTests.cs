@@ -68,6 +68,16 @@ public sealed class TensorPrefixTests
     }
 
     [Fact]
+    public void A_misshapen_tensor_under_another_prefix_is_named_with_its_shape_not_as_missing()
+    {
+        SafeTensorsFile file = File(("embedding.weight", new[] { 5, 2 }), ("encoder.gru.weight_ih_l0", new[] { 6, 2 }), ("encoder.gru.bias_ih_l0", new[] { 3 }),
+            ("head.weight", new[] { 1, 3 }), ("head.bias", new[] { 1 }));
+        var e = Assert.Throws<WeightsException>(() => file.RequireAll(Expected));
+        Assert.Contains("encoder.gru.weight_ih_l0", e.Message, StringComparison.Ordinal);
+        Assert.Contains("shape [6, 2] but the model needs [3, 2]", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_tensor_the_model_does_not_read_is_rejected()
     {
         SafeTensorsFile file = File(("embedding.weight", new[] { 5, 2 }), ("rnn.weight_ih_l0", new[] { 3, 2 }), ("rnn.bias_ih_l0", new[] { 3 }),

@@ -493,6 +493,11 @@ namespace RnnGen.Generated
             if (steps == 0) return;
             // A row per step: h<t> forward, then backward (16 floats, padded to 16 with zeros for the head).
             const int row = 16;
+            if (2L * steps * row > Array.MaxLength)
+            {
+                throw new ArgumentException(
+                    $"A sequence of {steps} steps needs more than one array for both directions' rows.", nameof(outputs));
+            }
             float[] rented = ArrayPool<float>.Shared.Rent(2 * steps * row);
             try
             {
