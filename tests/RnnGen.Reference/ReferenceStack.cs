@@ -65,7 +65,7 @@ public sealed class ReferenceStack
     /// <param name="hiddenSize">a, the size of each direction's hidden state.</param>
     /// <param name="layers">The number of stacked layers, at least 1.</param>
     /// <param name="bidirectional">Whether each layer also runs over the sequence in reverse.</param>
-    /// <param name="hiddenActivation">g of the rnn cell: <c>tanh</c> or <c>relu</c>; ignored for gru and lstm.</param>
+    /// <param name="hiddenActivation">g of the rnn cell: <c>tanh</c> or <c>relu</c> (PyTorch's), or <c>sigmoid</c> (an RnnGen spec's); ignored for gru and lstm.</param>
     /// <param name="outputActivation">g_y: <c>sigmoid</c>, <c>softmax</c>, <c>tanh</c> or <c>linear</c>.</param>
     /// <param name="tensors">PyTorch's state_dict names (see the remarks) to row-major values; no others.</param>
     /// <exception cref="ArgumentException">
@@ -89,9 +89,10 @@ public sealed class ReferenceStack
         if (inputSize < 1) throw new ArgumentException($"inputSize is {inputSize}; it must be at least 1.", nameof(inputSize));
         if (hiddenSize < 1) throw new ArgumentException($"hiddenSize is {hiddenSize}; it must be at least 1.", nameof(hiddenSize));
         if (layers < 1) throw new ArgumentException($"layers is {layers}; it must be at least 1.", nameof(layers));
-        if (cell == Rnn && hiddenActivation is not (SpecWords.Tanh or SpecWords.Relu))
+        // PyTorch's nn.RNN knows tanh and relu; an RnnGen spec's Elman cell may also use sigmoid.
+        if (cell == Rnn && !ReferenceActivation.IsHidden(hiddenActivation))
         {
-            throw new ArgumentException($"Unknown rnn nonlinearity '{hiddenActivation}'; expected tanh or relu.", nameof(hiddenActivation));
+            throw new ArgumentException($"Unknown rnn nonlinearity '{hiddenActivation}'; expected tanh, relu or sigmoid.", nameof(hiddenActivation));
         }
         if (!ReferenceActivation.IsOutput(outputActivation))
         {

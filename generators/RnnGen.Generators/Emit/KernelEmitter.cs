@@ -265,7 +265,7 @@ internal static class KernelEmitter
             w.Line($"/// <summary>{what} with {Int(_plan.Bits)}-bit vectors ({Int(_lanes)} floats); the caller has checked the input.</summary>");
             using (w.Block($"public static void {name}{Int(_plan.Bits)}({parameters})"))
             {
-                if (layers.Count > 0) foreach (string line in PlanText.Describe(_plan)) w.Line("// " + line);
+                if (layers.Count > 0) foreach (string line in PlanText.Describe(_plan, includeHead: head)) w.Line("// " + line);
                 // The state buffers these layers touch (all of them for a whole step).
                 var touched = new HashSet<string>(layers.Select(l => l.State).Concat(layers.Select(l => "c" + l.State.Substring(1))), System.StringComparer.Ordinal);
                 var states = States.Where(b => touched.Contains(b.Name)).ToList();

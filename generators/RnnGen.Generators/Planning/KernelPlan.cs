@@ -39,6 +39,8 @@ internal sealed record Piece(int Offset, int Bits)
 /// <param name="OutputSize">y.</param>
 /// <param name="OutputsUnrolled">Whether each output's dot product is written out (few outputs) rather than looped over.</param>
 /// <param name="DotProductLooped">Whether a dot product over the state is a loop (a wide state) rather than written out.</param>
+/// <param name="HeadSize">The length of the vector the head reads: a, or 2a (both directions' rows) for a bidirectional model.</param>
+/// <param name="HeadFromState">Whether the head reads the state of the last layer (else a row of the sequence buffer, from memory).</param>
 internal sealed record KernelPlan(
     int Bits,
     int Lanes,
@@ -51,7 +53,9 @@ internal sealed record KernelPlan(
     int MaxChunk,
     int OutputSize,
     bool OutputsUnrolled,
-    bool DotProductLooped)
+    bool DotProductLooped,
+    int HeadSize,
+    bool HeadFromState)
 {
     /// <summary>The number of registers the state takes.</summary>
     public int StateVectors => Pieces.Count;

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using RnnGen.Generators.Lowering;
 using RnnGen.Generators.Model;
 
@@ -48,13 +49,16 @@ internal static class KernelPlanner
         int budget = System.Math.Max(1, registers / perPiece);
         int outputs = program.Output.Size;
         bool unrolledOutputs = outputs <= MaxUnrolledOutputs;
-        bool dotLooped = SpecWords.Pad(stateSize) / lanes > MaxUnrolledDotVectors;
+        Lowering.ProjectOp head = program.Head.OfType<Lowering.ProjectOp>().Single();
+        int headSize = program.Buffer(head.Vector).Size;
+        bool headFromState = program.Buffer(head.Vector).Kind == Lowering.BufferKind.State;
+        bool dotLooped = SpecWords.Pad(headSize) / lanes > MaxUnrolledDotVectors;
         int main = program.Rows.Main;
 
         if (vectors * perPiece < MinInFlight && vectors * perPiece * 2 <= registers && stateSize > 1)
         {
             return new KernelPlan(bits, lanes, stateSize, main, pieces, new[] { new Chunk(0, vectors) }.ToEquatableArray(), 0, TwoSets: true, budget,
-                outputs, unrolledOutputs, dotLooped);
+                outputs, unrolledOutputs, dotLooped, headSize, headFromState);
         }
 
         int chunkCount = (vectors + budget - 1) / budget;
@@ -80,7 +84,7 @@ internal static class KernelPlanner
             Balanced(chunks, 0, vectors, budget);
         }
         return new KernelPlan(bits, lanes, stateSize, main, pieces, chunks.ToEquatableArray(), looped, TwoSets: false, budget,
-            outputs, unrolledOutputs, dotLooped);
+            outputs, unrolledOutputs, dotLooped, headSize, headFromState);
     }
 
     /// <summary>Pieces first to first + count − 1 as the fewest chunks of at most budget, balanced: 14 with a budget of 12 are 7 + 7, not 12 + 2.</summary>

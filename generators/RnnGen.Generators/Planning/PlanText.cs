@@ -8,7 +8,7 @@ namespace RnnGen.Generators.Planning;
 /// <summary>A kernel plan in words: the kernel's first comment and a line of the printed step program.</summary>
 internal static class PlanText
 {
-    public static IReadOnlyList<string> Describe(KernelPlan p)
+    public static IReadOnlyList<string> Describe(KernelPlan p, bool includeHead = true)
     {
         int padded = SpecWords.Pad(p.StateSize);
         var lines = new List<string>();
@@ -39,9 +39,12 @@ internal static class PlanText
         {
             lines.Add($"Rows {Int(p.Computed)} to {Int(padded - 1)} are never computed and stay zero.");
         }
+        if (!includeHead) return lines;
         string outputs = p.OutputsUnrolled ? $"{Count(p.OutputSize, "output")} written out" : $"{Count(p.OutputSize, "output")} in a loop";
-        string dot = p.DotProductLooped ? "a loop over the state, two vectors a turn" : $"over {Count(p.HeadVectors, "vector")} written out";
-        string from = p.SingleChunk ? "read from the registers" : "read from the state";
+        int vectors = p.HeadFromState ? p.HeadVectors : (p.HeadSize + p.Lanes - 1) / p.Lanes;
+        string dot = p.DotProductLooped ? "a loop over its input, two vectors a turn" : $"over {Count(vectors, "vector")} written out";
+        string from = !p.HeadFromState ? $"read from a row of both directions' states ({Grouped(p.HeadSize)} floats)"
+            : p.SingleChunk ? "read from the registers" : "read from the state";
         lines.Add($"Head: {outputs}; each dot product {dot}, {from}.");
         return lines;
     }

@@ -71,7 +71,7 @@ public sealed class CellDifferentialTests(ITestOutputHelper log)
                 }
             }
         }
-        // Bidirectional: every cell, one and two layers, one-hot and dense.
+        // Bidirectional: every cell, one and two layers, one-hot or dense (drawn).
         foreach (string cell in SpecWords.Cells)
         {
             foreach (int layers in new[] { 1, 2 })
@@ -82,6 +82,9 @@ public sealed class CellDifferentialTests(ITestOutputHelper log)
                     1 + random.NextInt(6), "tanh", outputs[random.NextInt(outputs.Length)], Bidirectional: true));
             }
         }
+        // Several chunks, with a loop over them at 128 bits, in a bidirectional stack (per-direction copy-back), and a stacked sigmoid Elman.
+        specs.Add(new CellSpec("CellWideBiLstm", SpecWords.Lstm, 260, 2, SpecWords.Dense, 7, 0, 2, "tanh", "softmax", Bidirectional: true));
+        specs.Add(new CellSpec("CellSigmoidStack", SpecWords.Rnn, 33, 2, SpecWords.Dense, 5, 0, 2, "sigmoid", "linear"));
         // Wide enough for several chunks at 256 and 128 bits, and a loop over them.
         specs.Add(new CellSpec("CellWideGru", SpecWords.Gru, 300, 1, SpecWords.OneHot, 50, 0, 3, "tanh", "softmax"));
         specs.Add(new CellSpec("CellWideLstm", SpecWords.Lstm, 260, 2, SpecWords.Dense, 7, 0, 2, "tanh", "sigmoid"));

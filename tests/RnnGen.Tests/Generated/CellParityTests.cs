@@ -54,7 +54,7 @@ public sealed class CellParityTests
             "string weights", $"global::RnnGen.TestModels.{Name}.Load(weights)");
     }
 
-    internal static IReadOnlyList<CellFixture> Unidirectional() =>
+    internal static IReadOnlyList<CellFixture> All() =>
         Directory.GetFiles(FixtureDirectory, "*.json").Order(StringComparer.Ordinal).Select(path =>
         {
             string file = Path.GetFileNameWithoutExtension(path);
@@ -64,19 +64,19 @@ public sealed class CellParityTests
 
     private static readonly Lazy<Assembly> s_assembly = new(() =>
     {
-        IReadOnlyList<CellFixture> fixtures = Unidirectional();
+        IReadOnlyList<CellFixture> fixtures = All();
         GeneratorOutput generated = GeneratorHarness.Run(fixtures.Select(f => (f.File + ".rnn.json", f.Spec())), fixtures.Select(f => f.Probe()), "CellParity");
         Assert.Empty(generated.Diagnostics.Where(d => d.Id.StartsWith("RNN", StringComparison.Ordinal)));
         return GeneratorHarness.CompileAndLoad(generated);
     });
 
-    public static IEnumerable<object[]> Names() => Unidirectional().Select(f => new object[] { f.File });
+    public static IEnumerable<object[]> Names() => All().Select(f => new object[] { f.File });
 
     [Theory]
     [MemberData(nameof(Names))]
     public void Generated_cells_give_PyTorchs_outputs_on_PyTorchs_state_dict(string file)
     {
-        CellFixture fixture = Unidirectional().Single(f => f.File == file);
+        CellFixture fixture = All().Single(f => f.File == file);
         Type probe = s_assembly.Value.GetType("Probe_" + fixture.Name, throwOnError: true)!;
         string weights = Path.Combine(FixtureDirectory, file + ".safetensors");
         foreach (JsonElement c in fixture.Root.GetProperty("cases").EnumerateArray())
@@ -130,6 +130,10 @@ public sealed class BidirectionalApiTests
         Assert.DoesNotContain(output.Diagnostics, d => d.Id.StartsWith("RNN", StringComparison.Ordinal));
         var errors = output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error).Select(d => d.Id).ToList();
         Assert.Contains("CS1061", errors); // no Step
+        // The state type is not part of the public API (the misuse above compiles in the same assembly, so check the symbol).
+        var hidden = output.Compilation.GetTypeByMetadataName("RnnGen.TestModels.BothWays+Hidden");
+        Assert.NotNull(hidden);
+        Assert.Equal(Microsoft.CodeAnalysis.Accessibility.Internal, hidden!.DeclaredAccessibility);
         // Without the misuse, the same model compiles warning-free.
         GeneratorHarness.CompileAndLoad(GeneratorHarness.Run(("both-ways.rnn.json", spec)));
     }

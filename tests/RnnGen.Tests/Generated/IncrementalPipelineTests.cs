@@ -54,7 +54,11 @@ public sealed class IncrementalPipelineTests
 
     private static void AllQuiet(GeneratorRunResult result, params string[] steps)
     {
-        foreach (string step in steps) Assert.All(Reasons(result, step), r => Assert.True(Quiet(r), $"{step}: {r}"));
+        foreach (string step in steps)
+        {
+            Assert.True(result.TrackedSteps.ContainsKey(step), $"{step} is not a tracked step of the generator");
+            Assert.All(Reasons(result, step), r => Assert.True(Quiet(r), $"{step}: {r}"));
+        }
     }
 
     private static readonly string[] EverySteps =

@@ -170,7 +170,7 @@ public sealed class ReferenceStackTests
     {
         Dictionary<string, float[]> tensors = OneUnit([1f], [1f], [0f], [0f]);
         Assert.Contains("'elman'", Assert.Throws<ArgumentException>(() => new ReferenceStack("elman", 1, 1, 1, false, "tanh", "linear", tensors)).Message);
-        Assert.Contains("'sigmoid'", Assert.Throws<ArgumentException>(() => new ReferenceStack("rnn", 1, 1, 1, false, "sigmoid", "linear", tensors)).Message);
+        Assert.Contains("'softplus'", Assert.Throws<ArgumentException>(() => new ReferenceStack("rnn", 1, 1, 1, false, "softplus", "linear", tensors)).Message);
         Assert.Equal(1, new ReferenceStack("rnn", 1, 1, 1, false, "relu", "linear", tensors).OutputSize);
     }
 

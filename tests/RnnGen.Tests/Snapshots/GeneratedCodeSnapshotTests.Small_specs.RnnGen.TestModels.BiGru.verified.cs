@@ -581,7 +581,6 @@ namespace RnnGen.Generated
             // 512-bit vectors of 16 floats; a = 8 (stored padded to 16): 0 vectors + a 256-bit tail (rows 0 on).
             // One chunk in registers, two register sets (even and odd columns): 2 sums in flight.
             // Rows 8 to 15 are never computed and stay zero.
-            // Head: 2 outputs written out; each dot product over 1 vector written out, read from the registers.
             ref float h0 = ref Unsafe.As<Model.HiddenBuffer, float>(ref state.Values);
             ref float table = ref Unsafe.Add(ref model._table.Start, (nint)token * 48);
             ref float bh0n = ref model._bh0n.Start;
@@ -643,7 +642,6 @@ namespace RnnGen.Generated
             // 512-bit vectors of 16 floats; a = 8 (stored padded to 16): 0 vectors + a 256-bit tail (rows 0 on).
             // One chunk in registers, two register sets (even and odd columns): 2 sums in flight.
             // Rows 8 to 15 are never computed and stay zero.
-            // Head: 2 outputs written out; each dot product over 1 vector written out, read from the registers.
             ref float h0r = ref Unsafe.Add(ref Unsafe.As<Model.HiddenBuffer, float>(ref state.Values), 16);
             ref float tableR = ref Unsafe.Add(ref model._tableR.Start, (nint)token * 48);
             ref float bh0rn = ref model._bh0rn.Start;
@@ -729,7 +727,6 @@ namespace RnnGen.Generated
             // 256-bit vectors of 8 floats; a = 8 (stored padded to 16): 1 vector.
             // One chunk in registers, two register sets (even and odd columns): 2 sums in flight.
             // Rows 8 to 15 are never computed and stay zero.
-            // Head: 2 outputs written out; each dot product over 1 vector written out, read from the registers.
             ref float h0 = ref Unsafe.As<Model.HiddenBuffer, float>(ref state.Values);
             ref float table = ref Unsafe.Add(ref model._table.Start, (nint)token * 48);
             ref float bh0n = ref model._bh0n.Start;
@@ -791,7 +788,6 @@ namespace RnnGen.Generated
             // 256-bit vectors of 8 floats; a = 8 (stored padded to 16): 1 vector.
             // One chunk in registers, two register sets (even and odd columns): 2 sums in flight.
             // Rows 8 to 15 are never computed and stay zero.
-            // Head: 2 outputs written out; each dot product over 1 vector written out, read from the registers.
             ref float h0r = ref Unsafe.Add(ref Unsafe.As<Model.HiddenBuffer, float>(ref state.Values), 16);
             ref float tableR = ref Unsafe.Add(ref model._tableR.Start, (nint)token * 48);
             ref float bh0rn = ref model._bh0rn.Start;
@@ -880,7 +876,6 @@ namespace RnnGen.Generated
             // 128-bit vectors of 4 floats; a = 8 (stored padded to 16): 2 vectors.
             // One chunk of 2 registers.
             // Rows 8 to 15 are never computed and stay zero.
-            // Head: 2 outputs written out; each dot product over 2 vectors written out, read from the registers.
             ref float h0 = ref Unsafe.As<Model.HiddenBuffer, float>(ref state.Values);
             ref float table = ref Unsafe.Add(ref model._table.Start, (nint)token * 48);
             ref float bh0n = ref model._bh0n.Start;
@@ -942,7 +937,6 @@ namespace RnnGen.Generated
             // 128-bit vectors of 4 floats; a = 8 (stored padded to 16): 2 vectors.
             // One chunk of 2 registers.
             // Rows 8 to 15 are never computed and stay zero.
-            // Head: 2 outputs written out; each dot product over 2 vectors written out, read from the registers.
             ref float h0r = ref Unsafe.Add(ref Unsafe.As<Model.HiddenBuffer, float>(ref state.Values), 16);
             ref float tableR = ref Unsafe.Add(ref model._tableR.Start, (nint)token * 48);
             ref float bh0rn = ref model._bh0rn.Start;

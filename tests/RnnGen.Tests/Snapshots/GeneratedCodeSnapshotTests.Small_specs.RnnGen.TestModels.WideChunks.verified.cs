@@ -596,7 +596,7 @@ namespace RnnGen.Generated
             // 256-bit vectors of 8 floats; a = 300 (stored padded to 304): 37 vectors + a 128-bit tail (rows 288 on).
             // 4 chunks (9 + 9 + 10 + 10 registers), one after another; a<t> goes to a buffer first.
             // Rows 300 to 303 are never computed and stay zero.
-            // Head: 1 output written out; each dot product a loop over the state, two vectors a turn, read from the state.
+            // Head: 1 output written out; each dot product a loop over its input, two vectors a turn, read from the state.
             ref float h = ref Unsafe.As<Model.HiddenBuffer, float>(ref state.Values);
             ref float wax = ref Unsafe.Add(ref model._wax.Start, (nint)token * Model.HiddenStride);
             ref float waa = ref model._waa.Start;
@@ -840,7 +840,7 @@ namespace RnnGen.Generated
             // 128-bit vectors of 4 floats; a = 300 (stored padded to 304): 75 vectors.
             // 7 chunks (10 + 10 + 11 + 11 + 11 + 11 + 11 registers), one after another; a<t> goes to a buffer first.
             // Rows 300 to 303 are never computed and stay zero.
-            // Head: 1 output written out; each dot product a loop over the state, two vectors a turn, read from the state.
+            // Head: 1 output written out; each dot product a loop over its input, two vectors a turn, read from the state.
             ref float h = ref Unsafe.As<Model.HiddenBuffer, float>(ref state.Values);
             ref float wax = ref Unsafe.Add(ref model._wax.Start, (nint)token * Model.HiddenStride);
             ref float waa = ref model._waa.Start;
