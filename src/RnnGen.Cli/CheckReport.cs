@@ -31,7 +31,7 @@ internal sealed record CheckReport(IReadOnlyList<string> Lines, int ExitCode)
     /// <summary>"NameTagger, a 100 tanh, x one-hot 10,000, y 1 sigmoid".</summary>
     private static string Describe(ModelSpec m) =>
         $"{m.Name}, a {Numbers.Size(m.Top.Size)} {(m.Top.Cell == CellKind.Elman ? m.Top.Activation.Name() : m.Top.Cell.Word())}" +
-        (m.Layers.Count > 1 ? $" × {Numbers.Int(m.Layers.Count)} layers" : "") + ", " +
+        (m.Layers.Count > 1 ? $" × {Numbers.Int(m.Layers.Count)} layers" : "") + (m.Bidirectional ? " bidirectional" : "") + ", " +
         $"x {m.Input.Encoding.Name()} {Numbers.Size(m.Input.Size)}" + (m.Input.Embedding > 0 ? $" (embedding {Numbers.Size(m.Input.Embedding)})" : "") +
         $", y {Numbers.Size(m.Output.Size)} {m.Output.Activation.Name()}";
 

@@ -23,6 +23,7 @@ namespace RnnGen;
 /// <param name="Cell">The recurrent cell: <c>rnn</c>, <c>gru</c> or <c>lstm</c>.</param>
 /// <param name="Layers">The number of stacked recurrent layers.</param>
 /// <param name="EmbeddingSize">The size of the embedding one-hot tokens pass through first, or 0.</param>
+/// <param name="Bidirectional">Whether every layer also runs backward (the model then has Forward but no Step).</param>
 public sealed record RnnModelInfo(
     string Name,
     string Key,
@@ -40,4 +41,5 @@ public sealed record RnnModelInfo(
     IReadOnlyList<TensorInfo> Tensors,
     string Cell = SpecWords.Rnn,
     int Layers = 1,
-    int EmbeddingSize = 0);
+    int EmbeddingSize = 0,
+    bool Bidirectional = false);

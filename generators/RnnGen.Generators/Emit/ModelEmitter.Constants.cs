@@ -86,7 +86,8 @@ internal static partial class ModelEmitter
         {
             w.Line($"    Cell: {String(m.Top.Cell.Word())},");
             w.Line($"    Layers: {Int(m.Layers.Count)},");
-            w.Line($"    EmbeddingSize: {Int(m.Input.Embedding)});");
+            w.Line($"    EmbeddingSize: {Int(m.Input.Embedding)},");
+            w.Line($"    Bidirectional: {(m.Bidirectional ? "true" : "false")});");
         }
         w.Line();
         w.Line("/// <summary>The output labels, one per output (empty when the spec gives none).</summary>");

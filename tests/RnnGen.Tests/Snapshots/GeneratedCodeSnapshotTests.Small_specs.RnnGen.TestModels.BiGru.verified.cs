@@ -97,7 +97,8 @@ namespace RnnGen.TestModels
             },
             Cell: "gru",
             Layers: 1,
-            EmbeddingSize: 0);
+            EmbeddingSize: 0,
+            Bidirectional: true);
 
         /// <summary>The output labels, one per output (empty when the spec gives none).</summary>
         public static global::System.Collections.Generic.IReadOnlyList<string> Labels => Info.Labels;

@@ -90,7 +90,8 @@ namespace RnnGen.TestModels
             },
             Cell: "gru",
             Layers: 1,
-            EmbeddingSize: 8);
+            EmbeddingSize: 8,
+            Bidirectional: false);
 
         /// <summary>The output labels, one per output (empty when the spec gives none).</summary>
         public static global::System.Collections.Generic.IReadOnlyList<string> Labels => Info.Labels;

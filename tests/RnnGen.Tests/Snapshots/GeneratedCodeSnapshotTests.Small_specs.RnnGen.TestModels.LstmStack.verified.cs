@@ -96,7 +96,8 @@ namespace RnnGen.TestModels
             },
             Cell: "lstm",
             Layers: 2,
-            EmbeddingSize: 0);
+            EmbeddingSize: 0,
+            Bidirectional: false);
 
         /// <summary>The output labels, one per output (empty when the spec gives none).</summary>
         public static global::System.Collections.Generic.IReadOnlyList<string> Labels => Info.Labels;
