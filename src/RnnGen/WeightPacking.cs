@@ -128,6 +128,35 @@ public static class WeightPacking
         return packed;
     }
 
+    /// <summary>
+    /// Row j of the result holds, for each of <paramref name="gates"/> blocks of <paramref name="hidden"/> rows of
+    /// <paramref name="matrix"/> (PyTorch's stacked gates), rows <paramref name="firstRow"/> … of that block of column j,
+    /// in <paramref name="blockStride"/> floats each: a sweep over the columns reads every gate from one stream.
+    /// </summary>
+    /// <exception cref="ArgumentException">A span's length does not match the sizes, or the rows are out of range.</exception>
+    public static AlignedBuffer PackGateColumns(
+        ReadOnlySpan<float> matrix, int gates, int hidden, int columns, int firstRow, int rowCount, int blockStride)
+    {
+        Check(matrix, (long)gates * hidden * columns, nameof(matrix));
+        if (firstRow < 0 || rowCount < 0 || firstRow + rowCount > hidden)
+        {
+            throw new ArgumentException($"Rows {firstRow} to {firstRow + rowCount - 1} are not rows of a gate of {hidden}.", nameof(firstRow));
+        }
+        CheckStride(rowCount, blockStride);
+        int stride = checked(gates * blockStride);
+        var packed = new AlignedBuffer(checked(columns * stride));
+        Span<float> to = packed.Span;
+        for (int g = 0; g < gates; g++)
+        {
+            for (int r = 0; r < rowCount; r++)
+            {
+                ReadOnlySpan<float> row = matrix.Slice((g * hidden + firstRow + r) * columns, columns);
+                for (int j = 0; j < columns; j++) to[j * stride + g * blockStride + r] = row[j];
+            }
+        }
+        return packed;
+    }
+
     /// <summary>Row k of the result is row k of <paramref name="matrix"/>, padded to <paramref name="stride"/>.</summary>
     /// <exception cref="ArgumentException">The span's length does not match the sizes.</exception>
     public static AlignedBuffer PackRows(ReadOnlySpan<float> matrix, int rows, int columns, int stride)

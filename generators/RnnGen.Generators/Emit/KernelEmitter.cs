@@ -776,19 +776,24 @@ internal static class KernelEmitter
                 }
                 var widths = Enumerable.Range(0, _count).Select(i => Piece(i).Bits).Distinct().ToList();
                 string Broadcast(string name, int bits) => widths.Count == 1 ? name : $"{name}{Int(bits)}";
-                // The refs of a product's column: one name per product when the sweep serves several.
-                string Ref(string name, MatVecOp v) => group.Count == 1 ? name : $"{name}_{v.Target}";
+                // The refs of a product's column: shared when the products read one table (a cell's gates), else one per product.
+                bool shared = group.All(v => v.Matrix == first.Matrix && v.Tail == first.Tail);
+                string Ref(string name, MatVecOp v) => shared ? name : $"{name}_{v.Target}";
                 string Fma(MatVecOp v, int i, string column, string x, string acc)
                 {
                     Piece piece = Piece(i);
                     string col = Ref(InTail(i) ? column + "Tail" : column, v);
                     string V = piece.Vector;
-                    return $"{acc} = {V}.FusedMultiplyAdd({V}.LoadUnsafe(ref {col}, {ColumnAt(i)}), {Broadcast(x, piece.Bits)}, {acc});";
+                    int block = InTail(i) ? v.TailOffset : v.MainOffset;
+                    string at = block == 0 ? ColumnAt(i)
+                        : _base is null ? Int(int.Parse(ColumnAt(i), System.Globalization.CultureInfo.InvariantCulture) + block)
+                        : $"{ColumnAt(i)} + {Int(block)}";
+                    return $"{acc} = {V}.FusedMultiplyAdd({V}.LoadUnsafe(ref {col}, {at}), {Broadcast(x, piece.Bits)}, {acc});";
                 }
                 void Columns(string name, string index, bool second)
                 {
                     // Refs to column `index` of the tables this chunk reads.
-                    foreach (MatVecOp v in group)
+                    foreach (MatVecOp v in shared ? group.Take(1) : group)
                     {
                         string mainStride = anyMain ? Stride(program.Table(v.Matrix)) : "";
                         string tailStride = anyTail ? Stride(program.Table(v.Tail)) : "";
@@ -833,11 +838,13 @@ internal static class KernelEmitter
                 {
                     // One line per product of the shared sweep: which rows of the tensor go into which sums.
                     w.Line($"// One sweep over {first.Vector} for {Int(group.Count)} products:");
-                    foreach (MatVecOp v in group)
+                    for (int g = 0; g < group.Count; g++)
                     {
+                        MatVecOp v = group[g];
                         PackedTensor t = TableOf(v);
                         int rows = program.Buffer(v.Target).Size;
-                        w.Line($"//   {v.Target} += rows {Int(t.FirstRow)} to {Int(t.FirstRow + rows - 1)} of {t.Tensor} · {first.Vector}");
+                        int from = t.Layout == PackLayout.GateColumns ? g * rows : t.FirstRow;
+                        w.Line($"//   {v.Target} += rows {Int(from)} to {Int(from + rows - 1)} of {t.Tensor} · {first.Vector}");
                     }
                 }
                 string tables = anyMain && anyTail

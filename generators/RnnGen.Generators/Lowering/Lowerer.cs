@@ -194,10 +194,7 @@ internal static class Lowerer
                     FoldsRecurrentBias(cell, g) ? bhh.Name : ""));
                 ops.Add(new LoadOp(InputSum(g), bias));
             }
-            for (int g = 0; g < gates; g++)
-            {
-                ops.Add(SweptMatrix(packed, $"wi{l}{GateSuffix(cell, g)}", wih, g * a, a, rows, vector, layer.InputSize, InputSum(g)));
-            }
+            ops.AddRange(SweptGates(packed, $"wi{l}", wih, gates, a, rows, vector, layer.InputSize, Enumerable.Range(0, gates).Select(InputSum).ToArray()));
         }
         if (cell == CellKind.Gru)
         {
@@ -206,10 +203,7 @@ internal static class Lowerer
             ops.Add(new LoadOp("m", bias));
         }
         // The state's part: one sweep over h<t-1> for every gate.
-        for (int g = 0; g < gates; g++)
-        {
-            ops.Add(SweptMatrix(packed, $"wh{l}{GateSuffix(cell, g)}", whh, g * a, a, rows, h, a, StateSum(g)));
-        }
+        ops.AddRange(SweptGates(packed, $"wh{l}", whh, gates, a, rows, h, a, Enumerable.Range(0, gates).Select(StateSum).ToArray()));
         ops.AddRange(deferred);
 
         switch (cell)
@@ -283,6 +277,34 @@ internal static class Lowerer
             packed.Add(new PackedTensor(tail, tensor.Name, PackLayout.Columns, columns, rows.Tail, "", "", firstRow + rows.Main, a - rows.Main));
         }
         return new MatVecOp(target, main, tail, vector, columns);
+    }
+
+    /// <summary>
+    /// The products of every gate of a stacked matrix (PyTorch's weight_ih or weight_hh) over one vector, swept
+    /// together: one table holds, per column, each gate's main rows one after another, and a second one the
+    /// gates' tail rows, so that a sweep reads one stream per table.
+    /// </summary>
+    private static IEnumerable<MatVecOp> SweptGates(List<PackedTensor> packed, string name, TensorSpec tensor, int gates, int a, StateRows rows,
+        string vector, int columns, string[] targets)
+    {
+        if (gates == 1)
+        {
+            yield return SweptMatrix(packed, name, tensor, 0, a, rows, vector, columns, targets[0]);
+            yield break;
+        }
+        string main = "", tail = "";
+        if (rows.Main > 0)
+        {
+            main = name;
+            packed.Add(new PackedTensor(name, tensor.Name, PackLayout.GateColumns, columns, gates * rows.Main, "", "", 0,
+                rows.Tail == 0 ? a : rows.Main, Gates: gates));
+        }
+        if (rows.Tail > 0)
+        {
+            tail = name + "Tail";
+            packed.Add(new PackedTensor(tail, tensor.Name, PackLayout.GateColumns, columns, gates * rows.Tail, "", "", rows.Main, a - rows.Main, Gates: gates));
+        }
+        for (int g = 0; g < gates; g++) yield return new MatVecOp(targets[g], main, tail, vector, columns, g * rows.Main, g * rows.Tail);
     }
 
     /// <summary>The output head every cell shares: ŷ&lt;t&gt; = g_y(Wya · a&lt;t&gt; + by), from the last layer's state.</summary>

@@ -33,7 +33,11 @@ internal sealed record MixOp(string Target, string Gate, string Other) : StepOp;
 /// (<see cref="StateRows"/>); either is empty when it has no rows. For each column j,
 /// <c>Target += W[:, j] * Vector[j]</c>.
 /// </summary>
-internal sealed record MatVecOp(string Target, string Matrix, string Tail, string Vector, int Columns) : StepOp;
+/// <remarks>
+/// A gated cell's gates share their tables: a column of the table holds every gate's block of rows one after
+/// another, and <paramref name="MainOffset"/> / <paramref name="TailOffset"/> say where this product's block starts.
+/// </remarks>
+internal sealed record MatVecOp(string Target, string Matrix, string Tail, string Vector, int Columns, int MainOffset = 0, int TailOffset = 0) : StepOp;
 
 /// <summary><c>Target = g(Target)</c>, element-wise (softmax: over the whole vector).</summary>
 internal sealed record ActivateOp(string Target, Activation Function) : StepOp;

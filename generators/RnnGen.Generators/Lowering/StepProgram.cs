@@ -167,6 +167,12 @@ internal enum PackLayout
 
     /// <summary>Rows FirstRow … FirstRow + RowCount − 1 of a bias (+ the same rows of the recurrent bias, when given), padded.</summary>
     GateBias,
+
+    /// <summary>
+    /// Row j of the table holds, for each of the tensor's Gates blocks of a rows, rows FirstRow … FirstRow + RowCount − 1
+    /// of that block of column j, each in Stride / Gates floats: the gates of one sweep read one stream.
+    /// </summary>
+    GateColumns,
 }
 
 /// <summary>

@@ -73,7 +73,7 @@ internal static class StepProgramText
         LoadOp l => new[] { $"{l.Target} = {l.Source}", "start the sums with a bias" },
         MatVecOp v => new[]
         {
-            $"{v.Target} += {string.Join(" | ", new[] { v.Matrix, v.Tail }.Where(t => t.Length > 0))} · {v.Vector}",
+            $"{v.Target} += {string.Join(" | ", new[] { (v.Matrix, v.MainOffset), (v.Tail, v.TailOffset) }.Where(t => t.Item1.Length > 0).Select(t => t.Item2 == 0 ? t.Item1 : $"{t.Item1}[{Int(t.Item2)}..]"))} · {v.Vector}",
             $"matrix-vector product, {Grouped(v.Columns)} columns" + (v.Matrix.Length > 0 && v.Tail.Length > 0 ? " (main rows | tail rows)" : ""),
         },
         ActivateOp a => new[] { $"{a.Target} = {a.Function.Name()}({a.Target})", a.Function == Activation.Softmax ? "activation over the vector" : "activation, element-wise" },
@@ -126,6 +126,7 @@ internal static class StepProgramText
             PackLayout.Vector => p.Tensor,
             PackLayout.InputTable => $"row t = per gate, {p.Tensor} · {(p.Embedding.Length > 0 ? p.Embedding + "[t]" : "one-hot(t)")} + {p.FoldedBias}"
                 + (p.RecurrentBiasGates == 0 ? "" : $" (+ {p.RecurrentBias} in gates {string.Join(", ", Enumerable.Range(0, p.Gates).Where(g => (p.RecurrentBiasGates & (1 << g)) != 0).Select(Int))})"),
+            PackLayout.GateColumns => $"row j = rows {Int(p.FirstRow)} to {Int(p.FirstRow + p.RowCount - 1)} of each gate's block of column j of {p.Tensor}",
             PackLayout.GateBias => $"rows {Int(p.FirstRow)} to {Int(p.FirstRow + p.RowCount - 1)} of {p.Tensor}" + (p.RecurrentBias.Length > 0 ? $" + {p.RecurrentBias}" : ""),
             _ => throw Exhaustive.Unhandled(p.Layout),
         };

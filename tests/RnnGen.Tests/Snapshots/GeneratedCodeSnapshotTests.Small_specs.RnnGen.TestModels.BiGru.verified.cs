@@ -108,26 +108,18 @@ namespace RnnGen.TestModels
         // The weights, packed once at load time into 64-byte-aligned rows (zero in the padding), for the kernels:
         // _table: 6 rows of 48: row t = rnn.weight_ih_l0 · one-hot(t) + the biases, 3 gate blocks of 16.
         // _bh0n: rows 16 to 23 of rnn.bias_hh_l0.
-        // _wh0rTail: 8 rows of 8: row i = rows 0 to 7 of column i of rnn.weight_hh_l0.
-        // _wh0zTail: 8 rows of 8: row i = rows 8 to 15 of column i of rnn.weight_hh_l0.
-        // _wh0nTail: 8 rows of 8: row i = rows 16 to 23 of column i of rnn.weight_hh_l0.
+        // _wh0Tail: 8 rows of 24: row j = rows 0 to 7 of each of 3 gates' blocks of column j of rnn.weight_hh_l0.
         // _tableR: 6 rows of 48: row t = rnn.weight_ih_l0_reverse · one-hot(t) + the biases, 3 gate blocks of 16.
         // _bh0rn: rows 16 to 23 of rnn.bias_hh_l0_reverse.
-        // _wh0rrTail: 8 rows of 8: row i = rows 0 to 7 of column i of rnn.weight_hh_l0_reverse.
-        // _wh0rzTail: 8 rows of 8: row i = rows 8 to 15 of column i of rnn.weight_hh_l0_reverse.
-        // _wh0rnTail: 8 rows of 8: row i = rows 16 to 23 of column i of rnn.weight_hh_l0_reverse.
+        // _wh0rTail: 8 rows of 24: row j = rows 0 to 7 of each of 3 gates' blocks of column j of rnn.weight_hh_l0_reverse.
         // _wy: 2 rows of 16: row k = row k of head.weight.
         // _by: head.bias, padded to 16.
         internal readonly global::RnnGen.AlignedBuffer _table;
         internal readonly global::RnnGen.AlignedBuffer _bh0n;
-        internal readonly global::RnnGen.AlignedBuffer _wh0rTail;
-        internal readonly global::RnnGen.AlignedBuffer _wh0zTail;
-        internal readonly global::RnnGen.AlignedBuffer _wh0nTail;
+        internal readonly global::RnnGen.AlignedBuffer _wh0Tail;
         internal readonly global::RnnGen.AlignedBuffer _tableR;
         internal readonly global::RnnGen.AlignedBuffer _bh0rn;
-        internal readonly global::RnnGen.AlignedBuffer _wh0rrTail;
-        internal readonly global::RnnGen.AlignedBuffer _wh0rzTail;
-        internal readonly global::RnnGen.AlignedBuffer _wh0rnTail;
+        internal readonly global::RnnGen.AlignedBuffer _wh0rTail;
         internal readonly global::RnnGen.AlignedBuffer _wy;
         internal readonly global::RnnGen.AlignedBuffer _by;
 
@@ -183,22 +175,14 @@ namespace RnnGen.TestModels
                 rnnWeightIhL0, 3, HiddenSize, InputSize, rnnBiasIhL0, rnnBiasHhL0, recurrentBiasGates: 0b11,
                 default, InputSize, HiddenStride);
             _bh0n = global::RnnGen.WeightPacking.PackGateBias(rnnBiasHhL0, default, firstRow: 16, count: 8, HiddenStride);
-            _wh0rTail = global::RnnGen.WeightPacking.PackColumns(
-                rnnWeightHhL0, 3 * HiddenSize, HiddenSize, 8, firstRow: 0, rowCount: 8);
-            _wh0zTail = global::RnnGen.WeightPacking.PackColumns(
-                rnnWeightHhL0, 3 * HiddenSize, HiddenSize, 8, firstRow: 8, rowCount: 8);
-            _wh0nTail = global::RnnGen.WeightPacking.PackColumns(
-                rnnWeightHhL0, 3 * HiddenSize, HiddenSize, 8, firstRow: 16, rowCount: 8);
+            _wh0Tail = global::RnnGen.WeightPacking.PackGateColumns(
+                rnnWeightHhL0, 3, HiddenSize, HiddenSize, firstRow: 0, rowCount: 8, blockStride: 8);
             _tableR = global::RnnGen.WeightPacking.PackInputTable(
                 rnnWeightIhL0Reverse, 3, HiddenSize, InputSize, rnnBiasIhL0Reverse, rnnBiasHhL0Reverse,
                 recurrentBiasGates: 0b11, default, InputSize, HiddenStride);
             _bh0rn = global::RnnGen.WeightPacking.PackGateBias(rnnBiasHhL0Reverse, default, firstRow: 16, count: 8, HiddenStride);
-            _wh0rrTail = global::RnnGen.WeightPacking.PackColumns(
-                rnnWeightHhL0Reverse, 3 * HiddenSize, HiddenSize, 8, firstRow: 0, rowCount: 8);
-            _wh0rzTail = global::RnnGen.WeightPacking.PackColumns(
-                rnnWeightHhL0Reverse, 3 * HiddenSize, HiddenSize, 8, firstRow: 8, rowCount: 8);
-            _wh0rnTail = global::RnnGen.WeightPacking.PackColumns(
-                rnnWeightHhL0Reverse, 3 * HiddenSize, HiddenSize, 8, firstRow: 16, rowCount: 8);
+            _wh0rTail = global::RnnGen.WeightPacking.PackGateColumns(
+                rnnWeightHhL0Reverse, 3, HiddenSize, HiddenSize, firstRow: 0, rowCount: 8, blockStride: 8);
             _wy = global::RnnGen.WeightPacking.PackRows(headWeight, OutputSize, 2 * HiddenSize, 16);
             _by = global::RnnGen.WeightPacking.PackVector(headBias, OutputStride);
         }
@@ -585,9 +569,7 @@ namespace RnnGen.Generated
             ref float h0 = ref Unsafe.As<Model.HiddenBuffer, float>(ref state.Values);
             ref float table = ref Unsafe.Add(ref model._table.Start, (nint)token * 48);
             ref float bh0n = ref model._bh0n.Start;
-            ref float wh0rTail = ref model._wh0rTail.Start;
-            ref float wh0zTail = ref model._wh0zTail.Start;
-            ref float wh0nTail = ref model._wh0nTail.Start;
+            ref float wh0Tail = ref model._wh0Tail.Start;
             // r: its block of the token's row of the input table (W_ih · x<t> and the biases, computed at load time).
             var r0 = Vector256.LoadUnsafe(ref table, 0);
             // z: its block of the token's row of the input table (W_ih · x<t> and the biases, computed at load time).
@@ -605,20 +587,16 @@ namespace RnnGen.Generated
             // even columns add into r0…, odd ones into r0b….
             for (nuint j = 0; j < 8; j += 2)
             {
-                ref float evenTail_r = ref Unsafe.Add(ref wh0rTail, j * 8);
-                ref float evenTail_z = ref Unsafe.Add(ref wh0zTail, j * 8);
-                ref float evenTail_m = ref Unsafe.Add(ref wh0nTail, j * 8);
-                ref float oddTail_r = ref Unsafe.Add(ref evenTail_r, 8);
-                ref float oddTail_z = ref Unsafe.Add(ref evenTail_z, 8);
-                ref float oddTail_m = ref Unsafe.Add(ref evenTail_m, 8);
+                ref float evenTail = ref Unsafe.Add(ref wh0Tail, j * 24);
+                ref float oddTail = ref Unsafe.Add(ref evenTail, 24);
                 var xe = Vector256.Create(Unsafe.Add(ref h0, j));
                 var xo = Vector256.Create(Unsafe.Add(ref h0, j + 1));
-                r0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref evenTail_r, 0), xe, r0);
-                r0b = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref oddTail_r, 0), xo, r0b);
-                z0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref evenTail_z, 0), xe, z0);
-                z0b = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref oddTail_z, 0), xo, z0b);
-                m0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref evenTail_m, 0), xe, m0);
-                m0b = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref oddTail_m, 0), xo, m0b);
+                r0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref evenTail, 0), xe, r0);
+                r0b = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref oddTail, 0), xo, r0b);
+                z0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref evenTail, 8), xe, z0);
+                z0b = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref oddTail, 8), xo, z0b);
+                m0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref evenTail, 16), xe, m0);
+                m0b = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref oddTail, 16), xo, m0b);
             }
             // n: its block of the token's row of the input table (W_ih · x<t> and the biases, computed at load time).
             var n0 = Vector256.LoadUnsafe(ref table, 32);
@@ -646,9 +624,7 @@ namespace RnnGen.Generated
             ref float h0r = ref Unsafe.Add(ref Unsafe.As<Model.HiddenBuffer, float>(ref state.Values), 16);
             ref float tableR = ref Unsafe.Add(ref model._tableR.Start, (nint)token * 48);
             ref float bh0rn = ref model._bh0rn.Start;
-            ref float wh0rrTail = ref model._wh0rrTail.Start;
-            ref float wh0rzTail = ref model._wh0rzTail.Start;
-            ref float wh0rnTail = ref model._wh0rnTail.Start;
+            ref float wh0rTail = ref model._wh0rTail.Start;
             // r: its block of the token's row of the input table (W_ih · x<t> and the biases, computed at load time).
             var r0 = Vector256.LoadUnsafe(ref tableR, 0);
             // z: its block of the token's row of the input table (W_ih · x<t> and the biases, computed at load time).
@@ -666,20 +642,16 @@ namespace RnnGen.Generated
             // even columns add into r0…, odd ones into r0b….
             for (nuint j = 0; j < 8; j += 2)
             {
-                ref float evenTail_r = ref Unsafe.Add(ref wh0rrTail, j * 8);
-                ref float evenTail_z = ref Unsafe.Add(ref wh0rzTail, j * 8);
-                ref float evenTail_m = ref Unsafe.Add(ref wh0rnTail, j * 8);
-                ref float oddTail_r = ref Unsafe.Add(ref evenTail_r, 8);
-                ref float oddTail_z = ref Unsafe.Add(ref evenTail_z, 8);
-                ref float oddTail_m = ref Unsafe.Add(ref evenTail_m, 8);
+                ref float evenTail = ref Unsafe.Add(ref wh0rTail, j * 24);
+                ref float oddTail = ref Unsafe.Add(ref evenTail, 24);
                 var xe = Vector256.Create(Unsafe.Add(ref h0r, j));
                 var xo = Vector256.Create(Unsafe.Add(ref h0r, j + 1));
-                r0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref evenTail_r, 0), xe, r0);
-                r0b = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref oddTail_r, 0), xo, r0b);
-                z0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref evenTail_z, 0), xe, z0);
-                z0b = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref oddTail_z, 0), xo, z0b);
-                m0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref evenTail_m, 0), xe, m0);
-                m0b = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref oddTail_m, 0), xo, m0b);
+                r0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref evenTail, 0), xe, r0);
+                r0b = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref oddTail, 0), xo, r0b);
+                z0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref evenTail, 8), xe, z0);
+                z0b = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref oddTail, 8), xo, z0b);
+                m0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref evenTail, 16), xe, m0);
+                m0b = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref oddTail, 16), xo, m0b);
             }
             // n: its block of the token's row of the input table (W_ih · x<t> and the biases, computed at load time).
             var n0 = Vector256.LoadUnsafe(ref tableR, 32);
@@ -731,9 +703,7 @@ namespace RnnGen.Generated
             ref float h0 = ref Unsafe.As<Model.HiddenBuffer, float>(ref state.Values);
             ref float table = ref Unsafe.Add(ref model._table.Start, (nint)token * 48);
             ref float bh0n = ref model._bh0n.Start;
-            ref float wh0rTail = ref model._wh0rTail.Start;
-            ref float wh0zTail = ref model._wh0zTail.Start;
-            ref float wh0nTail = ref model._wh0nTail.Start;
+            ref float wh0Tail = ref model._wh0Tail.Start;
             // r: its block of the token's row of the input table (W_ih · x<t> and the biases, computed at load time).
             var r0 = Vector256.LoadUnsafe(ref table, 0);
             // z: its block of the token's row of the input table (W_ih · x<t> and the biases, computed at load time).
@@ -751,20 +721,16 @@ namespace RnnGen.Generated
             // even columns add into r0…, odd ones into r0b….
             for (nuint j = 0; j < 8; j += 2)
             {
-                ref float evenTail_r = ref Unsafe.Add(ref wh0rTail, j * 8);
-                ref float evenTail_z = ref Unsafe.Add(ref wh0zTail, j * 8);
-                ref float evenTail_m = ref Unsafe.Add(ref wh0nTail, j * 8);
-                ref float oddTail_r = ref Unsafe.Add(ref evenTail_r, 8);
-                ref float oddTail_z = ref Unsafe.Add(ref evenTail_z, 8);
-                ref float oddTail_m = ref Unsafe.Add(ref evenTail_m, 8);
+                ref float evenTail = ref Unsafe.Add(ref wh0Tail, j * 24);
+                ref float oddTail = ref Unsafe.Add(ref evenTail, 24);
                 var xe = Vector256.Create(Unsafe.Add(ref h0, j));
                 var xo = Vector256.Create(Unsafe.Add(ref h0, j + 1));
-                r0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref evenTail_r, 0), xe, r0);
-                r0b = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref oddTail_r, 0), xo, r0b);
-                z0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref evenTail_z, 0), xe, z0);
-                z0b = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref oddTail_z, 0), xo, z0b);
-                m0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref evenTail_m, 0), xe, m0);
-                m0b = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref oddTail_m, 0), xo, m0b);
+                r0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref evenTail, 0), xe, r0);
+                r0b = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref oddTail, 0), xo, r0b);
+                z0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref evenTail, 8), xe, z0);
+                z0b = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref oddTail, 8), xo, z0b);
+                m0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref evenTail, 16), xe, m0);
+                m0b = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref oddTail, 16), xo, m0b);
             }
             // n: its block of the token's row of the input table (W_ih · x<t> and the biases, computed at load time).
             var n0 = Vector256.LoadUnsafe(ref table, 32);
@@ -792,9 +758,7 @@ namespace RnnGen.Generated
             ref float h0r = ref Unsafe.Add(ref Unsafe.As<Model.HiddenBuffer, float>(ref state.Values), 16);
             ref float tableR = ref Unsafe.Add(ref model._tableR.Start, (nint)token * 48);
             ref float bh0rn = ref model._bh0rn.Start;
-            ref float wh0rrTail = ref model._wh0rrTail.Start;
-            ref float wh0rzTail = ref model._wh0rzTail.Start;
-            ref float wh0rnTail = ref model._wh0rnTail.Start;
+            ref float wh0rTail = ref model._wh0rTail.Start;
             // r: its block of the token's row of the input table (W_ih · x<t> and the biases, computed at load time).
             var r0 = Vector256.LoadUnsafe(ref tableR, 0);
             // z: its block of the token's row of the input table (W_ih · x<t> and the biases, computed at load time).
@@ -812,20 +776,16 @@ namespace RnnGen.Generated
             // even columns add into r0…, odd ones into r0b….
             for (nuint j = 0; j < 8; j += 2)
             {
-                ref float evenTail_r = ref Unsafe.Add(ref wh0rrTail, j * 8);
-                ref float evenTail_z = ref Unsafe.Add(ref wh0rzTail, j * 8);
-                ref float evenTail_m = ref Unsafe.Add(ref wh0rnTail, j * 8);
-                ref float oddTail_r = ref Unsafe.Add(ref evenTail_r, 8);
-                ref float oddTail_z = ref Unsafe.Add(ref evenTail_z, 8);
-                ref float oddTail_m = ref Unsafe.Add(ref evenTail_m, 8);
+                ref float evenTail = ref Unsafe.Add(ref wh0rTail, j * 24);
+                ref float oddTail = ref Unsafe.Add(ref evenTail, 24);
                 var xe = Vector256.Create(Unsafe.Add(ref h0r, j));
                 var xo = Vector256.Create(Unsafe.Add(ref h0r, j + 1));
-                r0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref evenTail_r, 0), xe, r0);
-                r0b = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref oddTail_r, 0), xo, r0b);
-                z0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref evenTail_z, 0), xe, z0);
-                z0b = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref oddTail_z, 0), xo, z0b);
-                m0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref evenTail_m, 0), xe, m0);
-                m0b = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref oddTail_m, 0), xo, m0b);
+                r0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref evenTail, 0), xe, r0);
+                r0b = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref oddTail, 0), xo, r0b);
+                z0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref evenTail, 8), xe, z0);
+                z0b = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref oddTail, 8), xo, z0b);
+                m0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref evenTail, 16), xe, m0);
+                m0b = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref oddTail, 16), xo, m0b);
             }
             // n: its block of the token's row of the input table (W_ih · x<t> and the biases, computed at load time).
             var n0 = Vector256.LoadUnsafe(ref tableR, 32);
@@ -880,9 +840,7 @@ namespace RnnGen.Generated
             ref float h0 = ref Unsafe.As<Model.HiddenBuffer, float>(ref state.Values);
             ref float table = ref Unsafe.Add(ref model._table.Start, (nint)token * 48);
             ref float bh0n = ref model._bh0n.Start;
-            ref float wh0rTail = ref model._wh0rTail.Start;
-            ref float wh0zTail = ref model._wh0zTail.Start;
-            ref float wh0nTail = ref model._wh0nTail.Start;
+            ref float wh0Tail = ref model._wh0Tail.Start;
             // r: its block of the token's row of the input table (W_ih · x<t> and the biases, computed at load time).
             var r0 = Vector128.LoadUnsafe(ref table, 0);
             var r1 = Vector128.LoadUnsafe(ref table, 4);
@@ -899,16 +857,14 @@ namespace RnnGen.Generated
             // + rnn.weight_hh_l0 · h0: column j of each times h0[j], for every j.
             for (nuint j = 0; j < 8; j++)
             {
-                ref float columnTail_r = ref Unsafe.Add(ref wh0rTail, j * 8);
-                ref float columnTail_z = ref Unsafe.Add(ref wh0zTail, j * 8);
-                ref float columnTail_m = ref Unsafe.Add(ref wh0nTail, j * 8);
+                ref float columnTail = ref Unsafe.Add(ref wh0Tail, j * 24);
                 var xj = Vector128.Create(Unsafe.Add(ref h0, j));
-                r0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail_r, 0), xj, r0);
-                r1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail_r, 4), xj, r1);
-                z0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail_z, 0), xj, z0);
-                z1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail_z, 4), xj, z1);
-                m0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail_m, 0), xj, m0);
-                m1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail_m, 4), xj, m1);
+                r0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 0), xj, r0);
+                r1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 4), xj, r1);
+                z0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 8), xj, z0);
+                z1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 12), xj, z1);
+                m0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 16), xj, m0);
+                m1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 20), xj, m1);
             }
             // n: its block of the token's row of the input table (W_ih · x<t> and the biases, computed at load time).
             var n0 = Vector128.LoadUnsafe(ref table, 32);
@@ -941,9 +897,7 @@ namespace RnnGen.Generated
             ref float h0r = ref Unsafe.Add(ref Unsafe.As<Model.HiddenBuffer, float>(ref state.Values), 16);
             ref float tableR = ref Unsafe.Add(ref model._tableR.Start, (nint)token * 48);
             ref float bh0rn = ref model._bh0rn.Start;
-            ref float wh0rrTail = ref model._wh0rrTail.Start;
-            ref float wh0rzTail = ref model._wh0rzTail.Start;
-            ref float wh0rnTail = ref model._wh0rnTail.Start;
+            ref float wh0rTail = ref model._wh0rTail.Start;
             // r: its block of the token's row of the input table (W_ih · x<t> and the biases, computed at load time).
             var r0 = Vector128.LoadUnsafe(ref tableR, 0);
             var r1 = Vector128.LoadUnsafe(ref tableR, 4);
@@ -960,16 +914,14 @@ namespace RnnGen.Generated
             // + rnn.weight_hh_l0_reverse · h0r: column j of each times h0r[j], for every j.
             for (nuint j = 0; j < 8; j++)
             {
-                ref float columnTail_r = ref Unsafe.Add(ref wh0rrTail, j * 8);
-                ref float columnTail_z = ref Unsafe.Add(ref wh0rzTail, j * 8);
-                ref float columnTail_m = ref Unsafe.Add(ref wh0rnTail, j * 8);
+                ref float columnTail = ref Unsafe.Add(ref wh0rTail, j * 24);
                 var xj = Vector128.Create(Unsafe.Add(ref h0r, j));
-                r0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail_r, 0), xj, r0);
-                r1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail_r, 4), xj, r1);
-                z0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail_z, 0), xj, z0);
-                z1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail_z, 4), xj, z1);
-                m0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail_m, 0), xj, m0);
-                m1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail_m, 4), xj, m1);
+                r0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 0), xj, r0);
+                r1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 4), xj, r1);
+                z0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 8), xj, z0);
+                z1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 12), xj, z1);
+                m0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 16), xj, m0);
+                m1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 20), xj, m1);
             }
             // n: its block of the token's row of the input table (W_ih · x<t> and the biases, computed at load time).
             var n0 = Vector128.LoadUnsafe(ref tableR, 32);

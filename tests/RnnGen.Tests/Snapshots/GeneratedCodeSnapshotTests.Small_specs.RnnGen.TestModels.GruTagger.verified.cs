@@ -101,22 +101,14 @@ namespace RnnGen.TestModels
         // The weights, packed once at load time into 64-byte-aligned rows (zero in the padding), for the kernels:
         // _table: 10 rows of 96: row t = rnn.weight_ih_l0 · embedding.weight[t] + the biases, 3 gate blocks of 32.
         // _bh0n: rows 40 to 59 of rnn.bias_hh_l0.
-        // _wh0r: 20 rows of 16: row i = rows 0 to 15 of column i of rnn.weight_hh_l0.
-        // _wh0rTail: 20 rows of 4: row i = rows 16 to 19 of column i of rnn.weight_hh_l0.
-        // _wh0z: 20 rows of 16: row i = rows 20 to 35 of column i of rnn.weight_hh_l0.
-        // _wh0zTail: 20 rows of 4: row i = rows 36 to 39 of column i of rnn.weight_hh_l0.
-        // _wh0n: 20 rows of 16: row i = rows 40 to 55 of column i of rnn.weight_hh_l0.
-        // _wh0nTail: 20 rows of 4: row i = rows 56 to 59 of column i of rnn.weight_hh_l0.
+        // _wh0: 20 rows of 48: row j = rows 0 to 15 of each of 3 gates' blocks of column j of rnn.weight_hh_l0.
+        // _wh0Tail: 20 rows of 12: row j = rows 16 to 19 of each of 3 gates' blocks of column j of rnn.weight_hh_l0.
         // _wy: 3 rows of 32: row k = row k of head.weight.
         // _by: head.bias, padded to 16.
         internal readonly global::RnnGen.AlignedBuffer _table;
         internal readonly global::RnnGen.AlignedBuffer _bh0n;
-        internal readonly global::RnnGen.AlignedBuffer _wh0r;
-        internal readonly global::RnnGen.AlignedBuffer _wh0rTail;
-        internal readonly global::RnnGen.AlignedBuffer _wh0z;
-        internal readonly global::RnnGen.AlignedBuffer _wh0zTail;
-        internal readonly global::RnnGen.AlignedBuffer _wh0n;
-        internal readonly global::RnnGen.AlignedBuffer _wh0nTail;
+        internal readonly global::RnnGen.AlignedBuffer _wh0;
+        internal readonly global::RnnGen.AlignedBuffer _wh0Tail;
         internal readonly global::RnnGen.AlignedBuffer _wy;
         internal readonly global::RnnGen.AlignedBuffer _by;
 
@@ -158,18 +150,10 @@ namespace RnnGen.TestModels
                 rnnWeightIhL0, 3, HiddenSize, EmbeddingSize, rnnBiasIhL0, rnnBiasHhL0, recurrentBiasGates: 0b11,
                 embeddingWeight, InputSize, HiddenStride);
             _bh0n = global::RnnGen.WeightPacking.PackGateBias(rnnBiasHhL0, default, firstRow: 40, count: 20, HiddenStride);
-            _wh0r = global::RnnGen.WeightPacking.PackColumns(
-                rnnWeightHhL0, 3 * HiddenSize, HiddenSize, 16, firstRow: 0, rowCount: 16);
-            _wh0rTail = global::RnnGen.WeightPacking.PackColumns(
-                rnnWeightHhL0, 3 * HiddenSize, HiddenSize, 4, firstRow: 16, rowCount: 4);
-            _wh0z = global::RnnGen.WeightPacking.PackColumns(
-                rnnWeightHhL0, 3 * HiddenSize, HiddenSize, 16, firstRow: 20, rowCount: 16);
-            _wh0zTail = global::RnnGen.WeightPacking.PackColumns(
-                rnnWeightHhL0, 3 * HiddenSize, HiddenSize, 4, firstRow: 36, rowCount: 4);
-            _wh0n = global::RnnGen.WeightPacking.PackColumns(
-                rnnWeightHhL0, 3 * HiddenSize, HiddenSize, 16, firstRow: 40, rowCount: 16);
-            _wh0nTail = global::RnnGen.WeightPacking.PackColumns(
-                rnnWeightHhL0, 3 * HiddenSize, HiddenSize, 4, firstRow: 56, rowCount: 4);
+            _wh0 = global::RnnGen.WeightPacking.PackGateColumns(
+                rnnWeightHhL0, 3, HiddenSize, HiddenSize, firstRow: 0, rowCount: 16, blockStride: 16);
+            _wh0Tail = global::RnnGen.WeightPacking.PackGateColumns(
+                rnnWeightHhL0, 3, HiddenSize, HiddenSize, firstRow: 16, rowCount: 4, blockStride: 4);
             _wy = global::RnnGen.WeightPacking.PackRows(headWeight, OutputSize, HiddenSize, HiddenStride);
             _by = global::RnnGen.WeightPacking.PackVector(headBias, OutputStride);
         }
@@ -544,12 +528,8 @@ namespace RnnGen.Generated
             ref float h = ref Unsafe.As<Model.HiddenBuffer, float>(ref state.Values);
             ref float table = ref Unsafe.Add(ref model._table.Start, (nint)token * 96);
             ref float bh0n = ref model._bh0n.Start;
-            ref float wh0r = ref model._wh0r.Start;
-            ref float wh0rTail = ref model._wh0rTail.Start;
-            ref float wh0z = ref model._wh0z.Start;
-            ref float wh0zTail = ref model._wh0zTail.Start;
-            ref float wh0n = ref model._wh0n.Start;
-            ref float wh0nTail = ref model._wh0nTail.Start;
+            ref float wh0 = ref model._wh0.Start;
+            ref float wh0Tail = ref model._wh0Tail.Start;
             // r: its block of the token's row of the input table (W_ih · x<t> and the biases, computed at load time).
             var r0 = Vector512.LoadUnsafe(ref table, 0);
             var r1 = Vector128.LoadUnsafe(ref table, 16);
@@ -566,21 +546,17 @@ namespace RnnGen.Generated
             // + rnn.weight_hh_l0 · h: column j of each (main rows and tail from two tables) times h[j], for every j.
             for (nuint j = 0; j < 20; j++)
             {
-                ref float column_r = ref Unsafe.Add(ref wh0r, j * 16);
-                ref float columnTail_r = ref Unsafe.Add(ref wh0rTail, j * 4);
-                ref float column_z = ref Unsafe.Add(ref wh0z, j * 16);
-                ref float columnTail_z = ref Unsafe.Add(ref wh0zTail, j * 4);
-                ref float column_m = ref Unsafe.Add(ref wh0n, j * 16);
-                ref float columnTail_m = ref Unsafe.Add(ref wh0nTail, j * 4);
+                ref float column = ref Unsafe.Add(ref wh0, j * 48);
+                ref float columnTail = ref Unsafe.Add(ref wh0Tail, j * 12);
                 float xjf = Unsafe.Add(ref h, j);
                 var xj512 = Vector512.Create(xjf);
                 var xj128 = Vector128.Create(xjf);
-                r0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column_r, 0), xj512, r0);
-                r1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail_r, 0), xj128, r1);
-                z0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column_z, 0), xj512, z0);
-                z1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail_z, 0), xj128, z1);
-                m0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column_m, 0), xj512, m0);
-                m1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail_m, 0), xj128, m1);
+                r0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 0), xj512, r0);
+                r1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 0), xj128, r1);
+                z0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 16), xj512, z0);
+                z1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 4), xj128, z1);
+                m0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 32), xj512, m0);
+                m1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 8), xj128, m1);
             }
             // n: its block of the token's row of the input table (W_ih · x<t> and the biases, computed at load time).
             var n0 = Vector512.LoadUnsafe(ref table, 64);
@@ -642,12 +618,8 @@ namespace RnnGen.Generated
             ref float h = ref Unsafe.As<Model.HiddenBuffer, float>(ref state.Values);
             ref float table = ref Unsafe.Add(ref model._table.Start, (nint)token * 96);
             ref float bh0n = ref model._bh0n.Start;
-            ref float wh0r = ref model._wh0r.Start;
-            ref float wh0rTail = ref model._wh0rTail.Start;
-            ref float wh0z = ref model._wh0z.Start;
-            ref float wh0zTail = ref model._wh0zTail.Start;
-            ref float wh0n = ref model._wh0n.Start;
-            ref float wh0nTail = ref model._wh0nTail.Start;
+            ref float wh0 = ref model._wh0.Start;
+            ref float wh0Tail = ref model._wh0Tail.Start;
             // r: its block of the token's row of the input table (W_ih · x<t> and the biases, computed at load time).
             var r0 = Vector256.LoadUnsafe(ref table, 0);
             var r1 = Vector256.LoadUnsafe(ref table, 8);
@@ -667,24 +639,20 @@ namespace RnnGen.Generated
             // + rnn.weight_hh_l0 · h: column j of each (main rows and tail from two tables) times h[j], for every j.
             for (nuint j = 0; j < 20; j++)
             {
-                ref float column_r = ref Unsafe.Add(ref wh0r, j * 16);
-                ref float columnTail_r = ref Unsafe.Add(ref wh0rTail, j * 4);
-                ref float column_z = ref Unsafe.Add(ref wh0z, j * 16);
-                ref float columnTail_z = ref Unsafe.Add(ref wh0zTail, j * 4);
-                ref float column_m = ref Unsafe.Add(ref wh0n, j * 16);
-                ref float columnTail_m = ref Unsafe.Add(ref wh0nTail, j * 4);
+                ref float column = ref Unsafe.Add(ref wh0, j * 48);
+                ref float columnTail = ref Unsafe.Add(ref wh0Tail, j * 12);
                 float xjf = Unsafe.Add(ref h, j);
                 var xj256 = Vector256.Create(xjf);
                 var xj128 = Vector128.Create(xjf);
-                r0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column_r, 0), xj256, r0);
-                r1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column_r, 8), xj256, r1);
-                r2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail_r, 0), xj128, r2);
-                z0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column_z, 0), xj256, z0);
-                z1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column_z, 8), xj256, z1);
-                z2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail_z, 0), xj128, z2);
-                m0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column_m, 0), xj256, m0);
-                m1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column_m, 8), xj256, m1);
-                m2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail_m, 0), xj128, m2);
+                r0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 0), xj256, r0);
+                r1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 8), xj256, r1);
+                r2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 0), xj128, r2);
+                z0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 16), xj256, z0);
+                z1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 24), xj256, z1);
+                z2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 4), xj128, z2);
+                m0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 32), xj256, m0);
+                m1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 40), xj256, m1);
+                m2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 8), xj128, m2);
             }
             // n: its block of the token's row of the input table (W_ih · x<t> and the biases, computed at load time).
             var n0 = Vector256.LoadUnsafe(ref table, 64);
@@ -757,12 +725,8 @@ namespace RnnGen.Generated
             ref float h = ref Unsafe.As<Model.HiddenBuffer, float>(ref state.Values);
             ref float table = ref Unsafe.Add(ref model._table.Start, (nint)token * 96);
             ref float bh0n = ref model._bh0n.Start;
-            ref float wh0r = ref model._wh0r.Start;
-            ref float wh0rTail = ref model._wh0rTail.Start;
-            ref float wh0z = ref model._wh0z.Start;
-            ref float wh0zTail = ref model._wh0zTail.Start;
-            ref float wh0n = ref model._wh0n.Start;
-            ref float wh0nTail = ref model._wh0nTail.Start;
+            ref float wh0 = ref model._wh0.Start;
+            ref float wh0Tail = ref model._wh0Tail.Start;
             // a<t> is built in `next` chunk by chunk, because every chunk still reads all of a<t-1>.
             Model.HiddenBuffer next;
             Unsafe.SkipInit(out next);
@@ -790,16 +754,14 @@ namespace RnnGen.Generated
                 // + rnn.weight_hh_l0 · h: column j of each times h[j], for every j.
                 for (nuint j = 0; j < 20; j++)
                 {
-                    ref float column_r = ref Unsafe.Add(ref wh0r, j * 16);
-                    ref float column_z = ref Unsafe.Add(ref wh0z, j * 16);
-                    ref float column_m = ref Unsafe.Add(ref wh0n, j * 16);
+                    ref float column = ref Unsafe.Add(ref wh0, j * 48);
                     var xj = Vector128.Create(Unsafe.Add(ref h, j));
-                    r0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column_r, 0), xj, r0);
-                    r1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column_r, 4), xj, r1);
-                    z0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column_z, 0), xj, z0);
-                    z1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column_z, 4), xj, z1);
-                    m0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column_m, 0), xj, m0);
-                    m1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column_m, 4), xj, m1);
+                    r0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 0), xj, r0);
+                    r1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 4), xj, r1);
+                    z0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 16), xj, z0);
+                    z1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 20), xj, z1);
+                    m0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 32), xj, m0);
+                    m1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 36), xj, m1);
                 }
                 // n: its block of the token's row of the input table (W_ih · x<t> and the biases, computed at load time).
                 var n0 = Vector128.LoadUnsafe(ref table, 64);
@@ -844,22 +806,18 @@ namespace RnnGen.Generated
                 // + rnn.weight_hh_l0 · h: column j of each (main rows and tail from two tables) times h[j], for every j.
                 for (nuint j = 0; j < 20; j++)
                 {
-                    ref float column_r = ref Unsafe.Add(ref wh0r, j * 16);
-                    ref float columnTail_r = ref Unsafe.Add(ref wh0rTail, j * 4);
-                    ref float column_z = ref Unsafe.Add(ref wh0z, j * 16);
-                    ref float columnTail_z = ref Unsafe.Add(ref wh0zTail, j * 4);
-                    ref float column_m = ref Unsafe.Add(ref wh0n, j * 16);
-                    ref float columnTail_m = ref Unsafe.Add(ref wh0nTail, j * 4);
+                    ref float column = ref Unsafe.Add(ref wh0, j * 48);
+                    ref float columnTail = ref Unsafe.Add(ref wh0Tail, j * 12);
                     var xj = Vector128.Create(Unsafe.Add(ref h, j));
-                    r2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column_r, 8), xj, r2);
-                    r3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column_r, 12), xj, r3);
-                    r4 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail_r, 0), xj, r4);
-                    z2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column_z, 8), xj, z2);
-                    z3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column_z, 12), xj, z3);
-                    z4 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail_z, 0), xj, z4);
-                    m2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column_m, 8), xj, m2);
-                    m3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column_m, 12), xj, m3);
-                    m4 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail_m, 0), xj, m4);
+                    r2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 8), xj, r2);
+                    r3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 12), xj, r3);
+                    r4 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 0), xj, r4);
+                    z2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 24), xj, z2);
+                    z3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 28), xj, z3);
+                    z4 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 4), xj, z4);
+                    m2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 40), xj, m2);
+                    m3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 44), xj, m3);
+                    m4 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 8), xj, m4);
                 }
                 // n: its block of the token's row of the input table (W_ih · x<t> and the biases, computed at load time).
                 var n2 = Vector128.LoadUnsafe(ref table, 72);

@@ -109,52 +109,28 @@ namespace RnnGen.TestModels
         // _b0f: rows 12 to 23 of rnn.bias_ih_l0 + rnn.bias_hh_l0.
         // _b0g: rows 24 to 35 of rnn.bias_ih_l0 + rnn.bias_hh_l0.
         // _b0o: rows 36 to 47 of rnn.bias_ih_l0 + rnn.bias_hh_l0.
-        // _wi0iTail: 5 rows of 12: row i = rows 0 to 11 of column i of rnn.weight_ih_l0.
-        // _wi0fTail: 5 rows of 12: row i = rows 12 to 23 of column i of rnn.weight_ih_l0.
-        // _wi0gTail: 5 rows of 12: row i = rows 24 to 35 of column i of rnn.weight_ih_l0.
-        // _wi0oTail: 5 rows of 12: row i = rows 36 to 47 of column i of rnn.weight_ih_l0.
-        // _wh0iTail: 12 rows of 12: row i = rows 0 to 11 of column i of rnn.weight_hh_l0.
-        // _wh0fTail: 12 rows of 12: row i = rows 12 to 23 of column i of rnn.weight_hh_l0.
-        // _wh0gTail: 12 rows of 12: row i = rows 24 to 35 of column i of rnn.weight_hh_l0.
-        // _wh0oTail: 12 rows of 12: row i = rows 36 to 47 of column i of rnn.weight_hh_l0.
+        // _wi0Tail: 5 rows of 48: row j = rows 0 to 11 of each of 4 gates' blocks of column j of rnn.weight_ih_l0.
+        // _wh0Tail: 12 rows of 48: row j = rows 0 to 11 of each of 4 gates' blocks of column j of rnn.weight_hh_l0.
         // _b1i: rows 0 to 11 of rnn.bias_ih_l1 + rnn.bias_hh_l1.
         // _b1f: rows 12 to 23 of rnn.bias_ih_l1 + rnn.bias_hh_l1.
         // _b1g: rows 24 to 35 of rnn.bias_ih_l1 + rnn.bias_hh_l1.
         // _b1o: rows 36 to 47 of rnn.bias_ih_l1 + rnn.bias_hh_l1.
-        // _wi1iTail: 12 rows of 12: row i = rows 0 to 11 of column i of rnn.weight_ih_l1.
-        // _wi1fTail: 12 rows of 12: row i = rows 12 to 23 of column i of rnn.weight_ih_l1.
-        // _wi1gTail: 12 rows of 12: row i = rows 24 to 35 of column i of rnn.weight_ih_l1.
-        // _wi1oTail: 12 rows of 12: row i = rows 36 to 47 of column i of rnn.weight_ih_l1.
-        // _wh1iTail: 12 rows of 12: row i = rows 0 to 11 of column i of rnn.weight_hh_l1.
-        // _wh1fTail: 12 rows of 12: row i = rows 12 to 23 of column i of rnn.weight_hh_l1.
-        // _wh1gTail: 12 rows of 12: row i = rows 24 to 35 of column i of rnn.weight_hh_l1.
-        // _wh1oTail: 12 rows of 12: row i = rows 36 to 47 of column i of rnn.weight_hh_l1.
+        // _wi1Tail: 12 rows of 48: row j = rows 0 to 11 of each of 4 gates' blocks of column j of rnn.weight_ih_l1.
+        // _wh1Tail: 12 rows of 48: row j = rows 0 to 11 of each of 4 gates' blocks of column j of rnn.weight_hh_l1.
         // _wy: row k = row k of head.weight.
         // _by: head.bias, padded to 16.
         internal readonly global::RnnGen.AlignedBuffer _b0i;
         internal readonly global::RnnGen.AlignedBuffer _b0f;
         internal readonly global::RnnGen.AlignedBuffer _b0g;
         internal readonly global::RnnGen.AlignedBuffer _b0o;
-        internal readonly global::RnnGen.AlignedBuffer _wi0iTail;
-        internal readonly global::RnnGen.AlignedBuffer _wi0fTail;
-        internal readonly global::RnnGen.AlignedBuffer _wi0gTail;
-        internal readonly global::RnnGen.AlignedBuffer _wi0oTail;
-        internal readonly global::RnnGen.AlignedBuffer _wh0iTail;
-        internal readonly global::RnnGen.AlignedBuffer _wh0fTail;
-        internal readonly global::RnnGen.AlignedBuffer _wh0gTail;
-        internal readonly global::RnnGen.AlignedBuffer _wh0oTail;
+        internal readonly global::RnnGen.AlignedBuffer _wi0Tail;
+        internal readonly global::RnnGen.AlignedBuffer _wh0Tail;
         internal readonly global::RnnGen.AlignedBuffer _b1i;
         internal readonly global::RnnGen.AlignedBuffer _b1f;
         internal readonly global::RnnGen.AlignedBuffer _b1g;
         internal readonly global::RnnGen.AlignedBuffer _b1o;
-        internal readonly global::RnnGen.AlignedBuffer _wi1iTail;
-        internal readonly global::RnnGen.AlignedBuffer _wi1fTail;
-        internal readonly global::RnnGen.AlignedBuffer _wi1gTail;
-        internal readonly global::RnnGen.AlignedBuffer _wi1oTail;
-        internal readonly global::RnnGen.AlignedBuffer _wh1iTail;
-        internal readonly global::RnnGen.AlignedBuffer _wh1fTail;
-        internal readonly global::RnnGen.AlignedBuffer _wh1gTail;
-        internal readonly global::RnnGen.AlignedBuffer _wh1oTail;
+        internal readonly global::RnnGen.AlignedBuffer _wi1Tail;
+        internal readonly global::RnnGen.AlignedBuffer _wh1Tail;
         internal readonly global::RnnGen.AlignedBuffer _wy;
         internal readonly global::RnnGen.AlignedBuffer _by;
 
@@ -207,42 +183,18 @@ namespace RnnGen.TestModels
             _b0f = global::RnnGen.WeightPacking.PackGateBias(rnnBiasIhL0, rnnBiasHhL0, firstRow: 12, count: 12, HiddenStride);
             _b0g = global::RnnGen.WeightPacking.PackGateBias(rnnBiasIhL0, rnnBiasHhL0, firstRow: 24, count: 12, HiddenStride);
             _b0o = global::RnnGen.WeightPacking.PackGateBias(rnnBiasIhL0, rnnBiasHhL0, firstRow: 36, count: 12, HiddenStride);
-            _wi0iTail = global::RnnGen.WeightPacking.PackColumns(
-                rnnWeightIhL0, 4 * HiddenSize, InputSize, 12, firstRow: 0, rowCount: 12);
-            _wi0fTail = global::RnnGen.WeightPacking.PackColumns(
-                rnnWeightIhL0, 4 * HiddenSize, InputSize, 12, firstRow: 12, rowCount: 12);
-            _wi0gTail = global::RnnGen.WeightPacking.PackColumns(
-                rnnWeightIhL0, 4 * HiddenSize, InputSize, 12, firstRow: 24, rowCount: 12);
-            _wi0oTail = global::RnnGen.WeightPacking.PackColumns(
-                rnnWeightIhL0, 4 * HiddenSize, InputSize, 12, firstRow: 36, rowCount: 12);
-            _wh0iTail = global::RnnGen.WeightPacking.PackColumns(
-                rnnWeightHhL0, 4 * HiddenSize, HiddenSize, 12, firstRow: 0, rowCount: 12);
-            _wh0fTail = global::RnnGen.WeightPacking.PackColumns(
-                rnnWeightHhL0, 4 * HiddenSize, HiddenSize, 12, firstRow: 12, rowCount: 12);
-            _wh0gTail = global::RnnGen.WeightPacking.PackColumns(
-                rnnWeightHhL0, 4 * HiddenSize, HiddenSize, 12, firstRow: 24, rowCount: 12);
-            _wh0oTail = global::RnnGen.WeightPacking.PackColumns(
-                rnnWeightHhL0, 4 * HiddenSize, HiddenSize, 12, firstRow: 36, rowCount: 12);
+            _wi0Tail = global::RnnGen.WeightPacking.PackGateColumns(
+                rnnWeightIhL0, 4, HiddenSize, InputSize, firstRow: 0, rowCount: 12, blockStride: 12);
+            _wh0Tail = global::RnnGen.WeightPacking.PackGateColumns(
+                rnnWeightHhL0, 4, HiddenSize, HiddenSize, firstRow: 0, rowCount: 12, blockStride: 12);
             _b1i = global::RnnGen.WeightPacking.PackGateBias(rnnBiasIhL1, rnnBiasHhL1, firstRow: 0, count: 12, HiddenStride);
             _b1f = global::RnnGen.WeightPacking.PackGateBias(rnnBiasIhL1, rnnBiasHhL1, firstRow: 12, count: 12, HiddenStride);
             _b1g = global::RnnGen.WeightPacking.PackGateBias(rnnBiasIhL1, rnnBiasHhL1, firstRow: 24, count: 12, HiddenStride);
             _b1o = global::RnnGen.WeightPacking.PackGateBias(rnnBiasIhL1, rnnBiasHhL1, firstRow: 36, count: 12, HiddenStride);
-            _wi1iTail = global::RnnGen.WeightPacking.PackColumns(
-                rnnWeightIhL1, 4 * HiddenSize, HiddenSize, 12, firstRow: 0, rowCount: 12);
-            _wi1fTail = global::RnnGen.WeightPacking.PackColumns(
-                rnnWeightIhL1, 4 * HiddenSize, HiddenSize, 12, firstRow: 12, rowCount: 12);
-            _wi1gTail = global::RnnGen.WeightPacking.PackColumns(
-                rnnWeightIhL1, 4 * HiddenSize, HiddenSize, 12, firstRow: 24, rowCount: 12);
-            _wi1oTail = global::RnnGen.WeightPacking.PackColumns(
-                rnnWeightIhL1, 4 * HiddenSize, HiddenSize, 12, firstRow: 36, rowCount: 12);
-            _wh1iTail = global::RnnGen.WeightPacking.PackColumns(
-                rnnWeightHhL1, 4 * HiddenSize, HiddenSize, 12, firstRow: 0, rowCount: 12);
-            _wh1fTail = global::RnnGen.WeightPacking.PackColumns(
-                rnnWeightHhL1, 4 * HiddenSize, HiddenSize, 12, firstRow: 12, rowCount: 12);
-            _wh1gTail = global::RnnGen.WeightPacking.PackColumns(
-                rnnWeightHhL1, 4 * HiddenSize, HiddenSize, 12, firstRow: 24, rowCount: 12);
-            _wh1oTail = global::RnnGen.WeightPacking.PackColumns(
-                rnnWeightHhL1, 4 * HiddenSize, HiddenSize, 12, firstRow: 36, rowCount: 12);
+            _wi1Tail = global::RnnGen.WeightPacking.PackGateColumns(
+                rnnWeightIhL1, 4, HiddenSize, HiddenSize, firstRow: 0, rowCount: 12, blockStride: 12);
+            _wh1Tail = global::RnnGen.WeightPacking.PackGateColumns(
+                rnnWeightHhL1, 4, HiddenSize, HiddenSize, firstRow: 0, rowCount: 12, blockStride: 12);
             _wy = global::RnnGen.WeightPacking.PackRows(headWeight, OutputSize, HiddenSize, HiddenStride);
             _by = global::RnnGen.WeightPacking.PackVector(headBias, OutputStride);
         }
@@ -594,27 +546,15 @@ namespace RnnGen.Generated
             ref float b0f = ref model._b0f.Start;
             ref float b0g = ref model._b0g.Start;
             ref float b0o = ref model._b0o.Start;
-            ref float wi0iTail = ref model._wi0iTail.Start;
+            ref float wi0Tail = ref model._wi0Tail.Start;
             ref float x = ref MemoryMarshal.GetReference(input);
-            ref float wi0fTail = ref model._wi0fTail.Start;
-            ref float wi0gTail = ref model._wi0gTail.Start;
-            ref float wi0oTail = ref model._wi0oTail.Start;
-            ref float wh0iTail = ref model._wh0iTail.Start;
-            ref float wh0fTail = ref model._wh0fTail.Start;
-            ref float wh0gTail = ref model._wh0gTail.Start;
-            ref float wh0oTail = ref model._wh0oTail.Start;
+            ref float wh0Tail = ref model._wh0Tail.Start;
             ref float b1i = ref model._b1i.Start;
             ref float b1f = ref model._b1f.Start;
             ref float b1g = ref model._b1g.Start;
             ref float b1o = ref model._b1o.Start;
-            ref float wi1iTail = ref model._wi1iTail.Start;
-            ref float wi1fTail = ref model._wi1fTail.Start;
-            ref float wi1gTail = ref model._wi1gTail.Start;
-            ref float wi1oTail = ref model._wi1oTail.Start;
-            ref float wh1iTail = ref model._wh1iTail.Start;
-            ref float wh1fTail = ref model._wh1fTail.Start;
-            ref float wh1gTail = ref model._wh1gTail.Start;
-            ref float wh1oTail = ref model._wh1oTail.Start;
+            ref float wi1Tail = ref model._wi1Tail.Start;
+            ref float wh1Tail = ref model._wh1Tail.Start;
 
             // Layer 0.
             {
@@ -638,21 +578,18 @@ namespace RnnGen.Generated
                 // + rnn.weight_ih_l0 · x: column j of each times x[j], for every j.
                 for (nuint j = 0; j < 5; j++)
                 {
-                    ref float columnTail_i = ref Unsafe.Add(ref wi0iTail, j * 12);
-                    ref float columnTail_f = ref Unsafe.Add(ref wi0fTail, j * 12);
-                    ref float columnTail_g = ref Unsafe.Add(ref wi0gTail, j * 12);
-                    ref float columnTail_o = ref Unsafe.Add(ref wi0oTail, j * 12);
+                    ref float columnTail = ref Unsafe.Add(ref wi0Tail, j * 48);
                     float xjf = Unsafe.Add(ref x, j);
                     var xj256 = Vector256.Create(xjf);
                     var xj128 = Vector128.Create(xjf);
-                    i0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail_i, 0), xj256, i0);
-                    i1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail_i, 8), xj128, i1);
-                    f0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail_f, 0), xj256, f0);
-                    f1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail_f, 8), xj128, f1);
-                    g0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail_g, 0), xj256, g0);
-                    g1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail_g, 8), xj128, g1);
-                    o0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail_o, 0), xj256, o0);
-                    o1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail_o, 8), xj128, o1);
+                    i0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail, 0), xj256, i0);
+                    i1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 8), xj128, i1);
+                    f0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail, 12), xj256, f0);
+                    f1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 20), xj128, f1);
+                    g0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail, 24), xj256, g0);
+                    g1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 32), xj128, g1);
+                    o0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail, 36), xj256, o0);
+                    o1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 44), xj128, o1);
                 }
                 // One sweep over h0 for 4 products:
                 //   i += rows 0 to 11 of rnn.weight_hh_l0 · h0
@@ -662,21 +599,18 @@ namespace RnnGen.Generated
                 // + rnn.weight_hh_l0 · h0: column j of each times h0[j], for every j.
                 for (nuint j = 0; j < 12; j++)
                 {
-                    ref float columnTail_i = ref Unsafe.Add(ref wh0iTail, j * 12);
-                    ref float columnTail_f = ref Unsafe.Add(ref wh0fTail, j * 12);
-                    ref float columnTail_g = ref Unsafe.Add(ref wh0gTail, j * 12);
-                    ref float columnTail_o = ref Unsafe.Add(ref wh0oTail, j * 12);
+                    ref float columnTail = ref Unsafe.Add(ref wh0Tail, j * 48);
                     float xjf = Unsafe.Add(ref h0, j);
                     var xj256 = Vector256.Create(xjf);
                     var xj128 = Vector128.Create(xjf);
-                    i0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail_i, 0), xj256, i0);
-                    i1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail_i, 8), xj128, i1);
-                    f0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail_f, 0), xj256, f0);
-                    f1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail_f, 8), xj128, f1);
-                    g0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail_g, 0), xj256, g0);
-                    g1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail_g, 8), xj128, g1);
-                    o0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail_o, 0), xj256, o0);
-                    o1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail_o, 8), xj128, o1);
+                    i0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail, 0), xj256, i0);
+                    i1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 8), xj128, i1);
+                    f0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail, 12), xj256, f0);
+                    f1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 20), xj128, f1);
+                    g0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail, 24), xj256, g0);
+                    g1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 32), xj128, g1);
+                    o0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail, 36), xj256, o0);
+                    o1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 44), xj128, o1);
                 }
                 // i = sigmoid(sum).
                 i0 = VectorMath.Sigmoid(i0);
@@ -730,21 +664,18 @@ namespace RnnGen.Generated
                 // + rnn.weight_ih_l1 · h0: column j of each times h0[j], for every j.
                 for (nuint j = 0; j < 12; j++)
                 {
-                    ref float columnTail_i = ref Unsafe.Add(ref wi1iTail, j * 12);
-                    ref float columnTail_f = ref Unsafe.Add(ref wi1fTail, j * 12);
-                    ref float columnTail_g = ref Unsafe.Add(ref wi1gTail, j * 12);
-                    ref float columnTail_o = ref Unsafe.Add(ref wi1oTail, j * 12);
+                    ref float columnTail = ref Unsafe.Add(ref wi1Tail, j * 48);
                     float xjf = Unsafe.Add(ref h0, j);
                     var xj256 = Vector256.Create(xjf);
                     var xj128 = Vector128.Create(xjf);
-                    i0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail_i, 0), xj256, i0);
-                    i1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail_i, 8), xj128, i1);
-                    f0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail_f, 0), xj256, f0);
-                    f1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail_f, 8), xj128, f1);
-                    g0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail_g, 0), xj256, g0);
-                    g1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail_g, 8), xj128, g1);
-                    o0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail_o, 0), xj256, o0);
-                    o1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail_o, 8), xj128, o1);
+                    i0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail, 0), xj256, i0);
+                    i1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 8), xj128, i1);
+                    f0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail, 12), xj256, f0);
+                    f1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 20), xj128, f1);
+                    g0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail, 24), xj256, g0);
+                    g1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 32), xj128, g1);
+                    o0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail, 36), xj256, o0);
+                    o1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 44), xj128, o1);
                 }
                 // One sweep over h1 for 4 products:
                 //   i += rows 0 to 11 of rnn.weight_hh_l1 · h1
@@ -754,21 +685,18 @@ namespace RnnGen.Generated
                 // + rnn.weight_hh_l1 · h1: column j of each times h1[j], for every j.
                 for (nuint j = 0; j < 12; j++)
                 {
-                    ref float columnTail_i = ref Unsafe.Add(ref wh1iTail, j * 12);
-                    ref float columnTail_f = ref Unsafe.Add(ref wh1fTail, j * 12);
-                    ref float columnTail_g = ref Unsafe.Add(ref wh1gTail, j * 12);
-                    ref float columnTail_o = ref Unsafe.Add(ref wh1oTail, j * 12);
+                    ref float columnTail = ref Unsafe.Add(ref wh1Tail, j * 48);
                     float xjf = Unsafe.Add(ref h1, j);
                     var xj256 = Vector256.Create(xjf);
                     var xj128 = Vector128.Create(xjf);
-                    i0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail_i, 0), xj256, i0);
-                    i1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail_i, 8), xj128, i1);
-                    f0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail_f, 0), xj256, f0);
-                    f1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail_f, 8), xj128, f1);
-                    g0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail_g, 0), xj256, g0);
-                    g1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail_g, 8), xj128, g1);
-                    o0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail_o, 0), xj256, o0);
-                    o1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail_o, 8), xj128, o1);
+                    i0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail, 0), xj256, i0);
+                    i1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 8), xj128, i1);
+                    f0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail, 12), xj256, f0);
+                    f1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 20), xj128, f1);
+                    g0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail, 24), xj256, g0);
+                    g1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 32), xj128, g1);
+                    o0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail, 36), xj256, o0);
+                    o1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 44), xj128, o1);
                 }
                 // i = sigmoid(sum).
                 i0 = VectorMath.Sigmoid(i0);
@@ -830,27 +758,15 @@ namespace RnnGen.Generated
             ref float b0f = ref model._b0f.Start;
             ref float b0g = ref model._b0g.Start;
             ref float b0o = ref model._b0o.Start;
-            ref float wi0iTail = ref model._wi0iTail.Start;
+            ref float wi0Tail = ref model._wi0Tail.Start;
             ref float x = ref MemoryMarshal.GetReference(input);
-            ref float wi0fTail = ref model._wi0fTail.Start;
-            ref float wi0gTail = ref model._wi0gTail.Start;
-            ref float wi0oTail = ref model._wi0oTail.Start;
-            ref float wh0iTail = ref model._wh0iTail.Start;
-            ref float wh0fTail = ref model._wh0fTail.Start;
-            ref float wh0gTail = ref model._wh0gTail.Start;
-            ref float wh0oTail = ref model._wh0oTail.Start;
+            ref float wh0Tail = ref model._wh0Tail.Start;
             ref float b1i = ref model._b1i.Start;
             ref float b1f = ref model._b1f.Start;
             ref float b1g = ref model._b1g.Start;
             ref float b1o = ref model._b1o.Start;
-            ref float wi1iTail = ref model._wi1iTail.Start;
-            ref float wi1fTail = ref model._wi1fTail.Start;
-            ref float wi1gTail = ref model._wi1gTail.Start;
-            ref float wi1oTail = ref model._wi1oTail.Start;
-            ref float wh1iTail = ref model._wh1iTail.Start;
-            ref float wh1fTail = ref model._wh1fTail.Start;
-            ref float wh1gTail = ref model._wh1gTail.Start;
-            ref float wh1oTail = ref model._wh1oTail.Start;
+            ref float wi1Tail = ref model._wi1Tail.Start;
+            ref float wh1Tail = ref model._wh1Tail.Start;
 
             // Layer 0.
             {
@@ -874,21 +790,18 @@ namespace RnnGen.Generated
                 // + rnn.weight_ih_l0 · x: column j of each times x[j], for every j.
                 for (nuint j = 0; j < 5; j++)
                 {
-                    ref float columnTail_i = ref Unsafe.Add(ref wi0iTail, j * 12);
-                    ref float columnTail_f = ref Unsafe.Add(ref wi0fTail, j * 12);
-                    ref float columnTail_g = ref Unsafe.Add(ref wi0gTail, j * 12);
-                    ref float columnTail_o = ref Unsafe.Add(ref wi0oTail, j * 12);
+                    ref float columnTail = ref Unsafe.Add(ref wi0Tail, j * 48);
                     float xjf = Unsafe.Add(ref x, j);
                     var xj256 = Vector256.Create(xjf);
                     var xj128 = Vector128.Create(xjf);
-                    i0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail_i, 0), xj256, i0);
-                    i1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail_i, 8), xj128, i1);
-                    f0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail_f, 0), xj256, f0);
-                    f1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail_f, 8), xj128, f1);
-                    g0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail_g, 0), xj256, g0);
-                    g1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail_g, 8), xj128, g1);
-                    o0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail_o, 0), xj256, o0);
-                    o1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail_o, 8), xj128, o1);
+                    i0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail, 0), xj256, i0);
+                    i1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 8), xj128, i1);
+                    f0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail, 12), xj256, f0);
+                    f1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 20), xj128, f1);
+                    g0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail, 24), xj256, g0);
+                    g1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 32), xj128, g1);
+                    o0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail, 36), xj256, o0);
+                    o1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 44), xj128, o1);
                 }
                 // One sweep over h0 for 4 products:
                 //   i += rows 0 to 11 of rnn.weight_hh_l0 · h0
@@ -898,21 +811,18 @@ namespace RnnGen.Generated
                 // + rnn.weight_hh_l0 · h0: column j of each times h0[j], for every j.
                 for (nuint j = 0; j < 12; j++)
                 {
-                    ref float columnTail_i = ref Unsafe.Add(ref wh0iTail, j * 12);
-                    ref float columnTail_f = ref Unsafe.Add(ref wh0fTail, j * 12);
-                    ref float columnTail_g = ref Unsafe.Add(ref wh0gTail, j * 12);
-                    ref float columnTail_o = ref Unsafe.Add(ref wh0oTail, j * 12);
+                    ref float columnTail = ref Unsafe.Add(ref wh0Tail, j * 48);
                     float xjf = Unsafe.Add(ref h0, j);
                     var xj256 = Vector256.Create(xjf);
                     var xj128 = Vector128.Create(xjf);
-                    i0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail_i, 0), xj256, i0);
-                    i1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail_i, 8), xj128, i1);
-                    f0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail_f, 0), xj256, f0);
-                    f1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail_f, 8), xj128, f1);
-                    g0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail_g, 0), xj256, g0);
-                    g1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail_g, 8), xj128, g1);
-                    o0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail_o, 0), xj256, o0);
-                    o1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail_o, 8), xj128, o1);
+                    i0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail, 0), xj256, i0);
+                    i1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 8), xj128, i1);
+                    f0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail, 12), xj256, f0);
+                    f1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 20), xj128, f1);
+                    g0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail, 24), xj256, g0);
+                    g1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 32), xj128, g1);
+                    o0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail, 36), xj256, o0);
+                    o1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 44), xj128, o1);
                 }
                 // i = sigmoid(sum).
                 i0 = VectorMath.Sigmoid(i0);
@@ -966,21 +876,18 @@ namespace RnnGen.Generated
                 // + rnn.weight_ih_l1 · h0: column j of each times h0[j], for every j.
                 for (nuint j = 0; j < 12; j++)
                 {
-                    ref float columnTail_i = ref Unsafe.Add(ref wi1iTail, j * 12);
-                    ref float columnTail_f = ref Unsafe.Add(ref wi1fTail, j * 12);
-                    ref float columnTail_g = ref Unsafe.Add(ref wi1gTail, j * 12);
-                    ref float columnTail_o = ref Unsafe.Add(ref wi1oTail, j * 12);
+                    ref float columnTail = ref Unsafe.Add(ref wi1Tail, j * 48);
                     float xjf = Unsafe.Add(ref h0, j);
                     var xj256 = Vector256.Create(xjf);
                     var xj128 = Vector128.Create(xjf);
-                    i0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail_i, 0), xj256, i0);
-                    i1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail_i, 8), xj128, i1);
-                    f0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail_f, 0), xj256, f0);
-                    f1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail_f, 8), xj128, f1);
-                    g0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail_g, 0), xj256, g0);
-                    g1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail_g, 8), xj128, g1);
-                    o0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail_o, 0), xj256, o0);
-                    o1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail_o, 8), xj128, o1);
+                    i0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail, 0), xj256, i0);
+                    i1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 8), xj128, i1);
+                    f0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail, 12), xj256, f0);
+                    f1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 20), xj128, f1);
+                    g0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail, 24), xj256, g0);
+                    g1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 32), xj128, g1);
+                    o0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail, 36), xj256, o0);
+                    o1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 44), xj128, o1);
                 }
                 // One sweep over h1 for 4 products:
                 //   i += rows 0 to 11 of rnn.weight_hh_l1 · h1
@@ -990,21 +897,18 @@ namespace RnnGen.Generated
                 // + rnn.weight_hh_l1 · h1: column j of each times h1[j], for every j.
                 for (nuint j = 0; j < 12; j++)
                 {
-                    ref float columnTail_i = ref Unsafe.Add(ref wh1iTail, j * 12);
-                    ref float columnTail_f = ref Unsafe.Add(ref wh1fTail, j * 12);
-                    ref float columnTail_g = ref Unsafe.Add(ref wh1gTail, j * 12);
-                    ref float columnTail_o = ref Unsafe.Add(ref wh1oTail, j * 12);
+                    ref float columnTail = ref Unsafe.Add(ref wh1Tail, j * 48);
                     float xjf = Unsafe.Add(ref h1, j);
                     var xj256 = Vector256.Create(xjf);
                     var xj128 = Vector128.Create(xjf);
-                    i0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail_i, 0), xj256, i0);
-                    i1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail_i, 8), xj128, i1);
-                    f0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail_f, 0), xj256, f0);
-                    f1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail_f, 8), xj128, f1);
-                    g0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail_g, 0), xj256, g0);
-                    g1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail_g, 8), xj128, g1);
-                    o0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail_o, 0), xj256, o0);
-                    o1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail_o, 8), xj128, o1);
+                    i0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail, 0), xj256, i0);
+                    i1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 8), xj128, i1);
+                    f0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail, 12), xj256, f0);
+                    f1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 20), xj128, f1);
+                    g0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail, 24), xj256, g0);
+                    g1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 32), xj128, g1);
+                    o0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail, 36), xj256, o0);
+                    o1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 44), xj128, o1);
                 }
                 // i = sigmoid(sum).
                 i0 = VectorMath.Sigmoid(i0);
@@ -1068,27 +972,15 @@ namespace RnnGen.Generated
             ref float b0f = ref model._b0f.Start;
             ref float b0g = ref model._b0g.Start;
             ref float b0o = ref model._b0o.Start;
-            ref float wi0iTail = ref model._wi0iTail.Start;
+            ref float wi0Tail = ref model._wi0Tail.Start;
             ref float x = ref MemoryMarshal.GetReference(input);
-            ref float wi0fTail = ref model._wi0fTail.Start;
-            ref float wi0gTail = ref model._wi0gTail.Start;
-            ref float wi0oTail = ref model._wi0oTail.Start;
-            ref float wh0iTail = ref model._wh0iTail.Start;
-            ref float wh0fTail = ref model._wh0fTail.Start;
-            ref float wh0gTail = ref model._wh0gTail.Start;
-            ref float wh0oTail = ref model._wh0oTail.Start;
+            ref float wh0Tail = ref model._wh0Tail.Start;
             ref float b1i = ref model._b1i.Start;
             ref float b1f = ref model._b1f.Start;
             ref float b1g = ref model._b1g.Start;
             ref float b1o = ref model._b1o.Start;
-            ref float wi1iTail = ref model._wi1iTail.Start;
-            ref float wi1fTail = ref model._wi1fTail.Start;
-            ref float wi1gTail = ref model._wi1gTail.Start;
-            ref float wi1oTail = ref model._wi1oTail.Start;
-            ref float wh1iTail = ref model._wh1iTail.Start;
-            ref float wh1fTail = ref model._wh1fTail.Start;
-            ref float wh1gTail = ref model._wh1gTail.Start;
-            ref float wh1oTail = ref model._wh1oTail.Start;
+            ref float wi1Tail = ref model._wi1Tail.Start;
+            ref float wh1Tail = ref model._wh1Tail.Start;
 
             // Layer 0.
             {
@@ -1116,23 +1008,20 @@ namespace RnnGen.Generated
                 // + rnn.weight_ih_l0 · x: column j of each times x[j], for every j.
                 for (nuint j = 0; j < 5; j++)
                 {
-                    ref float columnTail_i = ref Unsafe.Add(ref wi0iTail, j * 12);
-                    ref float columnTail_f = ref Unsafe.Add(ref wi0fTail, j * 12);
-                    ref float columnTail_g = ref Unsafe.Add(ref wi0gTail, j * 12);
-                    ref float columnTail_o = ref Unsafe.Add(ref wi0oTail, j * 12);
+                    ref float columnTail = ref Unsafe.Add(ref wi0Tail, j * 48);
                     var xj = Vector128.Create(Unsafe.Add(ref x, j));
-                    i0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail_i, 0), xj, i0);
-                    i1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail_i, 4), xj, i1);
-                    i2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail_i, 8), xj, i2);
-                    f0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail_f, 0), xj, f0);
-                    f1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail_f, 4), xj, f1);
-                    f2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail_f, 8), xj, f2);
-                    g0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail_g, 0), xj, g0);
-                    g1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail_g, 4), xj, g1);
-                    g2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail_g, 8), xj, g2);
-                    o0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail_o, 0), xj, o0);
-                    o1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail_o, 4), xj, o1);
-                    o2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail_o, 8), xj, o2);
+                    i0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 0), xj, i0);
+                    i1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 4), xj, i1);
+                    i2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 8), xj, i2);
+                    f0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 12), xj, f0);
+                    f1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 16), xj, f1);
+                    f2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 20), xj, f2);
+                    g0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 24), xj, g0);
+                    g1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 28), xj, g1);
+                    g2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 32), xj, g2);
+                    o0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 36), xj, o0);
+                    o1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 40), xj, o1);
+                    o2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 44), xj, o2);
                 }
                 // One sweep over h0 for 4 products:
                 //   i += rows 0 to 11 of rnn.weight_hh_l0 · h0
@@ -1142,23 +1031,20 @@ namespace RnnGen.Generated
                 // + rnn.weight_hh_l0 · h0: column j of each times h0[j], for every j.
                 for (nuint j = 0; j < 12; j++)
                 {
-                    ref float columnTail_i = ref Unsafe.Add(ref wh0iTail, j * 12);
-                    ref float columnTail_f = ref Unsafe.Add(ref wh0fTail, j * 12);
-                    ref float columnTail_g = ref Unsafe.Add(ref wh0gTail, j * 12);
-                    ref float columnTail_o = ref Unsafe.Add(ref wh0oTail, j * 12);
+                    ref float columnTail = ref Unsafe.Add(ref wh0Tail, j * 48);
                     var xj = Vector128.Create(Unsafe.Add(ref h0, j));
-                    i0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail_i, 0), xj, i0);
-                    i1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail_i, 4), xj, i1);
-                    i2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail_i, 8), xj, i2);
-                    f0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail_f, 0), xj, f0);
-                    f1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail_f, 4), xj, f1);
-                    f2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail_f, 8), xj, f2);
-                    g0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail_g, 0), xj, g0);
-                    g1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail_g, 4), xj, g1);
-                    g2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail_g, 8), xj, g2);
-                    o0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail_o, 0), xj, o0);
-                    o1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail_o, 4), xj, o1);
-                    o2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail_o, 8), xj, o2);
+                    i0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 0), xj, i0);
+                    i1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 4), xj, i1);
+                    i2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 8), xj, i2);
+                    f0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 12), xj, f0);
+                    f1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 16), xj, f1);
+                    f2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 20), xj, f2);
+                    g0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 24), xj, g0);
+                    g1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 28), xj, g1);
+                    g2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 32), xj, g2);
+                    o0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 36), xj, o0);
+                    o1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 40), xj, o1);
+                    o2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 44), xj, o2);
                 }
                 // i = sigmoid(sum).
                 i0 = VectorMath.Sigmoid(i0);
@@ -1226,23 +1112,20 @@ namespace RnnGen.Generated
                 // + rnn.weight_ih_l1 · h0: column j of each times h0[j], for every j.
                 for (nuint j = 0; j < 12; j++)
                 {
-                    ref float columnTail_i = ref Unsafe.Add(ref wi1iTail, j * 12);
-                    ref float columnTail_f = ref Unsafe.Add(ref wi1fTail, j * 12);
-                    ref float columnTail_g = ref Unsafe.Add(ref wi1gTail, j * 12);
-                    ref float columnTail_o = ref Unsafe.Add(ref wi1oTail, j * 12);
+                    ref float columnTail = ref Unsafe.Add(ref wi1Tail, j * 48);
                     var xj = Vector128.Create(Unsafe.Add(ref h0, j));
-                    i0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail_i, 0), xj, i0);
-                    i1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail_i, 4), xj, i1);
-                    i2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail_i, 8), xj, i2);
-                    f0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail_f, 0), xj, f0);
-                    f1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail_f, 4), xj, f1);
-                    f2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail_f, 8), xj, f2);
-                    g0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail_g, 0), xj, g0);
-                    g1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail_g, 4), xj, g1);
-                    g2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail_g, 8), xj, g2);
-                    o0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail_o, 0), xj, o0);
-                    o1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail_o, 4), xj, o1);
-                    o2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail_o, 8), xj, o2);
+                    i0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 0), xj, i0);
+                    i1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 4), xj, i1);
+                    i2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 8), xj, i2);
+                    f0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 12), xj, f0);
+                    f1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 16), xj, f1);
+                    f2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 20), xj, f2);
+                    g0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 24), xj, g0);
+                    g1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 28), xj, g1);
+                    g2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 32), xj, g2);
+                    o0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 36), xj, o0);
+                    o1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 40), xj, o1);
+                    o2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 44), xj, o2);
                 }
                 // One sweep over h1 for 4 products:
                 //   i += rows 0 to 11 of rnn.weight_hh_l1 · h1
@@ -1252,23 +1135,20 @@ namespace RnnGen.Generated
                 // + rnn.weight_hh_l1 · h1: column j of each times h1[j], for every j.
                 for (nuint j = 0; j < 12; j++)
                 {
-                    ref float columnTail_i = ref Unsafe.Add(ref wh1iTail, j * 12);
-                    ref float columnTail_f = ref Unsafe.Add(ref wh1fTail, j * 12);
-                    ref float columnTail_g = ref Unsafe.Add(ref wh1gTail, j * 12);
-                    ref float columnTail_o = ref Unsafe.Add(ref wh1oTail, j * 12);
+                    ref float columnTail = ref Unsafe.Add(ref wh1Tail, j * 48);
                     var xj = Vector128.Create(Unsafe.Add(ref h1, j));
-                    i0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail_i, 0), xj, i0);
-                    i1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail_i, 4), xj, i1);
-                    i2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail_i, 8), xj, i2);
-                    f0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail_f, 0), xj, f0);
-                    f1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail_f, 4), xj, f1);
-                    f2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail_f, 8), xj, f2);
-                    g0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail_g, 0), xj, g0);
-                    g1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail_g, 4), xj, g1);
-                    g2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail_g, 8), xj, g2);
-                    o0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail_o, 0), xj, o0);
-                    o1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail_o, 4), xj, o1);
-                    o2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail_o, 8), xj, o2);
+                    i0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 0), xj, i0);
+                    i1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 4), xj, i1);
+                    i2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 8), xj, i2);
+                    f0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 12), xj, f0);
+                    f1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 16), xj, f1);
+                    f2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 20), xj, f2);
+                    g0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 24), xj, g0);
+                    g1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 28), xj, g1);
+                    g2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 32), xj, g2);
+                    o0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 36), xj, o0);
+                    o1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 40), xj, o1);
+                    o2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 44), xj, o2);
                 }
                 // i = sigmoid(sum).
                 i0 = VectorMath.Sigmoid(i0);
