@@ -481,7 +481,7 @@ internal static class KernelEmitter
             BufferSpec source = _program.Buffer(p.Vector);
             int vectors = SpecWords.Pad(source.Size) / L;
             bool fromRegisters = _plan.SingleChunk && source.Kind == BufferKind.State;
-            bool looped = vectors > KernelPlanner.MaxUnrolledDotVectors;
+            bool looped = _plan.DotProductLooped; // decided by the planner from the same head vector
             int used = source.Kind == BufferKind.State ? _plan.HeadVectors : (source.Size + L - 1) / L;
             // The state as vectors of the kernel's width; rows no piece computes are zero and add nothing.
             var state = new List<(int Index, string Vector)>();

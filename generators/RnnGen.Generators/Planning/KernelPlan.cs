@@ -60,8 +60,6 @@ internal sealed record KernelPlan(
     /// <summary>The number of registers the state takes.</summary>
     public int StateVectors => Pieces.Count;
 
-    /// <summary>The number of vectors of the kernel's width in the padded state (what the head's dot products run over).</summary>
-    public int PaddedVectors => SpecWords.Pad(StateSize) / Lanes;
 
     /// <summary>The vectors of the kernel's width a written-out dot product runs over: those that hold computed rows.</summary>
     public int HeadVectors => (Computed + Lanes - 1) / Lanes;
