@@ -43,4 +43,15 @@ internal static class ActivationTable
         Activation.Softmax => $"VectorMath.Softmax({span})",
         _ => throw Exhaustive.Unhandled(g),
     };
+
+    /// <summary>g in place over rows of a batch's matrix (<c>BatchMath</c>; the arguments are its ref, stride, width and count), or null for linear.</summary>
+    public static string? Batch(Activation g, string arguments) => g switch
+    {
+        Activation.Tanh => $"BatchMath.Tanh(bits, {arguments})",
+        Activation.Relu => $"BatchMath.Relu(bits, {arguments})",
+        Activation.Sigmoid => $"BatchMath.Sigmoid(bits, {arguments})",
+        Activation.Softmax => $"BatchMath.Softmax({arguments})",
+        Activation.Linear => null,
+        _ => throw Exhaustive.Unhandled(g),
+    };
 }

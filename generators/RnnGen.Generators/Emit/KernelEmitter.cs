@@ -21,11 +21,12 @@ internal static class KernelEmitter
         {
             // Inside this namespace no user type can hide these (specs may not use it), so names stay short.
             w.Line("using global::System;");
-            if (program.Bidirectional) w.Line("using global::System.Buffers;");
+            w.Line("using global::System.Buffers;");
             w.Line("using global::System.Diagnostics.CodeAnalysis;");
             w.Line("using global::System.Runtime.CompilerServices;");
             w.Line("using global::System.Runtime.InteropServices;");
             w.Line("using global::System.Runtime.Intrinsics;");
+            w.Line("using BatchMath = global::RnnGen.BatchMath;");
             w.Line("using VectorMath = global::RnnGen.VectorMath;");
             w.Line($"using Model = global::{m.FullName};");
             w.Line();
@@ -52,6 +53,7 @@ internal static class KernelEmitter
                     Dispatch(w, m);
                     foreach (KernelPlan plan in plans) new Kernel(w, m, program, plan).Write(program.Layers, head: true, "Step", StepParameters(m));
                 }
+                BatchEmitter.Emit(w, m, program);
                 Throwers(w, m);
             }
         }

@@ -44,6 +44,7 @@ internal static partial class ModelEmitter
                 Fields(w, program);
                 Construction(w, m, program);
                 PublicSteps(w, m);
+                BatchSteps(w, m);
                 if (m.Input.OneHot) TextApi(w, m);
                 StateTypes(w, m, program);
             }

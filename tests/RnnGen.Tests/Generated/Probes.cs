@@ -47,4 +47,50 @@ internal static class Probes
             }
             """;
     }
+
+    /// <summary>
+    /// <c>Batch(int width, {parameters}, packed, int[] lengths)</c> (ForwardBatchWithVectors; width 0: the public ForwardBatch)
+    /// and <c>Separate({parameters}, packed, int[] lengths)</c> (one public Forward per sequence) in a class
+    /// <c>BatchProbe_{name}</c>; both return every sequence's outputs, flat, one sequence after another.
+    /// </summary>
+    public static string Batch(string name, string type, bool oneHot, string parameters, string create)
+    {
+        string element = oneHot ? "int" : "float";
+        string per = oneHot ? "1" : $"{type}.InputSize";
+        return $$"""
+            public static class BatchProbe_{{name}}
+            {
+                public static float[] Batch(int width, {{parameters}}, {{element}}[] packed, int[] lengths)
+                {
+                    var model = {{create}};
+                    int steps = System.Linq.Enumerable.Sum(lengths);
+                    var typed = new {{type}}.Output[steps];
+                    if (width == 0) model.ForwardBatch(packed, lengths, typed);
+                    else model.ForwardBatchWithVectors(width, packed, lengths, typed);
+                    return Flat(typed);
+                }
+
+                public static float[] Separate({{parameters}}, {{element}}[] packed, int[] lengths)
+                {
+                    var model = {{create}};
+                    int steps = System.Linq.Enumerable.Sum(lengths);
+                    var typed = new {{type}}.Output[steps];
+                    int start = 0;
+                    foreach (int length in lengths)
+                    {
+                        model.Forward(new System.ReadOnlySpan<{{element}}>(packed, start * {{per}}, length * {{per}}), new System.Span<{{type}}.Output>(typed, start, length));
+                        start += length;
+                    }
+                    return Flat(typed);
+                }
+
+                private static float[] Flat({{type}}.Output[] typed)
+                {
+                    var flat = new float[typed.Length * {{type}}.OutputSize];
+                    for (int t = 0; t < typed.Length; t++) typed[t].CopyTo(new System.Span<float>(flat, t * {{type}}.OutputSize, {{type}}.OutputSize));
+                    return flat;
+                }
+            }
+            """;
+    }
 }

@@ -268,6 +268,77 @@ namespace RnnGen.Models
         }
 
         /// <summary>
+        /// Runs a batch of independent sequences, each from the zero state, and writes each one's outputs where
+        /// <see cref="Forward(global::System.ReadOnlySpan{int}, global::System.Span{Output})"/> would: sequence i's
+        /// ŷ&lt;1&gt; … ŷ&lt;T_i&gt; go to outputs[s_i …], where s_i is the sum of the lengths before it. The sequences run in
+        /// lock-step, up to 64 at once, longest first: at each step the recurrent product of all the running ones is
+        /// one matrix-matrix product, which loads each weight once for several sequences; sequences that have ended
+        /// are masked (not computed). Results equal separate Forward calls to within float rounding (the sums run in
+        /// another order), and a sequence's outputs do not depend on the other sequences of the batch.
+        /// Allocates nothing once the shared array pool holds its buffers. Every argument is checked before any step runs.
+        /// </summary>
+        /// <param name="tokens">Every sequence's x&lt;1&gt; … x&lt;T&gt; as token indices, one sequence after another.</param>
+        /// <param name="lengths">Each sequence's number of steps (0 or more).</param>
+        /// <param name="outputs">At least as many values as all the sequences have steps.</param>
+        /// <exception cref="global::System.ArgumentException">
+        /// A length is negative, the lengths do not add up to the inputs, the outputs are too short, or an input is invalid.
+        /// </exception>
+        public void ForwardBatch(global::System.ReadOnlySpan<int> tokens,
+            global::System.ReadOnlySpan<int> lengths, global::System.Span<Output> outputs)
+        {
+            ForwardBatchWithVectors(0, tokens, lengths, outputs);
+        }
+
+        /// <summary>ForwardBatch with the vectors of one width (512, 256 or 128 bits; 0: the widest accelerated), for tests.</summary>
+        internal void ForwardBatchWithVectors(int bits, global::System.ReadOnlySpan<int> tokens,
+            global::System.ReadOnlySpan<int> lengths, global::System.Span<Output> outputs)
+        {
+            foreach (int token in tokens)
+            {
+                if ((uint)token >= (uint)InputSize) global::RnnGen.Generated.NameTaggerKernels.ThrowTokenOutOfRange(token, nameof(tokens));
+            }
+            global::RnnGen.BatchMath.Steps(lengths, tokens.Length, outputs.Length, nameof(tokens));
+            global::RnnGen.Generated.NameTaggerKernels.ForwardBatch(bits, this, tokens, lengths, outputs);
+        }
+
+        /// <summary>
+        /// Runs a batch of sequences (see the span overload) and returns each one's outputs in a new array
+        /// (allocates the packed inputs and the results).
+        /// </summary>
+        /// <param name="sequences">Each sequence's token indices.</param>
+        /// <returns>One array per sequence, one output per step.</returns>
+        public Output[][] ForwardBatch(global::System.Collections.Generic.IReadOnlyList<int[]> sequences)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(sequences);
+            var lengths = new int[sequences.Count];
+            long total = 0;
+            for (int i = 0; i < lengths.Length; i++)
+            {
+                int[] sequence = sequences[i]
+                    ?? throw new global::System.ArgumentException($"sequences[{i}] is null.", nameof(sequences));
+                lengths[i] = sequence.Length;
+                total += sequence.Length;
+            }
+            var packed = new int[total];
+            int at = 0;
+            foreach (int[] sequence in sequences)
+            {
+                sequence.CopyTo(packed, at);
+                at += sequence.Length;
+            }
+            var outputs = new Output[total];
+            ForwardBatch(packed, lengths, outputs);
+            var results = new Output[lengths.Length][];
+            int start = 0;
+            for (int i = 0; i < lengths.Length; i++)
+            {
+                results[i] = global::System.MemoryExtensions.AsSpan(outputs, start, lengths[i]).ToArray();
+                start += lengths[i];
+            }
+            return results;
+        }
+
+        /// <summary>
         /// The vocabulary of name-tagger.vocab.txt: token index = line number (from 0); unknown words map to &lt;UNK&gt;.
         /// </summary>
         public static global::RnnGen.Vocabulary Vocabulary => VocabularyHolder.Instance;
@@ -454,10 +525,12 @@ namespace RnnGen.Models
 namespace RnnGen.Generated
 {
     using global::System;
+    using global::System.Buffers;
     using global::System.Diagnostics.CodeAnalysis;
     using global::System.Runtime.CompilerServices;
     using global::System.Runtime.InteropServices;
     using global::System.Runtime.Intrinsics;
+    using BatchMath = global::RnnGen.BatchMath;
     using VectorMath = global::RnnGen.VectorMath;
     using Model = global::RnnGen.Models.NameTagger;
 
@@ -905,6 +978,83 @@ namespace RnnGen.Generated
             }
             // sigmoid of each output.
             y = VectorMath.Sigmoid(y);
+        }
+
+        /// <summary>
+        /// Runs a batch of sequences in groups of up to BatchMath.GroupSize, longest first; in a group, every step
+        /// applies each operation of the step program to the running sequences' rows at once. The caller has checked
+        /// the arguments (lengths not negative, adding up to the inputs, room for every output, tokens in range).
+        /// </summary>
+        public static void ForwardBatch(
+            int bits, Model model, ReadOnlySpan<int> tokens, ReadOnlySpan<int> lengths, Span<Model.Output> outputs)
+        {
+            bits = BatchMath.Width(bits);
+            int count = lengths.Length;
+            if (count == 0) return;
+            const int G = BatchMath.GroupSize;
+            // Each sequence of a group has a row of 240 floats in each matrix; where the matrices start, in rows:
+            // h at 0, s at 112, y at 224
+            const int rowFloats = 240;
+            int[] ints = ArrayPool<int>.Shared.Rent(3 * count + G);
+            long[] keys = ArrayPool<long>.Shared.Rent(count);
+            float[] floats = ArrayPool<float>.Shared.Rent(rowFloats * G);
+            try
+            {
+                Span<int> order = ints.AsSpan(0, count);
+                Span<int> starts = ints.AsSpan(count, count);
+                Span<int> local = ints.AsSpan(2 * count, count);
+                Span<int> stepTokens = ints.AsSpan(3 * count, G);
+                BatchMath.Order(lengths, order, starts, keys);
+                ref float start = ref MemoryMarshal.GetArrayDataReference(floats);
+                ref float hRows = ref start;
+                ref float sRows = ref Unsafe.Add(ref start, 112 * G);
+                ref float yRows = ref Unsafe.Add(ref start, 224 * G);
+                ref float results = ref Unsafe.As<Model.Output, float>(ref MemoryMarshal.GetReference(outputs));
+                for (int first = 0; first < count; first += G)
+                {
+                    ReadOnlySpan<int> group = order.Slice(first, Math.Min(G, count - first));
+                    int longest = lengths[group[0]];
+                    // a<0> = 0 for every sequence of the group.
+                    MemoryMarshal.CreateSpan(ref hRows, 112 * group.Length).Clear();
+                    for (int t = 0; t < longest; t++)
+                    {
+                        int running = BatchMath.Running(lengths, group, t);
+                        for (int i = 0; i < running; i++) stepTokens[i] = tokens[starts[group[i]] + t];
+                        // s = wax[token]
+                        BatchMath.GatherRows(ref sRows, 112, ref model._wax.Start, 112, 0, stepTokens.Slice(0, running), 112);
+                        // s += waa | waaTail · h
+                        BatchMath.AddProduct(bits, ref sRows, 112, ref model._waa.Start, 96, 96,
+                            ref hRows, 112, 100, running);
+                        BatchMath.AddProduct(bits, ref Unsafe.Add(ref sRows, 96), 112, ref model._waaTail.Start, 4, 4,
+                            ref hRows, 112, 100, running);
+                        // s = tanh(s)
+                        BatchMath.Tanh(bits, ref sRows, 112, 112, running);
+                        // s[100..112) = 0
+                        BatchMath.Zero(ref sRows, 112, 100, 112, running);
+                        // h = s
+                        BatchMath.Copy(ref hRows, ref sRows, 112, running);
+                        // The head: ŷ<t> of every running sequence, then to its place in outputs.
+                        // y[1..16) = 0
+                        BatchMath.Zero(ref yRows, 16, 1, 16, running);
+                        // y = wya · h + by
+                        BatchMath.Project(ref yRows, 16, ref model._wya.Start, 112, 1, ref model._by.Start,
+                            ref hRows, 112, 112, running);
+                        // y = sigmoid(y)
+                        BatchMath.Sigmoid(bits, ref yRows, 16, 1, running);
+                        for (int i = 0; i < running; i++)
+                        {
+                            nint at = (nint)(starts[group[i]] + t) * Model.OutputStride;
+                            BatchMath.CopyRow(ref yRows, i * Model.OutputStride, ref results, at, Model.OutputStride);
+                        }
+                    }
+                }
+            }
+            finally
+            {
+                ArrayPool<int>.Shared.Return(ints);
+                ArrayPool<long>.Shared.Return(keys);
+                ArrayPool<float>.Shared.Return(floats);
+            }
         }
 
         /// <summary>Checks that a constructor argument holds exactly the values its tensor's shape needs.</summary>

@@ -280,6 +280,77 @@ namespace RnnGen.TestModels
             for (int t = 0; t < steps; t++) typed[t].CopyTo(outputs.Slice(t * OutputSize, OutputSize));
         }
 
+        /// <summary>
+        /// Runs a batch of independent sequences, each from the zero state, and writes each one's outputs where
+        /// <see cref="Forward(global::System.ReadOnlySpan{int}, global::System.Span{Output})"/> would: sequence i's
+        /// ŷ&lt;1&gt; … ŷ&lt;T_i&gt; go to outputs[s_i …], where s_i is the sum of the lengths before it. The sequences run in
+        /// lock-step, up to 64 at once, longest first: at each step the recurrent product of all the running ones is
+        /// one matrix-matrix product, which loads each weight once for several sequences; sequences that have ended
+        /// are masked (not computed). Results equal separate Forward calls to within float rounding (the sums run in
+        /// another order), and a sequence's outputs do not depend on the other sequences of the batch.
+        /// Allocates nothing once the shared array pool holds its buffers. Every argument is checked before any step runs.
+        /// </summary>
+        /// <param name="tokens">Every sequence's x&lt;1&gt; … x&lt;T&gt; as token indices, one sequence after another.</param>
+        /// <param name="lengths">Each sequence's number of steps (0 or more).</param>
+        /// <param name="outputs">At least as many values as all the sequences have steps.</param>
+        /// <exception cref="global::System.ArgumentException">
+        /// A length is negative, the lengths do not add up to the inputs, the outputs are too short, or an input is invalid.
+        /// </exception>
+        public void ForwardBatch(global::System.ReadOnlySpan<int> tokens,
+            global::System.ReadOnlySpan<int> lengths, global::System.Span<Output> outputs)
+        {
+            ForwardBatchWithVectors(0, tokens, lengths, outputs);
+        }
+
+        /// <summary>ForwardBatch with the vectors of one width (512, 256 or 128 bits; 0: the widest accelerated), for tests.</summary>
+        internal void ForwardBatchWithVectors(int bits, global::System.ReadOnlySpan<int> tokens,
+            global::System.ReadOnlySpan<int> lengths, global::System.Span<Output> outputs)
+        {
+            foreach (int token in tokens)
+            {
+                if ((uint)token >= (uint)InputSize) global::RnnGen.Generated.BiGruKernels.ThrowTokenOutOfRange(token, nameof(tokens));
+            }
+            global::RnnGen.BatchMath.Steps(lengths, tokens.Length, outputs.Length, nameof(tokens));
+            global::RnnGen.Generated.BiGruKernels.ForwardBatch(bits, this, tokens, lengths, outputs);
+        }
+
+        /// <summary>
+        /// Runs a batch of sequences (see the span overload) and returns each one's outputs in a new array
+        /// (allocates the packed inputs and the results).
+        /// </summary>
+        /// <param name="sequences">Each sequence's token indices.</param>
+        /// <returns>One array per sequence, one output per step.</returns>
+        public Output[][] ForwardBatch(global::System.Collections.Generic.IReadOnlyList<int[]> sequences)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(sequences);
+            var lengths = new int[sequences.Count];
+            long total = 0;
+            for (int i = 0; i < lengths.Length; i++)
+            {
+                int[] sequence = sequences[i]
+                    ?? throw new global::System.ArgumentException($"sequences[{i}] is null.", nameof(sequences));
+                lengths[i] = sequence.Length;
+                total += sequence.Length;
+            }
+            var packed = new int[total];
+            int at = 0;
+            foreach (int[] sequence in sequences)
+            {
+                sequence.CopyTo(packed, at);
+                at += sequence.Length;
+            }
+            var outputs = new Output[total];
+            ForwardBatch(packed, lengths, outputs);
+            var results = new Output[lengths.Length][];
+            int start = 0;
+            for (int i = 0; i < lengths.Length; i++)
+            {
+                results[i] = global::System.MemoryExtensions.AsSpan(outputs, start, lengths[i]).ToArray();
+                start += lengths[i];
+            }
+            return results;
+        }
+
         global::RnnGen.Vocabulary? global::RnnGen.IOneHotRnnModel.Vocabulary => null;
 
         /// <summary>
@@ -461,6 +532,7 @@ namespace RnnGen.Generated
     using global::System.Runtime.CompilerServices;
     using global::System.Runtime.InteropServices;
     using global::System.Runtime.Intrinsics;
+    using BatchMath = global::RnnGen.BatchMath;
     using VectorMath = global::RnnGen.VectorMath;
     using Model = global::RnnGen.TestModels.BiGru;
 
@@ -976,6 +1048,188 @@ namespace RnnGen.Generated
             }
             // softmax over the outputs.
             VectorMath.Softmax(MemoryMarshal.CreateSpan(ref y, Model.OutputSize));
+        }
+
+        /// <summary>
+        /// Runs a batch of sequences in groups of up to BatchMath.GroupSize, longest first; in a group, every step
+        /// applies each operation of the step program to the running sequences' rows at once. The caller has checked
+        /// the arguments (lengths not negative, adding up to the inputs, room for every output, tokens in range).
+        /// </summary>
+        public static void ForwardBatch(
+            int bits, Model model, ReadOnlySpan<int> tokens, ReadOnlySpan<int> lengths, Span<Model.Output> outputs)
+        {
+            bits = BatchMath.Width(bits);
+            int count = lengths.Length;
+            if (count == 0) return;
+            const int G = BatchMath.GroupSize;
+            // Each sequence of a group has a row of 96 floats in each matrix; where the matrices start, in rows:
+            // h0 at 0, h0r at 16, r at 32, z at 48, n at 64, m at 80
+            const int rowFloats = 96;
+            int[] ints = ArrayPool<int>.Shared.Rent(3 * count + G);
+            long[] keys = ArrayPool<long>.Shared.Rent(count);
+            float[] floats = ArrayPool<float>.Shared.Rent(rowFloats * G);
+            float[]? sequenceRows = null;
+            try
+            {
+                Span<int> order = ints.AsSpan(0, count);
+                Span<int> starts = ints.AsSpan(count, count);
+                Span<int> local = ints.AsSpan(2 * count, count);
+                Span<int> stepTokens = ints.AsSpan(3 * count, G);
+                BatchMath.Order(lengths, order, starts, keys);
+                ref float start = ref MemoryMarshal.GetArrayDataReference(floats);
+                ref float h0Rows = ref start;
+                ref float h0rRows = ref Unsafe.Add(ref start, 16 * G);
+                ref float rRows = ref Unsafe.Add(ref start, 32 * G);
+                ref float zRows = ref Unsafe.Add(ref start, 48 * G);
+                ref float nRows = ref Unsafe.Add(ref start, 64 * G);
+                ref float mRows = ref Unsafe.Add(ref start, 80 * G);
+                ref float results = ref Unsafe.As<Model.Output, float>(ref MemoryMarshal.GetReference(outputs));
+                // A row per token of a group: h<t> forward, then backward (16 floats, padded to 16 with zeros).
+                const int row = 16;
+                long most = 0;
+                for (int first = 0; first < count; first += G)
+                {
+                    long tokensOfGroup = 0;
+                    for (int i = first; i < Math.Min(first + G, count); i++) tokensOfGroup += lengths[order[i]];
+                    most = Math.Max(most, tokensOfGroup);
+                }
+                if (2 * most * row > Array.MaxLength)
+                {
+                    throw new ArgumentException(
+                        $"A group of sequences with {most} steps needs more than one array for both directions' rows.", nameof(lengths));
+                }
+                sequenceRows = ArrayPool<float>.Shared.Rent((int)(2 * most * row));
+                Span<float> lowerRows = sequenceRows.AsSpan(0, (int)(most * row));
+                Span<float> upperRows = sequenceRows.AsSpan((int)(most * row), (int)(most * row));
+                for (int first = 0; first < count; first += G)
+                {
+                    ReadOnlySpan<int> group = order.Slice(first, Math.Min(G, count - first));
+                    int longest = lengths[group[0]];
+                    // Where each sequence's rows start in the sequence buffer.
+                    int tokensOfGroup = 0;
+                    for (int i = 0; i < group.Length; i++)
+                    {
+                        local[i] = tokensOfGroup;
+                        tokensOfGroup += lengths[group[i]];
+                    }
+
+                    // Layer 0, on x.
+                    upperRows.Slice(0, tokensOfGroup * row).Clear();
+                    {
+                        // Forward, from the zero state.
+                        MemoryMarshal.CreateSpan(ref h0Rows, 16 * group.Length).Clear();
+                        for (int s = 0; s < longest; s++)
+                        {
+                            int running = BatchMath.Running(lengths, group, s);
+                            for (int i = 0; i < running; i++) stepTokens[i] = tokens[starts[group[i]] + s];
+                            // r = table[token]
+                            BatchMath.GatherRows(ref rRows, 16, ref model._table.Start, 48, 0, stepTokens.Slice(0, running), 16);
+                            // z = table[token][16..]
+                            BatchMath.GatherRows(ref zRows, 16, ref model._table.Start, 48, 16, stepTokens.Slice(0, running), 16);
+                            // m = bh0n
+                            BatchMath.Broadcast(ref mRows, 16, ref model._bh0n.Start, 16, running);
+                            // r += wh0Tail · h0
+                            BatchMath.AddProduct(bits, ref rRows, 16, ref model._wh0Tail.Start, 24, 8,
+                                ref h0Rows, 16, 8, running);
+                            // z += wh0Tail[8..] · h0
+                            BatchMath.AddProduct(bits, ref zRows, 16, ref Unsafe.Add(ref model._wh0Tail.Start, 8), 24, 8,
+                                ref h0Rows, 16, 8, running);
+                            // m += wh0Tail[16..] · h0
+                            BatchMath.AddProduct(bits, ref mRows, 16, ref Unsafe.Add(ref model._wh0Tail.Start, 16), 24, 8,
+                                ref h0Rows, 16, 8, running);
+                            // n = table[token][32..]
+                            BatchMath.GatherRows(ref nRows, 16, ref model._table.Start, 48, 32, stepTokens.Slice(0, running), 16);
+                            // r = sigmoid(r)
+                            BatchMath.Sigmoid(bits, ref rRows, 16, 16, running);
+                            // z = sigmoid(z)
+                            BatchMath.Sigmoid(bits, ref zRows, 16, 16, running);
+                            // n += r ⊙ m
+                            BatchMath.MultiplyAdd(bits, ref nRows, ref rRows, ref mRows, 16 * running);
+                            // n = tanh(n)
+                            BatchMath.Tanh(bits, ref nRows, 16, 16, running);
+                            // n = (1 - z) ⊙ n + z ⊙ h0
+                            BatchMath.Mix(bits, ref nRows, ref zRows, ref h0Rows, 16 * running);
+                            // n[8..16) = 0
+                            BatchMath.Zero(ref nRows, 16, 8, 16, running);
+                            // h0 = n
+                            BatchMath.Copy(ref h0Rows, ref nRows, 16, running);
+                            for (int i = 0; i < running; i++)
+                            {
+                                int at = (local[i] + s) * row;
+                                BatchMath.CopyRow(ref h0Rows, i * 16, ref MemoryMarshal.GetReference(upperRows), at, Model.HiddenSize);
+                            }
+                        }
+                    }
+                    {
+                        // Backward, from the zero state.
+                        MemoryMarshal.CreateSpan(ref h0rRows, 16 * group.Length).Clear();
+                        for (int s = 0; s < longest; s++)
+                        {
+                            int running = BatchMath.Running(lengths, group, s);
+                            for (int i = 0; i < running; i++) stepTokens[i] = tokens[starts[group[i]] + lengths[group[i]] - 1 - s];
+                            // r = tableR[token]
+                            BatchMath.GatherRows(ref rRows, 16, ref model._tableR.Start, 48, 0, stepTokens.Slice(0, running), 16);
+                            // z = tableR[token][16..]
+                            BatchMath.GatherRows(ref zRows, 16, ref model._tableR.Start, 48, 16, stepTokens.Slice(0, running), 16);
+                            // m = bh0rn
+                            BatchMath.Broadcast(ref mRows, 16, ref model._bh0rn.Start, 16, running);
+                            // r += wh0rTail · h0r
+                            BatchMath.AddProduct(bits, ref rRows, 16, ref model._wh0rTail.Start, 24, 8,
+                                ref h0rRows, 16, 8, running);
+                            // z += wh0rTail[8..] · h0r
+                            BatchMath.AddProduct(bits, ref zRows, 16, ref Unsafe.Add(ref model._wh0rTail.Start, 8), 24, 8,
+                                ref h0rRows, 16, 8, running);
+                            // m += wh0rTail[16..] · h0r
+                            BatchMath.AddProduct(bits, ref mRows, 16, ref Unsafe.Add(ref model._wh0rTail.Start, 16), 24, 8,
+                                ref h0rRows, 16, 8, running);
+                            // n = tableR[token][32..]
+                            BatchMath.GatherRows(ref nRows, 16, ref model._tableR.Start, 48, 32, stepTokens.Slice(0, running), 16);
+                            // r = sigmoid(r)
+                            BatchMath.Sigmoid(bits, ref rRows, 16, 16, running);
+                            // z = sigmoid(z)
+                            BatchMath.Sigmoid(bits, ref zRows, 16, 16, running);
+                            // n += r ⊙ m
+                            BatchMath.MultiplyAdd(bits, ref nRows, ref rRows, ref mRows, 16 * running);
+                            // n = tanh(n)
+                            BatchMath.Tanh(bits, ref nRows, 16, 16, running);
+                            // n = (1 - z) ⊙ n + z ⊙ h0r
+                            BatchMath.Mix(bits, ref nRows, ref zRows, ref h0rRows, 16 * running);
+                            // n[8..16) = 0
+                            BatchMath.Zero(ref nRows, 16, 8, 16, running);
+                            // h0r = n
+                            BatchMath.Copy(ref h0rRows, ref nRows, 16, running);
+                            for (int i = 0; i < running; i++)
+                            {
+                                int at = (local[i] + lengths[group[i]] - 1 - s) * row + Model.HiddenSize;
+                                BatchMath.CopyRow(ref h0rRows, i * 16, ref MemoryMarshal.GetReference(upperRows), at, Model.HiddenSize);
+                            }
+                        }
+                    }
+
+                    // The head at every token of the group, from the last layer's rows straight into outputs.
+                    ref float lastLayer = ref MemoryMarshal.GetReference(upperRows);
+                    for (int i = 0; i < group.Length; i++)
+                    {
+                        int steps = lengths[group[i]];
+                        ref float yRows = ref Unsafe.Add(ref results, (nint)starts[group[i]] * Model.OutputStride);
+                        ref float topRows = ref Unsafe.Add(ref lastLayer, local[i] * row);
+                        // y[2..16) = 0
+                        BatchMath.Zero(ref yRows, 16, 2, 16, steps);
+                        // y = wy · top + by
+                        BatchMath.Project(ref yRows, 16, ref model._wy.Start, 16, 2, ref model._by.Start,
+                            ref topRows, 16, 16, steps);
+                        // y = softmax(y)
+                        BatchMath.Softmax(ref yRows, 16, 2, steps);
+                    }
+                }
+            }
+            finally
+            {
+                ArrayPool<int>.Shared.Return(ints);
+                ArrayPool<long>.Shared.Return(keys);
+                ArrayPool<float>.Shared.Return(floats);
+                if (sequenceRows is not null) ArrayPool<float>.Shared.Return(sequenceRows);
+            }
         }
 
         /// <summary>Checks that a constructor argument holds exactly the values its tensor's shape needs.</summary>

@@ -323,6 +323,76 @@ namespace RnnGen.TestModels
         }
 
         /// <summary>
+        /// Runs a batch of independent sequences, each from the zero state, and writes each one's outputs where
+        /// <see cref="Forward(global::System.ReadOnlySpan{float}, global::System.Span{Output})"/> would: sequence i's
+        /// ŷ&lt;1&gt; … ŷ&lt;T_i&gt; go to outputs[s_i …], where s_i is the sum of the lengths before it. The sequences run in
+        /// lock-step, up to 64 at once, longest first: at each step the recurrent product of all the running ones is
+        /// one matrix-matrix product, which loads each weight once for several sequences; sequences that have ended
+        /// are masked (not computed). Results equal separate Forward calls to within float rounding (the sums run in
+        /// another order), and a sequence's outputs do not depend on the other sequences of the batch.
+        /// Allocates nothing once the shared array pool holds its buffers. Every argument is checked before any step runs.
+        /// </summary>
+        /// <param name="inputs">Every sequence's x&lt;1&gt; … x&lt;T&gt;, one sequence after another: InputSize values a step.</param>
+        /// <param name="lengths">Each sequence's number of steps (0 or more).</param>
+        /// <param name="outputs">At least as many values as all the sequences have steps.</param>
+        /// <exception cref="global::System.ArgumentException">
+        /// A length is negative, the lengths do not add up to the inputs, the outputs are too short, or an input is invalid.
+        /// </exception>
+        public void ForwardBatch(global::System.ReadOnlySpan<float> inputs,
+            global::System.ReadOnlySpan<int> lengths, global::System.Span<Output> outputs)
+        {
+            ForwardBatchWithVectors(0, inputs, lengths, outputs);
+        }
+
+        /// <summary>ForwardBatch with the vectors of one width (512, 256 or 128 bits; 0: the widest accelerated), for tests.</summary>
+        internal void ForwardBatchWithVectors(int bits, global::System.ReadOnlySpan<float> inputs,
+            global::System.ReadOnlySpan<int> lengths, global::System.Span<Output> outputs)
+        {
+            if (inputs.Length % InputSize != 0) global::RnnGen.Generated.LstmStackKernels.ThrowInputLength(inputs.Length, nameof(inputs));
+            global::RnnGen.BatchMath.Steps(lengths, inputs.Length / InputSize, outputs.Length, nameof(inputs));
+            global::RnnGen.Generated.LstmStackKernels.ForwardBatch(bits, this, inputs, lengths, outputs);
+        }
+
+        /// <summary>
+        /// Runs a batch of sequences (see the span overload) and returns each one's outputs in a new array
+        /// (allocates the packed inputs and the results).
+        /// </summary>
+        /// <param name="sequences">Each sequence's inputs, InputSize values a step.</param>
+        /// <returns>One array per sequence, one output per step.</returns>
+        public Output[][] ForwardBatch(global::System.Collections.Generic.IReadOnlyList<float[]> sequences)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(sequences);
+            var lengths = new int[sequences.Count];
+            long total = 0;
+            for (int i = 0; i < lengths.Length; i++)
+            {
+                float[] sequence = sequences[i]
+                    ?? throw new global::System.ArgumentException($"sequences[{i}] is null.", nameof(sequences));
+                if (sequence.Length % InputSize != 0)
+                    global::RnnGen.Generated.LstmStackKernels.ThrowInputLength(sequence.Length, nameof(sequences));
+                lengths[i] = sequence.Length / InputSize;
+                total += sequence.Length;
+            }
+            var packed = new float[total];
+            int at = 0;
+            foreach (float[] sequence in sequences)
+            {
+                sequence.CopyTo(packed, at);
+                at += sequence.Length;
+            }
+            var outputs = new Output[total / InputSize];
+            ForwardBatch(packed, lengths, outputs);
+            var results = new Output[lengths.Length][];
+            int start = 0;
+            for (int i = 0; i < lengths.Length; i++)
+            {
+                results[i] = global::System.MemoryExtensions.AsSpan(outputs, start, lengths[i]).ToArray();
+                start += lengths[i];
+            }
+            return results;
+        }
+
+        /// <summary>
         /// The state of LstmStack between steps: h and c of each of its 2 layers, 12 values each. A new (default) value
         /// is the zero state. Its values (indexer, AsSpan) are the last layer's h, which the output reads.
         /// </summary>
@@ -499,10 +569,12 @@ namespace RnnGen.TestModels
 namespace RnnGen.Generated
 {
     using global::System;
+    using global::System.Buffers;
     using global::System.Diagnostics.CodeAnalysis;
     using global::System.Runtime.CompilerServices;
     using global::System.Runtime.InteropServices;
     using global::System.Runtime.Intrinsics;
+    using BatchMath = global::RnnGen.BatchMath;
     using VectorMath = global::RnnGen.VectorMath;
     using Model = global::RnnGen.TestModels.LstmStack;
 
@@ -1206,6 +1278,197 @@ namespace RnnGen.Generated
                     y = Vector128.Sum(p + q) + by;
                 }
                 // g_y is linear: ŷ<t> is the sum itself.
+            }
+        }
+
+        /// <summary>
+        /// Runs a batch of sequences in groups of up to BatchMath.GroupSize, longest first; in a group, every step
+        /// applies each operation of the step program to the running sequences' rows at once. The caller has checked
+        /// the arguments (lengths not negative, adding up to the inputs, room for every output, tokens in range).
+        /// </summary>
+        public static void ForwardBatch(
+            int bits, Model model, ReadOnlySpan<float> inputs, ReadOnlySpan<int> lengths, Span<Model.Output> outputs)
+        {
+            bits = BatchMath.Width(bits);
+            int count = lengths.Length;
+            if (count == 0) return;
+            const int G = BatchMath.GroupSize;
+            // Each sequence of a group has a row of 160 floats in each matrix; where the matrices start, in rows:
+            // h0 at 0, c0 at 16, h1 at 32, c1 at 48, x at 64, i at 80, f at 96, g at 112, o at 128, y at 144
+            const int rowFloats = 160;
+            int[] ints = ArrayPool<int>.Shared.Rent(3 * count + G);
+            long[] keys = ArrayPool<long>.Shared.Rent(count);
+            float[] floats = ArrayPool<float>.Shared.Rent(rowFloats * G);
+            try
+            {
+                Span<int> order = ints.AsSpan(0, count);
+                Span<int> starts = ints.AsSpan(count, count);
+                Span<int> local = ints.AsSpan(2 * count, count);
+                Span<int> stepTokens = ints.AsSpan(3 * count, G);
+                BatchMath.Order(lengths, order, starts, keys);
+                ref float start = ref MemoryMarshal.GetArrayDataReference(floats);
+                ref float h0Rows = ref start;
+                ref float c0Rows = ref Unsafe.Add(ref start, 16 * G);
+                ref float h1Rows = ref Unsafe.Add(ref start, 32 * G);
+                ref float c1Rows = ref Unsafe.Add(ref start, 48 * G);
+                ref float xRows = ref Unsafe.Add(ref start, 64 * G);
+                ref float iRows = ref Unsafe.Add(ref start, 80 * G);
+                ref float fRows = ref Unsafe.Add(ref start, 96 * G);
+                ref float gRows = ref Unsafe.Add(ref start, 112 * G);
+                ref float oRows = ref Unsafe.Add(ref start, 128 * G);
+                ref float yRows = ref Unsafe.Add(ref start, 144 * G);
+                ref float results = ref Unsafe.As<Model.Output, float>(ref MemoryMarshal.GetReference(outputs));
+                for (int first = 0; first < count; first += G)
+                {
+                    ReadOnlySpan<int> group = order.Slice(first, Math.Min(G, count - first));
+                    int longest = lengths[group[0]];
+                    // a<0> = 0 for every sequence of the group.
+                    MemoryMarshal.CreateSpan(ref h0Rows, 16 * group.Length).Clear();
+                    MemoryMarshal.CreateSpan(ref c0Rows, 16 * group.Length).Clear();
+                    MemoryMarshal.CreateSpan(ref h1Rows, 16 * group.Length).Clear();
+                    MemoryMarshal.CreateSpan(ref c1Rows, 16 * group.Length).Clear();
+                    for (int t = 0; t < longest; t++)
+                    {
+                        int running = BatchMath.Running(lengths, group, t);
+                        for (int i = 0; i < running; i++)
+                        {
+                            nint at = (nint)(starts[group[i]] + t) * Model.InputSize;
+                            BatchMath.CopyRow(ref MemoryMarshal.GetReference(inputs), at, ref xRows, i * 16, Model.InputSize);
+                        }
+                        // Layer 0.
+                        // i = b0i
+                        BatchMath.Broadcast(ref iRows, 16, ref model._b0i.Start, 16, running);
+                        // f = b0f
+                        BatchMath.Broadcast(ref fRows, 16, ref model._b0f.Start, 16, running);
+                        // g = b0g
+                        BatchMath.Broadcast(ref gRows, 16, ref model._b0g.Start, 16, running);
+                        // o = b0o
+                        BatchMath.Broadcast(ref oRows, 16, ref model._b0o.Start, 16, running);
+                        // i += wi0Tail · x
+                        BatchMath.AddProduct(bits, ref iRows, 16, ref model._wi0Tail.Start, 48, 12,
+                            ref xRows, 16, 5, running);
+                        // f += wi0Tail[12..] · x
+                        BatchMath.AddProduct(bits, ref fRows, 16, ref Unsafe.Add(ref model._wi0Tail.Start, 12), 48, 12,
+                            ref xRows, 16, 5, running);
+                        // g += wi0Tail[24..] · x
+                        BatchMath.AddProduct(bits, ref gRows, 16, ref Unsafe.Add(ref model._wi0Tail.Start, 24), 48, 12,
+                            ref xRows, 16, 5, running);
+                        // o += wi0Tail[36..] · x
+                        BatchMath.AddProduct(bits, ref oRows, 16, ref Unsafe.Add(ref model._wi0Tail.Start, 36), 48, 12,
+                            ref xRows, 16, 5, running);
+                        // i += wh0Tail · h0
+                        BatchMath.AddProduct(bits, ref iRows, 16, ref model._wh0Tail.Start, 48, 12,
+                            ref h0Rows, 16, 12, running);
+                        // f += wh0Tail[12..] · h0
+                        BatchMath.AddProduct(bits, ref fRows, 16, ref Unsafe.Add(ref model._wh0Tail.Start, 12), 48, 12,
+                            ref h0Rows, 16, 12, running);
+                        // g += wh0Tail[24..] · h0
+                        BatchMath.AddProduct(bits, ref gRows, 16, ref Unsafe.Add(ref model._wh0Tail.Start, 24), 48, 12,
+                            ref h0Rows, 16, 12, running);
+                        // o += wh0Tail[36..] · h0
+                        BatchMath.AddProduct(bits, ref oRows, 16, ref Unsafe.Add(ref model._wh0Tail.Start, 36), 48, 12,
+                            ref h0Rows, 16, 12, running);
+                        // i = sigmoid(i)
+                        BatchMath.Sigmoid(bits, ref iRows, 16, 16, running);
+                        // f = sigmoid(f)
+                        BatchMath.Sigmoid(bits, ref fRows, 16, 16, running);
+                        // g = tanh(g)
+                        BatchMath.Tanh(bits, ref gRows, 16, 16, running);
+                        // o = sigmoid(o)
+                        BatchMath.Sigmoid(bits, ref oRows, 16, 16, running);
+                        // f = f ⊙ c0
+                        BatchMath.Multiply(bits, ref fRows, ref fRows, ref c0Rows, 16 * running);
+                        // f += i ⊙ g
+                        BatchMath.MultiplyAdd(bits, ref fRows, ref iRows, ref gRows, 16 * running);
+                        // f[12..16) = 0
+                        BatchMath.Zero(ref fRows, 16, 12, 16, running);
+                        // c0 = f
+                        BatchMath.Copy(ref c0Rows, ref fRows, 16, running);
+                        // f = tanh(f)
+                        BatchMath.Tanh(bits, ref fRows, 16, 16, running);
+                        // f = o ⊙ f
+                        BatchMath.Multiply(bits, ref fRows, ref oRows, ref fRows, 16 * running);
+                        // f[12..16) = 0
+                        BatchMath.Zero(ref fRows, 16, 12, 16, running);
+                        // h0 = f
+                        BatchMath.Copy(ref h0Rows, ref fRows, 16, running);
+                        // Layer 1.
+                        // i = b1i
+                        BatchMath.Broadcast(ref iRows, 16, ref model._b1i.Start, 16, running);
+                        // f = b1f
+                        BatchMath.Broadcast(ref fRows, 16, ref model._b1f.Start, 16, running);
+                        // g = b1g
+                        BatchMath.Broadcast(ref gRows, 16, ref model._b1g.Start, 16, running);
+                        // o = b1o
+                        BatchMath.Broadcast(ref oRows, 16, ref model._b1o.Start, 16, running);
+                        // i += wi1Tail · h0
+                        BatchMath.AddProduct(bits, ref iRows, 16, ref model._wi1Tail.Start, 48, 12,
+                            ref h0Rows, 16, 12, running);
+                        // f += wi1Tail[12..] · h0
+                        BatchMath.AddProduct(bits, ref fRows, 16, ref Unsafe.Add(ref model._wi1Tail.Start, 12), 48, 12,
+                            ref h0Rows, 16, 12, running);
+                        // g += wi1Tail[24..] · h0
+                        BatchMath.AddProduct(bits, ref gRows, 16, ref Unsafe.Add(ref model._wi1Tail.Start, 24), 48, 12,
+                            ref h0Rows, 16, 12, running);
+                        // o += wi1Tail[36..] · h0
+                        BatchMath.AddProduct(bits, ref oRows, 16, ref Unsafe.Add(ref model._wi1Tail.Start, 36), 48, 12,
+                            ref h0Rows, 16, 12, running);
+                        // i += wh1Tail · h1
+                        BatchMath.AddProduct(bits, ref iRows, 16, ref model._wh1Tail.Start, 48, 12,
+                            ref h1Rows, 16, 12, running);
+                        // f += wh1Tail[12..] · h1
+                        BatchMath.AddProduct(bits, ref fRows, 16, ref Unsafe.Add(ref model._wh1Tail.Start, 12), 48, 12,
+                            ref h1Rows, 16, 12, running);
+                        // g += wh1Tail[24..] · h1
+                        BatchMath.AddProduct(bits, ref gRows, 16, ref Unsafe.Add(ref model._wh1Tail.Start, 24), 48, 12,
+                            ref h1Rows, 16, 12, running);
+                        // o += wh1Tail[36..] · h1
+                        BatchMath.AddProduct(bits, ref oRows, 16, ref Unsafe.Add(ref model._wh1Tail.Start, 36), 48, 12,
+                            ref h1Rows, 16, 12, running);
+                        // i = sigmoid(i)
+                        BatchMath.Sigmoid(bits, ref iRows, 16, 16, running);
+                        // f = sigmoid(f)
+                        BatchMath.Sigmoid(bits, ref fRows, 16, 16, running);
+                        // g = tanh(g)
+                        BatchMath.Tanh(bits, ref gRows, 16, 16, running);
+                        // o = sigmoid(o)
+                        BatchMath.Sigmoid(bits, ref oRows, 16, 16, running);
+                        // f = f ⊙ c1
+                        BatchMath.Multiply(bits, ref fRows, ref fRows, ref c1Rows, 16 * running);
+                        // f += i ⊙ g
+                        BatchMath.MultiplyAdd(bits, ref fRows, ref iRows, ref gRows, 16 * running);
+                        // f[12..16) = 0
+                        BatchMath.Zero(ref fRows, 16, 12, 16, running);
+                        // c1 = f
+                        BatchMath.Copy(ref c1Rows, ref fRows, 16, running);
+                        // f = tanh(f)
+                        BatchMath.Tanh(bits, ref fRows, 16, 16, running);
+                        // f = o ⊙ f
+                        BatchMath.Multiply(bits, ref fRows, ref oRows, ref fRows, 16 * running);
+                        // f[12..16) = 0
+                        BatchMath.Zero(ref fRows, 16, 12, 16, running);
+                        // h1 = f
+                        BatchMath.Copy(ref h1Rows, ref fRows, 16, running);
+                        // The head: ŷ<t> of every running sequence, then to its place in outputs.
+                        // y[1..16) = 0
+                        BatchMath.Zero(ref yRows, 16, 1, 16, running);
+                        // y = wy · h1 + by
+                        BatchMath.Project(ref yRows, 16, ref model._wy.Start, 16, 1, ref model._by.Start,
+                            ref h1Rows, 16, 16, running);
+                        // y = linear(y)
+                        for (int i = 0; i < running; i++)
+                        {
+                            nint at = (nint)(starts[group[i]] + t) * Model.OutputStride;
+                            BatchMath.CopyRow(ref yRows, i * Model.OutputStride, ref results, at, Model.OutputStride);
+                        }
+                    }
+                }
+            }
+            finally
+            {
+                ArrayPool<int>.Shared.Return(ints);
+                ArrayPool<long>.Shared.Return(keys);
+                ArrayPool<float>.Shared.Return(floats);
             }
         }
 

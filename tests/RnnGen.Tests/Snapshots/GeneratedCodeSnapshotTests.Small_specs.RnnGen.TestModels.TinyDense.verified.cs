@@ -260,6 +260,76 @@ namespace RnnGen.TestModels
         }
 
         /// <summary>
+        /// Runs a batch of independent sequences, each from the zero state, and writes each one's outputs where
+        /// <see cref="Forward(global::System.ReadOnlySpan{float}, global::System.Span{Output})"/> would: sequence i's
+        /// ŷ&lt;1&gt; … ŷ&lt;T_i&gt; go to outputs[s_i …], where s_i is the sum of the lengths before it. The sequences run in
+        /// lock-step, up to 64 at once, longest first: at each step the recurrent product of all the running ones is
+        /// one matrix-matrix product, which loads each weight once for several sequences; sequences that have ended
+        /// are masked (not computed). Results equal separate Forward calls to within float rounding (the sums run in
+        /// another order), and a sequence's outputs do not depend on the other sequences of the batch.
+        /// Allocates nothing once the shared array pool holds its buffers. Every argument is checked before any step runs.
+        /// </summary>
+        /// <param name="inputs">Every sequence's x&lt;1&gt; … x&lt;T&gt;, one sequence after another: InputSize values a step.</param>
+        /// <param name="lengths">Each sequence's number of steps (0 or more).</param>
+        /// <param name="outputs">At least as many values as all the sequences have steps.</param>
+        /// <exception cref="global::System.ArgumentException">
+        /// A length is negative, the lengths do not add up to the inputs, the outputs are too short, or an input is invalid.
+        /// </exception>
+        public void ForwardBatch(global::System.ReadOnlySpan<float> inputs,
+            global::System.ReadOnlySpan<int> lengths, global::System.Span<Output> outputs)
+        {
+            ForwardBatchWithVectors(0, inputs, lengths, outputs);
+        }
+
+        /// <summary>ForwardBatch with the vectors of one width (512, 256 or 128 bits; 0: the widest accelerated), for tests.</summary>
+        internal void ForwardBatchWithVectors(int bits, global::System.ReadOnlySpan<float> inputs,
+            global::System.ReadOnlySpan<int> lengths, global::System.Span<Output> outputs)
+        {
+            if (inputs.Length % InputSize != 0) global::RnnGen.Generated.TinyDenseKernels.ThrowInputLength(inputs.Length, nameof(inputs));
+            global::RnnGen.BatchMath.Steps(lengths, inputs.Length / InputSize, outputs.Length, nameof(inputs));
+            global::RnnGen.Generated.TinyDenseKernels.ForwardBatch(bits, this, inputs, lengths, outputs);
+        }
+
+        /// <summary>
+        /// Runs a batch of sequences (see the span overload) and returns each one's outputs in a new array
+        /// (allocates the packed inputs and the results).
+        /// </summary>
+        /// <param name="sequences">Each sequence's inputs, InputSize values a step.</param>
+        /// <returns>One array per sequence, one output per step.</returns>
+        public Output[][] ForwardBatch(global::System.Collections.Generic.IReadOnlyList<float[]> sequences)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(sequences);
+            var lengths = new int[sequences.Count];
+            long total = 0;
+            for (int i = 0; i < lengths.Length; i++)
+            {
+                float[] sequence = sequences[i]
+                    ?? throw new global::System.ArgumentException($"sequences[{i}] is null.", nameof(sequences));
+                if (sequence.Length % InputSize != 0)
+                    global::RnnGen.Generated.TinyDenseKernels.ThrowInputLength(sequence.Length, nameof(sequences));
+                lengths[i] = sequence.Length / InputSize;
+                total += sequence.Length;
+            }
+            var packed = new float[total];
+            int at = 0;
+            foreach (float[] sequence in sequences)
+            {
+                sequence.CopyTo(packed, at);
+                at += sequence.Length;
+            }
+            var outputs = new Output[total / InputSize];
+            ForwardBatch(packed, lengths, outputs);
+            var results = new Output[lengths.Length][];
+            int start = 0;
+            for (int i = 0; i < lengths.Length; i++)
+            {
+                results[i] = global::System.MemoryExtensions.AsSpan(outputs, start, lengths[i]).ToArray();
+                start += lengths[i];
+            }
+            return results;
+        }
+
+        /// <summary>
         /// The hidden state a&lt;t&gt; of TinyDense: 3 values. A new (default) value is a&lt;0&gt; = 0.
         /// </summary>
         /// <remarks>
@@ -421,10 +491,12 @@ namespace RnnGen.TestModels
 namespace RnnGen.Generated
 {
     using global::System;
+    using global::System.Buffers;
     using global::System.Diagnostics.CodeAnalysis;
     using global::System.Runtime.CompilerServices;
     using global::System.Runtime.InteropServices;
     using global::System.Runtime.Intrinsics;
+    using BatchMath = global::RnnGen.BatchMath;
     using VectorMath = global::RnnGen.VectorMath;
     using Model = global::RnnGen.TestModels.TinyDense;
 
@@ -664,6 +736,88 @@ namespace RnnGen.Generated
                 Unsafe.Add(ref y, 1) = Vector128.Sum(p) + Unsafe.Add(ref by, 1);
             }
             // g_y is linear: ŷ<t> is the sum itself.
+        }
+
+        /// <summary>
+        /// Runs a batch of sequences in groups of up to BatchMath.GroupSize, longest first; in a group, every step
+        /// applies each operation of the step program to the running sequences' rows at once. The caller has checked
+        /// the arguments (lengths not negative, adding up to the inputs, room for every output, tokens in range).
+        /// </summary>
+        public static void ForwardBatch(
+            int bits, Model model, ReadOnlySpan<float> inputs, ReadOnlySpan<int> lengths, Span<Model.Output> outputs)
+        {
+            bits = BatchMath.Width(bits);
+            int count = lengths.Length;
+            if (count == 0) return;
+            const int G = BatchMath.GroupSize;
+            // Each sequence of a group has a row of 64 floats in each matrix; where the matrices start, in rows:
+            // h at 0, x at 16, s at 32, y at 48
+            const int rowFloats = 64;
+            int[] ints = ArrayPool<int>.Shared.Rent(3 * count + G);
+            long[] keys = ArrayPool<long>.Shared.Rent(count);
+            float[] floats = ArrayPool<float>.Shared.Rent(rowFloats * G);
+            try
+            {
+                Span<int> order = ints.AsSpan(0, count);
+                Span<int> starts = ints.AsSpan(count, count);
+                Span<int> local = ints.AsSpan(2 * count, count);
+                Span<int> stepTokens = ints.AsSpan(3 * count, G);
+                BatchMath.Order(lengths, order, starts, keys);
+                ref float start = ref MemoryMarshal.GetArrayDataReference(floats);
+                ref float hRows = ref start;
+                ref float xRows = ref Unsafe.Add(ref start, 16 * G);
+                ref float sRows = ref Unsafe.Add(ref start, 32 * G);
+                ref float yRows = ref Unsafe.Add(ref start, 48 * G);
+                ref float results = ref Unsafe.As<Model.Output, float>(ref MemoryMarshal.GetReference(outputs));
+                for (int first = 0; first < count; first += G)
+                {
+                    ReadOnlySpan<int> group = order.Slice(first, Math.Min(G, count - first));
+                    int longest = lengths[group[0]];
+                    // a<0> = 0 for every sequence of the group.
+                    MemoryMarshal.CreateSpan(ref hRows, 16 * group.Length).Clear();
+                    for (int t = 0; t < longest; t++)
+                    {
+                        int running = BatchMath.Running(lengths, group, t);
+                        for (int i = 0; i < running; i++)
+                        {
+                            nint at = (nint)(starts[group[i]] + t) * Model.InputSize;
+                            BatchMath.CopyRow(ref MemoryMarshal.GetReference(inputs), at, ref xRows, i * 16, Model.InputSize);
+                        }
+                        // s = ba
+                        BatchMath.Broadcast(ref sRows, 16, ref model._ba.Start, 16, running);
+                        // s += waxTail · x
+                        BatchMath.AddProduct(bits, ref sRows, 16, ref model._waxTail.Start, 4, 4,
+                            ref xRows, 16, 2, running);
+                        // s += waaTail · h
+                        BatchMath.AddProduct(bits, ref sRows, 16, ref model._waaTail.Start, 4, 4,
+                            ref hRows, 16, 3, running);
+                        // s = relu(s)
+                        BatchMath.Relu(bits, ref sRows, 16, 16, running);
+                        // s[3..16) = 0
+                        BatchMath.Zero(ref sRows, 16, 3, 16, running);
+                        // h = s
+                        BatchMath.Copy(ref hRows, ref sRows, 16, running);
+                        // The head: ŷ<t> of every running sequence, then to its place in outputs.
+                        // y[2..16) = 0
+                        BatchMath.Zero(ref yRows, 16, 2, 16, running);
+                        // y = wya · h + by
+                        BatchMath.Project(ref yRows, 16, ref model._wya.Start, 16, 2, ref model._by.Start,
+                            ref hRows, 16, 16, running);
+                        // y = linear(y)
+                        for (int i = 0; i < running; i++)
+                        {
+                            nint at = (nint)(starts[group[i]] + t) * Model.OutputStride;
+                            BatchMath.CopyRow(ref yRows, i * Model.OutputStride, ref results, at, Model.OutputStride);
+                        }
+                    }
+                }
+            }
+            finally
+            {
+                ArrayPool<int>.Shared.Return(ints);
+                ArrayPool<long>.Shared.Return(keys);
+                ArrayPool<float>.Shared.Return(floats);
+            }
         }
 
         /// <summary>Checks that a constructor argument holds exactly the values its tensor's shape needs.</summary>
