@@ -231,7 +231,7 @@ public sealed class SafeTensorsFile
             if (Find(want.Name) is not Tensor tensor)
             {
                 throw new WeightsException(Source, want.Name,
-                    $"missing{Elsewhere(want.Name, expected)} (the spec names the module prefixes, so no other prefix is tried); {Expects(expected)}; {Inventory(shapes: true)}");
+                    $"missing{Elsewhere(want, expected)} (the spec names the module prefixes, so no other prefix is tried); {Expects(expected)}; {Inventory(shapes: true)}");
             }
             if (!tensor.Shape.AsSpan().SequenceEqual(shape))
             {
@@ -249,14 +249,17 @@ public sealed class SafeTensorsFile
     }
 
     /// <summary>
-    /// ", but the file has 'decoder.fc.weight'" when tensors of the same local name that the model does not list stand
-    /// under other prefixes, else "".
+    /// ", but the file has 'decoder.fc.weight'" when tensors of the same own name and shape, not listed by the model,
+    /// stand under other prefixes, else "".
     /// </summary>
-    private string Elsewhere(string name, IReadOnlyList<TensorInfo> expected)
+    private string Elsewhere(TensorInfo want, IReadOnlyList<TensorInfo> expected)
     {
-        string local = name.Substring(name.LastIndexOf('.') + 1);
-        string[] others = Tensors.Select(t => t.Name)
-            .Where(n => !expected.Any(e => e.Name == n) && n.EndsWith(local, StringComparison.Ordinal) && (n.Length == local.Length || n[n.Length - local.Length - 1] == '.'))
+        string local = want.Name.Substring(want.Name.LastIndexOf('.') + 1);
+        int[] shape = want.Shape.ToArray();
+        string[] others = Tensors
+            .Where(t => t.Shape.AsSpan().SequenceEqual(shape) && !expected.Any(e => e.Name == t.Name))
+            .Select(t => t.Name)
+            .Where(n => n.EndsWith(local, StringComparison.Ordinal) && (n.Length == local.Length || n[n.Length - local.Length - 1] == '.'))
             .Order(StringComparer.Ordinal)
             .ToArray();
         return others.Length == 0 ? "" : $", but the file has {string.Join(", ", others.Select(n => "'" + n + "'"))}";

@@ -202,7 +202,8 @@ namespace RnnGen.TestModels
         /// <summary>
         /// Loads weights from a safetensors file holding the F32 tensors rnn.weight_ih_l0, rnn.weight_hh_l0,
         /// rnn.bias_ih_l0, rnn.bias_hh_l0, rnn.weight_ih_l0_reverse, rnn.weight_hh_l0_reverse, rnn.bias_ih_l0_reverse,
-        /// rnn.bias_hh_l0_reverse, head.weight, head.bias of this model's shapes.
+        /// rnn.bias_hh_l0_reverse, head.weight, head.bias of this model's shapes (or under other module prefixes, when
+        /// exactly one fits).
         /// </summary>
         /// <exception cref="global::RnnGen.WeightsException">
         /// The file is missing, malformed, or a tensor's shape differs from the spec's sizes; the message names the file,

@@ -27,16 +27,16 @@ namespace RnnGen.TestModels
     /// <description>5, dense</description></item>
     /// <item><term>ŷ (output)</term>
     /// <description>1, activation linear</description></item>
-    /// <item><term>rnn.weight_ih_l0</term><description>48×5 (4 * HiddenSize × InputSize)</description></item>
-    /// <item><term>rnn.weight_hh_l0</term><description>48×12 (4 * HiddenSize × HiddenSize)</description></item>
-    /// <item><term>rnn.bias_ih_l0</term><description>48 (4 * HiddenSize)</description></item>
-    /// <item><term>rnn.bias_hh_l0</term><description>48 (4 * HiddenSize)</description></item>
-    /// <item><term>rnn.weight_ih_l1</term><description>48×12 (4 * HiddenSize × HiddenSize)</description></item>
-    /// <item><term>rnn.weight_hh_l1</term><description>48×12 (4 * HiddenSize × HiddenSize)</description></item>
-    /// <item><term>rnn.bias_ih_l1</term><description>48 (4 * HiddenSize)</description></item>
-    /// <item><term>rnn.bias_hh_l1</term><description>48 (4 * HiddenSize)</description></item>
-    /// <item><term>head.weight</term><description>1×12 (OutputSize × HiddenSize)</description></item>
-    /// <item><term>head.bias</term><description>1 (OutputSize)</description></item>
+    /// <item><term>encoder.lstm.weight_ih_l0</term><description>48×5 (4 * HiddenSize × InputSize)</description></item>
+    /// <item><term>encoder.lstm.weight_hh_l0</term><description>48×12 (4 * HiddenSize × HiddenSize)</description></item>
+    /// <item><term>encoder.lstm.bias_ih_l0</term><description>48 (4 * HiddenSize)</description></item>
+    /// <item><term>encoder.lstm.bias_hh_l0</term><description>48 (4 * HiddenSize)</description></item>
+    /// <item><term>encoder.lstm.weight_ih_l1</term><description>48×12 (4 * HiddenSize × HiddenSize)</description></item>
+    /// <item><term>encoder.lstm.weight_hh_l1</term><description>48×12 (4 * HiddenSize × HiddenSize)</description></item>
+    /// <item><term>encoder.lstm.bias_ih_l1</term><description>48 (4 * HiddenSize)</description></item>
+    /// <item><term>encoder.lstm.bias_hh_l1</term><description>48 (4 * HiddenSize)</description></item>
+    /// <item><term>decoder.weight</term><description>1×12 (OutputSize × HiddenSize)</description></item>
+    /// <item><term>decoder.bias</term><description>1 (OutputSize)</description></item>
     /// </list>
     /// <para>The weights are read from a safetensors file (see <see cref="Load(string)"/>); the instance is
     /// immutable and safe to share between threads. The state is the caller's: a <see cref="Hidden"/> value
@@ -83,16 +83,16 @@ namespace RnnGen.TestModels
             WeightsFile: WeightsFile,
             Tensors: new global::RnnGen.TensorInfo[]
             {
-                new global::RnnGen.TensorInfo("rnn.weight_ih_l0", new int[] { 4 * HiddenSize, InputSize }),
-                new global::RnnGen.TensorInfo("rnn.weight_hh_l0", new int[] { 4 * HiddenSize, HiddenSize }),
-                new global::RnnGen.TensorInfo("rnn.bias_ih_l0", new int[] { 4 * HiddenSize }),
-                new global::RnnGen.TensorInfo("rnn.bias_hh_l0", new int[] { 4 * HiddenSize }),
-                new global::RnnGen.TensorInfo("rnn.weight_ih_l1", new int[] { 4 * HiddenSize, HiddenSize }),
-                new global::RnnGen.TensorInfo("rnn.weight_hh_l1", new int[] { 4 * HiddenSize, HiddenSize }),
-                new global::RnnGen.TensorInfo("rnn.bias_ih_l1", new int[] { 4 * HiddenSize }),
-                new global::RnnGen.TensorInfo("rnn.bias_hh_l1", new int[] { 4 * HiddenSize }),
-                new global::RnnGen.TensorInfo("head.weight", new int[] { OutputSize, HiddenSize }),
-                new global::RnnGen.TensorInfo("head.bias", new int[] { OutputSize }),
+                new global::RnnGen.TensorInfo("encoder.lstm.weight_ih_l0", new int[] { 4 * HiddenSize, InputSize }),
+                new global::RnnGen.TensorInfo("encoder.lstm.weight_hh_l0", new int[] { 4 * HiddenSize, HiddenSize }),
+                new global::RnnGen.TensorInfo("encoder.lstm.bias_ih_l0", new int[] { 4 * HiddenSize }),
+                new global::RnnGen.TensorInfo("encoder.lstm.bias_hh_l0", new int[] { 4 * HiddenSize }),
+                new global::RnnGen.TensorInfo("encoder.lstm.weight_ih_l1", new int[] { 4 * HiddenSize, HiddenSize }),
+                new global::RnnGen.TensorInfo("encoder.lstm.weight_hh_l1", new int[] { 4 * HiddenSize, HiddenSize }),
+                new global::RnnGen.TensorInfo("encoder.lstm.bias_ih_l1", new int[] { 4 * HiddenSize }),
+                new global::RnnGen.TensorInfo("encoder.lstm.bias_hh_l1", new int[] { 4 * HiddenSize }),
+                new global::RnnGen.TensorInfo("decoder.weight", new int[] { OutputSize, HiddenSize }),
+                new global::RnnGen.TensorInfo("decoder.bias", new int[] { OutputSize }),
             },
             Cell: "lstm",
             Layers: 2,
@@ -105,20 +105,20 @@ namespace RnnGen.TestModels
         global::RnnGen.RnnModelInfo global::RnnGen.IRnnModel.Info => Info;
 
         // The weights, packed once at load time into 64-byte-aligned rows (zero in the padding), for the kernels:
-        // _b0i: rows 0 to 11 of rnn.bias_ih_l0 + rnn.bias_hh_l0.
-        // _b0f: rows 12 to 23 of rnn.bias_ih_l0 + rnn.bias_hh_l0.
-        // _b0g: rows 24 to 35 of rnn.bias_ih_l0 + rnn.bias_hh_l0.
-        // _b0o: rows 36 to 47 of rnn.bias_ih_l0 + rnn.bias_hh_l0.
-        // _wi0Tail: 5 rows of 48: row j = rows 0 to 11 of each of 4 gates' blocks of column j of rnn.weight_ih_l0.
-        // _wh0Tail: 12 rows of 48: row j = rows 0 to 11 of each of 4 gates' blocks of column j of rnn.weight_hh_l0.
-        // _b1i: rows 0 to 11 of rnn.bias_ih_l1 + rnn.bias_hh_l1.
-        // _b1f: rows 12 to 23 of rnn.bias_ih_l1 + rnn.bias_hh_l1.
-        // _b1g: rows 24 to 35 of rnn.bias_ih_l1 + rnn.bias_hh_l1.
-        // _b1o: rows 36 to 47 of rnn.bias_ih_l1 + rnn.bias_hh_l1.
-        // _wi1Tail: 12 rows of 48: row j = rows 0 to 11 of each of 4 gates' blocks of column j of rnn.weight_ih_l1.
-        // _wh1Tail: 12 rows of 48: row j = rows 0 to 11 of each of 4 gates' blocks of column j of rnn.weight_hh_l1.
-        // _wy: row k = row k of head.weight.
-        // _by: head.bias, padded to 16.
+        // _b0i: rows 0 to 11 of encoder.lstm.bias_ih_l0 + encoder.lstm.bias_hh_l0.
+        // _b0f: rows 12 to 23 of encoder.lstm.bias_ih_l0 + encoder.lstm.bias_hh_l0.
+        // _b0g: rows 24 to 35 of encoder.lstm.bias_ih_l0 + encoder.lstm.bias_hh_l0.
+        // _b0o: rows 36 to 47 of encoder.lstm.bias_ih_l0 + encoder.lstm.bias_hh_l0.
+        // _wi0Tail: 5 rows of 48: row j = rows 0 to 11 of each of 4 gates' blocks of column j of encoder.lstm.weight_ih_l0.
+        // _wh0Tail: 12 rows of 48: row j = rows 0 to 11 of each of 4 gates' blocks of column j of encoder.lstm.weight_hh_l0.
+        // _b1i: rows 0 to 11 of encoder.lstm.bias_ih_l1 + encoder.lstm.bias_hh_l1.
+        // _b1f: rows 12 to 23 of encoder.lstm.bias_ih_l1 + encoder.lstm.bias_hh_l1.
+        // _b1g: rows 24 to 35 of encoder.lstm.bias_ih_l1 + encoder.lstm.bias_hh_l1.
+        // _b1o: rows 36 to 47 of encoder.lstm.bias_ih_l1 + encoder.lstm.bias_hh_l1.
+        // _wi1Tail: 12 rows of 48: row j = rows 0 to 11 of each of 4 gates' blocks of column j of encoder.lstm.weight_ih_l1.
+        // _wh1Tail: 12 rows of 48: row j = rows 0 to 11 of each of 4 gates' blocks of column j of encoder.lstm.weight_hh_l1.
+        // _wy: row k = row k of decoder.weight.
+        // _by: decoder.bias, padded to 16.
         internal readonly global::RnnGen.AlignedBuffer _b0i;
         internal readonly global::RnnGen.AlignedBuffer _b0f;
         internal readonly global::RnnGen.AlignedBuffer _b0g;
@@ -135,10 +135,12 @@ namespace RnnGen.TestModels
         internal readonly global::RnnGen.AlignedBuffer _by;
 
         /// <summary>
-        /// Creates the model from its weights, each row-major as PyTorch stores them: rnn.weight_ih_l0 (48×5),
-        /// rnn.weight_hh_l0 (48×12), rnn.bias_ih_l0 (48), rnn.bias_hh_l0 (48), rnn.weight_ih_l1 (48×12), rnn.weight_hh_l1
-        /// (48×12), rnn.bias_ih_l1 (48), rnn.bias_hh_l1 (48), head.weight (1×12), head.bias (1). The arrays are copied;
-        /// the model keeps no reference to them.
+        /// Creates the model from its weights, each row-major as PyTorch stores them: encoder.lstm.weight_ih_l0 (48×5),
+        /// encoder.lstm.weight_hh_l0 (48×12), encoder.lstm.bias_ih_l0 (48), encoder.lstm.bias_hh_l0 (48),
+        /// encoder.lstm.weight_ih_l1 (48×12), encoder.lstm.weight_hh_l1 (48×12), encoder.lstm.bias_ih_l1 (48),
+        /// encoder.lstm.bias_hh_l1 (48), decoder.weight (1×12), decoder.bias (1). The arrays are copied; the model keeps
+        /// no reference to them. The parameters keep the default names, whatever the spec's module paths: rnnWeightIhL0
+        /// is encoder.lstm.weight_ih_l0.
         /// </summary>
         /// <exception cref="global::System.ArgumentException">
         /// A span does not hold exactly the number of values its shape needs.
@@ -157,28 +159,29 @@ namespace RnnGen.TestModels
         {
             global::RnnGen.Generated.LstmStackKernels.RequireLength(
                 rnnWeightIhL0, 4 * HiddenSize * InputSize,
-                "rnn.weight_ih_l0", "4 * HiddenSize × InputSize", nameof(rnnWeightIhL0));
+                "encoder.lstm.weight_ih_l0", "4 * HiddenSize × InputSize", nameof(rnnWeightIhL0));
             global::RnnGen.Generated.LstmStackKernels.RequireLength(
                 rnnWeightHhL0, 4 * HiddenSize * HiddenSize,
-                "rnn.weight_hh_l0", "4 * HiddenSize × HiddenSize", nameof(rnnWeightHhL0));
+                "encoder.lstm.weight_hh_l0", "4 * HiddenSize × HiddenSize", nameof(rnnWeightHhL0));
             global::RnnGen.Generated.LstmStackKernels.RequireLength(
-                rnnBiasIhL0, 4 * HiddenSize, "rnn.bias_ih_l0", "4 * HiddenSize", nameof(rnnBiasIhL0));
+                rnnBiasIhL0, 4 * HiddenSize, "encoder.lstm.bias_ih_l0", "4 * HiddenSize", nameof(rnnBiasIhL0));
             global::RnnGen.Generated.LstmStackKernels.RequireLength(
-                rnnBiasHhL0, 4 * HiddenSize, "rnn.bias_hh_l0", "4 * HiddenSize", nameof(rnnBiasHhL0));
+                rnnBiasHhL0, 4 * HiddenSize, "encoder.lstm.bias_hh_l0", "4 * HiddenSize", nameof(rnnBiasHhL0));
             global::RnnGen.Generated.LstmStackKernels.RequireLength(
                 rnnWeightIhL1, 4 * HiddenSize * HiddenSize,
-                "rnn.weight_ih_l1", "4 * HiddenSize × HiddenSize", nameof(rnnWeightIhL1));
+                "encoder.lstm.weight_ih_l1", "4 * HiddenSize × HiddenSize", nameof(rnnWeightIhL1));
             global::RnnGen.Generated.LstmStackKernels.RequireLength(
                 rnnWeightHhL1, 4 * HiddenSize * HiddenSize,
-                "rnn.weight_hh_l1", "4 * HiddenSize × HiddenSize", nameof(rnnWeightHhL1));
+                "encoder.lstm.weight_hh_l1", "4 * HiddenSize × HiddenSize", nameof(rnnWeightHhL1));
             global::RnnGen.Generated.LstmStackKernels.RequireLength(
-                rnnBiasIhL1, 4 * HiddenSize, "rnn.bias_ih_l1", "4 * HiddenSize", nameof(rnnBiasIhL1));
+                rnnBiasIhL1, 4 * HiddenSize, "encoder.lstm.bias_ih_l1", "4 * HiddenSize", nameof(rnnBiasIhL1));
             global::RnnGen.Generated.LstmStackKernels.RequireLength(
-                rnnBiasHhL1, 4 * HiddenSize, "rnn.bias_hh_l1", "4 * HiddenSize", nameof(rnnBiasHhL1));
+                rnnBiasHhL1, 4 * HiddenSize, "encoder.lstm.bias_hh_l1", "4 * HiddenSize", nameof(rnnBiasHhL1));
             global::RnnGen.Generated.LstmStackKernels.RequireLength(
-                headWeight, OutputSize * HiddenSize, "head.weight", "OutputSize × HiddenSize", nameof(headWeight));
+                headWeight, OutputSize * HiddenSize,
+                "decoder.weight", "OutputSize × HiddenSize", nameof(headWeight));
             global::RnnGen.Generated.LstmStackKernels.RequireLength(
-                headBias, OutputSize, "head.bias", "OutputSize", nameof(headBias));
+                headBias, OutputSize, "decoder.bias", "OutputSize", nameof(headBias));
             _b0i = global::RnnGen.WeightPacking.PackGateBias(rnnBiasIhL0, rnnBiasHhL0, firstRow: 0, count: 12, HiddenStride);
             _b0f = global::RnnGen.WeightPacking.PackGateBias(rnnBiasIhL0, rnnBiasHhL0, firstRow: 12, count: 12, HiddenStride);
             _b0g = global::RnnGen.WeightPacking.PackGateBias(rnnBiasIhL0, rnnBiasHhL0, firstRow: 24, count: 12, HiddenStride);
@@ -212,9 +215,10 @@ namespace RnnGen.TestModels
         public static LstmStack Load() => Load(DefaultWeightsPath);
 
         /// <summary>
-        /// Loads weights from a safetensors file holding the F32 tensors rnn.weight_ih_l0, rnn.weight_hh_l0,
-        /// rnn.bias_ih_l0, rnn.bias_hh_l0, rnn.weight_ih_l1, rnn.weight_hh_l1, rnn.bias_ih_l1, rnn.bias_hh_l1,
-        /// head.weight, head.bias of this model's shapes.
+        /// Loads weights from a safetensors file holding the F32 tensors encoder.lstm.weight_ih_l0,
+        /// encoder.lstm.weight_hh_l0, encoder.lstm.bias_ih_l0, encoder.lstm.bias_hh_l0, encoder.lstm.weight_ih_l1,
+        /// encoder.lstm.weight_hh_l1, encoder.lstm.bias_ih_l1, encoder.lstm.bias_hh_l1, decoder.weight, decoder.bias of
+        /// this model's shapes (exactly these names: the spec names the module paths).
         /// </summary>
         /// <exception cref="global::RnnGen.WeightsException">
         /// The file is missing, malformed, or a tensor's shape differs from the spec's sizes; the message names the file,
@@ -227,8 +231,8 @@ namespace RnnGen.TestModels
         public static LstmStack FromSafeTensors(global::RnnGen.SafeTensorsFile file)
         {
             global::System.ArgumentNullException.ThrowIfNull(file);
-            // PyTorch's state_dict names, under whatever module prefixes the file uses (Info.Tensors lists the defaults).
-            float[][] t = file.RequireAll(Info.Tensors);
+            // PyTorch's state_dict names, exactly as Info.Tensors lists them under the module paths the spec names.
+            float[][] t = file.RequireExact(Info.Tensors);
             return new LstmStack(
                 t[0],
                 t[1],
@@ -571,11 +575,11 @@ namespace RnnGen.Generated
                 var o0 = Vector256.LoadUnsafe(ref b0o, 0);
                 var o1 = Vector128.LoadUnsafe(ref b0o, 8);
                 // One sweep over x for 4 products:
-                //   i += rows 0 to 11 of rnn.weight_ih_l0 · x
-                //   f += rows 12 to 23 of rnn.weight_ih_l0 · x
-                //   g += rows 24 to 35 of rnn.weight_ih_l0 · x
-                //   o += rows 36 to 47 of rnn.weight_ih_l0 · x
-                // + rnn.weight_ih_l0 · x: column j of each times x[j], for every j.
+                //   i += rows 0 to 11 of encoder.lstm.weight_ih_l0 · x
+                //   f += rows 12 to 23 of encoder.lstm.weight_ih_l0 · x
+                //   g += rows 24 to 35 of encoder.lstm.weight_ih_l0 · x
+                //   o += rows 36 to 47 of encoder.lstm.weight_ih_l0 · x
+                // + encoder.lstm.weight_ih_l0 · x: column j of each times x[j], for every j.
                 for (nuint j = 0; j < 5; j++)
                 {
                     ref float columnTail = ref Unsafe.Add(ref wi0Tail, j * 48);
@@ -592,11 +596,11 @@ namespace RnnGen.Generated
                     o1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 44), xj128, o1);
                 }
                 // One sweep over h0 for 4 products:
-                //   i += rows 0 to 11 of rnn.weight_hh_l0 · h0
-                //   f += rows 12 to 23 of rnn.weight_hh_l0 · h0
-                //   g += rows 24 to 35 of rnn.weight_hh_l0 · h0
-                //   o += rows 36 to 47 of rnn.weight_hh_l0 · h0
-                // + rnn.weight_hh_l0 · h0: column j of each times h0[j], for every j.
+                //   i += rows 0 to 11 of encoder.lstm.weight_hh_l0 · h0
+                //   f += rows 12 to 23 of encoder.lstm.weight_hh_l0 · h0
+                //   g += rows 24 to 35 of encoder.lstm.weight_hh_l0 · h0
+                //   o += rows 36 to 47 of encoder.lstm.weight_hh_l0 · h0
+                // + encoder.lstm.weight_hh_l0 · h0: column j of each times h0[j], for every j.
                 for (nuint j = 0; j < 12; j++)
                 {
                     ref float columnTail = ref Unsafe.Add(ref wh0Tail, j * 48);
@@ -657,11 +661,11 @@ namespace RnnGen.Generated
                 var o0 = Vector256.LoadUnsafe(ref b1o, 0);
                 var o1 = Vector128.LoadUnsafe(ref b1o, 8);
                 // One sweep over h0 for 4 products:
-                //   i += rows 0 to 11 of rnn.weight_ih_l1 · h0
-                //   f += rows 12 to 23 of rnn.weight_ih_l1 · h0
-                //   g += rows 24 to 35 of rnn.weight_ih_l1 · h0
-                //   o += rows 36 to 47 of rnn.weight_ih_l1 · h0
-                // + rnn.weight_ih_l1 · h0: column j of each times h0[j], for every j.
+                //   i += rows 0 to 11 of encoder.lstm.weight_ih_l1 · h0
+                //   f += rows 12 to 23 of encoder.lstm.weight_ih_l1 · h0
+                //   g += rows 24 to 35 of encoder.lstm.weight_ih_l1 · h0
+                //   o += rows 36 to 47 of encoder.lstm.weight_ih_l1 · h0
+                // + encoder.lstm.weight_ih_l1 · h0: column j of each times h0[j], for every j.
                 for (nuint j = 0; j < 12; j++)
                 {
                     ref float columnTail = ref Unsafe.Add(ref wi1Tail, j * 48);
@@ -678,11 +682,11 @@ namespace RnnGen.Generated
                     o1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 44), xj128, o1);
                 }
                 // One sweep over h1 for 4 products:
-                //   i += rows 0 to 11 of rnn.weight_hh_l1 · h1
-                //   f += rows 12 to 23 of rnn.weight_hh_l1 · h1
-                //   g += rows 24 to 35 of rnn.weight_hh_l1 · h1
-                //   o += rows 36 to 47 of rnn.weight_hh_l1 · h1
-                // + rnn.weight_hh_l1 · h1: column j of each times h1[j], for every j.
+                //   i += rows 0 to 11 of encoder.lstm.weight_hh_l1 · h1
+                //   f += rows 12 to 23 of encoder.lstm.weight_hh_l1 · h1
+                //   g += rows 24 to 35 of encoder.lstm.weight_hh_l1 · h1
+                //   o += rows 36 to 47 of encoder.lstm.weight_hh_l1 · h1
+                // + encoder.lstm.weight_hh_l1 · h1: column j of each times h1[j], for every j.
                 for (nuint j = 0; j < 12; j++)
                 {
                     ref float columnTail = ref Unsafe.Add(ref wh1Tail, j * 48);
@@ -783,11 +787,11 @@ namespace RnnGen.Generated
                 var o0 = Vector256.LoadUnsafe(ref b0o, 0);
                 var o1 = Vector128.LoadUnsafe(ref b0o, 8);
                 // One sweep over x for 4 products:
-                //   i += rows 0 to 11 of rnn.weight_ih_l0 · x
-                //   f += rows 12 to 23 of rnn.weight_ih_l0 · x
-                //   g += rows 24 to 35 of rnn.weight_ih_l0 · x
-                //   o += rows 36 to 47 of rnn.weight_ih_l0 · x
-                // + rnn.weight_ih_l0 · x: column j of each times x[j], for every j.
+                //   i += rows 0 to 11 of encoder.lstm.weight_ih_l0 · x
+                //   f += rows 12 to 23 of encoder.lstm.weight_ih_l0 · x
+                //   g += rows 24 to 35 of encoder.lstm.weight_ih_l0 · x
+                //   o += rows 36 to 47 of encoder.lstm.weight_ih_l0 · x
+                // + encoder.lstm.weight_ih_l0 · x: column j of each times x[j], for every j.
                 for (nuint j = 0; j < 5; j++)
                 {
                     ref float columnTail = ref Unsafe.Add(ref wi0Tail, j * 48);
@@ -804,11 +808,11 @@ namespace RnnGen.Generated
                     o1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 44), xj128, o1);
                 }
                 // One sweep over h0 for 4 products:
-                //   i += rows 0 to 11 of rnn.weight_hh_l0 · h0
-                //   f += rows 12 to 23 of rnn.weight_hh_l0 · h0
-                //   g += rows 24 to 35 of rnn.weight_hh_l0 · h0
-                //   o += rows 36 to 47 of rnn.weight_hh_l0 · h0
-                // + rnn.weight_hh_l0 · h0: column j of each times h0[j], for every j.
+                //   i += rows 0 to 11 of encoder.lstm.weight_hh_l0 · h0
+                //   f += rows 12 to 23 of encoder.lstm.weight_hh_l0 · h0
+                //   g += rows 24 to 35 of encoder.lstm.weight_hh_l0 · h0
+                //   o += rows 36 to 47 of encoder.lstm.weight_hh_l0 · h0
+                // + encoder.lstm.weight_hh_l0 · h0: column j of each times h0[j], for every j.
                 for (nuint j = 0; j < 12; j++)
                 {
                     ref float columnTail = ref Unsafe.Add(ref wh0Tail, j * 48);
@@ -869,11 +873,11 @@ namespace RnnGen.Generated
                 var o0 = Vector256.LoadUnsafe(ref b1o, 0);
                 var o1 = Vector128.LoadUnsafe(ref b1o, 8);
                 // One sweep over h0 for 4 products:
-                //   i += rows 0 to 11 of rnn.weight_ih_l1 · h0
-                //   f += rows 12 to 23 of rnn.weight_ih_l1 · h0
-                //   g += rows 24 to 35 of rnn.weight_ih_l1 · h0
-                //   o += rows 36 to 47 of rnn.weight_ih_l1 · h0
-                // + rnn.weight_ih_l1 · h0: column j of each times h0[j], for every j.
+                //   i += rows 0 to 11 of encoder.lstm.weight_ih_l1 · h0
+                //   f += rows 12 to 23 of encoder.lstm.weight_ih_l1 · h0
+                //   g += rows 24 to 35 of encoder.lstm.weight_ih_l1 · h0
+                //   o += rows 36 to 47 of encoder.lstm.weight_ih_l1 · h0
+                // + encoder.lstm.weight_ih_l1 · h0: column j of each times h0[j], for every j.
                 for (nuint j = 0; j < 12; j++)
                 {
                     ref float columnTail = ref Unsafe.Add(ref wi1Tail, j * 48);
@@ -890,11 +894,11 @@ namespace RnnGen.Generated
                     o1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 44), xj128, o1);
                 }
                 // One sweep over h1 for 4 products:
-                //   i += rows 0 to 11 of rnn.weight_hh_l1 · h1
-                //   f += rows 12 to 23 of rnn.weight_hh_l1 · h1
-                //   g += rows 24 to 35 of rnn.weight_hh_l1 · h1
-                //   o += rows 36 to 47 of rnn.weight_hh_l1 · h1
-                // + rnn.weight_hh_l1 · h1: column j of each times h1[j], for every j.
+                //   i += rows 0 to 11 of encoder.lstm.weight_hh_l1 · h1
+                //   f += rows 12 to 23 of encoder.lstm.weight_hh_l1 · h1
+                //   g += rows 24 to 35 of encoder.lstm.weight_hh_l1 · h1
+                //   o += rows 36 to 47 of encoder.lstm.weight_hh_l1 · h1
+                // + encoder.lstm.weight_hh_l1 · h1: column j of each times h1[j], for every j.
                 for (nuint j = 0; j < 12; j++)
                 {
                     ref float columnTail = ref Unsafe.Add(ref wh1Tail, j * 48);
@@ -1001,11 +1005,11 @@ namespace RnnGen.Generated
                 var o1 = Vector128.LoadUnsafe(ref b0o, 4);
                 var o2 = Vector128.LoadUnsafe(ref b0o, 8);
                 // One sweep over x for 4 products:
-                //   i += rows 0 to 11 of rnn.weight_ih_l0 · x
-                //   f += rows 12 to 23 of rnn.weight_ih_l0 · x
-                //   g += rows 24 to 35 of rnn.weight_ih_l0 · x
-                //   o += rows 36 to 47 of rnn.weight_ih_l0 · x
-                // + rnn.weight_ih_l0 · x: column j of each times x[j], for every j.
+                //   i += rows 0 to 11 of encoder.lstm.weight_ih_l0 · x
+                //   f += rows 12 to 23 of encoder.lstm.weight_ih_l0 · x
+                //   g += rows 24 to 35 of encoder.lstm.weight_ih_l0 · x
+                //   o += rows 36 to 47 of encoder.lstm.weight_ih_l0 · x
+                // + encoder.lstm.weight_ih_l0 · x: column j of each times x[j], for every j.
                 for (nuint j = 0; j < 5; j++)
                 {
                     ref float columnTail = ref Unsafe.Add(ref wi0Tail, j * 48);
@@ -1024,11 +1028,11 @@ namespace RnnGen.Generated
                     o2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 44), xj, o2);
                 }
                 // One sweep over h0 for 4 products:
-                //   i += rows 0 to 11 of rnn.weight_hh_l0 · h0
-                //   f += rows 12 to 23 of rnn.weight_hh_l0 · h0
-                //   g += rows 24 to 35 of rnn.weight_hh_l0 · h0
-                //   o += rows 36 to 47 of rnn.weight_hh_l0 · h0
-                // + rnn.weight_hh_l0 · h0: column j of each times h0[j], for every j.
+                //   i += rows 0 to 11 of encoder.lstm.weight_hh_l0 · h0
+                //   f += rows 12 to 23 of encoder.lstm.weight_hh_l0 · h0
+                //   g += rows 24 to 35 of encoder.lstm.weight_hh_l0 · h0
+                //   o += rows 36 to 47 of encoder.lstm.weight_hh_l0 · h0
+                // + encoder.lstm.weight_hh_l0 · h0: column j of each times h0[j], for every j.
                 for (nuint j = 0; j < 12; j++)
                 {
                     ref float columnTail = ref Unsafe.Add(ref wh0Tail, j * 48);
@@ -1105,11 +1109,11 @@ namespace RnnGen.Generated
                 var o1 = Vector128.LoadUnsafe(ref b1o, 4);
                 var o2 = Vector128.LoadUnsafe(ref b1o, 8);
                 // One sweep over h0 for 4 products:
-                //   i += rows 0 to 11 of rnn.weight_ih_l1 · h0
-                //   f += rows 12 to 23 of rnn.weight_ih_l1 · h0
-                //   g += rows 24 to 35 of rnn.weight_ih_l1 · h0
-                //   o += rows 36 to 47 of rnn.weight_ih_l1 · h0
-                // + rnn.weight_ih_l1 · h0: column j of each times h0[j], for every j.
+                //   i += rows 0 to 11 of encoder.lstm.weight_ih_l1 · h0
+                //   f += rows 12 to 23 of encoder.lstm.weight_ih_l1 · h0
+                //   g += rows 24 to 35 of encoder.lstm.weight_ih_l1 · h0
+                //   o += rows 36 to 47 of encoder.lstm.weight_ih_l1 · h0
+                // + encoder.lstm.weight_ih_l1 · h0: column j of each times h0[j], for every j.
                 for (nuint j = 0; j < 12; j++)
                 {
                     ref float columnTail = ref Unsafe.Add(ref wi1Tail, j * 48);
@@ -1128,11 +1132,11 @@ namespace RnnGen.Generated
                     o2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 44), xj, o2);
                 }
                 // One sweep over h1 for 4 products:
-                //   i += rows 0 to 11 of rnn.weight_hh_l1 · h1
-                //   f += rows 12 to 23 of rnn.weight_hh_l1 · h1
-                //   g += rows 24 to 35 of rnn.weight_hh_l1 · h1
-                //   o += rows 36 to 47 of rnn.weight_hh_l1 · h1
-                // + rnn.weight_hh_l1 · h1: column j of each times h1[j], for every j.
+                //   i += rows 0 to 11 of encoder.lstm.weight_hh_l1 · h1
+                //   f += rows 12 to 23 of encoder.lstm.weight_hh_l1 · h1
+                //   g += rows 24 to 35 of encoder.lstm.weight_hh_l1 · h1
+                //   o += rows 36 to 47 of encoder.lstm.weight_hh_l1 · h1
+                // + encoder.lstm.weight_hh_l1 · h1: column j of each times h1[j], for every j.
                 for (nuint j = 0; j < 12; j++)
                 {
                     ref float columnTail = ref Unsafe.Add(ref wh1Tail, j * 48);

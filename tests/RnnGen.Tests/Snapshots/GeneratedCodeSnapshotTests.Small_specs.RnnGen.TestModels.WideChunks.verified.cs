@@ -138,7 +138,9 @@ namespace RnnGen.TestModels
         public static WideChunks Load() => Load(DefaultWeightsPath);
 
         /// <summary>
-        /// Loads weights from a safetensors file holding the F32 tensors Waa, Wax, ba, Wya, by of this model's shapes.
+        /// Loads weights from a safetensors file holding the F32 tensors Waa, Wax, ba, Wya, by of this model's shapes, or
+        /// PyTorch's nn.RNN + nn.Linear names rnn.weight_ih_l0, rnn.weight_hh_l0, rnn.bias_ih_l0, rnn.bias_hh_l0,
+        /// head.weight, head.bias (or those under other module prefixes, when exactly one fits).
         /// </summary>
         /// <exception cref="global::RnnGen.WeightsException">
         /// The file is missing, malformed, or a tensor's shape differs from the spec's sizes; the message names the file,
