@@ -9,17 +9,32 @@ namespace RnnGen.TestModels
     /// The recurrent network of the spec lstm-stack.rnn.json.
     /// </summary>
     /// <remarks>
-    /// <para>An LSTM of 2 layers compiled by RnnGen from <c>lstm-stack.rnn.json</c>.
-    /// For t = 1 … T, in PyTorch's notation (W_ir is the reset gate's block of weight_ih, and so on):</para>
+    /// <para>An LSTM of 2 layers, compiled by RnnGen from <c>lstm-stack.rnn.json</c>.
+    /// For t = 1 … T, in PyTorch's notation (W_ii is the input gate's block of weight_ih, and so on) and, indented
+    /// under each equation, in the textbook's (a&lt;t&gt; the state and c&lt;t&gt; the cell, [a&lt;t-1&gt;,
+    /// x&lt;t&gt;] the two vectors stacked, ⊙ element-wise):</para>
     /// <code>
     /// h&lt;0&gt; = c&lt;0&gt; = 0; for each layer, on its input x&lt;t&gt; (the layer below's h&lt;t&gt; above layer 0):
     /// i = σ(W_ii · x&lt;t&gt; + b_ii + W_hi · h&lt;t-1&gt; + b_hi)                  (input gate)
+    ///     Γ_u = σ(W_u · [a&lt;t-1&gt;, x&lt;t&gt;] + b_u)                           (update gate: Γ_u = i)
     /// f = σ(W_if · x&lt;t&gt; + b_if + W_hf · h&lt;t-1&gt; + b_hf)                  (forget gate)
+    ///     Γ_f = σ(W_f · [a&lt;t-1&gt;, x&lt;t&gt;] + b_f)                           (forget gate: Γ_f = f)
     /// g = tanh(W_ig · x&lt;t&gt; + b_ig + W_hg · h&lt;t-1&gt; + b_hg)               (cell candidate)
+    ///     c̃&lt;t&gt; = tanh(W_c · [a&lt;t-1&gt;, x&lt;t&gt;] + b_c)                       (candidate: c̃&lt;t&gt; = g)
     /// o = σ(W_io · x&lt;t&gt; + b_io + W_ho · h&lt;t-1&gt; + b_ho)                  (output gate)
+    ///     Γ_o = σ(W_o · [a&lt;t-1&gt;, x&lt;t&gt;] + b_o)                           (output gate: Γ_o = o)
     /// c&lt;t&gt; = f ⊙ c&lt;t-1&gt; + i ⊙ g,   h&lt;t&gt; = o ⊙ tanh(c&lt;t&gt;)
-    /// ŷ&lt;t&gt; = linear(W_y · h&lt;t&gt; + b_y)                             (the last layer's h)
+    ///     c&lt;t&gt; = Γ_u ⊙ c̃&lt;t&gt; + Γ_f ⊙ c&lt;t-1&gt;,   a&lt;t&gt; = Γ_o ⊙ tanh(c&lt;t&gt;)
+    /// ŷ&lt;t&gt; = linear(W_y · h&lt;t&gt; + b_y)                                   (the last layer's h)
+    ///     ŷ&lt;t&gt; = linear(Wya · a&lt;t&gt; + by)
     /// </code>
+    /// <para>
+    /// The two lines of each pair compute the same numbers: a&lt;t&gt; = h&lt;t&gt;, and a gate's
+    /// W · [a&lt;t-1&gt;, x&lt;t&gt;] + b is PyTorch's two products and two biases (W_u = [W_hi | W_ii],
+    /// b_u = b_ii + b_hi; W_f, W_c and W_o likewise from the f, g and o blocks). PyTorch's input gate i is the
+    /// textbook's update gate Γ_u, its cell candidate g is c̃&lt;t&gt;; PyTorch stacks the gates' rows in the order
+    /// i, f, g, o. The head: Wya = W_y, by = b_y.
+    /// </para>
     /// <list type="table">
     /// <listheader><term>symbol</term><description>size</description></listheader>
     /// <item><term>a (hidden state)</term><description>12, activation tanh</description></item>
