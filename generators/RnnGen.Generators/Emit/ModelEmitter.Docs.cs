@@ -77,8 +77,17 @@ internal static partial class ModelEmitter
         }
         w.Line("/// </list>");
         w.Line("/// <para>The weights are read from a safetensors file (see <see cref=\"Load(string)\"/>); the instance is");
-        w.Line("/// immutable and safe to share between threads. The state is the caller's: a <see cref=\"Hidden\"/> value");
-        w.Line("/// per sequence, updated in place by <see cref=\"Step\"/>, with no allocation per token.</para>");
+        if (m.Bidirectional)
+        {
+            // No Step: the backward direction starts at the sequence's end.
+            w.Line("/// immutable and safe to share between threads. It runs whole sequences with <c>Forward</c>, since every");
+            w.Line("/// layer's backward direction starts at the sequence's end; it has no Step and no public state.</para>");
+        }
+        else
+        {
+            w.Line("/// immutable and safe to share between threads. The state is the caller's: a <see cref=\"Hidden\"/> value");
+            w.Line("/// per sequence, updated in place by <see cref=\"Step\"/>, with no allocation per token.</para>");
+        }
         w.Line("/// </remarks>");
     }
 

@@ -57,8 +57,8 @@ namespace RnnGen.TestModels
     /// <item><term>head.bias</term><description>2 (OutputSize)</description></item>
     /// </list>
     /// <para>The weights are read from a safetensors file (see <see cref="Load(string)"/>); the instance is
-    /// immutable and safe to share between threads. The state is the caller's: a <see cref="Hidden"/> value
-    /// per sequence, updated in place by <see cref="Step"/>, with no allocation per token.</para>
+    /// immutable and safe to share between threads. It runs whole sequences with <c>Forward</c>, since every
+    /// layer's backward direction starts at the sequence's end; it has no Step and no public state.</para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("RnnGen", "0.1.0")]
     public sealed partial class BiGru : global::RnnGen.IOneHotRnnModel
