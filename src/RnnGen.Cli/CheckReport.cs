@@ -28,12 +28,19 @@ internal sealed record CheckReport(IReadOnlyList<string> Lines, int ExitCode)
         $"{d.FilePath}({Numbers.Int(d.Range.StartLine + 1)},{Numbers.Int(d.Range.StartColumn + 1)}): " +
         $"{(d.Rule.Severity == RuleSeverity.Error ? "error" : "warning")} {d.Id}: {d.Message}";
 
-    /// <summary>"NameTagger, a 100 tanh, x one-hot 10,000, y 1 sigmoid".</summary>
+    /// <summary>"NameTagger, a 100 tanh, x one-hot 10,000, y 1 sigmoid", and the module paths the spec names.</summary>
     private static string Describe(ModelSpec m) =>
         $"{m.Name}, a {Numbers.Size(m.Top.Size)} {(m.Top.Cell == CellKind.Elman ? m.Top.Activation.Name() : m.Top.Cell.Word())}" +
         (m.Layers.Count > 1 ? $" × {Numbers.Int(m.Layers.Count)} layers" : "") + (m.Bidirectional ? " bidirectional" : "") + ", " +
         $"x {m.Input.Encoding.Name()} {Numbers.Size(m.Input.Size)}" + (m.Input.Embedding > 0 ? $" (embedding {Numbers.Size(m.Input.Embedding)})" : "") +
-        $", y {Numbers.Size(m.Output.Size)} {m.Output.Activation.Name()}";
+        $", y {Numbers.Size(m.Output.Size)} {m.Output.Activation.Name()}" + Modules(m);
+
+    /// <summary>", modules embedding = encoder.embed, rnn = encoder.gru, head = head" when the spec names them, else "".</summary>
+    private static string Modules(ModelSpec m) =>
+        !m.Modules.Named ? ""
+        : ", modules " + string.Join(", ", SpecWords.Modules
+            .Where(k => k != SpecWords.EmbeddingModule || m.Input.Embedding > 0)
+            .Select(k => $"{k} = {m.Modules.Of(k)}"));
 
     private static string Count(int n, string noun) => $"{Numbers.Int(n)} {noun}{(n == 1 ? "" : "s")}";
 }

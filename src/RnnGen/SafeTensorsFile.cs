@@ -158,7 +158,8 @@ public sealed class SafeTensorsFile
     /// a listed name <c>rnn.weight_ih_l0</c> matches <c>rnn.weight_ih_l0</c> itself, or the same tensor under
     /// another prefix (<c>encoder.gru.weight_ih_l0</c>) when exactly one prefix gives every tensor of that module
     /// with the listed shape, as a PyTorch <c>state_dict</c> of a model with other module names does. The file must
-    /// hold nothing else.
+    /// hold nothing else. A model whose spec names its module prefixes reads its file with <see cref="RequireExact"/>
+    /// instead.
     /// </summary>
     /// <param name="expected">The tensors, as a generated model's <c>Info.Tensors</c> lists them.</param>
     /// <returns>Each tensor's values, row-major, in the order of <paramref name="expected"/>.</returns>
@@ -205,6 +206,63 @@ public sealed class SafeTensorsFile
         }
         RejectUnexpected(names);
         return names.Select(n => Find(n)!.Data).ToArray();
+    }
+
+    /// <summary>
+    /// The data of every tensor a model lists, in its order, each under exactly its listed name and with its listed
+    /// shape, and nothing else in the file: how a generated model reads its file when its spec names the module
+    /// prefixes (<c>"modules": { "rnn": "encoder.gru" }</c> lists <c>encoder.gru.weight_ih_l0</c>), so that no other
+    /// prefix is tried (<see cref="RequireAll"/> is the one that searches).
+    /// </summary>
+    /// <param name="expected">The tensors, as a generated model's <c>Info.Tensors</c> lists them.</param>
+    /// <returns>Each tensor's values, row-major, in the order of <paramref name="expected"/>.</returns>
+    /// <exception cref="WeightsException">
+    /// A tensor is missing or of another shape, or the file holds a tensor not listed; the message names it, and lists
+    /// what the model expects and what the file holds, with shapes.
+    /// </exception>
+    public float[][] RequireExact(IReadOnlyList<TensorInfo> expected)
+    {
+        ArgumentNullException.ThrowIfNull(expected);
+        var data = new float[expected.Count][];
+        for (int i = 0; i < expected.Count; i++)
+        {
+            TensorInfo want = expected[i];
+            int[] shape = want.Shape.ToArray();
+            if (Find(want.Name) is not Tensor tensor)
+            {
+                throw new WeightsException(Source, want.Name,
+                    $"missing{Elsewhere(want, expected)} (the spec names the module prefixes, so no other prefix is tried); {Expects(expected)}; {Inventory(shapes: true)}");
+            }
+            if (!tensor.Shape.AsSpan().SequenceEqual(shape))
+            {
+                throw new WeightsException(Source, want.Name,
+                    $"shape {TensorShape.Format(tensor.Shape)} but the model needs {TensorShape.Format(shape)}; {Expects(expected)}; {Inventory(shapes: true)}");
+            }
+            data[i] = tensor.Data;
+        }
+        var known = new HashSet<string>(expected.Select(t => t.Name), StringComparer.Ordinal);
+        if (Tensors.FirstOrDefault(t => !known.Contains(t.Name)) is Tensor unexpected)
+        {
+            throw new WeightsException(Source, unexpected.Name, $"unexpected; {Expects(expected)}; {Inventory(shapes: true)}");
+        }
+        return data;
+    }
+
+    /// <summary>
+    /// ", but the file has 'decoder.fc.weight'" when tensors of the same own name and shape, not listed by the model,
+    /// stand under other prefixes, else "".
+    /// </summary>
+    private string Elsewhere(TensorInfo want, IReadOnlyList<TensorInfo> expected)
+    {
+        string local = want.Name.Substring(want.Name.LastIndexOf('.') + 1);
+        int[] shape = want.Shape.ToArray();
+        string[] others = Tensors
+            .Where(t => t.Shape.AsSpan().SequenceEqual(shape) && !expected.Any(e => e.Name == t.Name))
+            .Select(t => t.Name)
+            .Where(n => n.EndsWith(local, StringComparison.Ordinal) && (n.Length == local.Length || n[n.Length - local.Length - 1] == '.'))
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+        return others.Length == 0 ? "" : $", but the file has {string.Join(", ", others.Select(n => "'" + n + "'"))}";
     }
 
     /// <summary>"rnn." of "rnn.weight_ih_l0"; "" of "Waa".</summary>

@@ -115,6 +115,18 @@ internal static class DiagnosticRules
         "RNN0027", "The cell's activation is fixed",
         "a.activation '{0}' cannot apply to {1}: its gates use sigmoid and its state tanh, as in PyTorch; remove 'activation' or write \"tanh\"", RuleSeverity.Error);
 
+    public static readonly DiagnosticRule InvalidModulePath = new(
+        "RNN0028", "A module path is not a state_dict prefix",
+        "modules.{0} '{1}' {2}; write the module's path as the weights file's names start, such as \"{3}\" for {3}.{4}", RuleSeverity.Error);
+
+    public static readonly DiagnosticRule ModuleNotInModel = new(
+        "RNN0029", "The model has no such module",
+        "modules.{0} names the path of {1}, but this model has none: {2}; remove modules.{0}", RuleSeverity.Error);
+
+    public static readonly DiagnosticRule DuplicateModulePath = new(
+        "RNN0030", "Two modules have the same path",
+        "modules.{0} '{1}' is also the path of {2}; each module's tensors need a prefix of their own, as in a PyTorch state_dict", RuleSeverity.Error);
+
     public static readonly DiagnosticRule InternalError = new(
         "RNN0099", "RnnGen failed unexpectedly",
         "RnnGen failed on this file: {0}; unless the cause is named in the message, this is a bug in RnnGen: please report it with the spec", RuleSeverity.Error);
@@ -126,7 +138,7 @@ internal static class DiagnosticRules
         UnknownEncoding, UnknownTokenizer, InvalidTypeName, InvalidNamespace, VocabularyNotFound,
         VocabularyWithoutUnknown, DuplicateToken, InvalidToken, InputSizeMismatch, LabelCountMismatch,
         InvalidLabel, OneHotOnly, InvalidWeightsPath, DuplicateProperty, DuplicateModel, SoftmaxOfOne, DuplicateKey, InvalidVocabularyPath, ModelTooLarge,
-        UnknownCell, FixedActivation, InternalError,
+        UnknownCell, FixedActivation, InvalidModulePath, ModuleNotInModel, DuplicateModulePath, InternalError,
     };
 
     private static readonly Dictionary<string, DiagnosticRule> s_byId = All.ToDictionary(r => r.Id, StringComparer.Ordinal);

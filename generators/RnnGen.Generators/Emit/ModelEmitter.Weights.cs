@@ -52,13 +52,17 @@ internal static partial class ModelEmitter
     }
 
     /// <summary>The PyTorch names a textbook Elman model also accepts (nn.RNN + nn.Linear), in the order FromSafeTensors reads them.</summary>
+    private static EquatableArray<TensorSpec> PyTorchTensors(ModelSpec m) =>
+        ModelTensors.For(CellKind.Elman, m.Top.Size, m.Input.Size, m.Output.Size, layers: 1, embedding: 0, pyTorchNames: true, modules: m.Modules);
+
     private static void PyTorchAlternative(SourceWriter w, ModelSpec m)
     {
         if (!ModelTensors.Textbook(m)) return;
-        w.Line("/// <summary>PyTorch's names for this model's tensors (nn.RNN as rnn, nn.Linear as head), which Load accepts as well.</summary>");
+        w.Line($"/// <summary>PyTorch's names for this model's tensors (nn.RNN as {Xml(m.Modules.Recurrent)}, nn.Linear as {Xml(m.Modules.Head)}), "
+            + "which Load accepts as well.</summary>");
         w.Line("private static readonly global::RnnGen.TensorInfo[] PyTorchTensors =");
         w.Line("{");
-        foreach (TensorSpec t in ModelTensors.For(CellKind.Elman, m.Top.Size, m.Input.Size, m.Output.Size, layers: 1, embedding: 0, pyTorchNames: true))
+        foreach (TensorSpec t in PyTorchTensors(m))
         {
             w.Line($"    new global::RnnGen.TensorInfo({String(t.Name)}, new int[] {{ {string.Join(", ", t.Shape.Select(d => d.Constant))} }}),");
         }
@@ -66,12 +70,15 @@ internal static partial class ModelEmitter
         w.Line();
     }
 
-    /// <summary>The constructor's parameter for a tensor: "Waa" → "waa", "weight_ih_l0" → "weightIhL0".</summary>
+    /// <summary>
+    /// The constructor's parameter for a tensor, from its default name whatever the spec's modules are:
+    /// "Waa" → "waa", "rnn.weight_ih_l0" → "rnnWeightIhL0".
+    /// </summary>
     internal static string Parameter(TensorSpec t)
     {
         var sb = new StringBuilder();
         bool upper = false;
-        foreach (char c in t.Name)
+        foreach (char c in t.DefaultName)
         {
             if (!char.IsLetterOrDigit(c)) { upper = sb.Length > 0; continue; }
             sb.Append(sb.Length == 0 ? char.ToLowerInvariant(c) : upper ? char.ToUpperInvariant(c) : c);
@@ -80,12 +87,25 @@ internal static partial class ModelEmitter
         return sb.ToString();
     }
 
+    /// <summary>The end of Load's summary: which other names it accepts, and whether the names are exact.</summary>
+    private static string LoadNames(ModelSpec m)
+    {
+        string torch = ModelTensors.Textbook(m)
+            ? $", or PyTorch's nn.RNN + nn.Linear names {string.Join(", ", PyTorchTensors(m).Select(t => Xml(t.Name)))}"
+            : "";
+        if (m.Modules.Named) return torch + " (exactly these names: the spec names the module paths).";
+        return torch + (ModelTensors.Textbook(m) ? " (or those under other module prefixes, when exactly one fits)." : " (or under other module prefixes, when exactly one fits).");
+    }
+
     private static void Construction(SourceWriter w, ModelSpec m, StepProgram program)
     {
         string impl = Impl(m);
         w.Line("/// <summary>");
         w.Doc("Creates the model from its weights, each row-major as PyTorch stores them: "
-            + string.Join(", ", m.Tensors.Select(t => $"{t.Name} ({ShapeNumbers(t)})")) + ". The arrays are copied; the model keeps no reference to them.");
+            + string.Join(", ", m.Tensors.Select(t => $"{t.Name} ({ShapeNumbers(t)})")) + ". The arrays are copied; the model keeps no reference to them."
+            + (m.Tensors.Any(t => t.Name != t.DefaultName)
+                ? $" The parameters keep the default names, whatever the spec's module paths: {Parameter(m.Tensors[0])} is {m.Tensors[0].Name}."
+                : ""));
         w.Line("/// </summary>");
         w.Line("/// <exception cref=\"global::System.ArgumentException\">");
         w.Line("/// A span does not hold exactly the number of values its shape needs.");
@@ -167,7 +187,8 @@ internal static partial class ModelEmitter
         w.Line($"public static {m.Name} Load() => Load(DefaultWeightsPath);");
         w.Line();
         w.Line("/// <summary>");
-        w.Doc($"Loads weights from a safetensors file holding the F32 tensors {string.Join(", ", m.Tensors.Select(t => t.Name))} of this model's shapes.");
+        w.Doc($"Loads weights from a safetensors file holding the F32 tensors {string.Join(", ", m.Tensors.Select(t => Xml(t.Name)))} of this model's shapes"
+            + LoadNames(m));
         w.Line("/// </summary>");
         w.Line("/// <exception cref=\"global::RnnGen.WeightsException\">");
         w.Line("/// The file is missing, malformed, or a tensor's shape differs from the spec's sizes; the message names the file,");
@@ -188,7 +209,8 @@ internal static partial class ModelEmitter
                 w.Line("    file.Tensors, t => t.Name.EndsWith(\"weight_hh_l0\", global::System.StringComparison.Ordinal));");
                 using (w.Block("if (pyTorch)"))
                 {
-                    w.Line("float[][] torch = file.RequireAll(PyTorchTensors);");
+                    if (m.Modules.Named) w.Line("// Under exactly the module paths the spec names.");
+                    w.Line($"float[][] torch = file.{(m.Modules.Named ? "RequireExact" : "RequireAll")}(PyTorchTensors);");
                     w.Line($"return new {m.Name}(torch[1], torch[0], global::RnnGen.WeightPacking.Add(torch[2], torch[3]), torch[4], torch[5]);");
                 }
                 foreach (TensorSpec t in m.Tensors)
@@ -200,8 +222,16 @@ internal static partial class ModelEmitter
             }
             else
             {
-                w.Line("// PyTorch's state_dict names, under whatever module prefixes the file uses (Info.Tensors lists the defaults).");
-                w.Line("float[][] t = file.RequireAll(Info.Tensors);");
+                if (m.Modules.Named)
+                {
+                    w.Line("// PyTorch's state_dict names, exactly as Info.Tensors lists them under the module paths the spec names.");
+                    w.Line("float[][] t = file.RequireExact(Info.Tensors);");
+                }
+                else
+                {
+                    w.Line("// PyTorch's state_dict names, under whatever module prefixes the file uses (Info.Tensors lists the defaults).");
+                    w.Line("float[][] t = file.RequireAll(Info.Tensors);");
+                }
                 w.Line($"return new {m.Name}(");
                 for (int i = 0; i < m.Tensors.Count; i++) w.Line($"    t[{Int(i)}]{(i < m.Tensors.Count - 1 ? "," : ");")}");
             }

@@ -26,7 +26,8 @@ internal sealed class SourceWriter
 
     /// <summary>
     /// Writes <paramref name="text"/> (already XML-escaped) as doc-comment lines of at most about
-    /// <paramref name="width"/> characters, broken at spaces.
+    /// <paramref name="width"/> characters, broken at spaces. A no-break space (U+00A0, <see cref="Unbroken"/>) is
+    /// never a place to break, and is written as a plain space.
     /// </summary>
     public void Doc(string text, int width = 110)
     {
@@ -36,14 +37,19 @@ internal sealed class SourceWriter
         {
             if (line.Length > 0 && line.Length + 1 + word.Length > width)
             {
-                Line("/// " + line);
+                Line("/// " + line.Replace(NoBreak, ' '));
                 line.Clear();
             }
             if (line.Length > 0) line.Append(' ');
             line.Append(word);
         }
-        if (line.Length > 0) Line("/// " + line);
+        if (line.Length > 0) Line("/// " + line.Replace(NoBreak, ' '));
     }
+
+    private const char NoBreak = '\u00A0';
+
+    /// <summary><paramref name="text"/> (a formula) with its spaces made ones <see cref="Doc"/> does not break at.</summary>
+    public static string Unbroken(string text) => text.Replace(' ', NoBreak);
 
     /// <summary>Writes <paramref name="header"/> (if any), an opening brace, and indents until the result is disposed.</summary>
     public IDisposable Block(string header)

@@ -22,6 +22,7 @@ namespace RnnGen.Generators.Model;
 /// <param name="Output">ŷ: the head's size, activation and labels.</param>
 /// <param name="Tensors">The weight tensors, in the weights file's order.</param>
 /// <param name="WeightsFile">The weights file relative to the models folder, with '/' separators.</param>
+/// <param name="Modules">The module paths of PyTorch's names, and whether the spec names them (then the names are exact).</param>
 internal sealed record ModelSpec(
     string SpecPath,
     string Key,
@@ -32,7 +33,8 @@ internal sealed record ModelSpec(
     EquatableArray<LayerSpec> Layers,
     OutputSpec Output,
     EquatableArray<TensorSpec> Tensors,
-    string WeightsFile)
+    string WeightsFile,
+    ModulePrefixes Modules)
 {
     /// <summary>The namespace-qualified type name.</summary>
     public string FullName => Namespace + "." + Name;

@@ -36,12 +36,19 @@ internal sealed record TensorDim(string Constant, int Size);
 /// Listed once per model (<see cref="ModelTensors"/>); the constructor, <c>Load</c>, the shape checks,
 /// the docs, the step program and the model's <c>Info.Tensors</c> are all written from this list.
 /// </summary>
-/// <param name="Name">Its name in the weights file, with the module's default prefix (<c>rnn.</c>, <c>head.</c>, <c>embedding.</c>) for PyTorch's names.</param>
+/// <param name="Name">
+/// Its name in the weights file: for PyTorch's names, under its module's prefix (<c>rnn.</c>, <c>head.</c>,
+/// <c>embedding.</c> by default, or the path the spec's <c>modules</c> gives: <c>encoder.gru.weight_ih_l0</c>).
+/// </param>
+/// <param name="DefaultName">
+/// Its name under the default prefixes (<c>rnn.weight_ih_l0</c>; the textbook's names are their own), which the
+/// constructor's parameter is named after, so that renaming a module in the spec leaves the C# API as it is.
+/// </param>
 /// <param name="Role">What it is for.</param>
 /// <param name="Shape">Its dimensions, outermost first.</param>
 /// <param name="Layer">The recurrent layer it belongs to, or -1 for the head and the embedding.</param>
 /// <param name="Reverse">Whether it belongs to the reverse direction of a bidirectional layer.</param>
-internal sealed record TensorSpec(string Name, TensorRole Role, EquatableArray<TensorDim> Shape, int Layer = -1, bool Reverse = false)
+internal sealed record TensorSpec(string Name, string DefaultName, TensorRole Role, EquatableArray<TensorDim> Shape, int Layer = -1, bool Reverse = false)
 {
     /// <summary>The number of floats.</summary>
     public long Elements

@@ -71,7 +71,7 @@ internal static class ModelBinder
         if (embedding > MaxArrayLength)
         {
             return DiagnosticInfo.Create(DiagnosticRules.ModelTooLarge, draft.SpecPath, at, N(inputSize), N(draft.Embedding), N(embedding), N(MaxArrayLength),
-                "embedding.weight", "x.size × x.embedding");
+                ModelTensors.EmbeddingWeight(draft.Modules), "x.size × x.embedding");
         }
         long floats = inputSize * gates * padded;
         if (floats <= MaxArrayLength) return null;
@@ -113,7 +113,8 @@ internal static class ModelBinder
         var output = new OutputSpec(d.OutputSize, d.OutputActivation, d.Labels);
         var model = new ModelSpec(d.SpecPath, d.Key, d.Name, d.Namespace, d.Description,
             input, layers, output,
-            ModelTensors.For(d.Cell, d.HiddenSize, inputSize, output.Size, d.Layers, d.Embedding, bidirectional: d.Bidirectional), d.WeightsFile);
+            ModelTensors.For(d.Cell, d.HiddenSize, inputSize, output.Size, d.Layers, d.Embedding, bidirectional: d.Bidirectional, modules: d.Modules),
+            d.WeightsFile, d.Modules);
         return new BoundModel(model, d.NameRange);
     }
 }

@@ -30,4 +30,5 @@ internal sealed record SpecDraft(
     int OutputSize,
     Activation OutputActivation,
     EquatableArray<string> Labels,
-    string WeightsFile);
+    string WeightsFile,
+    ModulePrefixes Modules);

@@ -24,10 +24,11 @@ internal static class SpecReader
     public const int MaxLayers = 8;
     public const int MaxEmbeddingSize = 4096;
 
-    private static readonly string[] RootProperties = { "$schema", "name", "namespace", "description", "a", "x", "y", "weights" };
+    internal static readonly string[] RootProperties = { "$schema", "name", "namespace", "description", "a", "x", "y", "weights", "modules" };
     internal static readonly string[] HiddenProperties = { "size", "activation", "cell", "layers", "bidirectional" };
     internal static readonly string[] InputProperties = { "encoding", "size", "vocabulary", "tokenizer", "embedding" };
     internal static readonly string[] OutputProperties = { "size", "activation", "labels" };
+    internal static readonly string[] ModuleProperties = SpecWords.Modules.ToArray();
 
     /// <summary>The model's key: the spec's file name without <c>.rnn.json</c>.</summary>
     public static string KeyOf(string specPath)
@@ -99,6 +100,7 @@ internal static class SpecReader
             string? weights = RequiredString(props, "weights", "The spec", rootAnchor,
                 "the .safetensors file, relative to the spec, that holds Waa, Wax, ba, Wya and by", out TextRange weightsRange);
             if (weights is not null) weights = CheckWeights(weights, weightsRange);
+            ModulePrefixes? modules = ReadModules(props, input);
 
             if (name is not null && ns + "." + name == GeneratedNames.ImplementationNamespace)
             {
@@ -107,7 +109,7 @@ internal static class SpecReader
                 name = null;
             }
 
-            if (name is null || hidden is null || input is null || output is null || weights is null) return null;
+            if (name is null || hidden is null || input is null || output is null || weights is null || modules is null) return null;
 
             string specDirectory = System.IO.Path.GetDirectoryName(_path) ?? "";
             string vocabularyFullPath = input.Vocabulary.Length == 0 ? "" : FullPath(specDirectory, input.Vocabulary);
@@ -116,8 +118,80 @@ internal static class SpecReader
                 hidden.Size, hidden.Activation, hidden.Cell, hidden.Layers, hidden.Bidirectional,
                 input.Encoding, input.Size, input.SizeRange, input.Tokenizer, input.Vocabulary, vocabularyFullPath, input.VocabularyRange, input.Embedding,
                 output.Size, output.Activation, output.Labels,
-                WeightsRelativeToModels(specDirectory, weights, modelsDirectory));
+                WeightsRelativeToModels(specDirectory, weights, modelsDirectory), modules);
         }
+
+        /// <summary>
+        /// The spec's <c>modules</c>: each module's path in the weights file's state_dict. Without it, the defaults
+        /// (found under other prefixes too); with it, the names are exact, a module left out under its default.
+        /// </summary>
+        private ModulePrefixes? ReadModules(IReadOnlyDictionary<string, JsonProperty> root, InputDraft? input)
+        {
+            if (!root.TryGetValue("modules", out JsonProperty? modulesProp)) return ModulePrefixes.Default;
+            if (modulesProp.Value is not JsonObject obj)
+            {
+                Report(DiagnosticRules.WrongType, modulesProp.Value.Range, "'modules'", "an object such as { \"rnn\": \"encoder.gru\" }", modulesProp.Value.KindName);
+                return null;
+            }
+            var props = Properties(obj, ModuleProperties, "'modules'", SwappedModule);
+            bool ok = props.Count == obj.Properties.Count;
+            // The modules the model has, with their paths: the spec's, else the default. Without a readable x, whether
+            // there is an embedding is not known, so only a named one counts.
+            var paths = new Dictionary<string, string>(StringComparer.Ordinal);
+            var named = new List<(string Module, string Path, JsonProperty Property)>();
+            foreach (JsonProperty p in obj.Properties)
+            {
+                if (!props.TryGetValue(p.Name, out JsonProperty? known) || !ReferenceEquals(known, p)) continue;
+                string module = p.Name;
+                string? path = StringValue(p, "modules." + module);
+                if (path is null) { ok = false; continue; }
+                if (ModulePathProblem(module, path) is string problem)
+                {
+                    (string example, string tensor) = ModuleExample(module);
+                    Report(DiagnosticRules.InvalidModulePath, p.Value.Range, module, path, problem, example, tensor);
+                    ok = false;
+                    continue;
+                }
+                if (module == SpecWords.EmbeddingModule && input is not null && input.Embedding == 0)
+                {
+                    Report(DiagnosticRules.ModuleNotInModel, p.NameRange, module, "an embedding (nn.Embedding)",
+                        input.Encoding == InputEncoding.Dense ? "its input is dense, and only one-hot input has an embedding" : "x.embedding is not set");
+                    ok = false;
+                    continue;
+                }
+                named.Add((module, path, p));
+            }
+            foreach (string module in SpecWords.Modules)
+            {
+                // A module the spec names with a bad value has no path to compare (its error is reported already).
+                bool has = module != SpecWords.EmbeddingModule || (input is not null && input.Embedding > 0);
+                if (has && !props.ContainsKey(module)) paths[module] = ModulePrefixes.Default.Of(module);
+            }
+            foreach ((string module, string path, JsonProperty p) in named)
+            {
+                // Each against the modules left out (their defaults) and the ones named before it.
+                string? other = paths.Where(kv => kv.Value == path).Select(kv => kv.Key).FirstOrDefault();
+                if (other is not null)
+                {
+                    string which = named.Any(n => n.Module == other)
+                        ? "modules." + other
+                        : $"the module '{other}', whose default path it is (modules leaves '{other}' out)";
+                    Report(DiagnosticRules.DuplicateModulePath, p.Value.Range, module, path, which);
+                    ok = false;
+                    continue;
+                }
+                paths[module] = path;
+            }
+            if (!ok) return null;
+            string Path(string module) => named.Where(n => n.Module == module).Select(n => n.Path).FirstOrDefault() ?? ModulePrefixes.Default.Of(module);
+            return new ModulePrefixes(Path(SpecWords.EmbeddingModule), Path(SpecWords.RecurrentModule), Path(SpecWords.HeadModule), Named: true);
+        }
+
+        /// <summary>The hint for an unknown key in <c>modules</c> whose value is a module's key: the two written the other way round.</summary>
+        private static string? SwappedModule(JsonProperty p) =>
+            p.Value is JsonString s && SpecWords.Modules.Contains(s.Value)
+                ? $"the keys are the modules ({Quoted(SpecWords.Modules)}) and the values their paths: write \"{s.Value}\": \"{p.Name}\""
+                : null;
 
         private sealed record HiddenDraft(int Size, Activation Activation, CellKind Cell, int Layers, bool Bidirectional);
 
@@ -315,7 +389,7 @@ internal static class SpecReader
 
         // ---- Values -------------------------------------------------------------------------
 
-        private Dictionary<string, JsonProperty> Properties(JsonObject obj, string[] allowed, string where)
+        private Dictionary<string, JsonProperty> Properties(JsonObject obj, string[] allowed, string where, Func<JsonProperty, string?>? hintFor = null)
         {
             var result = new Dictionary<string, JsonProperty>(StringComparer.Ordinal);
             foreach (JsonProperty p in obj.Properties)
@@ -328,7 +402,8 @@ internal static class SpecReader
                 if (Array.IndexOf(allowed, p.Name) < 0)
                 {
                     string suggestion = Suggest(p.Name, allowed);
-                    string hint = suggestion.Length > 0
+                    string hint = hintFor?.Invoke(p) is string special && suggestion.Length == 0 ? special
+                        : suggestion.Length > 0
                         ? suggestion.Substring(2) // ", did you mean 'x'?" → "did you mean 'x'?"
                         : "the properties allowed here are " + Quoted(allowed.Where(a => a != "$schema").ToArray());
                     Report(DiagnosticRules.UnknownProperty, p.NameRange, p.Name, where, hint);
@@ -480,6 +555,38 @@ internal static class SpecReader
         if (path.Split('/').Any(part => part == "..")) return "leaves the spec's folder with '..', but the build only sees files under the models folder";
         return null;
     }
+
+    /// <summary>
+    /// Why <paramref name="path"/> cannot be the path of <paramref name="module"/> in a state_dict, or null: names of
+    /// ASCII letters, digits and '_' (Python's attribute names, and nn.Sequential's indices) joined by single dots,
+    /// not ending with the name of one of the module's own tensors. The schema's pattern is the same rule without the last part.
+    /// </summary>
+    internal static string? ModulePathProblem(string module, string path)
+    {
+        if (path.Length == 0) return "is empty";
+        foreach (char c in path)
+        {
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '.') continue;
+            string shown = c > ' ' && c < 0x7F ? $"'{c}'" : c == ' ' ? "a space" : $"U+{(int)c:X4}";
+            if (c > 0x7F && !char.IsWhiteSpace(c) && !char.IsControl(c)) shown = $"'{c}' ({shown})";
+            return $"has {shown}, but a path is names of ASCII letters, digits and '_' joined by '.'";
+        }
+        if (path[0] == '.') return "starts with '.'";
+        if (path[path.Length - 1] == '.') return "ends with '.'; the '.' before a tensor's own name is not part of the path";
+        if (path.IndexOf("..", StringComparison.Ordinal) >= 0) return "has two '.' in a row";
+        string last = path.Substring(path.LastIndexOf('.') + 1);
+        if (ModelTensors.IsTensorName(module, last)) return $"ends with the tensor name '{last}'; give the path of the module, not of one of its tensors";
+        return null;
+    }
+
+    /// <summary>A path and one of its tensors' own names, for messages: ("encoder.gru", "weight_ih_l0").</summary>
+    internal static (string Path, string Tensor) ModuleExample(string module) => module switch
+    {
+        SpecWords.EmbeddingModule => ("encoder.embed", "weight"),
+        SpecWords.RecurrentModule => ("encoder.gru", "weight_ih_l0"),
+        SpecWords.HeadModule => ("decoder.fc", "weight"),
+        _ => throw Exhaustive.Unhandled(module),
+    };
 
     /// <summary>Letters A-Z and a-z, digits and '_', not starting with a digit: what the schema allows.</summary>
     internal static bool IsAsciiIdentifier(string name)

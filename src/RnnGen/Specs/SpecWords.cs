@@ -64,6 +64,24 @@ static class SpecWords
     /// <summary>Cell <c>lstm</c>: PyTorch's <c>nn.LSTM</c>.</summary>
     public const string Lstm = "lstm";
 
+    /// <summary>
+    /// Module <c>embedding</c>, a key of the spec's <c>modules</c>: the <c>nn.Embedding</c>, and the default prefix of
+    /// its tensor (<c>embedding.weight</c>).
+    /// </summary>
+    public const string EmbeddingModule = "embedding";
+
+    /// <summary>
+    /// Module <c>rnn</c>: the recurrent layers (<c>nn.RNN</c>, <c>nn.GRU</c> or <c>nn.LSTM</c>), and the default prefix
+    /// of their tensors (<c>rnn.weight_ih_l0</c>).
+    /// </summary>
+    public const string RecurrentModule = "rnn";
+
+    /// <summary>Module <c>head</c>: the output <c>nn.Linear</c>, and the default prefix of its tensors (<c>head.weight</c>).</summary>
+    public const string HeadModule = "head";
+
+    /// <summary>The modules a spec's <c>modules</c> may name, in the order a state_dict lists them.</summary>
+    public static IReadOnlyList<string> Modules { get; } = Array.AsReadOnly(new[] { EmbeddingModule, RecurrentModule, HeadModule });
+
     /// <summary>The recurrent cells.</summary>
     public static IReadOnlyList<string> Cells { get; } = Array.AsReadOnly(new[] { Rnn, Gru, Lstm });
 

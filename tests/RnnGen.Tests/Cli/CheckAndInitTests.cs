@@ -32,6 +32,31 @@ public sealed class CheckAndInitTests
     }
 
     [Fact]
+    public void Check_names_the_module_paths_a_spec_gives_and_points_at_a_bad_one()
+    {
+        using var temp = new TempFolder();
+        string spec = """
+            {
+              "name": "Tagger",
+              "a": { "size": 4, "cell": "gru" },
+              "x": { "encoding": "dense", "size": 3 },
+              "y": { "size": 1, "activation": "sigmoid" },
+              "weights": "tagger.safetensors",
+              "modules": { "rnn": "encoder.gru" }
+            }
+            """;
+        File.WriteAllText(temp.File("tagger.rnn.json"), spec);
+        CliRun run = CliProcess.Run("check", temp.File("tagger.rnn.json"));
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal("tagger.rnn.json: OK — Tagger, a 4 gru, x dense 3, y 1 sigmoid, modules rnn = encoder.gru, head = head", Assert.Single(run.Lines));
+
+        File.WriteAllText(temp.File("tagger.rnn.json"), spec.Replace("\"encoder.gru\"", "\"encoder.gru.\"", System.StringComparison.Ordinal));
+        run = CliProcess.Run("check", temp.File("tagger.rnn.json"));
+        Assert.Equal(1, run.ExitCode);
+        Assert.StartsWith(temp.File("tagger.rnn.json") + "(7,23): error RNN0028: modules.rnn 'encoder.gru.' ends with '.'", run.Lines[0]);
+    }
+
+    [Fact]
     public void Init_is_deterministic_reproduces_the_shipped_weights_and_loads_back()
     {
         using var temp = new TempFolder();

@@ -120,7 +120,7 @@ public sealed class SpecDiagnosticTests
             }
             """;
         Specs.Run(spec).Reports(Expected.At("RNN0003", Spec, 3, 3, 11,
-            "Unknown property 'author' in the spec; the properties allowed here are 'name', 'namespace', 'description', 'a', 'x', 'y', 'weights'"))
+            "Unknown property 'author' in the spec; the properties allowed here are 'name', 'namespace', 'description', 'a', 'x', 'y', 'weights', 'modules'"))
             .GeneratesNothing();
     }
 

@@ -50,13 +50,44 @@ public sealed class SchemaTests
     [Fact]
     public void Properties_match_what_the_generator_reads()
     {
-        Assert.Equal(new[] { "$schema", "a", "description", "name", "namespace", "weights", "x", "y" },
+        Assert.Equal(new[] { "$schema", "a", "description", "modules", "name", "namespace", "weights", "x", "y" },
+            Schema.GetProperty("properties").EnumerateObject().Select(p => p.Name).OrderBy(n => n, StringComparer.Ordinal));
+        Assert.Equal(SpecReader.RootProperties.OrderBy(n => n, StringComparer.Ordinal),
             Schema.GetProperty("properties").EnumerateObject().Select(p => p.Name).OrderBy(n => n, StringComparer.Ordinal));
         Assert.False(Schema.GetProperty("additionalProperties").GetBoolean());
-        foreach ((string name, string[] read) in new[] { ("a", SpecReader.HiddenProperties), ("x", SpecReader.InputProperties), ("y", SpecReader.OutputProperties) })
+        Assert.False(Property("modules").GetProperty("additionalProperties").GetBoolean());
+        Assert.Equal(SpecWords.Modules, SpecReader.ModuleProperties);
+        foreach ((string name, string[] read) in new[]
+        {
+            ("a", SpecReader.HiddenProperties), ("x", SpecReader.InputProperties), ("y", SpecReader.OutputProperties), ("modules", SpecReader.ModuleProperties),
+        })
         {
             Assert.Equal(read.OrderBy(n => n, StringComparer.Ordinal),
                 Property(name).GetProperty("properties").EnumerateObject().Select(p => p.Name).OrderBy(n => n, StringComparer.Ordinal));
+        }
+    }
+
+    [Theory]
+    [InlineData("encoder.gru", true)]
+    [InlineData("rnn", true)]
+    [InlineData("layers.0.cell_1", true)]
+    [InlineData("0", true)]
+    [InlineData("", false)]
+    [InlineData(".gru", false)]
+    [InlineData("gru.", false)]
+    [InlineData("a..b", false)]
+    [InlineData("a b", false)]
+    [InlineData("a/b", false)]
+    [InlineData("a-b", false)]
+    [InlineData("é", false)]
+    public void A_module_path_the_schema_allows_is_one_the_generator_allows(string path, bool valid)
+    {
+        // The generator also refuses a path that ends with a tensor's own name (encoder.gru.weight_ih_l0), which the pattern leaves to it.
+        foreach (string module in SpecWords.Modules)
+        {
+            string pattern = Property("modules", module).GetProperty("pattern").GetString()!;
+            Assert.Equal(valid, System.Text.RegularExpressions.Regex.IsMatch(path, pattern));
+            Assert.Equal(valid, SpecReader.ModulePathProblem(module, path) is null);
         }
     }
 

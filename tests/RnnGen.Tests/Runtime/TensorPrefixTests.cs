@@ -5,7 +5,10 @@ using Xunit;
 
 namespace RnnGen.Tests.Runtime;
 
-/// <summary>SafeTensorsFile.RequireAll: PyTorch's names found under whatever module prefixes a state_dict uses.</summary>
+/// <summary>
+/// SafeTensorsFile.RequireAll: PyTorch's names found under whatever module prefixes a state_dict uses; and
+/// RequireExact, which a model whose spec names its prefixes calls: the listed names or an error, no search.
+/// </summary>
 public sealed class TensorPrefixTests
 {
     private static readonly TensorInfo[] Expected =
@@ -85,5 +88,60 @@ public sealed class TensorPrefixTests
         var e = Assert.Throws<WeightsException>(() => file.RequireAll(Expected));
         Assert.Contains("rnn.weight_ih_l1", e.Message, StringComparison.Ordinal);
         Assert.Contains("unexpected", e.Message, StringComparison.Ordinal);
+    }
+
+    private static readonly TensorInfo[] Named =
+    {
+        new("encoder.emb.weight", new[] { 5, 2 }),
+        new("encoder.gru.weight_ih_l0", new[] { 3, 2 }),
+        new("encoder.gru.bias_ih_l0", new[] { 3 }),
+        new("fc.weight", new[] { 1, 3 }),
+        new("fc.bias", new[] { 1 }),
+    };
+
+    [Fact]
+    public void Exact_names_load_in_the_listed_order()
+    {
+        SafeTensorsFile file = File(("fc.bias", new[] { 1 }), ("encoder.gru.weight_ih_l0", new[] { 3, 2 }), ("encoder.emb.weight", new[] { 5, 2 }),
+            ("fc.weight", new[] { 1, 3 }), ("encoder.gru.bias_ih_l0", new[] { 3 }));
+        float[][] data = file.RequireExact(Named);
+        Assert.Equal(Named.Select(t => file.Find(t.Name)!.Data), data);
+    }
+
+    [Fact]
+    public void Exact_names_are_not_searched_for_under_other_prefixes()
+    {
+        // RequireAll would take 'decoder.fc.' as the one prefix that fits; RequireExact names what is missing and where it is.
+        SafeTensorsFile file = File(("encoder.emb.weight", new[] { 5, 2 }), ("encoder.gru.weight_ih_l0", new[] { 3, 2 }),
+            ("encoder.gru.bias_ih_l0", new[] { 3 }), ("decoder.fc.weight", new[] { 1, 3 }), ("decoder.fc.bias", new[] { 1 }));
+        var e = Assert.Throws<WeightsException>(() => file.RequireExact(Named));
+        Assert.Equal("fc.weight", e.TensorName);
+        Assert.Equal(
+            "missing, but the file has 'decoder.fc.weight' (the spec names the module prefixes, so no other prefix is tried); "
+            + "the model expects encoder.emb.weight [5, 2], encoder.gru.weight_ih_l0 [3, 2], encoder.gru.bias_ih_l0 [3], fc.weight [1, 3], fc.bias [1]; "
+            + "the file has decoder.fc.bias [1], decoder.fc.weight [1, 3], encoder.emb.weight [5, 2], encoder.gru.bias_ih_l0 [3], encoder.gru.weight_ih_l0 [3, 2]",
+            e.Detail);
+    }
+
+    [Fact]
+    public void An_exact_name_of_another_shape_is_named_with_both_shapes()
+    {
+        SafeTensorsFile file = File(("encoder.emb.weight", new[] { 5, 2 }), ("encoder.gru.weight_ih_l0", new[] { 3, 4 }),
+            ("encoder.gru.bias_ih_l0", new[] { 3 }), ("fc.weight", new[] { 1, 3 }), ("fc.bias", new[] { 1 }));
+        var e = Assert.Throws<WeightsException>(() => file.RequireExact(Named));
+        Assert.Equal("encoder.gru.weight_ih_l0", e.TensorName);
+        Assert.StartsWith("shape [3, 4] but the model needs [3, 2]; the model expects encoder.emb.weight [5, 2]", e.Detail, StringComparison.Ordinal);
+        Assert.Contains("the file has encoder.emb.weight [5, 2], encoder.gru.bias_ih_l0 [3], encoder.gru.weight_ih_l0 [3, 4]", e.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_tensor_not_listed_is_rejected_with_both_lists()
+    {
+        SafeTensorsFile file = File(("encoder.emb.weight", new[] { 5, 2 }), ("encoder.gru.weight_ih_l0", new[] { 3, 2 }),
+            ("encoder.gru.bias_ih_l0", new[] { 3 }), ("fc.weight", new[] { 1, 3 }), ("fc.bias", new[] { 1 }), ("encoder.gru.bias_hh_l0", new[] { 3 }));
+        var e = Assert.Throws<WeightsException>(() => file.RequireExact(Named));
+        Assert.Equal("encoder.gru.bias_hh_l0", e.TensorName);
+        Assert.StartsWith("unexpected; the model expects encoder.emb.weight [5, 2]", e.Detail, StringComparison.Ordinal);
+        Assert.Contains("the file has encoder.emb.weight [5, 2], encoder.gru.bias_hh_l0 [3]", e.Detail, StringComparison.Ordinal);
     }
 }

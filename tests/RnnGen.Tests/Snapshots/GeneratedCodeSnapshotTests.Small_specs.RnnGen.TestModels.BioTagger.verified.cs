@@ -9,12 +9,22 @@ namespace RnnGen.TestModels
     /// Tags words as outside (O), beginning (B-PER) or inside (I-PER) a person's name.
     /// </summary>
     /// <remarks>
-    /// <para>An Elman RNN compiled by RnnGen from <c>bio-tagger.rnn.json</c>. For t = 1 … T:</para>
+    /// <para>An Elman RNN, compiled by RnnGen from <c>bio-tagger.rnn.json</c>. For t = 1 … T, in the textbook's
+    /// notation and, indented under each equation, in PyTorch's (nn.RNN + nn.Linear, whose state_dict Load also
+    /// reads):</para>
     /// <code>
     /// a&lt;0&gt; = 0
     /// a&lt;t&gt; = sigmoid(Waa · a&lt;t-1&gt; + Wax · x&lt;t&gt; + ba)
+    ///     h&lt;t&gt; = sigmoid(W_ih · x&lt;t&gt; + b_ih + W_hh · h&lt;t-1&gt; + b_hh)
     /// ŷ&lt;t&gt; = softmax(Wya · a&lt;t&gt; + by)
+    ///     ŷ&lt;t&gt; = softmax(W_y · h&lt;t&gt; + b_y)
     /// </code>
+    /// <para>
+    /// Waa = W_hh (rnn.weight_hh_l0), Wax = W_ih (rnn.weight_ih_l0), ba = b_ih + b_hh (rnn.bias_ih_l0 +
+    /// rnn.bias_hh_l0, summed at load time), Wya = W_y (head.weight) and by = b_y (head.bias): the two lines of each
+    /// pair compute the same numbers, and a&lt;t&gt; = h&lt;t&gt;. nn.RNN itself offers only tanh and relu: with
+    /// sigmoid, the names are PyTorch's but no nn.RNN computes this cell.
+    /// </para>
     /// <list type="table">
     /// <listheader><term>symbol</term><description>size</description></listheader>
     /// <item><term>a (hidden state)</term><description>20, activation sigmoid</description></item>
@@ -139,7 +149,9 @@ namespace RnnGen.TestModels
         public static BioTagger Load() => Load(DefaultWeightsPath);
 
         /// <summary>
-        /// Loads weights from a safetensors file holding the F32 tensors Waa, Wax, ba, Wya, by of this model's shapes.
+        /// Loads weights from a safetensors file holding the F32 tensors Waa, Wax, ba, Wya, by of this model's shapes, or
+        /// PyTorch's nn.RNN + nn.Linear names rnn.weight_ih_l0, rnn.weight_hh_l0, rnn.bias_ih_l0, rnn.bias_hh_l0,
+        /// head.weight, head.bias (or those under other module prefixes, when exactly one fits).
         /// </summary>
         /// <exception cref="global::RnnGen.WeightsException">
         /// The file is missing, malformed, or a tensor's shape differs from the spec's sizes; the message names the file,

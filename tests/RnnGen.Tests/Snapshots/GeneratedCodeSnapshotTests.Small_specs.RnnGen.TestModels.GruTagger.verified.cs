@@ -9,16 +9,33 @@ namespace RnnGen.TestModels
     /// A GRU over an embedding, as PyTorch's nn.Embedding -&gt; nn.GRU -&gt; nn.Linear.
     /// </summary>
     /// <remarks>
-    /// <para>An GRU, with an embedding of 8 in front compiled by RnnGen from <c>gru-tagger.rnn.json</c>.
-    /// For t = 1 … T, in PyTorch's notation (W_ir is the reset gate's block of weight_ih, and so on):</para>
+    /// <para>A GRU with an embedding of 8 in front, compiled by RnnGen from <c>gru-tagger.rnn.json</c>.
+    /// For t = 1 … T, in PyTorch's notation (W_ir is the reset gate's block of weight_ih, and so on) and, indented
+    /// under each equation, in the textbook's (c&lt;t&gt; = a&lt;t&gt; the state, [c&lt;t-1&gt;, x&lt;t&gt;] the two
+    /// vectors stacked, ⊙ element-wise):</para>
     /// <code>
     /// h&lt;0&gt; = 0; for each layer, on its input x&lt;t&gt; (the layer below's h&lt;t&gt; above layer 0):
     /// r = σ(W_ir · x&lt;t&gt; + b_ir + W_hr · h&lt;t-1&gt; + b_hr)                  (reset gate)
+    ///     Γ_r = σ(W_r · [c&lt;t-1&gt;, x&lt;t&gt;] + b_r)                           (relevance gate)
     /// z = σ(W_iz · x&lt;t&gt; + b_iz + W_hz · h&lt;t-1&gt; + b_hz)                  (update gate)
-    /// n = tanh(W_in · x&lt;t&gt; + b_in + r ⊙ (W_hn · h&lt;t-1&gt; + b_hn))        (new gate)
+    ///     Γ_u = σ(W_u · [c&lt;t-1&gt;, x&lt;t&gt;] + b_u)                           (update gate: Γ_u = 1 − z)
+    /// n = tanh(W_in · x&lt;t&gt; + b_in + r ⊙ (W_hn · h&lt;t-1&gt; + b_hn))         (new gate)
+    ///     c̃&lt;t&gt; = tanh(W_c · [Γ_r ⊙ c&lt;t-1&gt;, x&lt;t&gt;] + b_c)                 (candidate: not n, see below)
     /// h&lt;t&gt; = (1 − z) ⊙ n + z ⊙ h&lt;t-1&gt;
-    /// ŷ&lt;t&gt; = softmax(W_y · h&lt;t&gt; + b_y)                             (the last layer's h)
+    ///     c&lt;t&gt; = Γ_u ⊙ c̃&lt;t&gt; + (1 − Γ_u) ⊙ c&lt;t-1&gt;,   a&lt;t&gt; = c&lt;t&gt;
+    /// ŷ&lt;t&gt; = softmax(W_y · h&lt;t&gt; + b_y)                                  (the last layer's h)
+    ///     ŷ&lt;t&gt; = softmax(Wya · a&lt;t&gt; + by)
     /// </code>
+    /// <para>
+    /// The state is one vector, a&lt;t&gt; = c&lt;t&gt; = h&lt;t&gt;, and a gate's W · [c&lt;t-1&gt;, x&lt;t&gt;] + b
+    /// is PyTorch's two products and two biases: W_r = [W_hr | W_ir] and b_r = b_ir + b_hr, so Γ_r = r. The update
+    /// gates have opposite senses: PyTorch's z keeps the old state (h&lt;t&gt; = (1 − z) ⊙ n + z ⊙ h&lt;t-1&gt;), the
+    /// textbook's Γ_u takes the candidate (c&lt;t&gt; = Γ_u ⊙ c̃&lt;t&gt; + (1 − Γ_u) ⊙ c&lt;t-1&gt;), so
+    /// Γ_u = 1 − z: W_u = −[W_hz | W_iz], b_u = −(b_iz + b_hz). The candidates differ: the textbook's Γ_r multiplies
+    /// c&lt;t-1&gt; before the product with W_c, PyTorch's r multiplies the product W_hn · h&lt;t-1&gt; + b_hn after
+    /// it, bias included; with W_c = [W_hn | W_in] and b_c = b_in the two agree only when W_hn is diagonal and
+    /// b_hn = 0. This model computes PyTorch's n. The head: Wya = W_y, by = b_y.
+    /// </para>
     /// <list type="table">
     /// <listheader><term>symbol</term><description>size</description></listheader>
     /// <item><term>a (hidden state)</term><description>20, activation tanh</description></item>
@@ -172,7 +189,8 @@ namespace RnnGen.TestModels
 
         /// <summary>
         /// Loads weights from a safetensors file holding the F32 tensors embedding.weight, rnn.weight_ih_l0,
-        /// rnn.weight_hh_l0, rnn.bias_ih_l0, rnn.bias_hh_l0, head.weight, head.bias of this model's shapes.
+        /// rnn.weight_hh_l0, rnn.bias_ih_l0, rnn.bias_hh_l0, head.weight, head.bias of this model's shapes (or under
+        /// other module prefixes, when exactly one fits).
         /// </summary>
         /// <exception cref="global::RnnGen.WeightsException">
         /// The file is missing, malformed, or a tensor's shape differs from the spec's sizes; the message names the file,

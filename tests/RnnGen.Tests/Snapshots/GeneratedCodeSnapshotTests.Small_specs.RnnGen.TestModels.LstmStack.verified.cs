@@ -9,17 +9,32 @@ namespace RnnGen.TestModels
     /// The recurrent network of the spec lstm-stack.rnn.json.
     /// </summary>
     /// <remarks>
-    /// <para>An LSTM of 2 layers compiled by RnnGen from <c>lstm-stack.rnn.json</c>.
-    /// For t = 1 … T, in PyTorch's notation (W_ir is the reset gate's block of weight_ih, and so on):</para>
+    /// <para>An LSTM of 2 layers, compiled by RnnGen from <c>lstm-stack.rnn.json</c>.
+    /// For t = 1 … T, in PyTorch's notation (W_ii is the input gate's block of weight_ih, and so on) and, indented
+    /// under each equation, in the textbook's (a&lt;t&gt; the state and c&lt;t&gt; the cell, [a&lt;t-1&gt;,
+    /// x&lt;t&gt;] the two vectors stacked, ⊙ element-wise):</para>
     /// <code>
     /// h&lt;0&gt; = c&lt;0&gt; = 0; for each layer, on its input x&lt;t&gt; (the layer below's h&lt;t&gt; above layer 0):
     /// i = σ(W_ii · x&lt;t&gt; + b_ii + W_hi · h&lt;t-1&gt; + b_hi)                  (input gate)
+    ///     Γ_u = σ(W_u · [a&lt;t-1&gt;, x&lt;t&gt;] + b_u)                           (update gate: Γ_u = i)
     /// f = σ(W_if · x&lt;t&gt; + b_if + W_hf · h&lt;t-1&gt; + b_hf)                  (forget gate)
+    ///     Γ_f = σ(W_f · [a&lt;t-1&gt;, x&lt;t&gt;] + b_f)                           (forget gate: Γ_f = f)
     /// g = tanh(W_ig · x&lt;t&gt; + b_ig + W_hg · h&lt;t-1&gt; + b_hg)               (cell candidate)
+    ///     c̃&lt;t&gt; = tanh(W_c · [a&lt;t-1&gt;, x&lt;t&gt;] + b_c)                       (candidate: c̃&lt;t&gt; = g)
     /// o = σ(W_io · x&lt;t&gt; + b_io + W_ho · h&lt;t-1&gt; + b_ho)                  (output gate)
+    ///     Γ_o = σ(W_o · [a&lt;t-1&gt;, x&lt;t&gt;] + b_o)                           (output gate: Γ_o = o)
     /// c&lt;t&gt; = f ⊙ c&lt;t-1&gt; + i ⊙ g,   h&lt;t&gt; = o ⊙ tanh(c&lt;t&gt;)
-    /// ŷ&lt;t&gt; = linear(W_y · h&lt;t&gt; + b_y)                             (the last layer's h)
+    ///     c&lt;t&gt; = Γ_u ⊙ c̃&lt;t&gt; + Γ_f ⊙ c&lt;t-1&gt;,   a&lt;t&gt; = Γ_o ⊙ tanh(c&lt;t&gt;)
+    /// ŷ&lt;t&gt; = linear(W_y · h&lt;t&gt; + b_y)                                   (the last layer's h)
+    ///     ŷ&lt;t&gt; = linear(Wya · a&lt;t&gt; + by)
     /// </code>
+    /// <para>
+    /// The two lines of each pair compute the same numbers: a&lt;t&gt; = h&lt;t&gt;, and a gate's
+    /// W · [a&lt;t-1&gt;, x&lt;t&gt;] + b is PyTorch's two products and two biases (W_u = [W_hi | W_ii],
+    /// b_u = b_ii + b_hi; W_f, W_c and W_o likewise from the f, g and o blocks). PyTorch's input gate i is the
+    /// textbook's update gate Γ_u, its cell candidate g is c̃&lt;t&gt;; PyTorch stacks the gates' rows in the order
+    /// i, f, g, o. The head: Wya = W_y, by = b_y.
+    /// </para>
     /// <list type="table">
     /// <listheader><term>symbol</term><description>size</description></listheader>
     /// <item><term>a (hidden state)</term><description>12, activation tanh</description></item>
@@ -27,16 +42,16 @@ namespace RnnGen.TestModels
     /// <description>5, dense</description></item>
     /// <item><term>ŷ (output)</term>
     /// <description>1, activation linear</description></item>
-    /// <item><term>rnn.weight_ih_l0</term><description>48×5 (4 * HiddenSize × InputSize)</description></item>
-    /// <item><term>rnn.weight_hh_l0</term><description>48×12 (4 * HiddenSize × HiddenSize)</description></item>
-    /// <item><term>rnn.bias_ih_l0</term><description>48 (4 * HiddenSize)</description></item>
-    /// <item><term>rnn.bias_hh_l0</term><description>48 (4 * HiddenSize)</description></item>
-    /// <item><term>rnn.weight_ih_l1</term><description>48×12 (4 * HiddenSize × HiddenSize)</description></item>
-    /// <item><term>rnn.weight_hh_l1</term><description>48×12 (4 * HiddenSize × HiddenSize)</description></item>
-    /// <item><term>rnn.bias_ih_l1</term><description>48 (4 * HiddenSize)</description></item>
-    /// <item><term>rnn.bias_hh_l1</term><description>48 (4 * HiddenSize)</description></item>
-    /// <item><term>head.weight</term><description>1×12 (OutputSize × HiddenSize)</description></item>
-    /// <item><term>head.bias</term><description>1 (OutputSize)</description></item>
+    /// <item><term>encoder.lstm.weight_ih_l0</term><description>48×5 (4 * HiddenSize × InputSize)</description></item>
+    /// <item><term>encoder.lstm.weight_hh_l0</term><description>48×12 (4 * HiddenSize × HiddenSize)</description></item>
+    /// <item><term>encoder.lstm.bias_ih_l0</term><description>48 (4 * HiddenSize)</description></item>
+    /// <item><term>encoder.lstm.bias_hh_l0</term><description>48 (4 * HiddenSize)</description></item>
+    /// <item><term>encoder.lstm.weight_ih_l1</term><description>48×12 (4 * HiddenSize × HiddenSize)</description></item>
+    /// <item><term>encoder.lstm.weight_hh_l1</term><description>48×12 (4 * HiddenSize × HiddenSize)</description></item>
+    /// <item><term>encoder.lstm.bias_ih_l1</term><description>48 (4 * HiddenSize)</description></item>
+    /// <item><term>encoder.lstm.bias_hh_l1</term><description>48 (4 * HiddenSize)</description></item>
+    /// <item><term>decoder.weight</term><description>1×12 (OutputSize × HiddenSize)</description></item>
+    /// <item><term>decoder.bias</term><description>1 (OutputSize)</description></item>
     /// </list>
     /// <para>The weights are read from a safetensors file (see <see cref="Load(string)"/>); the instance is
     /// immutable and safe to share between threads. The state is the caller's: a <see cref="Hidden"/> value
@@ -83,16 +98,16 @@ namespace RnnGen.TestModels
             WeightsFile: WeightsFile,
             Tensors: new global::RnnGen.TensorInfo[]
             {
-                new global::RnnGen.TensorInfo("rnn.weight_ih_l0", new int[] { 4 * HiddenSize, InputSize }),
-                new global::RnnGen.TensorInfo("rnn.weight_hh_l0", new int[] { 4 * HiddenSize, HiddenSize }),
-                new global::RnnGen.TensorInfo("rnn.bias_ih_l0", new int[] { 4 * HiddenSize }),
-                new global::RnnGen.TensorInfo("rnn.bias_hh_l0", new int[] { 4 * HiddenSize }),
-                new global::RnnGen.TensorInfo("rnn.weight_ih_l1", new int[] { 4 * HiddenSize, HiddenSize }),
-                new global::RnnGen.TensorInfo("rnn.weight_hh_l1", new int[] { 4 * HiddenSize, HiddenSize }),
-                new global::RnnGen.TensorInfo("rnn.bias_ih_l1", new int[] { 4 * HiddenSize }),
-                new global::RnnGen.TensorInfo("rnn.bias_hh_l1", new int[] { 4 * HiddenSize }),
-                new global::RnnGen.TensorInfo("head.weight", new int[] { OutputSize, HiddenSize }),
-                new global::RnnGen.TensorInfo("head.bias", new int[] { OutputSize }),
+                new global::RnnGen.TensorInfo("encoder.lstm.weight_ih_l0", new int[] { 4 * HiddenSize, InputSize }),
+                new global::RnnGen.TensorInfo("encoder.lstm.weight_hh_l0", new int[] { 4 * HiddenSize, HiddenSize }),
+                new global::RnnGen.TensorInfo("encoder.lstm.bias_ih_l0", new int[] { 4 * HiddenSize }),
+                new global::RnnGen.TensorInfo("encoder.lstm.bias_hh_l0", new int[] { 4 * HiddenSize }),
+                new global::RnnGen.TensorInfo("encoder.lstm.weight_ih_l1", new int[] { 4 * HiddenSize, HiddenSize }),
+                new global::RnnGen.TensorInfo("encoder.lstm.weight_hh_l1", new int[] { 4 * HiddenSize, HiddenSize }),
+                new global::RnnGen.TensorInfo("encoder.lstm.bias_ih_l1", new int[] { 4 * HiddenSize }),
+                new global::RnnGen.TensorInfo("encoder.lstm.bias_hh_l1", new int[] { 4 * HiddenSize }),
+                new global::RnnGen.TensorInfo("decoder.weight", new int[] { OutputSize, HiddenSize }),
+                new global::RnnGen.TensorInfo("decoder.bias", new int[] { OutputSize }),
             },
             Cell: "lstm",
             Layers: 2,
@@ -105,20 +120,20 @@ namespace RnnGen.TestModels
         global::RnnGen.RnnModelInfo global::RnnGen.IRnnModel.Info => Info;
 
         // The weights, packed once at load time into 64-byte-aligned rows (zero in the padding), for the kernels:
-        // _b0i: rows 0 to 11 of rnn.bias_ih_l0 + rnn.bias_hh_l0.
-        // _b0f: rows 12 to 23 of rnn.bias_ih_l0 + rnn.bias_hh_l0.
-        // _b0g: rows 24 to 35 of rnn.bias_ih_l0 + rnn.bias_hh_l0.
-        // _b0o: rows 36 to 47 of rnn.bias_ih_l0 + rnn.bias_hh_l0.
-        // _wi0Tail: 5 rows of 48: row j = rows 0 to 11 of each of 4 gates' blocks of column j of rnn.weight_ih_l0.
-        // _wh0Tail: 12 rows of 48: row j = rows 0 to 11 of each of 4 gates' blocks of column j of rnn.weight_hh_l0.
-        // _b1i: rows 0 to 11 of rnn.bias_ih_l1 + rnn.bias_hh_l1.
-        // _b1f: rows 12 to 23 of rnn.bias_ih_l1 + rnn.bias_hh_l1.
-        // _b1g: rows 24 to 35 of rnn.bias_ih_l1 + rnn.bias_hh_l1.
-        // _b1o: rows 36 to 47 of rnn.bias_ih_l1 + rnn.bias_hh_l1.
-        // _wi1Tail: 12 rows of 48: row j = rows 0 to 11 of each of 4 gates' blocks of column j of rnn.weight_ih_l1.
-        // _wh1Tail: 12 rows of 48: row j = rows 0 to 11 of each of 4 gates' blocks of column j of rnn.weight_hh_l1.
-        // _wy: row k = row k of head.weight.
-        // _by: head.bias, padded to 16.
+        // _b0i: rows 0 to 11 of encoder.lstm.bias_ih_l0 + encoder.lstm.bias_hh_l0.
+        // _b0f: rows 12 to 23 of encoder.lstm.bias_ih_l0 + encoder.lstm.bias_hh_l0.
+        // _b0g: rows 24 to 35 of encoder.lstm.bias_ih_l0 + encoder.lstm.bias_hh_l0.
+        // _b0o: rows 36 to 47 of encoder.lstm.bias_ih_l0 + encoder.lstm.bias_hh_l0.
+        // _wi0Tail: 5 rows of 48: row j = rows 0 to 11 of each of 4 gates' blocks of column j of encoder.lstm.weight_ih_l0.
+        // _wh0Tail: 12 rows of 48: row j = rows 0 to 11 of each of 4 gates' blocks of column j of encoder.lstm.weight_hh_l0.
+        // _b1i: rows 0 to 11 of encoder.lstm.bias_ih_l1 + encoder.lstm.bias_hh_l1.
+        // _b1f: rows 12 to 23 of encoder.lstm.bias_ih_l1 + encoder.lstm.bias_hh_l1.
+        // _b1g: rows 24 to 35 of encoder.lstm.bias_ih_l1 + encoder.lstm.bias_hh_l1.
+        // _b1o: rows 36 to 47 of encoder.lstm.bias_ih_l1 + encoder.lstm.bias_hh_l1.
+        // _wi1Tail: 12 rows of 48: row j = rows 0 to 11 of each of 4 gates' blocks of column j of encoder.lstm.weight_ih_l1.
+        // _wh1Tail: 12 rows of 48: row j = rows 0 to 11 of each of 4 gates' blocks of column j of encoder.lstm.weight_hh_l1.
+        // _wy: row k = row k of decoder.weight.
+        // _by: decoder.bias, padded to 16.
         internal readonly global::RnnGen.AlignedBuffer _b0i;
         internal readonly global::RnnGen.AlignedBuffer _b0f;
         internal readonly global::RnnGen.AlignedBuffer _b0g;
@@ -135,10 +150,12 @@ namespace RnnGen.TestModels
         internal readonly global::RnnGen.AlignedBuffer _by;
 
         /// <summary>
-        /// Creates the model from its weights, each row-major as PyTorch stores them: rnn.weight_ih_l0 (48×5),
-        /// rnn.weight_hh_l0 (48×12), rnn.bias_ih_l0 (48), rnn.bias_hh_l0 (48), rnn.weight_ih_l1 (48×12), rnn.weight_hh_l1
-        /// (48×12), rnn.bias_ih_l1 (48), rnn.bias_hh_l1 (48), head.weight (1×12), head.bias (1). The arrays are copied;
-        /// the model keeps no reference to them.
+        /// Creates the model from its weights, each row-major as PyTorch stores them: encoder.lstm.weight_ih_l0 (48×5),
+        /// encoder.lstm.weight_hh_l0 (48×12), encoder.lstm.bias_ih_l0 (48), encoder.lstm.bias_hh_l0 (48),
+        /// encoder.lstm.weight_ih_l1 (48×12), encoder.lstm.weight_hh_l1 (48×12), encoder.lstm.bias_ih_l1 (48),
+        /// encoder.lstm.bias_hh_l1 (48), decoder.weight (1×12), decoder.bias (1). The arrays are copied; the model keeps
+        /// no reference to them. The parameters keep the default names, whatever the spec's module paths: rnnWeightIhL0
+        /// is encoder.lstm.weight_ih_l0.
         /// </summary>
         /// <exception cref="global::System.ArgumentException">
         /// A span does not hold exactly the number of values its shape needs.
@@ -157,28 +174,29 @@ namespace RnnGen.TestModels
         {
             global::RnnGen.Generated.LstmStackKernels.RequireLength(
                 rnnWeightIhL0, 4 * HiddenSize * InputSize,
-                "rnn.weight_ih_l0", "4 * HiddenSize × InputSize", nameof(rnnWeightIhL0));
+                "encoder.lstm.weight_ih_l0", "4 * HiddenSize × InputSize", nameof(rnnWeightIhL0));
             global::RnnGen.Generated.LstmStackKernels.RequireLength(
                 rnnWeightHhL0, 4 * HiddenSize * HiddenSize,
-                "rnn.weight_hh_l0", "4 * HiddenSize × HiddenSize", nameof(rnnWeightHhL0));
+                "encoder.lstm.weight_hh_l0", "4 * HiddenSize × HiddenSize", nameof(rnnWeightHhL0));
             global::RnnGen.Generated.LstmStackKernels.RequireLength(
-                rnnBiasIhL0, 4 * HiddenSize, "rnn.bias_ih_l0", "4 * HiddenSize", nameof(rnnBiasIhL0));
+                rnnBiasIhL0, 4 * HiddenSize, "encoder.lstm.bias_ih_l0", "4 * HiddenSize", nameof(rnnBiasIhL0));
             global::RnnGen.Generated.LstmStackKernels.RequireLength(
-                rnnBiasHhL0, 4 * HiddenSize, "rnn.bias_hh_l0", "4 * HiddenSize", nameof(rnnBiasHhL0));
+                rnnBiasHhL0, 4 * HiddenSize, "encoder.lstm.bias_hh_l0", "4 * HiddenSize", nameof(rnnBiasHhL0));
             global::RnnGen.Generated.LstmStackKernels.RequireLength(
                 rnnWeightIhL1, 4 * HiddenSize * HiddenSize,
-                "rnn.weight_ih_l1", "4 * HiddenSize × HiddenSize", nameof(rnnWeightIhL1));
+                "encoder.lstm.weight_ih_l1", "4 * HiddenSize × HiddenSize", nameof(rnnWeightIhL1));
             global::RnnGen.Generated.LstmStackKernels.RequireLength(
                 rnnWeightHhL1, 4 * HiddenSize * HiddenSize,
-                "rnn.weight_hh_l1", "4 * HiddenSize × HiddenSize", nameof(rnnWeightHhL1));
+                "encoder.lstm.weight_hh_l1", "4 * HiddenSize × HiddenSize", nameof(rnnWeightHhL1));
             global::RnnGen.Generated.LstmStackKernels.RequireLength(
-                rnnBiasIhL1, 4 * HiddenSize, "rnn.bias_ih_l1", "4 * HiddenSize", nameof(rnnBiasIhL1));
+                rnnBiasIhL1, 4 * HiddenSize, "encoder.lstm.bias_ih_l1", "4 * HiddenSize", nameof(rnnBiasIhL1));
             global::RnnGen.Generated.LstmStackKernels.RequireLength(
-                rnnBiasHhL1, 4 * HiddenSize, "rnn.bias_hh_l1", "4 * HiddenSize", nameof(rnnBiasHhL1));
+                rnnBiasHhL1, 4 * HiddenSize, "encoder.lstm.bias_hh_l1", "4 * HiddenSize", nameof(rnnBiasHhL1));
             global::RnnGen.Generated.LstmStackKernels.RequireLength(
-                headWeight, OutputSize * HiddenSize, "head.weight", "OutputSize × HiddenSize", nameof(headWeight));
+                headWeight, OutputSize * HiddenSize,
+                "decoder.weight", "OutputSize × HiddenSize", nameof(headWeight));
             global::RnnGen.Generated.LstmStackKernels.RequireLength(
-                headBias, OutputSize, "head.bias", "OutputSize", nameof(headBias));
+                headBias, OutputSize, "decoder.bias", "OutputSize", nameof(headBias));
             _b0i = global::RnnGen.WeightPacking.PackGateBias(rnnBiasIhL0, rnnBiasHhL0, firstRow: 0, count: 12, HiddenStride);
             _b0f = global::RnnGen.WeightPacking.PackGateBias(rnnBiasIhL0, rnnBiasHhL0, firstRow: 12, count: 12, HiddenStride);
             _b0g = global::RnnGen.WeightPacking.PackGateBias(rnnBiasIhL0, rnnBiasHhL0, firstRow: 24, count: 12, HiddenStride);
@@ -212,9 +230,10 @@ namespace RnnGen.TestModels
         public static LstmStack Load() => Load(DefaultWeightsPath);
 
         /// <summary>
-        /// Loads weights from a safetensors file holding the F32 tensors rnn.weight_ih_l0, rnn.weight_hh_l0,
-        /// rnn.bias_ih_l0, rnn.bias_hh_l0, rnn.weight_ih_l1, rnn.weight_hh_l1, rnn.bias_ih_l1, rnn.bias_hh_l1,
-        /// head.weight, head.bias of this model's shapes.
+        /// Loads weights from a safetensors file holding the F32 tensors encoder.lstm.weight_ih_l0,
+        /// encoder.lstm.weight_hh_l0, encoder.lstm.bias_ih_l0, encoder.lstm.bias_hh_l0, encoder.lstm.weight_ih_l1,
+        /// encoder.lstm.weight_hh_l1, encoder.lstm.bias_ih_l1, encoder.lstm.bias_hh_l1, decoder.weight, decoder.bias of
+        /// this model's shapes (exactly these names: the spec names the module paths).
         /// </summary>
         /// <exception cref="global::RnnGen.WeightsException">
         /// The file is missing, malformed, or a tensor's shape differs from the spec's sizes; the message names the file,
@@ -227,8 +246,8 @@ namespace RnnGen.TestModels
         public static LstmStack FromSafeTensors(global::RnnGen.SafeTensorsFile file)
         {
             global::System.ArgumentNullException.ThrowIfNull(file);
-            // PyTorch's state_dict names, under whatever module prefixes the file uses (Info.Tensors lists the defaults).
-            float[][] t = file.RequireAll(Info.Tensors);
+            // PyTorch's state_dict names, exactly as Info.Tensors lists them under the module paths the spec names.
+            float[][] t = file.RequireExact(Info.Tensors);
             return new LstmStack(
                 t[0],
                 t[1],
@@ -643,11 +662,11 @@ namespace RnnGen.Generated
                 var o0 = Vector256.LoadUnsafe(ref b0o, 0);
                 var o1 = Vector128.LoadUnsafe(ref b0o, 8);
                 // One sweep over x for 4 products:
-                //   i += rows 0 to 11 of rnn.weight_ih_l0 · x
-                //   f += rows 12 to 23 of rnn.weight_ih_l0 · x
-                //   g += rows 24 to 35 of rnn.weight_ih_l0 · x
-                //   o += rows 36 to 47 of rnn.weight_ih_l0 · x
-                // + rnn.weight_ih_l0 · x: column j of each times x[j], for every j.
+                //   i += rows 0 to 11 of encoder.lstm.weight_ih_l0 · x
+                //   f += rows 12 to 23 of encoder.lstm.weight_ih_l0 · x
+                //   g += rows 24 to 35 of encoder.lstm.weight_ih_l0 · x
+                //   o += rows 36 to 47 of encoder.lstm.weight_ih_l0 · x
+                // + encoder.lstm.weight_ih_l0 · x: column j of each times x[j], for every j.
                 for (nuint j = 0; j < 5; j++)
                 {
                     ref float columnTail = ref Unsafe.Add(ref wi0Tail, j * 48);
@@ -664,11 +683,11 @@ namespace RnnGen.Generated
                     o1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 44), xj128, o1);
                 }
                 // One sweep over h0 for 4 products:
-                //   i += rows 0 to 11 of rnn.weight_hh_l0 · h0
-                //   f += rows 12 to 23 of rnn.weight_hh_l0 · h0
-                //   g += rows 24 to 35 of rnn.weight_hh_l0 · h0
-                //   o += rows 36 to 47 of rnn.weight_hh_l0 · h0
-                // + rnn.weight_hh_l0 · h0: column j of each times h0[j], for every j.
+                //   i += rows 0 to 11 of encoder.lstm.weight_hh_l0 · h0
+                //   f += rows 12 to 23 of encoder.lstm.weight_hh_l0 · h0
+                //   g += rows 24 to 35 of encoder.lstm.weight_hh_l0 · h0
+                //   o += rows 36 to 47 of encoder.lstm.weight_hh_l0 · h0
+                // + encoder.lstm.weight_hh_l0 · h0: column j of each times h0[j], for every j.
                 for (nuint j = 0; j < 12; j++)
                 {
                     ref float columnTail = ref Unsafe.Add(ref wh0Tail, j * 48);
@@ -729,11 +748,11 @@ namespace RnnGen.Generated
                 var o0 = Vector256.LoadUnsafe(ref b1o, 0);
                 var o1 = Vector128.LoadUnsafe(ref b1o, 8);
                 // One sweep over h0 for 4 products:
-                //   i += rows 0 to 11 of rnn.weight_ih_l1 · h0
-                //   f += rows 12 to 23 of rnn.weight_ih_l1 · h0
-                //   g += rows 24 to 35 of rnn.weight_ih_l1 · h0
-                //   o += rows 36 to 47 of rnn.weight_ih_l1 · h0
-                // + rnn.weight_ih_l1 · h0: column j of each times h0[j], for every j.
+                //   i += rows 0 to 11 of encoder.lstm.weight_ih_l1 · h0
+                //   f += rows 12 to 23 of encoder.lstm.weight_ih_l1 · h0
+                //   g += rows 24 to 35 of encoder.lstm.weight_ih_l1 · h0
+                //   o += rows 36 to 47 of encoder.lstm.weight_ih_l1 · h0
+                // + encoder.lstm.weight_ih_l1 · h0: column j of each times h0[j], for every j.
                 for (nuint j = 0; j < 12; j++)
                 {
                     ref float columnTail = ref Unsafe.Add(ref wi1Tail, j * 48);
@@ -750,11 +769,11 @@ namespace RnnGen.Generated
                     o1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 44), xj128, o1);
                 }
                 // One sweep over h1 for 4 products:
-                //   i += rows 0 to 11 of rnn.weight_hh_l1 · h1
-                //   f += rows 12 to 23 of rnn.weight_hh_l1 · h1
-                //   g += rows 24 to 35 of rnn.weight_hh_l1 · h1
-                //   o += rows 36 to 47 of rnn.weight_hh_l1 · h1
-                // + rnn.weight_hh_l1 · h1: column j of each times h1[j], for every j.
+                //   i += rows 0 to 11 of encoder.lstm.weight_hh_l1 · h1
+                //   f += rows 12 to 23 of encoder.lstm.weight_hh_l1 · h1
+                //   g += rows 24 to 35 of encoder.lstm.weight_hh_l1 · h1
+                //   o += rows 36 to 47 of encoder.lstm.weight_hh_l1 · h1
+                // + encoder.lstm.weight_hh_l1 · h1: column j of each times h1[j], for every j.
                 for (nuint j = 0; j < 12; j++)
                 {
                     ref float columnTail = ref Unsafe.Add(ref wh1Tail, j * 48);
@@ -855,11 +874,11 @@ namespace RnnGen.Generated
                 var o0 = Vector256.LoadUnsafe(ref b0o, 0);
                 var o1 = Vector128.LoadUnsafe(ref b0o, 8);
                 // One sweep over x for 4 products:
-                //   i += rows 0 to 11 of rnn.weight_ih_l0 · x
-                //   f += rows 12 to 23 of rnn.weight_ih_l0 · x
-                //   g += rows 24 to 35 of rnn.weight_ih_l0 · x
-                //   o += rows 36 to 47 of rnn.weight_ih_l0 · x
-                // + rnn.weight_ih_l0 · x: column j of each times x[j], for every j.
+                //   i += rows 0 to 11 of encoder.lstm.weight_ih_l0 · x
+                //   f += rows 12 to 23 of encoder.lstm.weight_ih_l0 · x
+                //   g += rows 24 to 35 of encoder.lstm.weight_ih_l0 · x
+                //   o += rows 36 to 47 of encoder.lstm.weight_ih_l0 · x
+                // + encoder.lstm.weight_ih_l0 · x: column j of each times x[j], for every j.
                 for (nuint j = 0; j < 5; j++)
                 {
                     ref float columnTail = ref Unsafe.Add(ref wi0Tail, j * 48);
@@ -876,11 +895,11 @@ namespace RnnGen.Generated
                     o1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 44), xj128, o1);
                 }
                 // One sweep over h0 for 4 products:
-                //   i += rows 0 to 11 of rnn.weight_hh_l0 · h0
-                //   f += rows 12 to 23 of rnn.weight_hh_l0 · h0
-                //   g += rows 24 to 35 of rnn.weight_hh_l0 · h0
-                //   o += rows 36 to 47 of rnn.weight_hh_l0 · h0
-                // + rnn.weight_hh_l0 · h0: column j of each times h0[j], for every j.
+                //   i += rows 0 to 11 of encoder.lstm.weight_hh_l0 · h0
+                //   f += rows 12 to 23 of encoder.lstm.weight_hh_l0 · h0
+                //   g += rows 24 to 35 of encoder.lstm.weight_hh_l0 · h0
+                //   o += rows 36 to 47 of encoder.lstm.weight_hh_l0 · h0
+                // + encoder.lstm.weight_hh_l0 · h0: column j of each times h0[j], for every j.
                 for (nuint j = 0; j < 12; j++)
                 {
                     ref float columnTail = ref Unsafe.Add(ref wh0Tail, j * 48);
@@ -941,11 +960,11 @@ namespace RnnGen.Generated
                 var o0 = Vector256.LoadUnsafe(ref b1o, 0);
                 var o1 = Vector128.LoadUnsafe(ref b1o, 8);
                 // One sweep over h0 for 4 products:
-                //   i += rows 0 to 11 of rnn.weight_ih_l1 · h0
-                //   f += rows 12 to 23 of rnn.weight_ih_l1 · h0
-                //   g += rows 24 to 35 of rnn.weight_ih_l1 · h0
-                //   o += rows 36 to 47 of rnn.weight_ih_l1 · h0
-                // + rnn.weight_ih_l1 · h0: column j of each times h0[j], for every j.
+                //   i += rows 0 to 11 of encoder.lstm.weight_ih_l1 · h0
+                //   f += rows 12 to 23 of encoder.lstm.weight_ih_l1 · h0
+                //   g += rows 24 to 35 of encoder.lstm.weight_ih_l1 · h0
+                //   o += rows 36 to 47 of encoder.lstm.weight_ih_l1 · h0
+                // + encoder.lstm.weight_ih_l1 · h0: column j of each times h0[j], for every j.
                 for (nuint j = 0; j < 12; j++)
                 {
                     ref float columnTail = ref Unsafe.Add(ref wi1Tail, j * 48);
@@ -962,11 +981,11 @@ namespace RnnGen.Generated
                     o1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 44), xj128, o1);
                 }
                 // One sweep over h1 for 4 products:
-                //   i += rows 0 to 11 of rnn.weight_hh_l1 · h1
-                //   f += rows 12 to 23 of rnn.weight_hh_l1 · h1
-                //   g += rows 24 to 35 of rnn.weight_hh_l1 · h1
-                //   o += rows 36 to 47 of rnn.weight_hh_l1 · h1
-                // + rnn.weight_hh_l1 · h1: column j of each times h1[j], for every j.
+                //   i += rows 0 to 11 of encoder.lstm.weight_hh_l1 · h1
+                //   f += rows 12 to 23 of encoder.lstm.weight_hh_l1 · h1
+                //   g += rows 24 to 35 of encoder.lstm.weight_hh_l1 · h1
+                //   o += rows 36 to 47 of encoder.lstm.weight_hh_l1 · h1
+                // + encoder.lstm.weight_hh_l1 · h1: column j of each times h1[j], for every j.
                 for (nuint j = 0; j < 12; j++)
                 {
                     ref float columnTail = ref Unsafe.Add(ref wh1Tail, j * 48);
@@ -1073,11 +1092,11 @@ namespace RnnGen.Generated
                 var o1 = Vector128.LoadUnsafe(ref b0o, 4);
                 var o2 = Vector128.LoadUnsafe(ref b0o, 8);
                 // One sweep over x for 4 products:
-                //   i += rows 0 to 11 of rnn.weight_ih_l0 · x
-                //   f += rows 12 to 23 of rnn.weight_ih_l0 · x
-                //   g += rows 24 to 35 of rnn.weight_ih_l0 · x
-                //   o += rows 36 to 47 of rnn.weight_ih_l0 · x
-                // + rnn.weight_ih_l0 · x: column j of each times x[j], for every j.
+                //   i += rows 0 to 11 of encoder.lstm.weight_ih_l0 · x
+                //   f += rows 12 to 23 of encoder.lstm.weight_ih_l0 · x
+                //   g += rows 24 to 35 of encoder.lstm.weight_ih_l0 · x
+                //   o += rows 36 to 47 of encoder.lstm.weight_ih_l0 · x
+                // + encoder.lstm.weight_ih_l0 · x: column j of each times x[j], for every j.
                 for (nuint j = 0; j < 5; j++)
                 {
                     ref float columnTail = ref Unsafe.Add(ref wi0Tail, j * 48);
@@ -1096,11 +1115,11 @@ namespace RnnGen.Generated
                     o2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 44), xj, o2);
                 }
                 // One sweep over h0 for 4 products:
-                //   i += rows 0 to 11 of rnn.weight_hh_l0 · h0
-                //   f += rows 12 to 23 of rnn.weight_hh_l0 · h0
-                //   g += rows 24 to 35 of rnn.weight_hh_l0 · h0
-                //   o += rows 36 to 47 of rnn.weight_hh_l0 · h0
-                // + rnn.weight_hh_l0 · h0: column j of each times h0[j], for every j.
+                //   i += rows 0 to 11 of encoder.lstm.weight_hh_l0 · h0
+                //   f += rows 12 to 23 of encoder.lstm.weight_hh_l0 · h0
+                //   g += rows 24 to 35 of encoder.lstm.weight_hh_l0 · h0
+                //   o += rows 36 to 47 of encoder.lstm.weight_hh_l0 · h0
+                // + encoder.lstm.weight_hh_l0 · h0: column j of each times h0[j], for every j.
                 for (nuint j = 0; j < 12; j++)
                 {
                     ref float columnTail = ref Unsafe.Add(ref wh0Tail, j * 48);
@@ -1177,11 +1196,11 @@ namespace RnnGen.Generated
                 var o1 = Vector128.LoadUnsafe(ref b1o, 4);
                 var o2 = Vector128.LoadUnsafe(ref b1o, 8);
                 // One sweep over h0 for 4 products:
-                //   i += rows 0 to 11 of rnn.weight_ih_l1 · h0
-                //   f += rows 12 to 23 of rnn.weight_ih_l1 · h0
-                //   g += rows 24 to 35 of rnn.weight_ih_l1 · h0
-                //   o += rows 36 to 47 of rnn.weight_ih_l1 · h0
-                // + rnn.weight_ih_l1 · h0: column j of each times h0[j], for every j.
+                //   i += rows 0 to 11 of encoder.lstm.weight_ih_l1 · h0
+                //   f += rows 12 to 23 of encoder.lstm.weight_ih_l1 · h0
+                //   g += rows 24 to 35 of encoder.lstm.weight_ih_l1 · h0
+                //   o += rows 36 to 47 of encoder.lstm.weight_ih_l1 · h0
+                // + encoder.lstm.weight_ih_l1 · h0: column j of each times h0[j], for every j.
                 for (nuint j = 0; j < 12; j++)
                 {
                     ref float columnTail = ref Unsafe.Add(ref wi1Tail, j * 48);
@@ -1200,11 +1219,11 @@ namespace RnnGen.Generated
                     o2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 44), xj, o2);
                 }
                 // One sweep over h1 for 4 products:
-                //   i += rows 0 to 11 of rnn.weight_hh_l1 · h1
-                //   f += rows 12 to 23 of rnn.weight_hh_l1 · h1
-                //   g += rows 24 to 35 of rnn.weight_hh_l1 · h1
-                //   o += rows 36 to 47 of rnn.weight_hh_l1 · h1
-                // + rnn.weight_hh_l1 · h1: column j of each times h1[j], for every j.
+                //   i += rows 0 to 11 of encoder.lstm.weight_hh_l1 · h1
+                //   f += rows 12 to 23 of encoder.lstm.weight_hh_l1 · h1
+                //   g += rows 24 to 35 of encoder.lstm.weight_hh_l1 · h1
+                //   o += rows 36 to 47 of encoder.lstm.weight_hh_l1 · h1
+                // + encoder.lstm.weight_hh_l1 · h1: column j of each times h1[j], for every j.
                 for (nuint j = 0; j < 12; j++)
                 {
                     ref float columnTail = ref Unsafe.Add(ref wh1Tail, j * 48);

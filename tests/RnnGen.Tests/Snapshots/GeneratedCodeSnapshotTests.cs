@@ -13,7 +13,10 @@ namespace RnnGen.Tests.Snapshots;
 /// </summary>
 public sealed class GeneratedCodeSnapshotTests
 {
-    /// <summary>Small specs for what the shipped models do not show: dense input, softmax with labels, several register chunks.</summary>
+    /// <summary>
+    /// Small specs for what the shipped models do not show: dense input, softmax with labels, several register chunks,
+    /// module paths named in the spec (LstmStack).
+    /// </summary>
     internal static readonly (string FileName, string Text)[] SmallSpecs =
     {
         ("tiny-dense.rnn.json", new TestSpec("TinyDense", 3, "relu", false, 2, 2, "linear").Json()),
@@ -58,7 +61,8 @@ public sealed class GeneratedCodeSnapshotTests
               "a": { "size": 12, "cell": "lstm", "layers": 2 },
               "x": { "encoding": "dense", "size": 5 },
               "y": { "size": 1, "activation": "linear" },
-              "weights": "lstm-stack.safetensors"
+              "weights": "lstm-stack.safetensors",
+              "modules": { "rnn": "encoder.lstm", "head": "decoder" }
             }
             """),
     };
