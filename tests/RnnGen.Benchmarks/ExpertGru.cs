@@ -37,6 +37,7 @@ public sealed class ExpertGru<TSize> where TSize : struct, IHiddenSize
     private readonly AlignedBuffer _bhn;     // b_hn, H floats
     private readonly AlignedBuffer _wy;      // head.weight, H floats
     private readonly AlignedBuffer _scratch; // H = 128: tile 0's h'
+    private readonly AlignedBuffer _pre;     // a tile's sums before the gate arithmetic: [r | z | n | m], T floats each
     private readonly float _by;
 
     /// <summary>Dense input (16 columns) or one-hot over <see cref="InputSize"/> tokens.</summary>
@@ -90,6 +91,7 @@ public sealed class ExpertGru<TSize> where TSize : struct, IHiddenSize
         wy.AsSpan(0, h).CopyTo(_wy.Span);
         _by = by[0];
         _scratch = new AlignedBuffer(T);
+        _pre = new AlignedBuffer(4 * T);
     }
 
     /// <summary>One step on a dense x: <paramref name="h"/> (H floats, 64-byte aligned) is h&lt;t-1&gt; on entry and h&lt;t&gt; on return; returns ŷ&lt;t&gt;.</summary>
@@ -119,18 +121,19 @@ public sealed class ExpertGru<TSize> where TSize : struct, IHiddenSize
         ref float w = ref _w.Start;
         ref float bhn = ref _bhn.Start;
         ref float wy = ref _wy.Start;
+        ref float pre = ref _pre.Start;
         Vector512<float> p;
         if (H == 16) p = GruTiles.Tile1(ref init, ref w, ref x, nx, ref h, 16, ref bhn, ref h, ref h, ref wy);
-        else if (H == 32) p = GruTiles.Tile2(ref init, ref w, ref x, nx, ref h, 32, ref bhn, ref h, ref h, ref wy);
-        else if (H == 64) p = GruTiles.Tile4(ref init, ref w, ref x, nx, ref h, 64, ref bhn, ref h, ref h, ref wy);
+        else if (H == 32) p = GruTiles.Tile2(ref init, ref w, ref x, nx, ref h, 32, ref bhn, ref h, ref h, ref wy, ref pre);
+        else if (H == 64) p = GruTiles.Tile4(ref init, ref w, ref x, nx, ref h, 64, ref bhn, ref h, ref h, ref wy, ref pre);
         else
         {
             // Tile 0 (rows 0 to 63) into the scratch row, tile 1 (rows 64 to 127) in place once its sweep has read h,
             // then tile 0's rows over the old ones.
             ref float s = ref _scratch.Start;
-            p = GruTiles.Tile4(ref init, ref w, ref x, nx, ref h, 128, ref bhn, ref h, ref s, ref wy);
-            p += GruTiles.Tile4(ref Unsafe.Add(ref init, 192), ref Unsafe.Add(ref w, (nx + 128) * 192), ref x, nx, ref h, 128,
-                ref Unsafe.Add(ref bhn, 64), ref Unsafe.Add(ref h, 64), ref Unsafe.Add(ref h, 64), ref Unsafe.Add(ref wy, 64));
+            p = GruTiles.Tile4Apart(ref init, ref w, ref x, nx, ref h, 128, ref bhn, ref h, ref s, ref wy, ref pre);
+            p += GruTiles.Tile4Apart(ref Unsafe.Add(ref init, 192), ref Unsafe.Add(ref w, (nx + 128) * 192), ref x, nx, ref h, 128,
+                ref Unsafe.Add(ref bhn, 64), ref Unsafe.Add(ref h, 64), ref Unsafe.Add(ref h, 64), ref Unsafe.Add(ref wy, 64), ref pre);
             Vector512.LoadUnsafe(ref s, 0).StoreUnsafe(ref h, 0);
             Vector512.LoadUnsafe(ref s, 16).StoreUnsafe(ref h, 16);
             Vector512.LoadUnsafe(ref s, 32).StoreUnsafe(ref h, 32);
@@ -196,7 +199,7 @@ internal static class GruTiles
     /// <summary>32 rows: two zmm per gate.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> Tile2(ref float init, ref float w, ref float x, nuint nx, ref float h, nuint nh,
-        ref float bhn, ref float hOld, ref float hNew, ref float wy)
+        ref float bhn, ref float hOld, ref float hNew, ref float wy, ref float pre)
     {
         const nuint L = 96;
         Vector512<float> r0 = Vector512.LoadUnsafe(ref init, 0), r1 = Vector512.LoadUnsafe(ref init, 16);
@@ -226,17 +229,17 @@ internal static class GruTiles
             m1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref c, 80), v, m1);
             c = ref Unsafe.Add(ref c, L);
         }
-        Vector512<float> h0 = Gate(r0, z0, n0, m0, Vector512.LoadUnsafe(ref hOld, 0));
-        Vector512<float> h1 = Gate(r1, z1, n1, m1, Vector512.LoadUnsafe(ref hOld, 16));
-        h0.StoreUnsafe(ref hNew, 0);
-        h1.StoreUnsafe(ref hNew, 16);
-        return Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref wy, 16), h1, Vector512.LoadUnsafe(ref wy, 0) * h0);
+        r0.StoreUnsafe(ref pre, 0); r1.StoreUnsafe(ref pre, 16);
+        z0.StoreUnsafe(ref pre, 32); z1.StoreUnsafe(ref pre, 48);
+        n0.StoreUnsafe(ref pre, 64); n1.StoreUnsafe(ref pre, 80);
+        m0.StoreUnsafe(ref pre, 96); m1.StoreUnsafe(ref pre, 112);
+        return Gates(ref pre, 32, ref hOld, ref hNew, ref wy);
     }
 
     /// <summary>64 rows: four zmm per gate, 16 accumulators live through the recurrent sweep.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> Tile4(ref float init, ref float w, ref float x, nuint nx, ref float h, nuint nh,
-        ref float bhn, ref float hOld, ref float hNew, ref float wy)
+        ref float bhn, ref float hOld, ref float hNew, ref float wy, ref float pre)
     {
         const nuint L = 192;
         Vector512<float> r0 = Vector512.LoadUnsafe(ref init, 0), r1 = Vector512.LoadUnsafe(ref init, 16), r2 = Vector512.LoadUnsafe(ref init, 32), r3 = Vector512.LoadUnsafe(ref init, 48);
@@ -278,16 +281,40 @@ internal static class GruTiles
             m3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref c, 176), v, m3);
             c = ref Unsafe.Add(ref c, L);
         }
-        Vector512<float> h0 = Gate(r0, z0, n0, m0, Vector512.LoadUnsafe(ref hOld, 0));
-        Vector512<float> h1 = Gate(r1, z1, n1, m1, Vector512.LoadUnsafe(ref hOld, 16));
-        Vector512<float> h2 = Gate(r2, z2, n2, m2, Vector512.LoadUnsafe(ref hOld, 32));
-        Vector512<float> h3 = Gate(r3, z3, n3, m3, Vector512.LoadUnsafe(ref hOld, 48));
-        h0.StoreUnsafe(ref hNew, 0);
-        h1.StoreUnsafe(ref hNew, 16);
-        h2.StoreUnsafe(ref hNew, 32);
-        h3.StoreUnsafe(ref hNew, 48);
-        Vector512<float> p = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref wy, 32), h2, Vector512.LoadUnsafe(ref wy, 0) * h0);
-        Vector512<float> q = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref wy, 48), h3, Vector512.LoadUnsafe(ref wy, 16) * h1);
-        return p + q;
+        r0.StoreUnsafe(ref pre, 0); r1.StoreUnsafe(ref pre, 16); r2.StoreUnsafe(ref pre, 32); r3.StoreUnsafe(ref pre, 48);
+        z0.StoreUnsafe(ref pre, 64); z1.StoreUnsafe(ref pre, 80); z2.StoreUnsafe(ref pre, 96); z3.StoreUnsafe(ref pre, 112);
+        n0.StoreUnsafe(ref pre, 128); n1.StoreUnsafe(ref pre, 144); n2.StoreUnsafe(ref pre, 160); n3.StoreUnsafe(ref pre, 176);
+        m0.StoreUnsafe(ref pre, 192); m1.StoreUnsafe(ref pre, 208); m2.StoreUnsafe(ref pre, 224); m3.StoreUnsafe(ref pre, 240);
+        return Gates(ref pre, 64, ref hOld, ref hNew, ref wy);
+    }
+
+    /// <summary>
+    /// <see cref="Tile4"/> as a call of its own, for the two tiles of H = 128: inlined twice into one method, the JIT
+    /// keeps the activations' constants of the first tile in registers through the second tile's sweeps and spills
+    /// accumulators inside them; compiled alone, each tile gets all 32 registers.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static Vector512<float> Tile4Apart(ref float init, ref float w, ref float x, nuint nx, ref float h, nuint nh,
+        ref float bhn, ref float hOld, ref float hNew, ref float wy, ref float pre) =>
+        Tile4(ref init, ref w, ref x, nx, ref h, nh, ref bhn, ref hOld, ref hNew, ref wy, ref pre);
+
+    /// <summary>
+    /// The gate arithmetic of a tile of <paramref name="rows"/> rows, from the sums the sweeps left in <paramref name="pre"/>
+    /// ([r | z | n | m], <paramref name="rows"/> floats each): one loop over the tile's vectors, so the activations'
+    /// constants are loaded once and nothing spills (written out per vector, the JIT keeps ~20 constants and the 16
+    /// sums live at once and spills ~100 zmm to the stack at H = 64). Returns w_y · h' as partial sums.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<float> Gates(ref float pre, nuint rows, ref float hOld, ref float hNew, ref float wy)
+    {
+        Vector512<float> p = Vector512<float>.Zero;
+        for (nuint k = 0; k < rows; k += 16)
+        {
+            Vector512<float> hk = Gate(Vector512.LoadUnsafe(ref pre, k), Vector512.LoadUnsafe(ref pre, rows + k),
+                Vector512.LoadUnsafe(ref pre, 2 * rows + k), Vector512.LoadUnsafe(ref pre, 3 * rows + k), Vector512.LoadUnsafe(ref hOld, k));
+            hk.StoreUnsafe(ref hNew, k);
+            p = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref wy, k), hk, p);
+        }
+        return p;
     }
 }

@@ -33,6 +33,7 @@ public sealed class ExpertLstm<TSize> where TSize : struct, IHiddenSize
     private readonly AlignedBuffer _init;    // dense: per tile [b_i | b_f | b_g | b_o]; one-hot: per token, per tile, W_ih·x + those
     private readonly AlignedBuffer _wy;      // head.weight, H floats
     private readonly AlignedBuffer _scratch; // H = 128: tile 0's h'
+    private readonly AlignedBuffer _pre;     // a tile's sums before the gate arithmetic: [i | f | g | o], T floats each
     private readonly float _by;
 
     /// <summary>Dense input (16 columns) or one-hot over <see cref="InputSize"/> tokens.</summary>
@@ -82,6 +83,7 @@ public sealed class ExpertLstm<TSize> where TSize : struct, IHiddenSize
         wy.AsSpan(0, h).CopyTo(_wy.Span);
         _by = by[0];
         _scratch = new AlignedBuffer(T);
+        _pre = new AlignedBuffer(4 * T);
     }
 
     /// <summary>
@@ -110,16 +112,17 @@ public sealed class ExpertLstm<TSize> where TSize : struct, IHiddenSize
     {
         ref float w = ref _w.Start;
         ref float wy = ref _wy.Start;
+        ref float pre = ref _pre.Start;
         Vector512<float> p;
         if (H == 16) p = LstmTiles.Tile1(ref init, ref w, ref x, nx, ref h, 16, ref c, ref h, ref wy);
-        else if (H == 32) p = LstmTiles.Tile2(ref init, ref w, ref x, nx, ref h, 32, ref c, ref h, ref wy);
-        else if (H == 64) p = LstmTiles.Tile4(ref init, ref w, ref x, nx, ref h, 64, ref c, ref h, ref wy);
+        else if (H == 32) p = LstmTiles.Tile2(ref init, ref w, ref x, nx, ref h, 32, ref c, ref h, ref wy, ref pre);
+        else if (H == 64) p = LstmTiles.Tile4(ref init, ref w, ref x, nx, ref h, 64, ref c, ref h, ref wy, ref pre);
         else
         {
             ref float s = ref _scratch.Start;
-            p = LstmTiles.Tile4(ref init, ref w, ref x, nx, ref h, 128, ref c, ref s, ref wy);
-            p += LstmTiles.Tile4(ref Unsafe.Add(ref init, 256), ref Unsafe.Add(ref w, (nx + 128) * 256), ref x, nx, ref h, 128,
-                ref Unsafe.Add(ref c, 64), ref Unsafe.Add(ref h, 64), ref Unsafe.Add(ref wy, 64));
+            p = LstmTiles.Tile4Apart(ref init, ref w, ref x, nx, ref h, 128, ref c, ref s, ref wy, ref pre);
+            p += LstmTiles.Tile4Apart(ref Unsafe.Add(ref init, 256), ref Unsafe.Add(ref w, (nx + 128) * 256), ref x, nx, ref h, 128,
+                ref Unsafe.Add(ref c, 64), ref Unsafe.Add(ref h, 64), ref Unsafe.Add(ref wy, 64), ref pre);
             Vector512.LoadUnsafe(ref s, 0).StoreUnsafe(ref h, 0);
             Vector512.LoadUnsafe(ref s, 16).StoreUnsafe(ref h, 16);
             Vector512.LoadUnsafe(ref s, 32).StoreUnsafe(ref h, 32);
@@ -192,7 +195,7 @@ internal static class LstmTiles
     /// <summary>32 rows: two zmm per gate.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> Tile2(ref float init, ref float w, ref float x, nuint nx, ref float h, nuint nh,
-        ref float c, ref float hNew, ref float wy)
+        ref float c, ref float hNew, ref float wy, ref float pre)
     {
         const nuint L = 128;
         Vector512<float> i0 = Vector512.LoadUnsafe(ref init, 0), i1 = Vector512.LoadUnsafe(ref init, 16);
@@ -226,17 +229,17 @@ internal static class LstmTiles
             o1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref col, 112), v, o1);
             col = ref Unsafe.Add(ref col, L);
         }
-        Vector512<float> h0 = Gate(i0, f0, g0, o0, ref c);
-        Vector512<float> h1 = Gate(i1, f1, g1, o1, ref Unsafe.Add(ref c, 16));
-        h0.StoreUnsafe(ref hNew, 0);
-        h1.StoreUnsafe(ref hNew, 16);
-        return Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref wy, 16), h1, Vector512.LoadUnsafe(ref wy, 0) * h0);
+        i0.StoreUnsafe(ref pre, 0); i1.StoreUnsafe(ref pre, 16);
+        f0.StoreUnsafe(ref pre, 32); f1.StoreUnsafe(ref pre, 48);
+        g0.StoreUnsafe(ref pre, 64); g1.StoreUnsafe(ref pre, 80);
+        o0.StoreUnsafe(ref pre, 96); o1.StoreUnsafe(ref pre, 112);
+        return Gates(ref pre, 32, ref c, ref hNew, ref wy);
     }
 
     /// <summary>64 rows: four zmm per gate, 16 accumulators.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> Tile4(ref float init, ref float w, ref float x, nuint nx, ref float h, nuint nh,
-        ref float c, ref float hNew, ref float wy)
+        ref float c, ref float hNew, ref float wy, ref float pre)
     {
         const nuint L = 256;
         Vector512<float> i0 = Vector512.LoadUnsafe(ref init, 0), i1 = Vector512.LoadUnsafe(ref init, 16), i2 = Vector512.LoadUnsafe(ref init, 32), i3 = Vector512.LoadUnsafe(ref init, 48);
@@ -286,16 +289,39 @@ internal static class LstmTiles
             o3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref col, 240), v, o3);
             col = ref Unsafe.Add(ref col, L);
         }
-        Vector512<float> h0 = Gate(i0, f0, g0, o0, ref c);
-        Vector512<float> h1 = Gate(i1, f1, g1, o1, ref Unsafe.Add(ref c, 16));
-        Vector512<float> h2 = Gate(i2, f2, g2, o2, ref Unsafe.Add(ref c, 32));
-        Vector512<float> h3 = Gate(i3, f3, g3, o3, ref Unsafe.Add(ref c, 48));
-        h0.StoreUnsafe(ref hNew, 0);
-        h1.StoreUnsafe(ref hNew, 16);
-        h2.StoreUnsafe(ref hNew, 32);
-        h3.StoreUnsafe(ref hNew, 48);
-        Vector512<float> p = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref wy, 32), h2, Vector512.LoadUnsafe(ref wy, 0) * h0);
-        Vector512<float> q = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref wy, 48), h3, Vector512.LoadUnsafe(ref wy, 16) * h1);
-        return p + q;
+        i0.StoreUnsafe(ref pre, 0); i1.StoreUnsafe(ref pre, 16); i2.StoreUnsafe(ref pre, 32); i3.StoreUnsafe(ref pre, 48);
+        f0.StoreUnsafe(ref pre, 64); f1.StoreUnsafe(ref pre, 80); f2.StoreUnsafe(ref pre, 96); f3.StoreUnsafe(ref pre, 112);
+        g0.StoreUnsafe(ref pre, 128); g1.StoreUnsafe(ref pre, 144); g2.StoreUnsafe(ref pre, 160); g3.StoreUnsafe(ref pre, 176);
+        o0.StoreUnsafe(ref pre, 192); o1.StoreUnsafe(ref pre, 208); o2.StoreUnsafe(ref pre, 224); o3.StoreUnsafe(ref pre, 240);
+        return Gates(ref pre, 64, ref c, ref hNew, ref wy);
+    }
+
+    /// <summary>
+    /// <see cref="Tile4"/> as a call of its own, for the two tiles of H = 128: inlined twice into one method, the JIT
+    /// keeps the first tile's activation constants live through the second tile's sweeps and spills accumulators
+    /// inside them; compiled alone, each tile gets all 32 registers.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static Vector512<float> Tile4Apart(ref float init, ref float w, ref float x, nuint nx, ref float h, nuint nh,
+        ref float c, ref float hNew, ref float wy, ref float pre) =>
+        Tile4(ref init, ref w, ref x, nx, ref h, nh, ref c, ref hNew, ref wy, ref pre);
+
+    /// <summary>
+    /// The gate arithmetic of a tile of <paramref name="rows"/> rows from the sums in <paramref name="pre"/>
+    /// ([i | f | g | o], <paramref name="rows"/> floats each): one loop over the tile's vectors, so the activations'
+    /// constants are loaded once and nothing spills. Returns w_y · h' as partial sums.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<float> Gates(ref float pre, nuint rows, ref float c, ref float hNew, ref float wy)
+    {
+        Vector512<float> p = Vector512<float>.Zero;
+        for (nuint k = 0; k < rows; k += 16)
+        {
+            Vector512<float> hk = Gate(Vector512.LoadUnsafe(ref pre, k), Vector512.LoadUnsafe(ref pre, rows + k),
+                Vector512.LoadUnsafe(ref pre, 2 * rows + k), Vector512.LoadUnsafe(ref pre, 3 * rows + k), ref Unsafe.Add(ref c, k));
+            hk.StoreUnsafe(ref hNew, k);
+            p = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref wy, k), hk, p);
+        }
+        return p;
     }
 }
