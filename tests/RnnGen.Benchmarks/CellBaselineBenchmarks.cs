@@ -16,7 +16,8 @@ internal sealed class CellBaselineConfig : ManualConfig
 {
     public CellBaselineConfig()
     {
-        AddJob(Job.Default.WithId("Short").WithLaunchCount(1).WithWarmupCount(5).WithIterationCount(25));
+        // AsDefault: a job given on the command line (e.g. --job dry for a smoke run) replaces this one instead of running beside it.
+        AddJob(Job.Default.WithId("Short").WithLaunchCount(1).WithWarmupCount(5).WithIterationCount(25).AsDefault());
         AddColumn(StatisticColumn.Median);
         AddColumn(StatisticColumn.Min);
         SummaryStyle = BenchmarkDotNet.Reports.SummaryStyle.Default.WithRatioStyle(RatioStyle.Trend);
