@@ -11,6 +11,7 @@ public static class Program
     public static void Main(string[] args)
     {
         SelfCheck.Run(verbose: true);
+        SelfCheck.Cells(verbose: true);
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
     }
 }

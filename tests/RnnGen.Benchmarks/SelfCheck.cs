@@ -89,4 +89,60 @@ public static class SelfCheck
                               $"largest |diff| vs generated Forward = {worst:E2} (tolerance {Tolerance:E0}).");
         }
     }
+
+    /// <summary>
+    /// Every cell baseline (GRU and LSTM, H = 16, 32, 64, 128, dense 16 and one-hot 10,000): the expert kernel against
+    /// the generated model on the same weights and sequence; see <see cref="Compare(CellCase)"/>.
+    /// </summary>
+    public static void Cells(bool verbose)
+    {
+        double worst = 0;
+        int count = 0;
+        foreach (string cell in CellCase.Cells)
+            foreach (int hidden in CellCase.Sizes)
+                foreach (CellInput input in CellCase.Inputs)
+                {
+                    worst = Math.Max(worst, Compare(CellCase.Create(cell, hidden, input)));
+                    count++;
+                }
+        if (verbose)
+        {
+            Console.WriteLine($"Cell self-check passed: {count} expert GRU/LSTM kernels match the generated models " +
+                              $"(ŷ<1..7>, h<7>, c<7>), largest |diff| = {worst:E2} (tolerance {Tolerance:E0}).");
+        }
+    }
+
+    /// <summary>
+    /// One cell baseline: ŷ&lt;1..7&gt;, h&lt;7&gt; and (LSTM) c&lt;7&gt; of the expert kernel must be within <see cref="Tolerance"/>
+    /// of the generated model's, or this throws; the benchmarks call it in their setup on the instances they time.
+    /// Returns the largest difference.
+    /// </summary>
+    internal static double Compare(CellCase cellCase)
+    {
+        CellTrace generated = cellCase.TraceGenerated();
+        CellTrace expert = cellCase.TraceExpert();
+        string name = cellCase.Info.Name;
+        double worst = 0;
+        void Each(string what, float[]? expected, float[]? actual)
+        {
+            if (expected is null && actual is null) return;
+            if (expected is null || actual is null || expected.Length != actual.Length)
+            {
+                throw new InvalidOperationException($"Self-check failed: {name} {what}: the expert and generated lengths differ.");
+            }
+            for (int i = 0; i < expected.Length; i++)
+            {
+                double d = Math.Abs((double)expected[i] - actual[i]);
+                worst = Math.Max(worst, d);
+                if (!(d <= Tolerance))
+                {
+                    throw new InvalidOperationException($"Self-check failed: {name} expert {what}[{i}] = {actual[i]:R}, the generated model gives {expected[i]:R} (|diff| = {d:E2} > {Tolerance:E0}).");
+                }
+            }
+        }
+        Each("ŷ", generated.Y, expert.Y);
+        Each("h<7>", generated.H, expert.H);
+        Each("c<7>", generated.C, expert.C);
+        return worst;
+    }
 }
