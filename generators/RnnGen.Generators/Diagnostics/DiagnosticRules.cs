@@ -127,6 +127,10 @@ internal static class DiagnosticRules
         "RNN0030", "Two modules have the same path",
         "modules.{0} '{1}' is also the path of {2}; each module's tensors need a prefix of their own, as in a PyTorch state_dict", RuleSeverity.Error);
 
+    public static readonly DiagnosticRule FileNotRead = new(
+        "RNN0031", "A file is not read",
+        "RnnGen does not read this file: {0}", RuleSeverity.Error);
+
     public static readonly DiagnosticRule InternalError = new(
         "RNN0099", "RnnGen failed unexpectedly",
         "RnnGen failed on this file: {0}; unless the cause is named in the message, this is a bug in RnnGen: please report it with the spec", RuleSeverity.Error);
@@ -138,7 +142,7 @@ internal static class DiagnosticRules
         UnknownEncoding, UnknownTokenizer, InvalidTypeName, InvalidNamespace, VocabularyNotFound,
         VocabularyWithoutUnknown, DuplicateToken, InvalidToken, InputSizeMismatch, LabelCountMismatch,
         InvalidLabel, OneHotOnly, InvalidWeightsPath, DuplicateProperty, DuplicateModel, SoftmaxOfOne, DuplicateKey, InvalidVocabularyPath, ModelTooLarge,
-        UnknownCell, FixedActivation, InvalidModulePath, ModuleNotInModel, DuplicateModulePath, InternalError,
+        UnknownCell, FixedActivation, InvalidModulePath, ModuleNotInModel, DuplicateModulePath, FileNotRead, InternalError,
     };
 
     private static readonly Dictionary<string, DiagnosticRule> s_byId = All.ToDictionary(r => r.Id, StringComparer.Ordinal);

@@ -45,6 +45,10 @@ internal static class SpecReader
         {
             return StepResult<SpecDraft>.Failed(DiagnosticInfo.Create(DiagnosticRules.InternalError, file.Path, TextRange.FileStart, file.ReadError));
         }
+        if (file.Refusal is not null)
+        {
+            return StepResult<SpecDraft>.Failed(DiagnosticInfo.Create(DiagnosticRules.FileNotRead, file.Path, TextRange.FileStart, file.Refusal));
+        }
         JsonParseResult parsed = JsonParser.Parse(file.Text);
         if (parsed.Value is null)
         {

@@ -41,6 +41,10 @@ internal static class VocabularyReader
         {
             return Failed(file, DiagnosticInfo.Create(DiagnosticRules.InternalError, file.Path, TextRange.FileStart, file.ReadError));
         }
+        if (file.Refusal is not null)
+        {
+            return Failed(file, DiagnosticInfo.Create(DiagnosticRules.FileNotRead, file.Path, TextRange.FileStart, file.Refusal));
+        }
         var diagnostics = new List<DiagnosticInfo>();
         var lines = new LineMap(file.Text);
         var tokens = new List<string>();
