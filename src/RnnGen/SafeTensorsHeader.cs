@@ -30,16 +30,13 @@ internal sealed record SafeTensorsHeader(
     /// <summary>The only dtype RnnGen reads.</summary>
     public const string F32 = "F32";
 
-    /// <summary>Reads and checks the header of <paramref name="bytes"/>; every problem is a <see cref="WeightsException"/>.</summary>
-    public static SafeTensorsHeader Parse(ReadOnlySpan<byte> bytes, string source)
+    /// <summary>
+    /// Checks the 8-byte header length <paramref name="headerLength"/> of a file of <paramref name="fileLength"/> bytes:
+    /// what the loader can tell from the first 8 bytes, before it reads the rest.
+    /// </summary>
+    public static void CheckHeaderLength(ulong headerLength, long fileLength, string source)
     {
-        if (bytes.Length < 8)
-        {
-            throw new WeightsException(source, Invariant(
-                $"the file is {bytes.Length} bytes long, shorter than the 8-byte header length"));
-        }
-        ulong headerLength = BinaryPrimitives.ReadUInt64LittleEndian(bytes);
-        long available = bytes.Length - 8L;
+        long available = fileLength - 8L;
         if (headerLength == 0)
         {
             throw new WeightsException(source, "the header length is 0");
@@ -54,6 +51,18 @@ internal sealed record SafeTensorsHeader(
             throw new WeightsException(source, Invariant(
                 $"the header length {headerLength} exceeds the {available} bytes that follow it"));
         }
+    }
+
+    /// <summary>Reads and checks the header of <paramref name="bytes"/>; every problem is a <see cref="WeightsException"/>.</summary>
+    public static SafeTensorsHeader Parse(ReadOnlySpan<byte> bytes, string source)
+    {
+        if (bytes.Length < 8)
+        {
+            throw new WeightsException(source, Invariant(
+                $"the file is {bytes.Length} bytes long, shorter than the 8-byte header length"));
+        }
+        ulong headerLength = BinaryPrimitives.ReadUInt64LittleEndian(bytes);
+        CheckHeaderLength(headerLength, bytes.Length, source);
         int dataStart = 8 + (int)headerLength;
         long dataLength = bytes.Length - dataStart;
 

@@ -105,7 +105,7 @@ internal static class DiagnosticRules
 
     public static readonly DiagnosticRule ModelTooLarge = new(
         "RNN0025", "The model's weights do not fit in memory",
-        "{4} needs {0} × {1} = {2} floats ({5}), more than the {3} that one .NET array holds; make the vocabulary or a.size smaller", RuleSeverity.Error);
+        "{0} needs {1}, more than the {2} that {3}; make {4} smaller", RuleSeverity.Error);
 
     public static readonly DiagnosticRule UnknownCell = new(
         "RNN0026", "Unknown recurrent cell",

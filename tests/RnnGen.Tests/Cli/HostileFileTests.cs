@@ -67,4 +67,63 @@ public sealed class HostileFileTests
         Assert.Equal(1, run.ExitCode);
         Assert.Equal($"{temp.File(Specs.VocabularyFile)}(1,1): error RNN0031: RnnGen does not read this file: it is a directory", run.Lines[0]);
     }
+
+    private static string NameTaggerWeights => Path.Combine(CliProcess.ModelsFolder, "name-tagger.safetensors");
+
+    [Fact]
+    public void Directories_given_as_weights_input_or_out_are_named_as_directories()
+    {
+        using var temp = new TempFolder();
+        CliRun weights = CliProcess.Run("run", "name-tagger", "--weights", temp.Path, "--input", "-");
+        Assert.Equal(1, weights.ExitCode);
+        Assert.Equal($"rnngen: error: {temp.Path}: it is a directory, not a safetensors file", Assert.Single(weights.ErrorLines));
+
+        CliRun input = CliProcess.Run("run", "name-tagger", "--weights", NameTaggerWeights, "--input", temp.Path);
+        Assert.Equal(1, input.ExitCode);
+        Assert.Equal($"rnngen: error: the input '{temp.Path}' is a directory, not a file", Assert.Single(input.ErrorLines));
+
+        CliRun output = CliProcess.Run("init", "name-tagger", "--seed", "1", "--out", temp.Path);
+        Assert.Equal(1, output.ExitCode);
+        Assert.Equal($"rnngen: error: --out '{temp.Path}' is a directory; name the file to write", Assert.Single(output.ErrorLines));
+
+        CliRun tag = CliProcess.Run("tag", "name-tagger", "Sam", "--weights", temp.Path);
+        Assert.Equal(1, tag.ExitCode);
+        Assert.Equal($"rnngen: error: {temp.Path}: it is a directory, not a safetensors file", Assert.Single(tag.ErrorLines));
+    }
+
+    [Fact]
+    public void Run_ends_quickly_with_one_line_on_endless_or_huge_input()
+    {
+        if (!Unix) return;
+        var watch = Stopwatch.StartNew();
+        CliRun zero = CliProcess.Run("run", "name-tagger", "--weights", NameTaggerWeights, "--input", "/dev/zero");
+        Assert.Equal(1, zero.ExitCode);
+        Assert.Equal("", zero.Stdout);
+        Assert.Equal("rnngen: error: line 1 is longer than 16,777,216 characters (16 Mi), the longest line 'rnngen run' reads", Assert.Single(zero.ErrorLines));
+
+        CliRun weights = CliProcess.Run("run", "name-tagger", "--weights", "/dev/zero", "--input", "/dev/zero");
+        Assert.Equal(1, weights.ExitCode);
+        Assert.StartsWith("rnngen: error: /dev/zero: the file is empty (0 bytes), or is not a regular file", Assert.Single(weights.ErrorLines), StringComparison.Ordinal);
+
+        using var temp = new TempFolder();
+        // Many short lines: over the input's length before anything runs.
+        using (var writer = new StreamWriter(temp.File("long.txt")))
+        {
+            for (int i = 0; i < (64 << 20) / 8 + 1; i++) writer.Write("1 2 3 4\n");
+        }
+        CliRun tooLong = CliProcess.Run("run", "name-tagger", "--weights", NameTaggerWeights, "--input", temp.File("long.txt"));
+        Assert.Equal(1, tooLong.ExitCode);
+        Assert.Equal("", tooLong.Stdout);
+        Assert.Equal("rnngen: error: the input is longer than 67,108,864 characters (64 Mi), the most 'rnngen run' reads at once; split it into several runs",
+            Assert.Single(tooLong.ErrorLines));
+
+        // One line of 8,400,000 characters is as many DNA tokens, over the outputs one run computes: refused before it runs.
+        CliRun tooMany = CliProcess.RunWithInput(new string('A', 8_400_000) + "\n", "run", "dna-sites", "--weights",
+            Path.Combine(CliProcess.ModelsFolder, "dna-sites.safetensors"));
+        Assert.Equal(1, tooMany.ExitCode);
+        Assert.Equal("", tooMany.Stdout);
+        Assert.Equal("rnngen: error: line 1: the outputs up to this line are more than the 8388608 floats (8 Mi) 'rnngen run' computes at once "
+            + "(model 'dna-sites' writes 1 per step); split the input into several runs", Assert.Single(tooMany.ErrorLines));
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(50), $"took {watch.Elapsed}");
+    }
 }

@@ -628,6 +628,30 @@ public sealed class SpecDiagnosticTests
             .GeneratesNothing();
     }
 
+    [Fact]
+    [Covers("RNN0025")]
+    public void RNN0025_weights_no_loader_reads_are_refused_though_each_table_fits_an_array()
+    {
+        // Wax is 130,000 × 4,096 floats, under an array's length, but the file would be over the loader's 2 GiB.
+        const string spec = """
+            {
+              "name": "Tagger",
+              "a": { "size": 4096, "activation": "tanh" },
+              "x": { "encoding": "one-hot", "size": 130000 },
+              "y": { "size": 1, "activation": "sigmoid" },
+              "weights": "tagger.safetensors"
+            }
+            """;
+        Specs.Run(spec).Reports(Expected.At("RNN0025", Spec, 4, 41, 47,
+            "The weights file needs at least 2,197,061,646 bytes (its tensors' 549,265,409 floats of 4 bytes each, and a header), more than the "
+            + "2,147,483,591 bytes that the loader reads (SafeTensorsFile.Read, 2 GiB); make x.size, a.size, a.layers or y.size smaller"))
+            .GeneratesNothing();
+        Assert.Equal(SafeTensorsFile.MaxFileLength, Generators.Specs.ModelBinder.MaxWeightsFileLength);
+
+        // Just under the limit, the spec is accepted.
+        Specs.Run(spec.Replace("130000", "120000", StringComparison.Ordinal)).Reports();
+    }
+
     // ---- RNN0020 --------------------------------------------------------------------------
 
     [Fact]
