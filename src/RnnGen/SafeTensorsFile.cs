@@ -193,7 +193,7 @@ public sealed class SafeTensorsFile
         Tensor? unexpected = Tensors.FirstOrDefault(t => !known.Contains(t.Name));
         if (unexpected is not null)
         {
-            string reads = expected.Length == 0 ? "the model reads no tensors" : $"the model reads only {string.Join(", ", expected)}";
+            string reads = expected.Length == 0 ? "the model reads no tensors" : $"the model reads only {MessageText.List(expected)}";
             throw new WeightsException(Source, unexpected.Name, $"unexpected; {reads}");
         }
     }
@@ -234,7 +234,7 @@ public sealed class SafeTensorsFile
             else if (prefixes.Count > 1)
             {
                 throw new WeightsException(Source, expected[members[0]].Name,
-                    $"found under several module prefixes ({string.Join(", ", prefixes.Select(p => "'" + p + "'"))}), so which one the model reads is not clear; {Expects(expected)}; {Inventory(shapes: true)}");
+                    $"found under several module prefixes ({MessageText.List(prefixes.Select(p => "'" + p + "'"))}), so which one the model reads is not clear; {Expects(expected)}; {Inventory(shapes: true)}");
             }
             else
             {
@@ -307,7 +307,7 @@ public sealed class SafeTensorsFile
             .Where(n => n.EndsWith(local, StringComparison.Ordinal) && (n.Length == local.Length || n[n.Length - local.Length - 1] == '.'))
             .Order(StringComparer.Ordinal)
             .ToArray();
-        return others.Length == 0 ? "" : $", but the file has {string.Join(", ", others.Select(n => "'" + n + "'"))}";
+        return others.Length == 0 ? "" : $", but the file has {MessageText.List(others.Select(n => "'" + n + "'"))}";
     }
 
     /// <summary>"rnn." of "rnn.weight_ih_l0"; "" of "Waa".</summary>
@@ -318,17 +318,17 @@ public sealed class SafeTensorsFile
     }
 
     private static string Expects(IReadOnlyList<TensorInfo> expected) =>
-        "the model expects " + string.Join(", ", expected.Select(t => $"{t.Name} {TensorShape.Format(t.Shape.ToArray())}"));
+        "the model expects " + MessageText.List(expected.Select(t => $"{t.Name} {TensorShape.Format(t.Shape.ToArray())}"));
 
     private string Inventory(bool shapes) =>
         !shapes ? Inventory()
         : Tensors.Count == 0 ? "the file has no tensors"
-        : "the file has " + string.Join(", ", Tensors.OrderBy(t => t.Name, StringComparer.Ordinal).Select(t => $"{t.Name} {TensorShape.Format(t.Shape)}"));
+        : "the file has " + MessageText.List(Tensors.OrderBy(t => t.Name, StringComparer.Ordinal).Select(t => $"{MessageText.Clip(t.Name)} {TensorShape.Format(t.Shape)}"));
 
     private string Inventory() =>
         Tensors.Count == 0
             ? "the file has no tensors"
-            : "the file has " + string.Join(", ", Tensors.Select(t => t.Name).Order(StringComparer.Ordinal));
+            : "the file has " + MessageText.List(Tensors.Select(t => t.Name).Order(StringComparer.Ordinal));
 
     private static float[] ReadFloats(ReadOnlySpan<byte> bytes)
     {

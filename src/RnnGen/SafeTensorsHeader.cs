@@ -143,11 +143,11 @@ internal sealed record SafeTensorsHeader(
             if (property.Value.ValueKind != JsonValueKind.String)
             {
                 throw new WeightsException(source,
-                    $"'{MetadataKey}' maps '{property.Name}' to a JSON {Kind(property.Value)}, not a string");
+                    $"'{MetadataKey}' maps '{MessageText.Clip(property.Name)}' to a JSON {Kind(property.Value)}, not a string");
             }
             if (!metadata.TryAdd(property.Name, property.Value.GetString()!))
             {
-                throw new WeightsException(source, $"'{MetadataKey}' holds the key '{property.Name}' more than once");
+                throw new WeightsException(source, $"'{MetadataKey}' holds the key '{MessageText.Clip(property.Name)}' more than once");
             }
         }
         return metadata;
@@ -170,7 +170,7 @@ internal sealed record SafeTensorsHeader(
         string dtypeName = dtype.GetString()!;
         if (dtypeName != F32)
         {
-            throw new WeightsException(source, name, $"unsupported dtype '{dtypeName}'; RnnGen reads F32 only");
+            throw new WeightsException(source, name, $"unsupported dtype '{MessageText.Clip(dtypeName)}'; RnnGen reads F32 only");
         }
 
         int[] shape = ParseShape(shapeElement, name, source);
@@ -206,12 +206,12 @@ internal sealed record SafeTensorsHeader(
             if (dim.ValueKind != JsonValueKind.Number || !dim.TryGetInt32(out int value))
             {
                 throw new WeightsException(source, name,
-                    Invariant($"shape {element.GetRawText()} holds {dim.GetRawText()}, not an integer in [0, {int.MaxValue}]"));
+                    Invariant($"shape {MessageText.Clip(element.GetRawText())} holds {MessageText.Clip(dim.GetRawText())}, not an integer in [0, {int.MaxValue}]"));
             }
             if (value < 0)
             {
                 throw new WeightsException(source, name, Invariant(
-                    $"shape {element.GetRawText()} holds the negative dimension {value}"));
+                    $"shape {MessageText.Clip(element.GetRawText())} holds the negative dimension {value}"));
             }
             shape[i++] = value;
         }
@@ -220,7 +220,7 @@ internal sealed record SafeTensorsHeader(
 
     private static (long Begin, long End) ParseOffsets(JsonElement element, string name, string source)
     {
-        string NotTwo() => $"data_offsets {element.GetRawText()} are not two non-negative integers [begin, end]";
+        string NotTwo() => $"data_offsets {MessageText.Clip(element.GetRawText())} are not two non-negative integers [begin, end]";
         if (element.ValueKind != JsonValueKind.Array || element.GetArrayLength() != 2)
         {
             throw new WeightsException(source, name, NotTwo());
@@ -254,13 +254,13 @@ internal sealed record SafeTensorsHeader(
             if (entry.Begin < expected)
             {
                 throw new WeightsException(source, entry.Name, Invariant(
-                    $"data_offsets [{entry.Begin}, {entry.End}] overlap tensor '{previous!.Name}' at [{previous.Begin}, {previous.End}]"));
+                    $"data_offsets [{entry.Begin}, {entry.End}] overlap tensor '{MessageText.Clip(previous!.Name)}' at [{previous.Begin}, {previous.End}]"));
             }
             if (entry.Begin > expected)
             {
                 string after = previous is null
                     ? "at the start of the data section"
-                    : Invariant($"after tensor '{previous.Name}' at [{previous.Begin}, {previous.End}]");
+                    : Invariant($"after tensor '{MessageText.Clip(previous.Name)}' at [{previous.Begin}, {previous.End}]");
                 throw new WeightsException(source, entry.Name, Invariant(
                     $"data_offsets [{entry.Begin}, {entry.End}] leave a gap of {entry.Begin - expected} bytes {after}"));
             }
@@ -274,7 +274,7 @@ internal sealed record SafeTensorsHeader(
         long covered = previous?.End ?? 0;
         if (covered != dataLength)
         {
-            string last = previous is null ? "no tensors" : $"the last tensor '{previous.Name}'";
+            string last = previous is null ? "no tensors" : $"the last tensor '{MessageText.Clip(previous.Name)}'";
             throw new WeightsException(source, Invariant(
                 $"the data section holds {dataLength} bytes but the tensors cover {covered}: {dataLength - covered} trailing bytes after {last}"));
         }

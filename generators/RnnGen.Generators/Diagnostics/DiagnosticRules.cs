@@ -131,6 +131,10 @@ internal static class DiagnosticRules
         "RNN0031", "A file is not read",
         "RnnGen does not read this file: {0}", RuleSeverity.Error);
 
+    public static readonly DiagnosticRule TooManyProblems = new(
+        "RNN0032", "Too many problems in one file",
+        "{0} more errors in this file are not reported, the first of them here; fix the {1} reported and build again", RuleSeverity.Error);
+
     public static readonly DiagnosticRule InternalError = new(
         "RNN0099", "RnnGen failed unexpectedly",
         "RnnGen failed on this file: {0}; unless the cause is named in the message, this is a bug in RnnGen: please report it with the spec", RuleSeverity.Error);
@@ -142,7 +146,7 @@ internal static class DiagnosticRules
         UnknownEncoding, UnknownTokenizer, InvalidTypeName, InvalidNamespace, VocabularyNotFound,
         VocabularyWithoutUnknown, DuplicateToken, InvalidToken, InputSizeMismatch, LabelCountMismatch,
         InvalidLabel, OneHotOnly, InvalidWeightsPath, DuplicateProperty, DuplicateModel, SoftmaxOfOne, DuplicateKey, InvalidVocabularyPath, ModelTooLarge,
-        UnknownCell, FixedActivation, InvalidModulePath, ModuleNotInModel, DuplicateModulePath, FileNotRead, InternalError,
+        UnknownCell, FixedActivation, InvalidModulePath, ModuleNotInModel, DuplicateModulePath, FileNotRead, TooManyProblems, InternalError,
     };
 
     private static readonly Dictionary<string, DiagnosticRule> s_byId = All.ToDictionary(r => r.Id, StringComparer.Ordinal);

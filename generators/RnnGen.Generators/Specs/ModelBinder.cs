@@ -26,20 +26,20 @@ internal static class ModelBinder
         if (vocabulary is null)
         {
             return StepResult<BoundModel>.Failed(DiagnosticInfo.Create(
-                DiagnosticRules.VocabularyNotFound, draft.SpecPath, draft.VocabularyRange, draft.VocabularyFile, draft.VocabularyFullPath));
+                DiagnosticRules.VocabularyNotFound, draft.SpecPath, draft.VocabularyRange, DiagnosticText.Clip(draft.VocabularyFile), draft.VocabularyFullPath));
         }
         if (!vocabulary.Diagnostics.IsEmpty) return new StepResult<BoundModel>(null, vocabulary.Diagnostics);
 
         var diagnostics = new List<DiagnosticInfo>();
         if (vocabulary.UnknownIndex < 0)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticRules.VocabularyWithoutUnknown, draft.SpecPath, draft.VocabularyRange, draft.VocabularyFile));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticRules.VocabularyWithoutUnknown, draft.SpecPath, draft.VocabularyRange, DiagnosticText.Clip(draft.VocabularyFile)));
         }
         int count = vocabulary.Count;
         if (draft.InputSize is int size && size != count)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticRules.InputSizeMismatch, draft.SpecPath, draft.InputSizeRange,
-                size.ToString(CultureInfo.InvariantCulture), draft.VocabularyFile, count.ToString(CultureInfo.InvariantCulture)));
+                size.ToString(CultureInfo.InvariantCulture), DiagnosticText.Clip(draft.VocabularyFile), count.ToString(CultureInfo.InvariantCulture)));
         }
         if (count > SpecReader.MaxInputSize)
         {

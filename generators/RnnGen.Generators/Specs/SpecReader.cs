@@ -30,6 +30,9 @@ internal static class SpecReader
     internal static readonly string[] OutputProperties = { "size", "activation", "labels" };
     internal static readonly string[] ModuleProperties = SpecWords.Modules.ToArray();
 
+    /// <summary>A value from the spec as a message shows it: at most <see cref="DiagnosticText.MaxValueLength"/> characters.</summary>
+    private static string Clip(string value) => DiagnosticText.Clip(value);
+
     /// <summary>The model's key: the spec's file name without <c>.rnn.json</c>.</summary>
     public static string KeyOf(string specPath)
     {
@@ -56,8 +59,8 @@ internal static class SpecReader
         }
         var reader = new Reader(file.Path);
         SpecDraft? draft = reader.ReadRoot(parsed.Value, modelsDirectory);
-        bool failed = reader.Diagnostics.Any(d => d.Rule.Severity == RuleSeverity.Error);
-        return new StepResult<SpecDraft>(failed ? null : draft, reader.Diagnostics.ToEquatableArray());
+        bool failed = reader.Errors > 0;
+        return new StepResult<SpecDraft>(failed ? null : draft, DiagnosticText.Capped(reader.Diagnostics, reader.Errors));
     }
 
     private sealed class Reader
@@ -66,10 +69,17 @@ internal static class SpecReader
 
         public Reader(string path) => _path = path;
 
+        /// <summary>The warnings, and the first errors (<see cref="DiagnosticText.Keeps"/>): a spec's count is unbounded.</summary>
         public List<DiagnosticInfo> Diagnostics { get; } = new();
 
-        private void Report(DiagnosticRule rule, TextRange range, params string[] args) =>
+        /// <summary>How many errors were found, kept or not.</summary>
+        public int Errors { get; private set; }
+
+        private void Report(DiagnosticRule rule, TextRange range, params string[] args)
+        {
+            if (rule.Severity == RuleSeverity.Error && !DiagnosticText.Keeps(++Errors)) return;
             Diagnostics.Add(DiagnosticInfo.Create(rule, _path, range, args));
+        }
 
         public SpecDraft? ReadRoot(JsonNode node, string modelsDirectory)
         {
@@ -108,7 +118,7 @@ internal static class SpecReader
 
             if (name is not null && ns + "." + name == GeneratedNames.ImplementationNamespace)
             {
-                Report(DiagnosticRules.InvalidTypeName, nameRange, name,
+                Report(DiagnosticRules.InvalidTypeName, nameRange, Clip(name),
                     $"in the namespace {ns} the type would take the name of the namespace {GeneratedNames.ImplementationNamespace}, where RnnGen puts its own generated code");
                 name = null;
             }
@@ -152,7 +162,7 @@ internal static class SpecReader
                 if (ModulePathProblem(module, path) is string problem)
                 {
                     (string example, string tensor) = ModuleExample(module);
-                    Report(DiagnosticRules.InvalidModulePath, p.Value.Range, module, path, problem, example, tensor);
+                    Report(DiagnosticRules.InvalidModulePath, p.Value.Range, module, Clip(path), problem, example, tensor);
                     ok = false;
                     continue;
                 }
@@ -180,7 +190,7 @@ internal static class SpecReader
                     string which = named.Any(n => n.Module == other)
                         ? "modules." + other
                         : $"the module '{other}', whose default path it is (modules leaves '{other}' out)";
-                    Report(DiagnosticRules.DuplicateModulePath, p.Value.Range, module, path, which);
+                    Report(DiagnosticRules.DuplicateModulePath, p.Value.Range, module, Clip(path), which);
                     ok = false;
                     continue;
                 }
@@ -194,7 +204,7 @@ internal static class SpecReader
         /// <summary>The hint for an unknown key in <c>modules</c> whose value is a module's key: the two written the other way round.</summary>
         private static string? SwappedModule(JsonProperty p) =>
             p.Value is JsonString s && SpecWords.Modules.Contains(s.Value)
-                ? $"the keys are the modules ({Quoted(SpecWords.Modules)}) and the values their paths: write \"{s.Value}\": \"{p.Name}\""
+                ? $"the keys are the modules ({Quoted(SpecWords.Modules)}) and the values their paths: write \"{s.Value}\": \"{Clip(p.Name)}\""
                 : null;
 
         private sealed record HiddenDraft(int Size, Activation Activation, CellKind Cell, int Layers, bool Bidirectional);
@@ -216,7 +226,7 @@ internal static class SpecReader
                 if (value is null) ok = false;
                 else if (!SpecWords.Cells.Contains(value))
                 {
-                    Report(DiagnosticRules.UnknownCell, cellProp.Value.Range, value, Quoted(SpecWords.Cells), Suggest(value, SpecWords.Cells));
+                    Report(DiagnosticRules.UnknownCell, cellProp.Value.Range, Clip(value), Quoted(SpecWords.Cells), Suggest(value, SpecWords.Cells));
                     ok = false;
                     cellKnown = false;
                 }
@@ -258,7 +268,7 @@ internal static class SpecReader
                 if (value is null) ok = false;
                 else if (value != SpecWords.Tanh)
                 {
-                    Report(DiagnosticRules.FixedActivation, activationProp.Value.Range, value, cell == CellKind.Lstm ? "an LSTM" : "a GRU");
+                    Report(DiagnosticRules.FixedActivation, activationProp.Value.Range, Clip(value), cell == CellKind.Lstm ? "an LSTM" : "a GRU");
                     ok = false;
                 }
             }
@@ -280,7 +290,7 @@ internal static class SpecReader
             if (encodingName is not null)
             {
                 if (SpecWords.Encodings.Contains(encodingName)) encoding = SpecNames.ParseEncoding(encodingName);
-                else Report(DiagnosticRules.UnknownEncoding, encodingRange, encodingName, Quoted(SpecWords.Encodings), Suggest(encodingName, SpecWords.Encodings));
+                else Report(DiagnosticRules.UnknownEncoding, encodingRange, Clip(encodingName), Quoted(SpecWords.Encodings), Suggest(encodingName, SpecWords.Encodings));
             }
             if (encoding is null) ok = false;
 
@@ -303,7 +313,7 @@ internal static class SpecReader
                 else if (value.Trim().Length == 0) { Report(DiagnosticRules.WrongType, vocabProp.Value.Range, "x.vocabulary", "the path of a vocabulary file", "an empty string"); ok = false; }
                 else if (PathProblem(value) is string problem)
                 {
-                    Report(DiagnosticRules.InvalidVocabularyPath, vocabProp.Value.Range, value, problem, KeyOf(_path));
+                    Report(DiagnosticRules.InvalidVocabularyPath, vocabProp.Value.Range, Clip(value), problem, KeyOf(_path));
                     ok = false;
                 }
                 else vocabulary = value;
@@ -317,7 +327,7 @@ internal static class SpecReader
                 if (value is null) ok = false;
                 else if (!SpecWords.Tokenizers.Contains(value))
                 {
-                    Report(DiagnosticRules.UnknownTokenizer, tokProp.Value.Range, value, Quoted(SpecWords.Tokenizers), Suggest(value, SpecWords.Tokenizers));
+                    Report(DiagnosticRules.UnknownTokenizer, tokProp.Value.Range, Clip(value), Quoted(SpecWords.Tokenizers), Suggest(value, SpecWords.Tokenizers));
                     ok = false;
                 }
                 else tokenizer = SpecNames.ParseTokenizer(value);
@@ -376,7 +386,7 @@ internal static class SpecReader
                         continue;
                     }
                     if (s.Value.Trim().Length == 0) { Report(DiagnosticRules.InvalidLabel, s.Range, $"y.labels[{i}]", "is empty"); ok = false; }
-                    else if (seen.TryGetValue(s.Value, out int first)) { Report(DiagnosticRules.InvalidLabel, s.Range, $"'{s.Value}'", $"at y.labels[{i}] repeats y.labels[{first}]"); ok = false; }
+                    else if (seen.TryGetValue(s.Value, out int first)) { Report(DiagnosticRules.InvalidLabel, s.Range, $"'{Clip(s.Value)}'", $"at y.labels[{i}] repeats y.labels[{first}]"); ok = false; }
                     else seen[s.Value] = i;
                     labels.Add(s.Value);
                 }
@@ -400,7 +410,7 @@ internal static class SpecReader
             {
                 if (result.ContainsKey(p.Name))
                 {
-                    Report(DiagnosticRules.DuplicateProperty, p.NameRange, p.Name, where);
+                    Report(DiagnosticRules.DuplicateProperty, p.NameRange, Clip(p.Name), where);
                     continue;
                 }
                 if (Array.IndexOf(allowed, p.Name) < 0)
@@ -410,7 +420,7 @@ internal static class SpecReader
                         : suggestion.Length > 0
                         ? suggestion.Substring(2) // ", did you mean 'x'?" → "did you mean 'x'?"
                         : "the properties allowed here are " + Quoted(allowed.Where(a => a != "$schema").ToArray());
-                    Report(DiagnosticRules.UnknownProperty, p.NameRange, p.Name, where, hint);
+                    Report(DiagnosticRules.UnknownProperty, p.NameRange, Clip(p.Name), where, hint);
                     continue;
                 }
                 result[p.Name] = p;
@@ -472,7 +482,7 @@ internal static class SpecReader
             {
                 return (int)value;
             }
-            Report(DiagnosticRules.SizeOutOfRange, n.Range, field, min.ToString(CultureInfo.InvariantCulture), max.ToString(CultureInfo.InvariantCulture), n.Text);
+            Report(DiagnosticRules.SizeOutOfRange, n.Range, field, min.ToString(CultureInfo.InvariantCulture), max.ToString(CultureInfo.InvariantCulture), Clip(n.Text));
             return null;
         }
 
@@ -486,7 +496,7 @@ internal static class SpecReader
             string? value = StringValue(p, field);
             if (value is null) return null;
             if (allowed.Contains(value)) return SpecNames.ParseActivation(value);
-            Report(DiagnosticRules.UnknownActivation, p.Value.Range, value, layer, Quoted(allowed), Suggest(value, allowed));
+            Report(DiagnosticRules.UnknownActivation, p.Value.Range, Clip(value), layer, Quoted(allowed), Suggest(value, allowed));
             return null;
         }
 
@@ -494,7 +504,7 @@ internal static class SpecReader
         {
             string? problem = TypeNameProblem(name);
             if (problem is null) return name;
-            Report(DiagnosticRules.InvalidTypeName, range, name, problem);
+            Report(DiagnosticRules.InvalidTypeName, range, Clip(name), problem);
             return null;
         }
 
@@ -505,19 +515,19 @@ internal static class SpecReader
             {
                 if (!IsAsciiIdentifier(part))
                 {
-                    Report(DiagnosticRules.InvalidNamespace, range, ns, part.Length == 0 ? "it has an empty part between dots" : $"'{part}' is not an identifier of ASCII letters, digits and '_'");
+                    Report(DiagnosticRules.InvalidNamespace, range, Clip(ns), part.Length == 0 ? "it has an empty part between dots" : $"'{Clip(part)}' is not an identifier of ASCII letters, digits and '_'");
                     return null;
                 }
                 if (SyntaxFacts.GetKeywordKind(part) != SyntaxKind.None || part == "global")
                 {
-                    Report(DiagnosticRules.InvalidNamespace, range, ns, $"'{part}' is a C# keyword");
+                    Report(DiagnosticRules.InvalidNamespace, range, Clip(ns), $"'{part}' is a C# keyword");
                     return null;
                 }
             }
             const string own = GeneratedNames.ImplementationNamespace;
             if (ns == own || ns.StartsWith(own + ".", StringComparison.Ordinal))
             {
-                Report(DiagnosticRules.InvalidNamespace, range, ns, $"{own} is where RnnGen puts its own generated code; choose another namespace");
+                Report(DiagnosticRules.InvalidNamespace, range, Clip(ns), $"{own} is where RnnGen puts its own generated code; choose another namespace");
                 return null;
             }
             return ns;
@@ -528,17 +538,17 @@ internal static class SpecReader
             string key = KeyOf(_path);
             if (weights.Trim().Length == 0)
             {
-                Report(DiagnosticRules.InvalidWeightsPath, range, weights, "is empty", key);
+                Report(DiagnosticRules.InvalidWeightsPath, range, Clip(weights), "is empty", key);
                 return null;
             }
             if (!weights.EndsWith(".safetensors", StringComparison.OrdinalIgnoreCase))
             {
-                Report(DiagnosticRules.InvalidWeightsPath, range, weights, "does not end in .safetensors, the only weights format RnnGen reads", key);
+                Report(DiagnosticRules.InvalidWeightsPath, range, Clip(weights), "does not end in .safetensors, the only weights format RnnGen reads", key);
                 return null;
             }
             if (PathProblem(weights) is string problem)
             {
-                Report(DiagnosticRules.InvalidWeightsPath, range, weights, problem, key);
+                Report(DiagnosticRules.InvalidWeightsPath, range, Clip(weights), problem, key);
                 return null;
             }
             return weights;
@@ -652,6 +662,8 @@ internal static class SpecReader
         foreach (string k in known)
         {
             if (k == "$schema") continue;
+            // The distance is at least the difference in length: a long value is far from every name, at no cost.
+            if (Math.Abs(lower.Length - k.Length) > Math.Max(1, k.Length / 3)) continue;
             int d = Distance(lower, k.ToLowerInvariant());
             if (d < bestDistance) { best = k; bestDistance = d; }
         }

@@ -126,4 +126,14 @@ public sealed class HostileFileTests
             + "(model 'dna-sites' writes 1 per step); split the input into several runs", Assert.Single(tooMany.ErrorLines));
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(50), $"took {watch.Elapsed}");
     }
+
+    [Fact]
+    public void Run_messages_show_at_most_eighty_characters_of_an_input_field()
+    {
+        string id = "1" + new string('0', 100_000);
+        CliRun run = CliProcess.RunWithInput(id + "\n", "run", "name-tagger", "--weights", NameTaggerWeights, "--format", "ids");
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal($"rnngen: error: line 1: token id 1{new string('0', 79)}… (100,001 characters) (token 1) is out of range; model 'name-tagger' reads ids 0 to 9999",
+            Assert.Single(run.ErrorLines));
+    }
 }

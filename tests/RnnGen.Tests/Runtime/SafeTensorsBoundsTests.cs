@@ -83,4 +83,31 @@ public sealed class SafeTensorsBoundsTests
             Assert.Throws<WeightsException>(() => SafeTensorsFile.Read(random)).Message);
         Assert.True(GC.GetAllocatedBytesForCurrentThread() - allocated < 1 << 20);
     }
+
+    [Fact]
+    public void Messages_about_a_file_stay_short_however_many_or_long_its_names()
+    {
+        string longName = new('n', 100_000);
+        var tensors = new System.Collections.Generic.List<Tensor> { new(longName, [1], [0f]) };
+        for (int i = 0; i < 5000; i++) tensors.Add(new Tensor("t" + i.ToString("D4", System.Globalization.CultureInfo.InvariantCulture), [1], [0f]));
+        SafeTensorsFile file = SafeTensorsFile.Parse(SafeTensorsFile.Serialize(tensors), "many.safetensors");
+
+        WeightsException missing = Assert.Throws<WeightsException>(() => file.Require("Waa", 1));
+        Assert.True(missing.Message.Length < 2000, missing.Message.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.EndsWith(", … and 4,981 more", missing.Message, StringComparison.Ordinal);
+        Assert.Contains(new string('n', 80) + "… (100,000 characters)", missing.Message, StringComparison.Ordinal);
+
+        WeightsException unexpected = Assert.Throws<WeightsException>(() => file.RejectUnexpected("t0000"));
+        Assert.Equal("many.safetensors: tensor '" + new string('n', 80) + "… (100,000 characters)': unexpected; the model reads only t0000", unexpected.Message);
+        Assert.Equal(longName, unexpected.TensorName);
+
+        WeightsException load = Assert.Throws<WeightsException>(() => NameTagger.FromSafeTensors(file));
+        Assert.True(load.Message.Length < 4000, load.Message);
+
+        int[] shape = new int[20_000];
+        Array.Fill(shape, 1);
+        SafeTensorsFile deep = SafeTensorsFile.Parse(SafeTensorsFile.Serialize([new Tensor("Waa", shape, [0f])]), "deep.safetensors");
+        Assert.Equal("deep.safetensors: tensor 'Waa': shape [1, 1, 1, 1, 1, 1, 1, 1, … of 20,000 dimensions] but the model needs [100, 100]",
+            Assert.Throws<WeightsException>(() => deep.Require("Waa", 100, 100)).Message);
+    }
 }
