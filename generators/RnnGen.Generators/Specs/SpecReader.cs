@@ -476,9 +476,9 @@ internal static class SpecReader
                 Report(DiagnosticRules.WrongType, p.Value.Range, field, "a number", p.Value.KindName);
                 return null;
             }
-            // JSON Schema's "integer" is any number with a zero fraction, so 1e2 and 100.0 are 100.
-            if (decimal.TryParse(n.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal value)
-                && value == decimal.Truncate(value) && value >= min && value <= max)
+            // JSON Schema's "integer" is any number with a zero fraction, so 1e2 and 100.0 are 100; the text is read
+            // exactly, so that 0.99999999999999999999999999999 is not rounded to 1 (as a decimal would) and accepted.
+            if (JsonNumbers.Whole(n.Text) is long value && value >= min && value <= max)
             {
                 return (int)value;
             }

@@ -256,6 +256,49 @@ public sealed class SpecDiagnosticTests
             .GeneratesNothing();
     }
 
+    [Fact]
+    [Covers("RNN0005")]
+    public void RNN0005_a_fraction_too_small_for_a_decimal_is_still_a_fraction()
+    {
+        // decimal.Parse rounds this to 1, which was accepted as a size; the text is read exactly instead.
+        const string spec = """
+            {
+              "name": "Tagger",
+              "a": { "size": 0.99999999999999999999999999999, "activation": "tanh" },
+              "x": { "encoding": "dense", "size": 1e999999999999 },
+              "y": { "size": 1.000000000000000000000000000001, "activation": "sigmoid" },
+              "weights": "tagger.safetensors"
+            }
+            """;
+        Specs.Run(spec).Reports(
+            Expected.At("RNN0005", Spec, 3, 18, 49, "a.size must be a whole number from 1 to 4096, but it is 0.99999999999999999999999999999"),
+            Expected.At("RNN0005", Spec, 4, 39, 53, "x.size must be a whole number from 1 to 1000000, but it is 1e999999999999"),
+            Expected.At("RNN0005", Spec, 5, 18, 50, "y.size must be a whole number from 1 to 100000, but it is 1.000000000000000000000000000001"))
+            .GeneratesNothing();
+    }
+
+    [Theory]
+    [InlineData("100", 100L)]
+    [InlineData("1e2", 100L)]
+    [InlineData("100.0", 100L)]
+    [InlineData("1.00E+2", 100L)]
+    [InlineData("10000e-2", 100L)]
+    [InlineData("0.01e4", 100L)]
+    [InlineData("-0", 0L)]
+    [InlineData("0e999999999999", 0L)]
+    [InlineData("-12", -12L)]
+    [InlineData("123456789012345678", 123456789012345678L)]
+    [InlineData("1234567890123456789", long.MaxValue)]
+    [InlineData("1e999999999999", long.MaxValue)]
+    [InlineData("-1.5e999999999999", long.MinValue)]
+    [InlineData("2.5", null)]
+    [InlineData("0.99999999999999999999999999999", null)]
+    [InlineData("1e-1", null)]
+    [InlineData("1e-999999999999", null)]
+    [InlineData("1000000000000000000000000000000.5", null)]
+    public void JSON_numbers_are_whole_exactly_when_their_text_says_so(string text, long? whole) =>
+        Assert.Equal(whole, Generators.Json.JsonNumbers.Whole(text));
+
     // ---- RNN0006 --------------------------------------------------------------------------
 
     [Fact]
