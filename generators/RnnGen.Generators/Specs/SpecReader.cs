@@ -123,6 +123,7 @@ internal static class SpecReader
                 name = null;
             }
 
+            if (name is not null && output is not null) LabelsWithoutProperty(name, output);
             if (name is null || hidden is null || input is null || output is null || weights is null || modules is null) return null;
 
             string specDirectory = System.IO.Path.GetDirectoryName(_path) ?? "";
@@ -354,7 +355,22 @@ internal static class SpecReader
             return ok ? new InputDraft(encoding!.Value, size, sizeRange, tokenizer, vocabulary, vocabularyRange, embedding) : null;
         }
 
-        private sealed record OutputDraft(int Size, Activation Activation, EquatableArray<string> Labels);
+        private sealed record OutputDraft(int Size, Activation Activation, EquatableArray<string> Labels, IReadOnlyList<TextRange> LabelRanges);
+
+        /// <summary>
+        /// RNN0033, once for the spec at the first label that gets no property on Output (GeneratedNames.LabelProperties),
+        /// naming up to five of them and counting the rest: such a label is still an output, but read by index only.
+        /// </summary>
+        private void LabelsWithoutProperty(string name, OutputDraft output)
+        {
+            GeneratedNames.LabelName[] properties = GeneratedNames.LabelProperties(output.Labels, name);
+            var without = Enumerable.Range(0, properties.Length).Where(k => properties[k].Property is null).ToList();
+            if (without.Count == 0) return;
+            const int shown = 5;
+            string list = string.Join("; ", without.Take(shown).Select(k => $"'{Clip(output.Labels[k])}' (y.labels[{k}]) {properties[k].Why}"))
+                + (without.Count > shown ? $"; and {(without.Count - shown).ToString("#,0", CultureInfo.InvariantCulture)} more" : "");
+            Report(DiagnosticRules.LabelWithoutProperty, output.LabelRanges[without[0]], list);
+        }
 
         private OutputDraft? ReadOutput(IReadOnlyDictionary<string, JsonProperty> root, TextRange rootAnchor)
         {
@@ -367,6 +383,7 @@ internal static class SpecReader
             if (size == 1 && activation == Activation.Softmax) Report(DiagnosticRules.SoftmaxOfOne, props["activation"].Value.Range);
 
             var labels = new List<string>();
+            var labelRanges = new List<TextRange>();
             bool ok = size is not null && activation is not null;
             if (props.TryGetValue("labels", out JsonProperty? labelsProp))
             {
@@ -389,6 +406,7 @@ internal static class SpecReader
                     else if (seen.TryGetValue(s.Value, out int first)) { Report(DiagnosticRules.InvalidLabel, s.Range, $"'{Clip(s.Value)}'", $"at y.labels[{i}] repeats y.labels[{first}]"); ok = false; }
                     else seen[s.Value] = i;
                     labels.Add(s.Value);
+                    labelRanges.Add(s.Range);
                 }
                 if (size is not null && array.Items.Count != size)
                 {
@@ -398,7 +416,7 @@ internal static class SpecReader
                     ok = false;
                 }
             }
-            return ok ? new OutputDraft(size!.Value, activation!.Value, labels.ToEquatableArray()) : null;
+            return ok ? new OutputDraft(size!.Value, activation!.Value, labels.ToEquatableArray(), labelRanges) : null;
         }
 
         // ---- Values -------------------------------------------------------------------------
