@@ -52,6 +52,11 @@ internal static class SpecReader
         {
             return StepResult<SpecDraft>.Failed(DiagnosticInfo.Create(DiagnosticRules.FileNotRead, file.Path, TextRange.FileStart, file.Refusal));
         }
+        if (DiagnosticText.WideEncoding(file.Text) is string encoding)
+        {
+            return StepResult<SpecDraft>.Failed(DiagnosticInfo.Create(DiagnosticRules.InvalidJson, file.Path, TextRange.FileStart,
+                encoding + "; save it as UTF-8"));
+        }
         JsonParseResult parsed = JsonParser.Parse(file.Text);
         if (parsed.Value is null)
         {
@@ -533,7 +538,8 @@ internal static class SpecReader
             {
                 if (!IsAsciiIdentifier(part))
                 {
-                    Report(DiagnosticRules.InvalidNamespace, range, Clip(ns), part.Length == 0 ? "it has an empty part between dots" : $"'{Clip(part)}' is not an identifier of ASCII letters, digits and '_'");
+                    Report(DiagnosticRules.InvalidNamespace, range, Clip(ns), part.Length == 0 ? "it has an empty part between dots"
+                        : $"'{Clip(part)}' is not an identifier of ASCII letters, digits and '_': {IdentifierProblem(part)}");
                     return null;
                 }
                 if (SyntaxFacts.GetKeywordKind(part) != SyntaxKind.None || part == "global")
@@ -596,12 +602,11 @@ internal static class SpecReader
     internal static string? ModulePathProblem(string module, string path)
     {
         if (path.Length == 0) return "is empty";
-        foreach (char c in path)
+        for (int i = 0; i < path.Length; i++)
         {
+            char c = path[i];
             if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '.') continue;
-            string shown = c > ' ' && c < 0x7F ? $"'{c}'" : c == ' ' ? "a space" : $"U+{(int)c:X4}";
-            if (c > 0x7F && !char.IsWhiteSpace(c) && !char.IsControl(c)) shown = $"'{c}' ({shown})";
-            return $"has {shown}, but a path is names of ASCII letters, digits and '_' joined by '.'";
+            return $"has {DiagnosticText.Character(path, i)}, but a path is names of ASCII letters, digits and '_' joined by '.'";
         }
         if (path[0] == '.') return "starts with '.'";
         if (path[path.Length - 1] == '.') return "ends with '.'; the '.' before a tensor's own name is not part of the path";
@@ -620,6 +625,22 @@ internal static class SpecReader
         _ => throw Exhaustive.Unhandled(module),
     };
 
+    /// <summary>
+    /// What keeps <paramref name="name"/> from being an ASCII identifier: "it is empty", "it starts with a digit", or
+    /// "it has the invisible character U+200B (zero width space) at position 2" (1-based, in UTF-16 characters).
+    /// </summary>
+    internal static string IdentifierProblem(string name)
+    {
+        if (name.Length == 0) return "it is empty";
+        for (int i = 0; i < name.Length; i++)
+        {
+            char c = name[i];
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_') continue;
+            return $"it has {DiagnosticText.Character(name, i)} at position {(i + 1).ToString(CultureInfo.InvariantCulture)}";
+        }
+        return "it starts with a digit";
+    }
+
     /// <summary>Letters A-Z and a-z, digits and '_', not starting with a digit: what the schema allows.</summary>
     internal static bool IsAsciiIdentifier(string name)
     {
@@ -634,7 +655,7 @@ internal static class SpecReader
         /// <summary>Why <paramref name="name"/> cannot be a model's type name, or null when it can.</summary>
     internal static string? TypeNameProblem(string name)
     {
-        if (!IsAsciiIdentifier(name)) return "a model name starts with a letter and has only ASCII letters, digits and '_'";
+        if (!IsAsciiIdentifier(name)) return "a model name starts with a letter and has only ASCII letters, digits and '_', but " + IdentifierProblem(name);
         if (SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None) return "it is a C# keyword";
         if (name[0] < 'A' || name[0] > 'Z') return "it must start with an upper-case letter A-Z (C# type names are PascalCase; an all-lower-case name draws warning CS8981)";
         if (Array.IndexOf(GeneratedNames.ModelMembers, name) >= 0) return $"the generated class has a member named '{name}'";

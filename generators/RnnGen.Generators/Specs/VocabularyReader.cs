@@ -42,6 +42,11 @@ internal static class VocabularyReader
         {
             return Failed(file, DiagnosticInfo.Create(DiagnosticRules.FileNotRead, file.Path, TextRange.FileStart, file.Refusal));
         }
+        if (DiagnosticText.WideEncoding(file.Text) is string encoding)
+        {
+            return Failed(file, DiagnosticInfo.Create(DiagnosticRules.InvalidToken, file.Path, TextRange.FileStart, "1",
+                "is not text RnnGen reads: " + encoding + "; save the file as UTF-8"));
+        }
         var diagnostics = new List<DiagnosticInfo>();
         int errors = 0;
         var lines = new LineMap(file.Text);

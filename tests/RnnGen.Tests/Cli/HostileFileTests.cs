@@ -136,4 +136,21 @@ public sealed class HostileFileTests
         Assert.Equal($"rnngen: error: line 1: token id 1{new string('0', 79)}… (100,001 characters) (token 1) is out of range; model 'name-tagger' reads ids 0 to 9999",
             Assert.Single(run.ErrorLines));
     }
+
+    [Fact]
+    public void Check_names_the_encoding_of_a_UTF16_spec_without_a_byte_order_mark_and_reads_one_with_it()
+    {
+        using var temp = new TempFolder();
+        File.WriteAllText(temp.File(Specs.VocabularyFile), Specs.Words);
+        File.WriteAllBytes(temp.File("bare.rnn.json"), System.Text.Encoding.Unicode.GetBytes(Specs.Valid));
+        File.WriteAllBytes(temp.File("marked.rnn.json"), [.. System.Text.Encoding.Unicode.GetPreamble(), .. System.Text.Encoding.Unicode.GetBytes(Specs.Valid)]);
+
+        CliRun bare = CliProcess.Run("check", temp.File("bare.rnn.json"));
+        Assert.Equal(1, bare.ExitCode);
+        Assert.Equal($"{temp.File("bare.rnn.json")}(1,1): error RNN0001: The spec is not valid JSON: the file looks like UTF-16 (little-endian) "
+            + "without a byte-order mark: every other character is U+0000; save it as UTF-8", bare.Lines[0]);
+
+        CliRun marked = CliProcess.Run("check", temp.File("marked.rnn.json"));
+        Assert.True(marked.ExitCode == 0, marked.ToString());
+    }
 }

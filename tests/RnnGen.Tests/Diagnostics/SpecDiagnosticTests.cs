@@ -383,10 +383,12 @@ public sealed class SpecDiagnosticTests
     [Theory]
     [Covers("RNN0009")]
     [InlineData("tagger", "it must start with an upper-case letter A-Z (C# type names are PascalCase; an all-lower-case name draws warning CS8981)")]
-    [InlineData("Modèle", "a model name starts with a letter and has only ASCII letters, digits and '_'")]
-    [InlineData("Name Tagger", "a model name starts with a letter and has only ASCII letters, digits and '_'")]
-    [InlineData("2Tagger", "a model name starts with a letter and has only ASCII letters, digits and '_'")]
-    [InlineData("", "a model name starts with a letter and has only ASCII letters, digits and '_'")]
+    [InlineData("Modèle", "a model name starts with a letter and has only ASCII letters, digits and '_', but it has 'è' (U+00E8) at position 4")]
+    [InlineData("Name Tagger", "a model name starts with a letter and has only ASCII letters, digits and '_', but it has a space at position 5")]
+    [InlineData("2Tagger", "a model name starts with a letter and has only ASCII letters, digits and '_', but it starts with a digit")]
+    [InlineData("", "a model name starts with a letter and has only ASCII letters, digits and '_', but it is empty")]
+    [InlineData("Name\u200BTagger", "a model name starts with a letter and has only ASCII letters, digits and '_', but it has the invisible character U+200B (zero width space) at position 5")]
+    [InlineData("Tagger\u00A0", "a model name starts with a letter and has only ASCII letters, digits and '_', but it has the invisible character U+00A0 (no-break space) at position 7")]
     [InlineData("class", "it is a C# keyword")]
     [InlineData("Forward", "the generated class has a member named 'Forward'")]
     public void RNN0009_invalid_type_name(string name, string reason)
@@ -400,8 +402,9 @@ public sealed class SpecDiagnosticTests
               "weights": "tagger.safetensors"
             }
             """;
+        // An invisible character in the name is written as \u200B in the message, so that the name does not look right.
         Specs.Run(spec).Reports(Expected.At("RNN0009", Spec, 2, 11, 11 + name.Length + 2,
-            $"'{name}' cannot be the model's C# type name: {reason}"))
+            $"'{name.Replace("\u200B", "\\u200B", StringComparison.Ordinal).Replace("\u00A0", "\\u00A0", StringComparison.Ordinal)}' cannot be the model's C# type name: {reason}"))
             .GeneratesNothing();
     }
 
@@ -427,7 +430,8 @@ public sealed class SpecDiagnosticTests
     [Theory]
     [Covers("RNN0010")]
     [InlineData("My.Models.", "it has an empty part between dots")]
-    [InlineData("My-Models", "'My-Models' is not an identifier of ASCII letters, digits and '_'")]
+    [InlineData("My-Models", "'My-Models' is not an identifier of ASCII letters, digits and '_': it has '-' at position 3")]
+    [InlineData("My.2Models", "'2Models' is not an identifier of ASCII letters, digits and '_': it starts with a digit")]
     [InlineData("My.class", "'class' is a C# keyword")]
     [InlineData("global.Models", "'global' is a C# keyword")]
     [InlineData("", "it is empty; remove 'namespace' to use RnnGen.Models")]
