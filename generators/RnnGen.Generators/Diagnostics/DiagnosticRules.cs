@@ -143,6 +143,10 @@ internal static class DiagnosticRules
         "RNN0034", "A text value is too long",
         "{0} is {1} characters long, more than the {2} RnnGen accepts", RuleSeverity.Error);
 
+    public static readonly DiagnosticRule TypeIsNamespace = new(
+        "RNN0035", "A model's type is another model's namespace",
+        "'{0}' is both the type of a model and a namespace of another ('{1}'); give this spec another 'name' or 'namespace'", RuleSeverity.Error);
+
     public static readonly DiagnosticRule InternalError = new(
         "RNN0099", "RnnGen failed unexpectedly",
         "RnnGen failed on this file: {0}; unless the cause is named in the message, this is a bug in RnnGen: please report it with the spec", RuleSeverity.Error);
@@ -154,7 +158,7 @@ internal static class DiagnosticRules
         UnknownEncoding, UnknownTokenizer, InvalidTypeName, InvalidNamespace, VocabularyNotFound,
         VocabularyWithoutUnknown, DuplicateToken, InvalidToken, InputSizeMismatch, LabelCountMismatch,
         InvalidLabel, OneHotOnly, InvalidWeightsPath, DuplicateProperty, DuplicateModel, SoftmaxOfOne, DuplicateKey, InvalidVocabularyPath, ModelTooLarge,
-        UnknownCell, FixedActivation, InvalidModulePath, ModuleNotInModel, DuplicateModulePath, FileNotRead, TooManyProblems, LabelWithoutProperty, TextTooLong, InternalError,
+        UnknownCell, FixedActivation, InvalidModulePath, ModuleNotInModel, DuplicateModulePath, FileNotRead, TooManyProblems, LabelWithoutProperty, TextTooLong, TypeIsNamespace, InternalError,
     };
 
     private static readonly Dictionary<string, DiagnosticRule> s_byId = All.ToDictionary(r => r.Id, StringComparer.Ordinal);

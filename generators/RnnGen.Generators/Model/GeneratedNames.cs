@@ -116,6 +116,80 @@ internal static class GeneratedNames
         return false;
     }
 
+    /// <summary>
+    /// Every type from outside the generated code that it refers to (full names, without generic arity), qualified
+    /// with global:: or by the kernel's using directives. A model's type must not take one of these names, nor a
+    /// namespace one of them stands in, and a model's namespace must not be one of them: the generated code would
+    /// then bind to the model (CS0436 lets a source type win) or find a type where it names a namespace. A test
+    /// collects what the compiled code really refers to, and fails when this list misses one.
+    /// </summary>
+    public static readonly string[] ReferencedTypes =
+    {
+        "RnnGen.AlignedBuffer", "RnnGen.BatchMath", "RnnGen.IDenseRnnModel", "RnnGen.IOneHotRnnModel", "RnnGen.IRnnModel",
+        "RnnGen.RnnModelInfo", "RnnGen.SafeTensorsFile", "RnnGen.Tensor", "RnnGen.TensorInfo", "RnnGen.Tokenizer", "RnnGen.VectorFormat",
+        "RnnGen.VectorMath", "RnnGen.Vocabulary", "RnnGen.WeightPacking", "RnnGen.WeightsException",
+        "System.AppContext", "System.ArgumentException", "System.ArgumentNullException", "System.ArgumentOutOfRangeException", "System.Array",
+        "System.Buffers.ArrayPool", "System.CodeDom.Compiler.GeneratedCodeAttribute", "System.Collections.Generic.IReadOnlyCollection",
+        "System.Collections.Generic.IReadOnlyList", "System.Diagnostics.CodeAnalysis.DoesNotReturnAttribute",
+        "System.Diagnostics.CodeAnalysis.UnscopedRefAttribute", "System.HashCode", "System.IEquatable", "System.IO.Path", "System.Linq.Enumerable",
+        "System.Math", "System.MathF", "System.MemoryExtensions", "System.ReadOnlySpan", "System.Runtime.CompilerServices.InlineArrayAttribute",
+        "System.Runtime.CompilerServices.MethodImplAttribute", "System.Runtime.CompilerServices.MethodImplOptions",
+        "System.Runtime.CompilerServices.Unsafe", "System.Runtime.InteropServices.MemoryMarshal", "System.Runtime.Intrinsics.Vector128",
+        "System.Runtime.Intrinsics.Vector256", "System.Runtime.Intrinsics.Vector512", "System.Span", "System.StringComparison",
+        "System.StringSplitOptions", "System.Text.Encoding",
+    };
+
+    /// <summary>The namespaces the kernel class imports with using directives: a model there must not take a simple name it uses.</summary>
+    public static readonly string[] KernelImports =
+    {
+        "System", "System.Buffers", "System.Diagnostics.CodeAnalysis", "System.Runtime.CompilerServices", "System.Runtime.InteropServices",
+        "System.Runtime.Intrinsics",
+    };
+
+    /// <summary>
+    /// Why a model <paramref name="name"/> in <paramref name="ns"/> would break the generated code (RNN0009), or null:
+    /// its full name is a type the code uses or a namespace one of them is in, or, in a namespace the kernel imports,
+    /// its name is one the kernel uses unqualified.
+    /// </summary>
+    public static string? TypeCollision(string ns, string name)
+    {
+        string full = ns + "." + name;
+        foreach (string type in ReferencedTypes)
+        {
+            if (type == full || AttributeShortName(type) == full) return $"{full} would be the type {type} from .NET or RnnGen, which the generated code uses";
+            if (type.StartsWith(full + ".", System.StringComparison.Ordinal)) return $"{full} is the namespace of {type}, which the generated code uses";
+        }
+        if (System.Array.IndexOf(KernelImports, ns) >= 0)
+        {
+            foreach (string type in ReferencedTypes)
+            {
+                string simple = type.Substring(type.LastIndexOf('.') + 1);
+                if (simple == name || AttributeShortName(simple) == name)
+                {
+                    return $"the generated code imports the namespace {ns} and uses {type} by its name {name}, which this type would hide or make ambiguous";
+                }
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Why <paramref name="ns"/> would break the generated code (RNN0010), or null: it, or a namespace it is in, is a type the code uses.</summary>
+    public static string? NamespaceCollision(string ns)
+    {
+        foreach (string type in ReferencedTypes)
+        {
+            if (ns == type || ns.StartsWith(type + ".", System.StringComparison.Ordinal))
+            {
+                return $"{type} is a type from .NET or RnnGen that the generated code uses, and a namespace cannot take its name";
+            }
+        }
+        return null;
+    }
+
+    /// <summary>"DoesNotReturn" of "DoesNotReturnAttribute" (the name C# also finds for [DoesNotReturn]), else null.</summary>
+    private static string? AttributeShortName(string type) =>
+        type.EndsWith("Attribute", System.StringComparison.Ordinal) ? type.Substring(0, type.Length - "Attribute".Length) : null;
+
     /// <summary>The namespace of everything the generator writes besides the models themselves; no spec may use it.</summary>
     public const string ImplementationNamespace = "RnnGen.Generated";
 }

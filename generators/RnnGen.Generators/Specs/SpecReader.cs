@@ -149,6 +149,11 @@ internal static class SpecReader
             if (weights is not null) weights = CheckWeights(weights, weightsRange);
             ModulePrefixes? modules = ReadModules(props, input);
 
+            if (name is not null && GeneratedNames.TypeCollision(ns, name) is string collision)
+            {
+                Report(DiagnosticRules.InvalidTypeName, nameRange, Clip(name), collision);
+                name = null;
+            }
             if (name is not null && ns + "." + name == GeneratedNames.ImplementationNamespace)
             {
                 Report(DiagnosticRules.InvalidTypeName, nameRange, Clip(name),
@@ -597,6 +602,11 @@ internal static class SpecReader
                     Report(DiagnosticRules.InvalidNamespace, range, Clip(ns), $"'{part}' is a C# keyword");
                     return null;
                 }
+            }
+            if (GeneratedNames.NamespaceCollision(ns) is string collision)
+            {
+                Report(DiagnosticRules.InvalidNamespace, range, Clip(ns), collision);
+                return null;
             }
             const string own = GeneratedNames.ImplementationNamespace;
             if (ns == own || ns.StartsWith(own + ".", StringComparison.Ordinal))
