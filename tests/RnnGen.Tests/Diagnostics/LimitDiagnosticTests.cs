@@ -88,4 +88,16 @@ public sealed class LimitDiagnosticTests
                 "Line 3 of the vocabulary has the control character U+0001 at column 3; write one token per line, with no blank lines and no spaces or tabs inside a token"))
             .GeneratesNothing();
     }
+
+    [Fact]
+    [Covers("RNN0005")]
+    public void RNN0005_layers_and_embedding_outside_their_ranges()
+    {
+        string spec = With("\"activation\": \"tanh\" }", "\"activation\": \"tanh\", \"layers\": 9 }")
+            .Replace("\"words.txt\" }", "\"words.txt\", \"embedding\": 4097 }", StringComparison.Ordinal);
+        Specs.Run(spec).Reports(
+            Expected.At("RNN0005", Spec, 3, 53, 54, "a.layers must be a whole number from 1 to 8, but it is 9"),
+            Expected.At("RNN0005", Spec, 4, 73, 77, "x.embedding must be a whole number from 1 to 4096, but it is 4097"))
+            .GeneratesNothing();
+    }
 }

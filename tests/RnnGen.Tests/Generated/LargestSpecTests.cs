@@ -85,6 +85,37 @@ public sealed class LargestSpecTests(Xunit.Abstractions.ITestOutputHelper log)
         Assert.Equal("label \"99999\" of 100000", read[99_999]);
     }
 
+    [Fact]
+    public void A_model_at_every_text_limit_takes_a_small_bounded_part_of_the_string_heap()
+    {
+        // Every string literal of an assembly shares one 16 MB heap (#US, CS8103 past it): what one model can put there
+        // is bounded by the text limits, whatever its vocabulary and labels (which go to the data section).
+        string path = new('p', SpecReader.MaxModulePathLength);
+        string labels = "[" + string.Join(", ", Enumerable.Range(0, 10).Select(i => $"\"L{i}{new string('l', SpecReader.MaxLabelLength - 2)}\"")) + "]";
+        string spec = $$"""
+            {
+              "name": "T{{new string('n', SpecReader.MaxNameLength - 1)}}",
+              "namespace": "N{{new string('s', SpecReader.MaxNamespaceLength - 1)}}",
+              "description": "{{new string('d', SpecReader.MaxDescriptionLength)}}",
+              "a": { "size": 4, "cell": "lstm", "layers": 8, "bidirectional": true },
+              "x": { "encoding": "one-hot", "size": 10, "embedding": 3 },
+              "y": { "size": 10, "activation": "softmax", "labels": {{labels}} },
+              "weights": "{{new string('w', SpecReader.MaxPathLength - ".safetensors".Length)}}.safetensors",
+              "modules": { "embedding": "e{{path[1..]}}", "rnn": "r{{path[1..]}}", "head": "h{{path[1..]}}" }
+            }
+            """;
+        (GeneratorOutput output, _, _) = Generate(("t.rnn.json", spec));
+        Assert.Empty(output.Diagnostics);
+        using var stream = new System.IO.MemoryStream();
+        Assert.True(output.Compilation.Emit(stream).Success);
+        stream.Position = 0;
+        using var pe = new System.Reflection.PortableExecutable.PEReader(stream);
+        int heap = System.Reflection.Metadata.Ecma335.MetadataReaderExtensions.GetHeapSize(
+            System.Reflection.Metadata.PEReaderExtensions.GetMetadataReader(pe), System.Reflection.Metadata.Ecma335.HeapIndex.UserString);
+        log.WriteLine($"string heap of a model at every text limit: {heap:#,0} bytes");
+        Assert.True(heap < 64 * 1024, $"{heap} bytes");
+    }
+
     [Theory]
     [InlineData("lstm", 1024, 8)]
     [InlineData("gru", 4, 3)]
