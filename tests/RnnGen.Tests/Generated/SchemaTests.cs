@@ -45,6 +45,14 @@ public sealed class SchemaTests
         Assert.All(new[] { "a", "x", "y" }, layer => Assert.Equal(1, Property(layer, "size").GetProperty("minimum").GetInt32()));
         Assert.Equal(SpecReader.MaxLayers, Property("a", "layers").GetProperty("maximum").GetInt32());
         Assert.Equal(SpecReader.MaxEmbeddingSize, Property("x", "embedding").GetProperty("maximum").GetInt32());
+        Assert.Equal(SpecReader.MaxPathLength, Property("x", "vocabulary").GetProperty("maxLength").GetInt32());
+        Assert.Equal(SpecReader.MaxLabelLength, Property("y", "labels").GetProperty("items").GetProperty("maxLength").GetInt32());
+        Assert.Equal(SpecReader.MaxNameLength, Property("name").GetProperty("maxLength").GetInt32());
+        Assert.Equal(SpecReader.MaxNamespaceLength, Property("namespace").GetProperty("maxLength").GetInt32());
+        Assert.Equal(SpecReader.MaxDescriptionLength, Property("description").GetProperty("maxLength").GetInt32());
+        Assert.Equal(SpecReader.MaxPathLength, Property("weights").GetProperty("maxLength").GetInt32());
+        Assert.All(new[] { "embedding", "rnn", "head" },
+            m => Assert.Equal(SpecReader.MaxModulePathLength, Property("modules", m).GetProperty("maxLength").GetInt32()));
     }
 
     [Fact]
