@@ -8,51 +8,66 @@ using Xunit.Abstractions;
 namespace RnnGen.Tests.Release;
 
 /// <summary>
-/// scripts/release-check.sh, run on a copy of the files its checks read (not on the repository, whose state is not
-/// a release), with a stand-in .ci/run: each broken precondition stops the gate at its own step with a message that
+/// scripts/release-check.sh, run on a tree of the files its checks read (not on the repository, which may or may not
+/// be at a release), with a stand-in .ci/run: each broken precondition stops the gate at its own step with a message that
 /// names the file, and a release-ready copy passes the file checks and reaches CI.
 /// </summary>
 public sealed class ReleaseCheckTests(ITestOutputHelper log)
 {
     private const string Version = "9.8.7";
 
-    private static readonly string[] Files =
-    {
-        "Directory.Build.props",
-        "CHANGELOG.md",
-        "generators/RnnGen.Generators/Emit/GeneratorInfo.cs",
-        "generators/RnnGen.Generators/AnalyzerReleases.Shipped.md",
-        "generators/RnnGen.Generators/AnalyzerReleases.Unshipped.md",
-        "src/RnnGen/PublicAPI.Shipped.txt",
-        "src/RnnGen/PublicAPI.Unshipped.txt",
-        "scripts/release-check.sh",
-    };
-
-    /// <summary>A copy in which every file check passes for <see cref="Version"/>: what a release commit makes.</summary>
+    /// <summary>
+    /// A tree in which every file check passes for <see cref="Version"/>, as a release commit leaves it: the files the
+    /// checks read, written here (so the test does not depend on whether the repository itself is at a release),
+    /// the script itself, and a stand-in for CI that fails.
+    /// </summary>
     private static string ReleaseReadyCopy()
     {
         string root = Directory.CreateTempSubdirectory("rnngen-release").FullName;
-        foreach (string file in Files)
+        void Write(string file, string text)
         {
-            string to = Path.Combine(root, file);
-            Directory.CreateDirectory(Path.GetDirectoryName(to)!);
-            File.Copy(Path.Combine(RepoPaths.Root, file), to);
+            string path = Path.Combine(root, file);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, text.Replace("\r\n", "\n", StringComparison.Ordinal));
         }
+        Write("scripts/release-check.sh", File.ReadAllText(Path.Combine(RepoPaths.Root, "scripts", "release-check.sh")));
+        Write(".ci/run", "echo 'stand-in CI'; echo '0 passed, 1 failed'; exit 1\n");
         Directory.CreateDirectory(Path.Combine(root, "tests"));
-        Directory.CreateDirectory(Path.Combine(root, ".ci"));
-        File.WriteAllText(Path.Combine(root, ".ci", "run"), "echo 'stand-in CI'; echo '0 passed, 1 failed'; exit 1\n");
+        Write("Directory.Build.props", $"<Project>\n  <PropertyGroup>\n    <VersionPrefix>{Version}</VersionPrefix>\n  </PropertyGroup>\n</Project>\n");
+        Write("generators/RnnGen.Generators/Emit/GeneratorInfo.cs", $"internal static class GeneratorInfo\n{{\n    public const string Version = \"{Version}\";\n}}\n");
+        Write("CHANGELOG.md", $"""
+            # Changelog
 
-        Edit(root, "Directory.Build.props", s => Replace(s, @"<VersionPrefix>[^<]*</VersionPrefix>", $"<VersionPrefix>{Version}</VersionPrefix>"));
-        Edit(root, "generators/RnnGen.Generators/Emit/GeneratorInfo.cs", s => Replace(s, @"Version = ""[^""]*"";", $@"Version = ""{Version}"";"));
-        Edit(root, "CHANGELOG.md", s => s.Replace("## [Unreleased]", $"## [Unreleased]\n\n## [{Version}] - 2026-12-02", StringComparison.Ordinal));
-        string unshippedApi = Path.Combine(root, "src/RnnGen/PublicAPI.Unshipped.txt");
-        File.AppendAllLines(Path.Combine(root, "src/RnnGen/PublicAPI.Shipped.txt"), File.ReadAllLines(unshippedApi)[1..]);
-        File.WriteAllText(unshippedApi, "#nullable enable\n");
-        string unshippedRules = Path.Combine(root, "generators/RnnGen.Generators/AnalyzerReleases.Unshipped.md");
-        string rules = File.ReadAllText(unshippedRules);
-        File.AppendAllText(Path.Combine(root, "generators/RnnGen.Generators/AnalyzerReleases.Shipped.md"),
-            $"\n## Release {Version}\n\n" + rules[rules.IndexOf("### New Rules", StringComparison.Ordinal)..]);
-        File.WriteAllText(unshippedRules, "; Unshipped analyzer release\n");
+            Sections `## [version] - YYYY-MM-DD`, and `## [Unreleased]`.
+
+            ## [Unreleased]
+
+            ## [{Version}] - 2026-12-02
+
+            ### Added
+
+            - Everything.
+
+            ## [9.8.6] - 2026-11-01
+
+            - Older.
+
+            """);
+        Write("src/RnnGen/PublicAPI.Shipped.txt", "#nullable enable\nRnnGen.Tensor\n");
+        Write("src/RnnGen/PublicAPI.Unshipped.txt", "#nullable enable\n");
+        Write("generators/RnnGen.Generators/AnalyzerReleases.Shipped.md", $"""
+            ; Shipped analyzer releases
+
+            ## Release {Version}
+
+            ### New Rules
+
+            Rule ID | Category | Severity | Notes
+            --------|----------|----------|-------
+            RNN0001 | RnnGen | Error | The spec is not valid JSON
+
+            """);
+        Write("generators/RnnGen.Generators/AnalyzerReleases.Unshipped.md", "; Unshipped analyzer release\n");
         return root;
     }
 
@@ -134,7 +149,7 @@ public sealed class ReleaseCheckTests(ITestOutputHelper log)
     public void Only_an_Unreleased_changelog_section_stops_it_at_step_4()
     {
         string root = ReleaseReadyCopy();
-        Edit(root, "CHANGELOG.md", s => s.Replace($"\n## [{Version}] - 2026-12-02", "", StringComparison.Ordinal));
+        Edit(root, "CHANGELOG.md", s => s.Replace($"## [{Version}] - 2026-12-02", "", StringComparison.Ordinal));
         (int exit, string output) = Run(root, "--allow-dirty");
         Assert.Equal(1, exit);
         Assert.Contains($"FAILED at step 4/8 (CHANGELOG.md has an entry for {Version}): CHANGELOG.md has no section '## [{Version}] - YYYY-MM-DD'", output, StringComparison.Ordinal);
