@@ -102,12 +102,14 @@ artifacts="artifacts/$version"
 begin "pack $version into $artifacts"
 rm -rf "$artifacts"
 pack_log=$(mktemp)
-if ! dotnet pack src/RnnGen -c Release -o "$artifacts" >"$pack_log" 2>&1; then
-  tail -30 "$pack_log" >&2
-  failed "dotnet pack failed; full log: $pack_log"
-fi
+for project in src/RnnGen src/RnnGen.Cli; do
+  if ! dotnet pack "$project" -c Release -o "$artifacts" >"$pack_log" 2>&1; then
+    tail -30 "$pack_log" >&2
+    failed "dotnet pack $project failed; full log: $pack_log"
+  fi
+done
 rm -f "$pack_log"
-for f in "$artifacts/RnnGen.$version.nupkg" "$artifacts/RnnGen.$version.snupkg"; do
+for f in "$artifacts/RnnGen.$version.nupkg" "$artifacts/RnnGen.$version.snupkg" "$artifacts/RnnGen.Tool.$version.nupkg"; do
   [ -f "$f" ] || failed "dotnet pack did not write $f"
 done
 passed "$(cd "$artifacts" && ls -l RnnGen.* | awk '{printf "%s %s bytes; ", $NF, $5}')"
@@ -122,4 +124,4 @@ summary=$(grep -E '^\s*Passed!' "$test_log" | tail -1 | sed 's/^ *//')
 rm -f "$test_log"
 passed "$summary"
 
-echo "release-check: all $total checks passed for RnnGen $version; publish $artifacts/RnnGen.$version.nupkg (its .snupkg goes with it)"
+echo "release-check: all $total checks passed for RnnGen $version; publish $artifacts/RnnGen.$version.nupkg (its .snupkg goes with it) and $artifacts/RnnGen.Tool.$version.nupkg"

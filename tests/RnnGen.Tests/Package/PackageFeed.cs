@@ -8,11 +8,12 @@ using Xunit;
 namespace RnnGen.Tests.Package;
 
 /// <summary>
-/// A local folder feed holding the RnnGen package, made once per test run and shared by every test of the
-/// <see cref="PackageCollection"/>. By default it packs src/RnnGen from this run's build (<c>dotnet pack --no-build</c>,
-/// in the test assembly's configuration) at the repository's version with a <c>-test</c> suffix. With
-/// <c>RNNGEN_PACKAGE_FEED</c> set to a folder that holds one <c>RnnGen.&lt;version&gt;.nupkg</c> (and its .snupkg),
-/// the tests use that package instead: scripts/release-check.sh runs them against the files it will publish.
+/// A local folder feed holding the RnnGen package and the rnngen tool's package (RnnGen.Tool), made once per test
+/// run and shared by every test of the <see cref="PackageCollection"/>. By default it packs src/RnnGen and
+/// src/RnnGen.Cli from this run's build (<c>dotnet pack --no-build</c>, in the test assembly's configuration) at the
+/// repository's version with a <c>-test</c> suffix. With <c>RNNGEN_PACKAGE_FEED</c> set to a folder that holds one
+/// <c>RnnGen.&lt;version&gt;.nupkg</c> (with its .snupkg, and <c>RnnGen.Tool.&lt;version&gt;.nupkg</c>), the tests
+/// use those files instead: scripts/release-check.sh runs them against the files it will publish.
 /// </summary>
 public sealed class PackageFeed : IDisposable
 {
@@ -26,8 +27,10 @@ public sealed class PackageFeed : IDisposable
         if (!string.IsNullOrEmpty(given))
         {
             Directory = Path.GetFullPath(given);
+            // RnnGen.<version>.nupkg, a version starting with a digit: not RnnGen.Tool.<version>.nupkg.
             string[] packages = System.IO.Directory.Exists(Directory)
-                ? System.IO.Directory.GetFiles(Directory, "RnnGen.*.nupkg").Where(p => !p.EndsWith(".symbols.nupkg", StringComparison.Ordinal)).ToArray()
+                ? System.IO.Directory.GetFiles(Directory, "RnnGen.*.nupkg")
+                    .Where(p => System.Text.RegularExpressions.Regex.IsMatch(Path.GetFileName(p), @"^RnnGen\.[0-9][^/]*\.nupkg$")).ToArray()
                 : Array.Empty<string>();
             if (packages.Length != 1)
             {
@@ -47,9 +50,17 @@ public sealed class PackageFeed : IDisposable
             ? "Release" : "Debug";
         // --no-build: the package is made of the very assemblies this run built and tests (the test project references
         // both the library and the generator), and packing does not rebuild them under another version.
-        DotnetResult pack = Dotnet.Run(RepoPaths.Root, "pack", "src/RnnGen", "--no-build", "-c", configuration, "-o", Directory, $"-p:Version={Version}");
-        Log = pack.Output;
-        if (pack.ExitCode != 0) Error = "dotnet pack src/RnnGen failed:\n" + pack.Output;
+        // The test project references the tool's project too (ReferenceOutputAssembly=false), so it is built as well.
+        foreach (string project in new[] { "src/RnnGen", "src/RnnGen.Cli" })
+        {
+            DotnetResult pack = Dotnet.Run(RepoPaths.Root, "pack", project, "--no-build", "-c", configuration, "-o", Directory, $"-p:Version={Version}");
+            Log += pack.Output;
+            if (pack.ExitCode != 0)
+            {
+                Error = $"dotnet pack {project} failed:\n" + pack.Output;
+                return;
+            }
+        }
     }
 
     /// <summary>The feed folder.</summary>
@@ -61,11 +72,14 @@ public sealed class PackageFeed : IDisposable
     /// <summary>Why there is no package, or null.</summary>
     public string? Error { get; }
 
-    public string Log { get; } = "";
+    public string Log { get; private set; } = "";
 
     public string Nupkg => Path.Combine(Directory, $"RnnGen.{Version}.nupkg");
 
     public string Snupkg => Path.Combine(Directory, $"RnnGen.{Version}.snupkg");
+
+    /// <summary>The rnngen tool's package.</summary>
+    public string ToolNupkg => Path.Combine(Directory, $"RnnGen.Tool.{Version}.nupkg");
 
     /// <summary>Fails the calling test when packing failed.</summary>
     public void RequirePackage() => Assert.True(Error is null, Error);
