@@ -78,5 +78,17 @@ public sealed class ToolPackageTests(ITestOutputHelper log, PackageFeed feed)
         log.WriteLine(tag.Output);
         Assert.True(tag.ExitCode == 0, tag.ToString());
         Assert.Matches(@"Sam\s+0\.5064\s+person", tag.Output);                // the shipped weights, from the tool's folder
+
+        // A spec of the user's own, compiled by the installed tool (its generator and compiler) and run.
+        ConsumerModel tiny = ConsumerModel.Tiny("User.Models");
+        tiny.WriteTo(folder.PathOf("models"));
+        DotnetResult fromSpec = Tool(tools, "tag", folder.PathOf("models", "tiny.rnn.json"), "the cat sat on a mat");
+        log.WriteLine(fromSpec.Output);
+        Assert.True(fromSpec.ExitCode == 0, fromSpec.ToString());
+        double[] printed = System.Text.RegularExpressions.Regex.Matches(fromSpec.Output, @"\s(\d\.\d{4})\b")   // "the  0.3657", "on → <UNK>  0.4472"
+            .Select(m => double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        double[][] expected = tiny.Expected();
+        Assert.Equal(expected.Length, printed.Length);
+        for (int t = 0; t < expected.Length; t++) Assert.True(Math.Abs(printed[t] - expected[t][0]) <= 5e-5, $"t={t}: {printed[t]} vs {expected[t][0]}");
     }
 }
