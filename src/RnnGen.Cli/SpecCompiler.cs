@@ -22,10 +22,10 @@ namespace RnnGen.Cli;
 internal sealed record CompiledSpec(RnnModelInfo Info, string DefaultWeightsPath, Func<string, IRnnModel> Load);
 
 /// <summary>
-/// Compiles a spec file the way a build does, in memory: the RnnGen source generator (through Roslyn's public
-/// generator driver, as the compiler runs it; nothing internal of the generator is used) reads the spec and the
-/// vocabularies beside it, the C# compiler compiles what it emits against the run-time library, and the assembly
-/// is loaded into this process, where its generated model catalog loads the model.
+/// Compiles a spec file the way a build does, in memory: the RnnGen source generator (its sources are compiled into
+/// rnngen; Roslyn's generator driver runs it as the compiler would) reads the spec and the vocabularies beside it,
+/// the C# compiler compiles what it emits against the run-time library, and the assembly is loaded into this
+/// process, where its generated model catalog loads the model.
 /// </summary>
 internal static class SpecCompiler
 {

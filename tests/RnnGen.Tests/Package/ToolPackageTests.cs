@@ -49,7 +49,8 @@ public sealed class ToolPackageTests(ITestOutputHelper log, PackageFeed feed)
         Assert.Contains(Tools + "DotnetToolSettings.xml", files);
         Assert.Contains(Tools + "RnnGen.Cli.dll", files);
         Assert.Contains(Tools + "RnnGen.dll", files);
-        Assert.Contains(Tools + "RnnGen.Generators.dll", files);           // check runs the generator's pipeline
+        Assert.Contains(Tools + "Microsoft.CodeAnalysis.CSharp.dll", files); // check and spec paths run the generator and compile
+        Assert.DoesNotContain(Tools + "RnnGen.Generators.dll", files);     // its sources are compiled into the tool instead
         Assert.Contains(Tools + "models/name-tagger.safetensors", files);  // the compiled models' shipped weights
         Assert.DoesNotContain(files, f => f.StartsWith(Tools + "de/", StringComparison.Ordinal)); // English resources only
         using StreamReader settings = new(zip.GetEntry(Tools + "DotnetToolSettings.xml")!.Open());
