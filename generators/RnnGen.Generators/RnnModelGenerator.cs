@@ -43,7 +43,7 @@ public sealed class RnnModelGenerator : IIncrementalGenerator
 
         IncrementalValuesProvider<SpecFile> specs = context.AdditionalTextsProvider
             .Where(static f => IsSpec(f.Path))
-            .Select(static (f, ct) => ReadText(f, ct));
+            .Select(static (f, ct) => ReadText(f, InputFiles.MaxSpecBytes, "a spec", ct));
 
         IncrementalValuesProvider<StepResult<SpecDraft>> drafts = specs
             .Combine(modelsDirectory)
@@ -137,12 +137,20 @@ public sealed class RnnModelGenerator : IIncrementalGenerator
     internal static bool IsVocabularyCandidate(string path) =>
         path.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".vocab", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Reads a file's text; a host that fails to give it is recorded, and reported as RNN0099 at the file.</summary>
-    private static SpecFile ReadText(AdditionalText file, CancellationToken ct)
+    /// <summary>
+    /// Reads a file's text, if it is a file of at most <paramref name="maxBytes"/> (<see cref="InputFiles"/>: a directory or a
+    /// longer file is not read, RNN0031, and one of length 0 on disk is empty without being opened); a host that fails to
+    /// give it is recorded, and reported as RNN0099 at the file.
+    /// </summary>
+    private static SpecFile ReadText(AdditionalText file, long maxBytes, string what, CancellationToken ct)
     {
         try
         {
-            return new SpecFile(file.Path, file.GetText(ct)?.ToString() ?? "");
+            if (InputFiles.Refusal(file.Path, maxBytes, what, out bool empty) is string refusal) return SpecFile.Refused(file.Path, refusal);
+            if (empty) return new SpecFile(file.Path, "");
+            SourceText? text = file.GetText(ct);
+            if (text is not null && text.Length > maxBytes) return SpecFile.Refused(file.Path, InputFiles.TooLong(text.Length, maxBytes, "characters", what));
+            return new SpecFile(file.Path, text?.ToString() ?? "");
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -152,7 +160,7 @@ public sealed class RnnModelGenerator : IIncrementalGenerator
 
     private static VocabularyFile ReadVocabulary(AdditionalText file, CancellationToken ct)
     {
-        SpecFile text = ReadText(file, ct);
+        SpecFile text = ReadText(file, InputFiles.MaxVocabularyBytes, "a vocabulary", ct);
         try
         {
             return VocabularyReader.Read(text);

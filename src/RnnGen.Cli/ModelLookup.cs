@@ -17,7 +17,7 @@ internal static class ModelLookup
         RnnModelInfo? info = models.FirstOrDefault(m => string.Equals(m.Key, key, StringComparison.Ordinal));
         return info is not null
             ? Result<RnnModelInfo>.Ok(info)
-            : Failure.Usage($"unknown model '{key}'; the models are: {string.Join(", ", models.Select(m => m.Key))}, or give a spec file (<key>.rnn.json)");
+            : Failure.Usage($"unknown model '{Numbers.Clip(key)}'; the models are: {string.Join(", ", models.Select(m => m.Key))}, or give a spec file (<key>.rnn.json)");
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System;
 using System.Globalization;
 
 namespace RnnGen.Cli;
@@ -23,4 +24,8 @@ internal static class Numbers
 
     /// <summary>An unsigned integer (a seed), invariant.</summary>
     public static string Int(ulong value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Text from the input as a message shows it: at most 80 characters, then "… (12,345 characters)".</summary>
+    public static string Clip(string value) =>
+        value.Length <= 80 ? value : string.Concat(value.AsSpan(0, char.IsHighSurrogate(value[79]) ? 79 : 80), "… (", value.Length.ToString("#,0", CultureInfo.InvariantCulture), " characters)");
 }

@@ -33,7 +33,7 @@ internal static class RunLineParser
         {
             if (!float.TryParse(fields[i], NumberStyles.Float, CultureInfo.InvariantCulture, out values[i]) || !float.IsFinite(values[i]))
             {
-                return Failure.BadInput($"line {Numbers.Int(lineNumber)}: '{fields[i]}' (value {Numbers.Int(i + 1)}) is not a finite number");
+                return Failure.BadInput($"line {Numbers.Int(lineNumber)}: '{Numbers.Clip(fields[i])}' (value {Numbers.Int(i + 1)}) is not a finite number");
             }
         }
         if (values.Length % info.InputSize != 0)
@@ -51,13 +51,13 @@ internal static class RunLineParser
         {
             if (!LooksLikeInteger(fields[i]))
             {
-                return Failure.BadInput($"line {Numbers.Int(lineNumber)}: '{fields[i]}' (token {Numbers.Int(i + 1)}) is not an integer token id");
+                return Failure.BadInput($"line {Numbers.Int(lineNumber)}: '{Numbers.Clip(fields[i])}' (token {Numbers.Int(i + 1)}) is not an integer token id");
             }
             if (!int.TryParse(fields[i], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out ids[i])
                 || ids[i] < 0 || ids[i] >= info.InputSize)
             {
                 return Failure.BadInput(
-                    $"line {Numbers.Int(lineNumber)}: token id {fields[i]} (token {Numbers.Int(i + 1)}) is out of range; model '{info.Key}' reads ids 0 to {Numbers.Int(info.InputSize - 1)}");
+                    $"line {Numbers.Int(lineNumber)}: token id {Numbers.Clip(fields[i])} (token {Numbers.Int(i + 1)}) is out of range; model '{info.Key}' reads ids 0 to {Numbers.Int(info.InputSize - 1)}");
             }
         }
         IReadOnlyList<string> tokens = ids.Select(id => vocabulary is null ? Numbers.Int(id) : vocabulary[id]).ToArray();

@@ -12,6 +12,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using RnnGen.Generators;
+using RnnGen.Generators.Specs;
 
 namespace RnnGen.Cli;
 
@@ -36,14 +37,20 @@ internal static class SpecCompiler
     public static Result<CompiledSpec> Compile(string specArgument)
     {
         string spec = Path.GetFullPath(specArgument);
-        if (!File.Exists(spec)) return Failure.BadInput($"cannot find the spec '{spec}'");
+        switch (InputFiles.Probe(spec).State)
+        {
+            case FileState.Directory: return Failure.BadInput($"the spec '{spec}' is a directory, not a file");
+            case FileState.NotOnDisk: return Failure.BadInput($"cannot find the spec '{spec}'");
+        }
         string folder = Path.GetDirectoryName(spec)!;
         string key = Path.GetFileName(spec)[..^SpecWords.SpecExtension.Length];
 
         // What the MSBuild glue hands the generator, with the spec's folder as the models folder: the spec, and every
-        // *.txt and *.vocab file under that folder (read only if the spec names it).
+        // *.txt and *.vocab file under that folder (the generator reads only the one the spec names, and only after
+        // InputFiles says it is a file within its cap). Folders that cannot be read and links are not followed.
         var additional = new List<AdditionalText> { new FileText(spec) };
-        additional.AddRange(Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+        var walk = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.ReparsePoint };
+        additional.AddRange(Directory.EnumerateFiles(folder, "*", walk)
             .Where(p => p.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || p.EndsWith(".vocab", StringComparison.OrdinalIgnoreCase))
             .Select(p => new FileText(p)));
 
@@ -111,15 +118,20 @@ internal static class SpecCompiler
             .Select(p => MetadataReference.CreateFromFile(p));
     }
 
-    /// <summary>A file on disk, read when the generator asks for its text.</summary>
+    /// <summary>
+    /// A file on disk, read when the generator asks for its text (which it does only after <see cref="InputFiles"/>
+    /// found a file within its cap), and never beyond the larger cap even if it grows meanwhile: the generator then
+    /// refuses the text as too long.
+    /// </summary>
     private sealed class FileText(string path) : AdditionalText
     {
         public override string Path { get; } = path;
 
         public override SourceText? GetText(CancellationToken cancellationToken = default)
         {
-            using FileStream stream = File.OpenRead(Path);
-            return SourceText.From(stream);
+            using var stream = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            byte[] bytes = SpecFiles.ReadAtMost(stream, Math.Max(InputFiles.MaxSpecBytes, InputFiles.MaxVocabularyBytes) + 1);
+            return SourceText.From(bytes, bytes.Length, throwIfBinaryDetected: false, canBeEmbedded: false);
         }
     }
 

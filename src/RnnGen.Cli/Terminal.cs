@@ -26,12 +26,4 @@ internal sealed record Terminal(TextReader In, TextWriter Out, TextWriter Error)
         Error.WriteLine(ErrorLine.Format(failure.Message));
         return failure.ExitCode;
     }
-
-    /// <summary>Every line of a text source, in order (a final newline does not add an empty line).</summary>
-    public static IReadOnlyList<string> ReadLines(TextReader reader)
-    {
-        var lines = new List<string>();
-        while (reader.ReadLine() is string line) lines.Add(line);
-        return lines;
-    }
 }

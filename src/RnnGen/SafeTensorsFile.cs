@@ -50,7 +50,7 @@ public sealed class SafeTensorsFile
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            bytes = ReadBounded(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or SecurityException
                                       or NotSupportedException or ArgumentException)
@@ -59,6 +59,50 @@ public sealed class SafeTensorsFile
         }
         return Parse(bytes, path);
     }
+
+    /// <summary>
+    /// The longest file <see cref="Read"/> reads: the longest array of bytes .NET allocates (2,147,483,591 bytes, just
+    /// under 2 GiB). The generator refuses a spec whose tensors would not fit in such a file (RNN0025).
+    /// </summary>
+    internal const long MaxFileLength = 0x7FFFFFC7;
+
+    /// <summary>
+    /// The whole file, read only when it is a file whose length is known before it is opened and at most
+    /// <see cref="MaxFileLength"/>: a directory, a pipe or a device (which report length 0: <c>/dev/zero</c> would
+    /// never end, a FIFO would block) or a longer file is a <see cref="WeightsException"/> at once.
+    /// </summary>
+    private static byte[] ReadBounded(string path)
+    {
+        if (Directory.Exists(path)) throw new WeightsException(path, "it is a directory, not a safetensors file");
+        var info = new FileInfo(path);
+        if (info.Exists && info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is FileInfo target) info = target;
+        if (info.Exists)
+        {
+            if (info.Length == 0)
+            {
+                throw new WeightsException(path,
+                    "the file is empty (0 bytes), or is not a regular file (a pipe or a device reports 0 bytes, and is not read); a safetensors file starts with its 8-byte header length");
+            }
+            if (info.Length > MaxFileLength) throw TooLong(path, info.Length);
+        }
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+        long length = stream.Length;
+        if (length > MaxFileLength) throw TooLong(path, length);
+        // The header length first: a file that is not safetensors at all (random bytes give a huge one) is refused
+        // before gigabytes of it are allocated and read. A file that shrank since its length was taken is read as far as
+        // it goes, and the parser names what is missing.
+        Span<byte> start = stackalloc byte[8];
+        int read = stream.ReadAtLeast(start, 8, throwOnEndOfStream: false);
+        if (read == 8) SafeTensorsHeader.CheckHeaderLength(BinaryPrimitives.ReadUInt64LittleEndian(start), length, path);
+        byte[] bytes = new byte[Math.Max(length, read)];
+        start[..read].CopyTo(bytes);
+        if (read == 8) read += stream.ReadAtLeast(bytes.AsSpan(8), bytes.Length - 8, throwOnEndOfStream: false);
+        return read == bytes.Length ? bytes : bytes[..read];
+    }
+
+    private static WeightsException TooLong(string path, long length) =>
+        new(path, System.FormattableString.Invariant(
+            $"the file is {length:#,0} bytes long, more than the {MaxFileLength:#,0} bytes (2 GiB) RnnGen reads of a weights file"));
 
     /// <summary>Parses and validates the bytes of a safetensors file.</summary>
     /// <param name="bytes">The whole file.</param>
@@ -89,6 +133,7 @@ public sealed class SafeTensorsFile
     {
         ArgumentNullException.ThrowIfNull(path);
         byte[] bytes = Serialize(tensors, metadata);
+        if (Directory.Exists(path)) throw new WeightsException(path, "it is a directory; name the file to write");
         try
         {
             File.WriteAllBytes(path, bytes);
@@ -148,7 +193,7 @@ public sealed class SafeTensorsFile
         Tensor? unexpected = Tensors.FirstOrDefault(t => !known.Contains(t.Name));
         if (unexpected is not null)
         {
-            string reads = expected.Length == 0 ? "the model reads no tensors" : $"the model reads only {string.Join(", ", expected)}";
+            string reads = expected.Length == 0 ? "the model reads no tensors" : $"the model reads only {MessageText.List(expected)}";
             throw new WeightsException(Source, unexpected.Name, $"unexpected; {reads}");
         }
     }
@@ -189,7 +234,7 @@ public sealed class SafeTensorsFile
             else if (prefixes.Count > 1)
             {
                 throw new WeightsException(Source, expected[members[0]].Name,
-                    $"found under several module prefixes ({string.Join(", ", prefixes.Select(p => "'" + p + "'"))}), so which one the model reads is not clear; {Expects(expected)}; {Inventory(shapes: true)}");
+                    $"found under several module prefixes ({MessageText.List(prefixes.Select(p => "'" + p + "'"))}), so which one the model reads is not clear; {Expects(expected)}; {Inventory(shapes: true)}");
             }
             else
             {
@@ -262,7 +307,7 @@ public sealed class SafeTensorsFile
             .Where(n => n.EndsWith(local, StringComparison.Ordinal) && (n.Length == local.Length || n[n.Length - local.Length - 1] == '.'))
             .Order(StringComparer.Ordinal)
             .ToArray();
-        return others.Length == 0 ? "" : $", but the file has {string.Join(", ", others.Select(n => "'" + n + "'"))}";
+        return others.Length == 0 ? "" : $", but the file has {MessageText.List(others.Select(n => "'" + n + "'"))}";
     }
 
     /// <summary>"rnn." of "rnn.weight_ih_l0"; "" of "Waa".</summary>
@@ -273,17 +318,17 @@ public sealed class SafeTensorsFile
     }
 
     private static string Expects(IReadOnlyList<TensorInfo> expected) =>
-        "the model expects " + string.Join(", ", expected.Select(t => $"{t.Name} {TensorShape.Format(t.Shape.ToArray())}"));
+        "the model expects " + MessageText.List(expected.Select(t => $"{t.Name} {TensorShape.Format(t.Shape.ToArray())}"));
 
     private string Inventory(bool shapes) =>
         !shapes ? Inventory()
         : Tensors.Count == 0 ? "the file has no tensors"
-        : "the file has " + string.Join(", ", Tensors.OrderBy(t => t.Name, StringComparer.Ordinal).Select(t => $"{t.Name} {TensorShape.Format(t.Shape)}"));
+        : "the file has " + MessageText.List(Tensors.OrderBy(t => t.Name, StringComparer.Ordinal).Select(t => $"{MessageText.Clip(t.Name)} {TensorShape.Format(t.Shape)}"));
 
     private string Inventory() =>
         Tensors.Count == 0
             ? "the file has no tensors"
-            : "the file has " + string.Join(", ", Tensors.Select(t => t.Name).Order(StringComparer.Ordinal));
+            : "the file has " + MessageText.List(Tensors.Select(t => t.Name).Order(StringComparer.Ordinal));
 
     private static float[] ReadFloats(ReadOnlySpan<byte> bytes)
     {

@@ -30,16 +30,13 @@ internal sealed record SafeTensorsHeader(
     /// <summary>The only dtype RnnGen reads.</summary>
     public const string F32 = "F32";
 
-    /// <summary>Reads and checks the header of <paramref name="bytes"/>; every problem is a <see cref="WeightsException"/>.</summary>
-    public static SafeTensorsHeader Parse(ReadOnlySpan<byte> bytes, string source)
+    /// <summary>
+    /// Checks the 8-byte header length <paramref name="headerLength"/> of a file of <paramref name="fileLength"/> bytes:
+    /// what the loader can tell from the first 8 bytes, before it reads the rest.
+    /// </summary>
+    public static void CheckHeaderLength(ulong headerLength, long fileLength, string source)
     {
-        if (bytes.Length < 8)
-        {
-            throw new WeightsException(source, Invariant(
-                $"the file is {bytes.Length} bytes long, shorter than the 8-byte header length"));
-        }
-        ulong headerLength = BinaryPrimitives.ReadUInt64LittleEndian(bytes);
-        long available = bytes.Length - 8L;
+        long available = fileLength - 8L;
         if (headerLength == 0)
         {
             throw new WeightsException(source, "the header length is 0");
@@ -54,6 +51,18 @@ internal sealed record SafeTensorsHeader(
             throw new WeightsException(source, Invariant(
                 $"the header length {headerLength} exceeds the {available} bytes that follow it"));
         }
+    }
+
+    /// <summary>Reads and checks the header of <paramref name="bytes"/>; every problem is a <see cref="WeightsException"/>.</summary>
+    public static SafeTensorsHeader Parse(ReadOnlySpan<byte> bytes, string source)
+    {
+        if (bytes.Length < 8)
+        {
+            throw new WeightsException(source, Invariant(
+                $"the file is {bytes.Length} bytes long, shorter than the 8-byte header length"));
+        }
+        ulong headerLength = BinaryPrimitives.ReadUInt64LittleEndian(bytes);
+        CheckHeaderLength(headerLength, bytes.Length, source);
         int dataStart = 8 + (int)headerLength;
         long dataLength = bytes.Length - dataStart;
 
@@ -134,11 +143,11 @@ internal sealed record SafeTensorsHeader(
             if (property.Value.ValueKind != JsonValueKind.String)
             {
                 throw new WeightsException(source,
-                    $"'{MetadataKey}' maps '{property.Name}' to a JSON {Kind(property.Value)}, not a string");
+                    $"'{MetadataKey}' maps '{MessageText.Clip(property.Name)}' to a JSON {Kind(property.Value)}, not a string");
             }
             if (!metadata.TryAdd(property.Name, property.Value.GetString()!))
             {
-                throw new WeightsException(source, $"'{MetadataKey}' holds the key '{property.Name}' more than once");
+                throw new WeightsException(source, $"'{MetadataKey}' holds the key '{MessageText.Clip(property.Name)}' more than once");
             }
         }
         return metadata;
@@ -161,7 +170,7 @@ internal sealed record SafeTensorsHeader(
         string dtypeName = dtype.GetString()!;
         if (dtypeName != F32)
         {
-            throw new WeightsException(source, name, $"unsupported dtype '{dtypeName}'; RnnGen reads F32 only");
+            throw new WeightsException(source, name, $"unsupported dtype '{MessageText.Clip(dtypeName)}'; RnnGen reads F32 only");
         }
 
         int[] shape = ParseShape(shapeElement, name, source);
@@ -197,12 +206,12 @@ internal sealed record SafeTensorsHeader(
             if (dim.ValueKind != JsonValueKind.Number || !dim.TryGetInt32(out int value))
             {
                 throw new WeightsException(source, name,
-                    Invariant($"shape {element.GetRawText()} holds {dim.GetRawText()}, not an integer in [0, {int.MaxValue}]"));
+                    Invariant($"shape {MessageText.Clip(element.GetRawText())} holds {MessageText.Clip(dim.GetRawText())}, not an integer in [0, {int.MaxValue}]"));
             }
             if (value < 0)
             {
                 throw new WeightsException(source, name, Invariant(
-                    $"shape {element.GetRawText()} holds the negative dimension {value}"));
+                    $"shape {MessageText.Clip(element.GetRawText())} holds the negative dimension {value}"));
             }
             shape[i++] = value;
         }
@@ -211,7 +220,7 @@ internal sealed record SafeTensorsHeader(
 
     private static (long Begin, long End) ParseOffsets(JsonElement element, string name, string source)
     {
-        string NotTwo() => $"data_offsets {element.GetRawText()} are not two non-negative integers [begin, end]";
+        string NotTwo() => $"data_offsets {MessageText.Clip(element.GetRawText())} are not two non-negative integers [begin, end]";
         if (element.ValueKind != JsonValueKind.Array || element.GetArrayLength() != 2)
         {
             throw new WeightsException(source, name, NotTwo());
@@ -245,13 +254,13 @@ internal sealed record SafeTensorsHeader(
             if (entry.Begin < expected)
             {
                 throw new WeightsException(source, entry.Name, Invariant(
-                    $"data_offsets [{entry.Begin}, {entry.End}] overlap tensor '{previous!.Name}' at [{previous.Begin}, {previous.End}]"));
+                    $"data_offsets [{entry.Begin}, {entry.End}] overlap tensor '{MessageText.Clip(previous!.Name)}' at [{previous.Begin}, {previous.End}]"));
             }
             if (entry.Begin > expected)
             {
                 string after = previous is null
                     ? "at the start of the data section"
-                    : Invariant($"after tensor '{previous.Name}' at [{previous.Begin}, {previous.End}]");
+                    : Invariant($"after tensor '{MessageText.Clip(previous.Name)}' at [{previous.Begin}, {previous.End}]");
                 throw new WeightsException(source, entry.Name, Invariant(
                     $"data_offsets [{entry.Begin}, {entry.End}] leave a gap of {entry.Begin - expected} bytes {after}"));
             }
@@ -265,7 +274,7 @@ internal sealed record SafeTensorsHeader(
         long covered = previous?.End ?? 0;
         if (covered != dataLength)
         {
-            string last = previous is null ? "no tensors" : $"the last tensor '{previous.Name}'";
+            string last = previous is null ? "no tensors" : $"the last tensor '{MessageText.Clip(previous.Name)}'";
             throw new WeightsException(source, Invariant(
                 $"the data section holds {dataLength} bytes but the tensors cover {covered}: {dataLength - covered} trailing bytes after {last}"));
         }

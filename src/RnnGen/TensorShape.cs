@@ -24,7 +24,16 @@ internal static class TensorShape
         return count;
     }
 
-    /// <summary>Formats a shape as <c>[100, 100]</c> (invariant culture).</summary>
-    public static string Format(IEnumerable<int> shape) =>
-        "[" + string.Join(", ", shape.Select(d => d.ToString(CultureInfo.InvariantCulture))) + "]";
+    /// <summary>The most dimensions <see cref="Format"/> shows (a header may give a shape of millions).</summary>
+    public const int MaxShownDimensions = 8;
+
+    /// <summary>Formats a shape as <c>[100, 100]</c> (invariant culture); past 8 dimensions, <c>[1, 1, …, 1, … of 10,000]</c>.</summary>
+    public static string Format(IEnumerable<int> shape)
+    {
+        int[] dims = shape.ToArray();
+        string shown = string.Join(", ", dims.Take(MaxShownDimensions).Select(d => d.ToString(CultureInfo.InvariantCulture)));
+        return dims.Length <= MaxShownDimensions
+            ? "[" + shown + "]"
+            : "[" + shown + string.Create(CultureInfo.InvariantCulture, $", … of {dims.Length:#,0} dimensions]");
+    }
 }

@@ -51,6 +51,9 @@ public sealed class WeightsException : Exception
     /// <summary>What is wrong, without the file's or the tensor's name.</summary>
     public string Detail { get; }
 
+    /// <summary>The message: the tensor's name and the detail clipped (<see cref="MessageText"/>), so it stays a line or two.</summary>
     private static string Format(string file, string? tensorName, string detail) =>
-        tensorName is null ? $"{file}: {detail}" : $"{file}: tensor '{tensorName}': {detail}";
+        tensorName is null
+            ? $"{file}: {MessageText.Clip(detail, MessageText.MaxDetailLength)}"
+            : $"{file}: tensor '{MessageText.Clip(tensorName)}': {MessageText.Clip(detail, MessageText.MaxDetailLength)}";
 }

@@ -9,8 +9,13 @@ namespace RnnGen.Generators.Diagnostics;
 /// </summary>
 internal sealed record DiagnosticInfo(string Id, string FilePath, TextRange Range, EquatableArray<string> Arguments)
 {
-    public static DiagnosticInfo Create(DiagnosticRule rule, string filePath, TextRange range, params string[] arguments) =>
-        new(rule.Id, filePath, range, new EquatableArray<string>(arguments));
+    /// <summary>A diagnostic of <paramref name="rule"/>; no argument is longer than <see cref="DiagnosticText.MaxArgumentLength"/>.</summary>
+    public static DiagnosticInfo Create(DiagnosticRule rule, string filePath, TextRange range, params string[] arguments)
+    {
+        var clipped = new string[arguments.Length];
+        for (int i = 0; i < arguments.Length; i++) clipped[i] = DiagnosticText.Clip(arguments[i], DiagnosticText.MaxArgumentLength);
+        return new(rule.Id, filePath, range, new EquatableArray<string>(clipped));
+    }
 
     public DiagnosticRule Rule => DiagnosticRules.ById(Id);
 

@@ -105,7 +105,7 @@ internal static class DiagnosticRules
 
     public static readonly DiagnosticRule ModelTooLarge = new(
         "RNN0025", "The model's weights do not fit in memory",
-        "{4} needs {0} × {1} = {2} floats ({5}), more than the {3} that one .NET array holds; make the vocabulary or a.size smaller", RuleSeverity.Error);
+        "{0} needs {1}, more than the {2} that {3}; make {4} smaller", RuleSeverity.Error);
 
     public static readonly DiagnosticRule UnknownCell = new(
         "RNN0026", "Unknown recurrent cell",
@@ -127,6 +127,18 @@ internal static class DiagnosticRules
         "RNN0030", "Two modules have the same path",
         "modules.{0} '{1}' is also the path of {2}; each module's tensors need a prefix of their own, as in a PyTorch state_dict", RuleSeverity.Error);
 
+    public static readonly DiagnosticRule FileNotRead = new(
+        "RNN0031", "A file is not read",
+        "RnnGen does not read this file: {0}", RuleSeverity.Error);
+
+    public static readonly DiagnosticRule TooManyProblems = new(
+        "RNN0032", "Too many problems in one file",
+        "{0} more errors in this file are not reported, the first of them here; fix the {1} reported and build again", RuleSeverity.Error);
+
+    public static readonly DiagnosticRule LabelWithoutProperty = new(
+        "RNN0033", "A label gets no property",
+        "These labels get no property on the Output type: {0}; read them by index (output[k] and Labels[k]), or rename them to make distinct C# identifiers", RuleSeverity.Warning);
+
     public static readonly DiagnosticRule InternalError = new(
         "RNN0099", "RnnGen failed unexpectedly",
         "RnnGen failed on this file: {0}; unless the cause is named in the message, this is a bug in RnnGen: please report it with the spec", RuleSeverity.Error);
@@ -138,7 +150,7 @@ internal static class DiagnosticRules
         UnknownEncoding, UnknownTokenizer, InvalidTypeName, InvalidNamespace, VocabularyNotFound,
         VocabularyWithoutUnknown, DuplicateToken, InvalidToken, InputSizeMismatch, LabelCountMismatch,
         InvalidLabel, OneHotOnly, InvalidWeightsPath, DuplicateProperty, DuplicateModel, SoftmaxOfOne, DuplicateKey, InvalidVocabularyPath, ModelTooLarge,
-        UnknownCell, FixedActivation, InvalidModulePath, ModuleNotInModel, DuplicateModulePath, InternalError,
+        UnknownCell, FixedActivation, InvalidModulePath, ModuleNotInModel, DuplicateModulePath, FileNotRead, TooManyProblems, LabelWithoutProperty, InternalError,
     };
 
     private static readonly Dictionary<string, DiagnosticRule> s_byId = All.ToDictionary(r => r.Id, StringComparer.Ordinal);

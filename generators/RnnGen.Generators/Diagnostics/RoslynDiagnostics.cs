@@ -135,6 +135,18 @@ internal static class RoslynDiagnostics
         "RNN0030", Title("RNN0030"), Message("RNN0030"), DiagnosticRule.Category, DiagnosticSeverity.Error,
         isEnabledByDefault: true, helpLinkUri: Help("RNN0030"));
 
+    public static readonly DiagnosticDescriptor FileNotRead = new(
+        "RNN0031", Title("RNN0031"), Message("RNN0031"), DiagnosticRule.Category, DiagnosticSeverity.Error,
+        isEnabledByDefault: true, helpLinkUri: Help("RNN0031"));
+
+    public static readonly DiagnosticDescriptor TooManyProblems = new(
+        "RNN0032", Title("RNN0032"), Message("RNN0032"), DiagnosticRule.Category, DiagnosticSeverity.Error,
+        isEnabledByDefault: true, helpLinkUri: Help("RNN0032"));
+
+    public static readonly DiagnosticDescriptor LabelWithoutProperty = new(
+        "RNN0033", Title("RNN0033"), Message("RNN0033"), DiagnosticRule.Category, DiagnosticSeverity.Warning,
+        isEnabledByDefault: true, helpLinkUri: Help("RNN0033"));
+
     public static readonly DiagnosticDescriptor InternalError = new(
         "RNN0099", Title("RNN0099"), Message("RNN0099"), DiagnosticRule.Category, DiagnosticSeverity.Error,
         isEnabledByDefault: true, helpLinkUri: Help("RNN0099"));
@@ -147,7 +159,7 @@ internal static class RoslynDiagnostics
         DuplicateToken, InvalidToken, InputSizeMismatch, LabelCountMismatch, InvalidLabel, OneHotOnly,
         InvalidWeightsPath, DuplicateProperty, DuplicateModel, SoftmaxOfOne, DuplicateKey, InvalidVocabularyPath,
         ModelTooLarge, UnknownCell, FixedActivation, InvalidModulePath, ModuleNotInModel, DuplicateModulePath,
-        InternalError,
+        FileNotRead, TooManyProblems, LabelWithoutProperty, InternalError,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> s_descriptors = All.ToDictionary(d => d.Id);

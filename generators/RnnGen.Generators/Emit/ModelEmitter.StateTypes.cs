@@ -87,12 +87,12 @@ internal static partial class ModelEmitter
                 w.Line("public void Reset() => this = default;");
                 w.Line();
             }
-            // Names a label property must not take: the struct's own members (the indexer is "Item"), object's, and the struct's name.
-            var used = new HashSet<string>(GeneratedNames.VectorMembers, System.StringComparer.Ordinal) { type };
+            // The labels' properties, but none that would take a name the struct's code uses (GeneratedNames.LabelProperties).
+            GeneratedNames.LabelName[] properties = GeneratedNames.LabelProperties(labels, m.Name);
             for (int k = 0; k < labels.Count; k++)
             {
-                string? property = LabelProperty(labels[k]);
-                if (property is null || !used.Add(property)) continue;
+                string? property = properties[k].Property;
+                if (property is null) continue;
                 w.Line($"/// <summary>The output labelled {Xml(labels[k])} (index {Int(k)}).</summary>");
                 w.Line($"public readonly float {property} => Values[{Int(k)}];");
                 w.Line();
@@ -184,26 +184,5 @@ internal static partial class ModelEmitter
             w.Line($"return ((global::System.ReadOnlySpan<float>)Values).Slice(layer * {Int(perLayer)} + {Int(stride)}, HiddenSize);");
         }
         w.Line();
-    }
-
-    /// <summary>"person" → "Person", "B-PER" → "BPer"... or null when the label makes no identifier.</summary>
-    internal static string? LabelProperty(string label)
-    {
-        var sb = new System.Text.StringBuilder();
-        bool upper = true;
-        foreach (char c in label)
-        {
-            if (char.IsLetterOrDigit(c) && c < 128)
-            {
-                sb.Append(upper ? char.ToUpperInvariant(c) : c);
-                upper = false;
-            }
-            else
-            {
-                upper = true;
-            }
-        }
-        if (sb.Length == 0 || !char.IsLetter(sb[0])) return null;
-        return sb.ToString();
     }
 }

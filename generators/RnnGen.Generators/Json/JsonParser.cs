@@ -120,7 +120,7 @@ internal static class JsonParser
                 while (end < _text.Length && char.IsLetterOrDigit(_text[end])) end++;
                 string found = _text.Substring(Position, end - Position);
                 throw new JsonSyntaxException(
-                    $"unexpected word '{found}'; strings must be in double quotes, and the only bare words are true, false and null",
+                    $"unexpected word '{Diagnostics.DiagnosticText.Clip(found)}'; strings must be in double quotes, and the only bare words are true, false and null",
                     _lines.Range(Position, System.Math.Max(1, end - Position)));
             }
             Position += word.Length;
@@ -150,7 +150,7 @@ internal static class JsonParser
                 string name = ParseString();
                 TextRange nameRange = _lines.Range(nameStart, Position - nameStart);
                 SkipWhitespace();
-                if (AtEnd || Current != ':') throw Fail($"unexpected {Describe(_text, Position)}; a ':' was expected after the property name \"{name}\"", 1);
+                if (AtEnd || Current != ':') throw Fail($"unexpected {Describe(_text, Position)}; a ':' was expected after the property name \"{Diagnostics.DiagnosticText.Clip(name)}\"", 1);
                 Position++;
                 SkipWhitespace();
                 JsonNode value = ParseValue(depth + 1);
@@ -160,7 +160,7 @@ internal static class JsonParser
                 if (Current == ',') { _lastComma = Position; Position++; continue; }
                 if (Current == '}') { Position++; return new JsonObject(properties, _lines.Range(start, Position - start)); }
                 if (Current == '/') throw Fail("comments are not allowed in JSON", 1);
-                throw Fail($"unexpected {Describe(_text, Position)}; a ',' or '}}' was expected after the value of \"{name}\"", 1);
+                throw Fail($"unexpected {Describe(_text, Position)}; a ',' or '}}' was expected after the value of \"{Diagnostics.DiagnosticText.Clip(name)}\"", 1);
             }
         }
 

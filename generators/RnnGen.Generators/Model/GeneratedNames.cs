@@ -27,6 +27,83 @@ internal static class GeneratedNames
         "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals",
     };
 
+    /// <summary>A label's property on the Output type, or why it has none.</summary>
+    /// <param name="Property">The property's name, or null.</param>
+    /// <param name="Why">Why there is no property ("starts with a digit"), or null when there is one.</param>
+    internal readonly record struct LabelName(string? Property, string? Why);
+
+    /// <summary>
+    /// The property of each label on the model's Output type: "person" → Person, "B-PER" → BPER (letters and digits,
+    /// each run after another character capitalised). A label gets none when that makes no identifier, when an earlier
+    /// label has the same property (labels that differ only in case or punctuation), or when the name is one the
+    /// Output type's code uses: its own members, object's, the model's members (OutputSize, Labels …, which the
+    /// struct refers to unqualified) and the model's own name. The reader warns about each (RNN0033); the emitter
+    /// writes the others.
+    /// </summary>
+    public static LabelName[] LabelProperties(System.Collections.Generic.IReadOnlyList<string> labels, string modelName)
+    {
+        var result = new LabelName[labels.Count];
+        var taken = new System.Collections.Generic.Dictionary<string, int>(System.StringComparer.Ordinal);
+        for (int k = 0; k < labels.Count; k++)
+        {
+            string? property = LabelProperty(labels[k]);
+            if (property is null)
+            {
+                result[k] = new LabelName(null, HasAsciiLetterOrDigit(labels[k])
+                    ? "makes no C# identifier, since its first ASCII letter or digit is a digit"
+                    : "has no ASCII letter or digit to make a C# identifier of");
+            }
+            else if (taken.TryGetValue(property, out int first))
+            {
+                result[k] = new LabelName(null, $"would be '{property}', the property of y.labels[{first}]");
+            }
+            else if (property == modelName)
+            {
+                result[k] = new LabelName(null, $"would be '{property}', the model's own name");
+            }
+            else if (property == "Output" || System.Array.IndexOf(VectorMembers, property) >= 0 || System.Array.IndexOf(ModelMembers, property) >= 0)
+            {
+                result[k] = new LabelName(null, $"would be '{property}', a name the generated code already uses");
+            }
+            else
+            {
+                taken[property] = k;
+                result[k] = new LabelName(property, null);
+            }
+        }
+        return result;
+    }
+
+    /// <summary>"person" → "Person", "B-PER" → "BPER", "output size" → "OutputSize"; null when the label makes no identifier.</summary>
+    public static string? LabelProperty(string label)
+    {
+        var sb = new System.Text.StringBuilder();
+        bool upper = true;
+        foreach (char c in label)
+        {
+            if (char.IsLetterOrDigit(c) && c < 128)
+            {
+                sb.Append(upper ? char.ToUpperInvariant(c) : c);
+                upper = false;
+            }
+            else
+            {
+                upper = true;
+            }
+        }
+        if (sb.Length == 0 || !char.IsLetter(sb[0])) return null;
+        return sb.ToString();
+    }
+
+    private static bool HasAsciiLetterOrDigit(string label)
+    {
+        foreach (char c in label)
+        {
+            if (c < 128 && char.IsLetterOrDigit(c)) return true;
+        }
+        return false;
+    }
+
     /// <summary>The namespace of everything the generator writes besides the models themselves; no spec may use it.</summary>
     public const string ImplementationNamespace = "RnnGen.Generated";
 }

@@ -26,20 +26,20 @@ internal static class ModelBinder
         if (vocabulary is null)
         {
             return StepResult<BoundModel>.Failed(DiagnosticInfo.Create(
-                DiagnosticRules.VocabularyNotFound, draft.SpecPath, draft.VocabularyRange, draft.VocabularyFile, draft.VocabularyFullPath));
+                DiagnosticRules.VocabularyNotFound, draft.SpecPath, draft.VocabularyRange, DiagnosticText.Clip(draft.VocabularyFile), draft.VocabularyFullPath));
         }
         if (!vocabulary.Diagnostics.IsEmpty) return new StepResult<BoundModel>(null, vocabulary.Diagnostics);
 
         var diagnostics = new List<DiagnosticInfo>();
         if (vocabulary.UnknownIndex < 0)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticRules.VocabularyWithoutUnknown, draft.SpecPath, draft.VocabularyRange, draft.VocabularyFile));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticRules.VocabularyWithoutUnknown, draft.SpecPath, draft.VocabularyRange, DiagnosticText.Clip(draft.VocabularyFile)));
         }
         int count = vocabulary.Count;
         if (draft.InputSize is int size && size != count)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticRules.InputSizeMismatch, draft.SpecPath, draft.InputSizeRange,
-                size.ToString(CultureInfo.InvariantCulture), draft.VocabularyFile, count.ToString(CultureInfo.InvariantCulture)));
+                size.ToString(CultureInfo.InvariantCulture), DiagnosticText.Clip(draft.VocabularyFile), count.ToString(CultureInfo.InvariantCulture)));
         }
         if (count > SpecReader.MaxInputSize)
         {
@@ -55,9 +55,13 @@ internal static class ModelBinder
     /// <summary>The largest number of elements a .NET float array holds.</summary>
     internal const long MaxArrayLength = 0x7FFFFFC7;
 
+    /// <summary>The longest weights file the run-time library reads (SafeTensorsFile.MaxFileLength: one byte array).</summary>
+    internal const long MaxWeightsFileLength = 0x7FFFFFC7;
+
     /// <summary>
     /// The packed Wax (x rows of a padded to 16) must fit in one array, and the generated code's
-    /// constant products must not overflow an int.
+    /// constant products must not overflow an int; and the weights file, whose data alone is 4 bytes a float, must be
+    /// one the loader reads, or no Load could ever succeed.
     /// </summary>
     private static DiagnosticInfo? TooLarge(SpecDraft draft, int inputSize)
     {
@@ -70,16 +74,28 @@ internal static class ModelBinder
         long embedding = (long)inputSize * draft.Embedding;
         if (embedding > MaxArrayLength)
         {
-            return DiagnosticInfo.Create(DiagnosticRules.ModelTooLarge, draft.SpecPath, at, N(inputSize), N(draft.Embedding), N(embedding), N(MaxArrayLength),
-                ModelTensors.EmbeddingWeight(draft.Modules), "x.size × x.embedding");
+            return DiagnosticInfo.Create(DiagnosticRules.ModelTooLarge, draft.SpecPath, at, ModelTensors.EmbeddingWeight(draft.Modules),
+                $"{N(inputSize)} × {N(draft.Embedding)} = {N(embedding)} floats (x.size × x.embedding)", N(MaxArrayLength), "one .NET array holds",
+                "the vocabulary or x.embedding");
         }
         long floats = inputSize * gates * padded;
-        if (floats <= MaxArrayLength) return null;
-        bool textbook = ModelTensors.Textbook(draft.Cell, draft.Layers, draft.Embedding, draft.Bidirectional);
-        string row = (gates == 1 ? "" : gates.ToString(CultureInfo.InvariantCulture) + " × ") + N(padded);
-        return DiagnosticInfo.Create(DiagnosticRules.ModelTooLarge, draft.SpecPath, at, N(inputSize), row, N(floats), N(MaxArrayLength),
-            textbook ? "Wax" : "The input table",
-            gates == 1 ? "x.size × a.size padded to a multiple of 16" : "x.size × the cell's gates × a.size padded to a multiple of 16");
+        if (floats > MaxArrayLength)
+        {
+            bool textbook = ModelTensors.Textbook(draft.Cell, draft.Layers, draft.Embedding, draft.Bidirectional);
+            string row = (gates == 1 ? "" : gates.ToString(CultureInfo.InvariantCulture) + " × ") + N(padded);
+            return DiagnosticInfo.Create(DiagnosticRules.ModelTooLarge, draft.SpecPath, at, textbook ? "Wax" : "The input table",
+                $"{N(inputSize)} × {row} = {N(floats)} floats ("
+                + (gates == 1 ? "x.size × a.size padded to a multiple of 16" : "x.size × the cell's gates × a.size padded to a multiple of 16") + ")",
+                N(MaxArrayLength), "one .NET array holds", "the vocabulary or a.size");
+        }
+        // The smallest file that holds the tensors: their data, the 8-byte header length and a header of at least "{}".
+        long data = ModelTensors.For(draft.Cell, draft.HiddenSize, inputSize, draft.OutputSize, draft.Layers, draft.Embedding,
+            bidirectional: draft.Bidirectional, modules: draft.Modules).Sum(t => t.Elements);
+        long file = 4 * data + 8 + 2;
+        if (file <= MaxWeightsFileLength) return null;
+        return DiagnosticInfo.Create(DiagnosticRules.ModelTooLarge, draft.SpecPath, at, "The weights file",
+            $"at least {N(file)} bytes (its tensors' {N(data)} floats of 4 bytes each, and a header)", N(MaxWeightsFileLength) + " bytes",
+            "the loader reads (SafeTensorsFile.Read, 2 GiB)", "x.size, a.size, a.layers or y.size");
     }
 
     /// <summary>The file with this full path: the exact spelling first, then one that differs only in case.</summary>

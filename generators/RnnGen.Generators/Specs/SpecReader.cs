@@ -30,6 +30,9 @@ internal static class SpecReader
     internal static readonly string[] OutputProperties = { "size", "activation", "labels" };
     internal static readonly string[] ModuleProperties = SpecWords.Modules.ToArray();
 
+    /// <summary>A value from the spec as a message shows it: at most <see cref="DiagnosticText.MaxValueLength"/> characters.</summary>
+    private static string Clip(string value) => DiagnosticText.Clip(value);
+
     /// <summary>The model's key: the spec's file name without <c>.rnn.json</c>.</summary>
     public static string KeyOf(string specPath)
     {
@@ -45,6 +48,15 @@ internal static class SpecReader
         {
             return StepResult<SpecDraft>.Failed(DiagnosticInfo.Create(DiagnosticRules.InternalError, file.Path, TextRange.FileStart, file.ReadError));
         }
+        if (file.Refusal is not null)
+        {
+            return StepResult<SpecDraft>.Failed(DiagnosticInfo.Create(DiagnosticRules.FileNotRead, file.Path, TextRange.FileStart, file.Refusal));
+        }
+        if (DiagnosticText.WideEncoding(file.Text) is string encoding)
+        {
+            return StepResult<SpecDraft>.Failed(DiagnosticInfo.Create(DiagnosticRules.InvalidJson, file.Path, TextRange.FileStart,
+                encoding + "; save it as UTF-8"));
+        }
         JsonParseResult parsed = JsonParser.Parse(file.Text);
         if (parsed.Value is null)
         {
@@ -52,8 +64,8 @@ internal static class SpecReader
         }
         var reader = new Reader(file.Path);
         SpecDraft? draft = reader.ReadRoot(parsed.Value, modelsDirectory);
-        bool failed = reader.Diagnostics.Any(d => d.Rule.Severity == RuleSeverity.Error);
-        return new StepResult<SpecDraft>(failed ? null : draft, reader.Diagnostics.ToEquatableArray());
+        bool failed = reader.Errors > 0;
+        return new StepResult<SpecDraft>(failed ? null : draft, DiagnosticText.Capped(reader.Diagnostics, reader.Errors));
     }
 
     private sealed class Reader
@@ -62,10 +74,17 @@ internal static class SpecReader
 
         public Reader(string path) => _path = path;
 
+        /// <summary>The warnings, and the first errors (<see cref="DiagnosticText.Keeps"/>): a spec's count is unbounded.</summary>
         public List<DiagnosticInfo> Diagnostics { get; } = new();
 
-        private void Report(DiagnosticRule rule, TextRange range, params string[] args) =>
+        /// <summary>How many errors were found, kept or not.</summary>
+        public int Errors { get; private set; }
+
+        private void Report(DiagnosticRule rule, TextRange range, params string[] args)
+        {
+            if (rule.Severity == RuleSeverity.Error && !DiagnosticText.Keeps(++Errors)) return;
             Diagnostics.Add(DiagnosticInfo.Create(rule, _path, range, args));
+        }
 
         public SpecDraft? ReadRoot(JsonNode node, string modelsDirectory)
         {
@@ -104,11 +123,12 @@ internal static class SpecReader
 
             if (name is not null && ns + "." + name == GeneratedNames.ImplementationNamespace)
             {
-                Report(DiagnosticRules.InvalidTypeName, nameRange, name,
+                Report(DiagnosticRules.InvalidTypeName, nameRange, Clip(name),
                     $"in the namespace {ns} the type would take the name of the namespace {GeneratedNames.ImplementationNamespace}, where RnnGen puts its own generated code");
                 name = null;
             }
 
+            if (name is not null && output is not null) LabelsWithoutProperty(name, output);
             if (name is null || hidden is null || input is null || output is null || weights is null || modules is null) return null;
 
             string specDirectory = System.IO.Path.GetDirectoryName(_path) ?? "";
@@ -148,7 +168,7 @@ internal static class SpecReader
                 if (ModulePathProblem(module, path) is string problem)
                 {
                     (string example, string tensor) = ModuleExample(module);
-                    Report(DiagnosticRules.InvalidModulePath, p.Value.Range, module, path, problem, example, tensor);
+                    Report(DiagnosticRules.InvalidModulePath, p.Value.Range, module, Clip(path), problem, example, tensor);
                     ok = false;
                     continue;
                 }
@@ -176,7 +196,7 @@ internal static class SpecReader
                     string which = named.Any(n => n.Module == other)
                         ? "modules." + other
                         : $"the module '{other}', whose default path it is (modules leaves '{other}' out)";
-                    Report(DiagnosticRules.DuplicateModulePath, p.Value.Range, module, path, which);
+                    Report(DiagnosticRules.DuplicateModulePath, p.Value.Range, module, Clip(path), which);
                     ok = false;
                     continue;
                 }
@@ -190,7 +210,7 @@ internal static class SpecReader
         /// <summary>The hint for an unknown key in <c>modules</c> whose value is a module's key: the two written the other way round.</summary>
         private static string? SwappedModule(JsonProperty p) =>
             p.Value is JsonString s && SpecWords.Modules.Contains(s.Value)
-                ? $"the keys are the modules ({Quoted(SpecWords.Modules)}) and the values their paths: write \"{s.Value}\": \"{p.Name}\""
+                ? $"the keys are the modules ({Quoted(SpecWords.Modules)}) and the values their paths: write \"{s.Value}\": \"{Clip(p.Name)}\""
                 : null;
 
         private sealed record HiddenDraft(int Size, Activation Activation, CellKind Cell, int Layers, bool Bidirectional);
@@ -212,7 +232,7 @@ internal static class SpecReader
                 if (value is null) ok = false;
                 else if (!SpecWords.Cells.Contains(value))
                 {
-                    Report(DiagnosticRules.UnknownCell, cellProp.Value.Range, value, Quoted(SpecWords.Cells), Suggest(value, SpecWords.Cells));
+                    Report(DiagnosticRules.UnknownCell, cellProp.Value.Range, Clip(value), Quoted(SpecWords.Cells), Suggest(value, SpecWords.Cells));
                     ok = false;
                     cellKnown = false;
                 }
@@ -254,7 +274,7 @@ internal static class SpecReader
                 if (value is null) ok = false;
                 else if (value != SpecWords.Tanh)
                 {
-                    Report(DiagnosticRules.FixedActivation, activationProp.Value.Range, value, cell == CellKind.Lstm ? "an LSTM" : "a GRU");
+                    Report(DiagnosticRules.FixedActivation, activationProp.Value.Range, Clip(value), cell == CellKind.Lstm ? "an LSTM" : "a GRU");
                     ok = false;
                 }
             }
@@ -276,7 +296,7 @@ internal static class SpecReader
             if (encodingName is not null)
             {
                 if (SpecWords.Encodings.Contains(encodingName)) encoding = SpecNames.ParseEncoding(encodingName);
-                else Report(DiagnosticRules.UnknownEncoding, encodingRange, encodingName, Quoted(SpecWords.Encodings), Suggest(encodingName, SpecWords.Encodings));
+                else Report(DiagnosticRules.UnknownEncoding, encodingRange, Clip(encodingName), Quoted(SpecWords.Encodings), Suggest(encodingName, SpecWords.Encodings));
             }
             if (encoding is null) ok = false;
 
@@ -299,7 +319,7 @@ internal static class SpecReader
                 else if (value.Trim().Length == 0) { Report(DiagnosticRules.WrongType, vocabProp.Value.Range, "x.vocabulary", "the path of a vocabulary file", "an empty string"); ok = false; }
                 else if (PathProblem(value) is string problem)
                 {
-                    Report(DiagnosticRules.InvalidVocabularyPath, vocabProp.Value.Range, value, problem, KeyOf(_path));
+                    Report(DiagnosticRules.InvalidVocabularyPath, vocabProp.Value.Range, Clip(value), problem, KeyOf(_path));
                     ok = false;
                 }
                 else vocabulary = value;
@@ -313,7 +333,7 @@ internal static class SpecReader
                 if (value is null) ok = false;
                 else if (!SpecWords.Tokenizers.Contains(value))
                 {
-                    Report(DiagnosticRules.UnknownTokenizer, tokProp.Value.Range, value, Quoted(SpecWords.Tokenizers), Suggest(value, SpecWords.Tokenizers));
+                    Report(DiagnosticRules.UnknownTokenizer, tokProp.Value.Range, Clip(value), Quoted(SpecWords.Tokenizers), Suggest(value, SpecWords.Tokenizers));
                     ok = false;
                 }
                 else tokenizer = SpecNames.ParseTokenizer(value);
@@ -340,7 +360,22 @@ internal static class SpecReader
             return ok ? new InputDraft(encoding!.Value, size, sizeRange, tokenizer, vocabulary, vocabularyRange, embedding) : null;
         }
 
-        private sealed record OutputDraft(int Size, Activation Activation, EquatableArray<string> Labels);
+        private sealed record OutputDraft(int Size, Activation Activation, EquatableArray<string> Labels, IReadOnlyList<TextRange> LabelRanges);
+
+        /// <summary>
+        /// RNN0033, once for the spec at the first label that gets no property on Output (GeneratedNames.LabelProperties),
+        /// naming up to five of them and counting the rest: such a label is still an output, but read by index only.
+        /// </summary>
+        private void LabelsWithoutProperty(string name, OutputDraft output)
+        {
+            GeneratedNames.LabelName[] properties = GeneratedNames.LabelProperties(output.Labels, name);
+            var without = Enumerable.Range(0, properties.Length).Where(k => properties[k].Property is null).ToList();
+            if (without.Count == 0) return;
+            const int shown = 5;
+            string list = string.Join("; ", without.Take(shown).Select(k => $"'{Clip(output.Labels[k])}' (y.labels[{k}]) {properties[k].Why}"))
+                + (without.Count > shown ? $"; and {(without.Count - shown).ToString("#,0", CultureInfo.InvariantCulture)} more" : "");
+            Report(DiagnosticRules.LabelWithoutProperty, output.LabelRanges[without[0]], list);
+        }
 
         private OutputDraft? ReadOutput(IReadOnlyDictionary<string, JsonProperty> root, TextRange rootAnchor)
         {
@@ -353,6 +388,7 @@ internal static class SpecReader
             if (size == 1 && activation == Activation.Softmax) Report(DiagnosticRules.SoftmaxOfOne, props["activation"].Value.Range);
 
             var labels = new List<string>();
+            var labelRanges = new List<TextRange>();
             bool ok = size is not null && activation is not null;
             if (props.TryGetValue("labels", out JsonProperty? labelsProp))
             {
@@ -372,9 +408,10 @@ internal static class SpecReader
                         continue;
                     }
                     if (s.Value.Trim().Length == 0) { Report(DiagnosticRules.InvalidLabel, s.Range, $"y.labels[{i}]", "is empty"); ok = false; }
-                    else if (seen.TryGetValue(s.Value, out int first)) { Report(DiagnosticRules.InvalidLabel, s.Range, $"'{s.Value}'", $"at y.labels[{i}] repeats y.labels[{first}]"); ok = false; }
+                    else if (seen.TryGetValue(s.Value, out int first)) { Report(DiagnosticRules.InvalidLabel, s.Range, $"'{Clip(s.Value)}'", $"at y.labels[{i}] repeats y.labels[{first}]"); ok = false; }
                     else seen[s.Value] = i;
                     labels.Add(s.Value);
+                    labelRanges.Add(s.Range);
                 }
                 if (size is not null && array.Items.Count != size)
                 {
@@ -384,7 +421,7 @@ internal static class SpecReader
                     ok = false;
                 }
             }
-            return ok ? new OutputDraft(size!.Value, activation!.Value, labels.ToEquatableArray()) : null;
+            return ok ? new OutputDraft(size!.Value, activation!.Value, labels.ToEquatableArray(), labelRanges) : null;
         }
 
         // ---- Values -------------------------------------------------------------------------
@@ -396,7 +433,7 @@ internal static class SpecReader
             {
                 if (result.ContainsKey(p.Name))
                 {
-                    Report(DiagnosticRules.DuplicateProperty, p.NameRange, p.Name, where);
+                    Report(DiagnosticRules.DuplicateProperty, p.NameRange, Clip(p.Name), where);
                     continue;
                 }
                 if (Array.IndexOf(allowed, p.Name) < 0)
@@ -406,7 +443,7 @@ internal static class SpecReader
                         : suggestion.Length > 0
                         ? suggestion.Substring(2) // ", did you mean 'x'?" → "did you mean 'x'?"
                         : "the properties allowed here are " + Quoted(allowed.Where(a => a != "$schema").ToArray());
-                    Report(DiagnosticRules.UnknownProperty, p.NameRange, p.Name, where, hint);
+                    Report(DiagnosticRules.UnknownProperty, p.NameRange, Clip(p.Name), where, hint);
                     continue;
                 }
                 result[p.Name] = p;
@@ -462,13 +499,13 @@ internal static class SpecReader
                 Report(DiagnosticRules.WrongType, p.Value.Range, field, "a number", p.Value.KindName);
                 return null;
             }
-            // JSON Schema's "integer" is any number with a zero fraction, so 1e2 and 100.0 are 100.
-            if (decimal.TryParse(n.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal value)
-                && value == decimal.Truncate(value) && value >= min && value <= max)
+            // JSON Schema's "integer" is any number with a zero fraction, so 1e2 and 100.0 are 100; the text is read
+            // exactly, so that 0.99999999999999999999999999999 is not rounded to 1 (as a decimal would) and accepted.
+            if (JsonNumbers.Whole(n.Text) is long value && value >= min && value <= max)
             {
                 return (int)value;
             }
-            Report(DiagnosticRules.SizeOutOfRange, n.Range, field, min.ToString(CultureInfo.InvariantCulture), max.ToString(CultureInfo.InvariantCulture), n.Text);
+            Report(DiagnosticRules.SizeOutOfRange, n.Range, field, min.ToString(CultureInfo.InvariantCulture), max.ToString(CultureInfo.InvariantCulture), Clip(n.Text));
             return null;
         }
 
@@ -482,7 +519,7 @@ internal static class SpecReader
             string? value = StringValue(p, field);
             if (value is null) return null;
             if (allowed.Contains(value)) return SpecNames.ParseActivation(value);
-            Report(DiagnosticRules.UnknownActivation, p.Value.Range, value, layer, Quoted(allowed), Suggest(value, allowed));
+            Report(DiagnosticRules.UnknownActivation, p.Value.Range, Clip(value), layer, Quoted(allowed), Suggest(value, allowed));
             return null;
         }
 
@@ -490,7 +527,7 @@ internal static class SpecReader
         {
             string? problem = TypeNameProblem(name);
             if (problem is null) return name;
-            Report(DiagnosticRules.InvalidTypeName, range, name, problem);
+            Report(DiagnosticRules.InvalidTypeName, range, Clip(name), problem);
             return null;
         }
 
@@ -501,19 +538,20 @@ internal static class SpecReader
             {
                 if (!IsAsciiIdentifier(part))
                 {
-                    Report(DiagnosticRules.InvalidNamespace, range, ns, part.Length == 0 ? "it has an empty part between dots" : $"'{part}' is not an identifier of ASCII letters, digits and '_'");
+                    Report(DiagnosticRules.InvalidNamespace, range, Clip(ns), part.Length == 0 ? "it has an empty part between dots"
+                        : $"'{Clip(part)}' is not an identifier of ASCII letters, digits and '_': {IdentifierProblem(part)}");
                     return null;
                 }
                 if (SyntaxFacts.GetKeywordKind(part) != SyntaxKind.None || part == "global")
                 {
-                    Report(DiagnosticRules.InvalidNamespace, range, ns, $"'{part}' is a C# keyword");
+                    Report(DiagnosticRules.InvalidNamespace, range, Clip(ns), $"'{part}' is a C# keyword");
                     return null;
                 }
             }
             const string own = GeneratedNames.ImplementationNamespace;
             if (ns == own || ns.StartsWith(own + ".", StringComparison.Ordinal))
             {
-                Report(DiagnosticRules.InvalidNamespace, range, ns, $"{own} is where RnnGen puts its own generated code; choose another namespace");
+                Report(DiagnosticRules.InvalidNamespace, range, Clip(ns), $"{own} is where RnnGen puts its own generated code; choose another namespace");
                 return null;
             }
             return ns;
@@ -524,17 +562,17 @@ internal static class SpecReader
             string key = KeyOf(_path);
             if (weights.Trim().Length == 0)
             {
-                Report(DiagnosticRules.InvalidWeightsPath, range, weights, "is empty", key);
+                Report(DiagnosticRules.InvalidWeightsPath, range, Clip(weights), "is empty", key);
                 return null;
             }
             if (!weights.EndsWith(".safetensors", StringComparison.OrdinalIgnoreCase))
             {
-                Report(DiagnosticRules.InvalidWeightsPath, range, weights, "does not end in .safetensors, the only weights format RnnGen reads", key);
+                Report(DiagnosticRules.InvalidWeightsPath, range, Clip(weights), "does not end in .safetensors, the only weights format RnnGen reads", key);
                 return null;
             }
             if (PathProblem(weights) is string problem)
             {
-                Report(DiagnosticRules.InvalidWeightsPath, range, weights, problem, key);
+                Report(DiagnosticRules.InvalidWeightsPath, range, Clip(weights), problem, key);
                 return null;
             }
             return weights;
@@ -564,12 +602,11 @@ internal static class SpecReader
     internal static string? ModulePathProblem(string module, string path)
     {
         if (path.Length == 0) return "is empty";
-        foreach (char c in path)
+        for (int i = 0; i < path.Length; i++)
         {
+            char c = path[i];
             if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '.') continue;
-            string shown = c > ' ' && c < 0x7F ? $"'{c}'" : c == ' ' ? "a space" : $"U+{(int)c:X4}";
-            if (c > 0x7F && !char.IsWhiteSpace(c) && !char.IsControl(c)) shown = $"'{c}' ({shown})";
-            return $"has {shown}, but a path is names of ASCII letters, digits and '_' joined by '.'";
+            return $"has {DiagnosticText.Character(path, i)}, but a path is names of ASCII letters, digits and '_' joined by '.'";
         }
         if (path[0] == '.') return "starts with '.'";
         if (path[path.Length - 1] == '.') return "ends with '.'; the '.' before a tensor's own name is not part of the path";
@@ -588,6 +625,22 @@ internal static class SpecReader
         _ => throw Exhaustive.Unhandled(module),
     };
 
+    /// <summary>
+    /// What keeps <paramref name="name"/> from being an ASCII identifier: "it is empty", "it starts with a digit", or
+    /// "it has the invisible character U+200B (zero width space) at position 2" (1-based, in UTF-16 characters).
+    /// </summary>
+    internal static string IdentifierProblem(string name)
+    {
+        if (name.Length == 0) return "it is empty";
+        for (int i = 0; i < name.Length; i++)
+        {
+            char c = name[i];
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_') continue;
+            return $"it has {DiagnosticText.Character(name, i)} at position {(i + 1).ToString(CultureInfo.InvariantCulture)}";
+        }
+        return "it starts with a digit";
+    }
+
     /// <summary>Letters A-Z and a-z, digits and '_', not starting with a digit: what the schema allows.</summary>
     internal static bool IsAsciiIdentifier(string name)
     {
@@ -602,7 +655,7 @@ internal static class SpecReader
         /// <summary>Why <paramref name="name"/> cannot be a model's type name, or null when it can.</summary>
     internal static string? TypeNameProblem(string name)
     {
-        if (!IsAsciiIdentifier(name)) return "a model name starts with a letter and has only ASCII letters, digits and '_'";
+        if (!IsAsciiIdentifier(name)) return "a model name starts with a letter and has only ASCII letters, digits and '_', but " + IdentifierProblem(name);
         if (SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None) return "it is a C# keyword";
         if (name[0] < 'A' || name[0] > 'Z') return "it must start with an upper-case letter A-Z (C# type names are PascalCase; an all-lower-case name draws warning CS8981)";
         if (Array.IndexOf(GeneratedNames.ModelMembers, name) >= 0) return $"the generated class has a member named '{name}'";
@@ -648,6 +701,8 @@ internal static class SpecReader
         foreach (string k in known)
         {
             if (k == "$schema") continue;
+            // The distance is at least the difference in length: a long value is far from every name, at no cost.
+            if (Math.Abs(lower.Length - k.Length) > Math.Max(1, k.Length / 3)) continue;
             int d = Distance(lower, k.ToLowerInvariant());
             if (d < bestDistance) { best = k; bestDistance = d; }
         }

@@ -32,16 +32,23 @@ internal sealed record VocabularySummary(string Path, int Count, int UnknownInde
 /// </summary>
 internal static class VocabularyReader
 {
-    /// <summary>At most this many problems are reported per file; a broken file would otherwise flood the error list.</summary>
-    private const int MaxReported = 20;
-
     public static VocabularyFile Read(SpecFile file)
     {
         if (file.ReadError is not null)
         {
             return Failed(file, DiagnosticInfo.Create(DiagnosticRules.InternalError, file.Path, TextRange.FileStart, file.ReadError));
         }
+        if (file.Refusal is not null)
+        {
+            return Failed(file, DiagnosticInfo.Create(DiagnosticRules.FileNotRead, file.Path, TextRange.FileStart, file.Refusal));
+        }
+        if (DiagnosticText.WideEncoding(file.Text) is string encoding)
+        {
+            return Failed(file, DiagnosticInfo.Create(DiagnosticRules.InvalidToken, file.Path, TextRange.FileStart, "1",
+                "is not text RnnGen reads: " + encoding + "; save the file as UTF-8"));
+        }
         var diagnostics = new List<DiagnosticInfo>();
+        int errors = 0;
         var lines = new LineMap(file.Text);
         var tokens = new List<string>();
         var firstLine = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -50,24 +57,30 @@ internal static class VocabularyReader
         if (file.Text.Length > 0 && (file.Text[file.Text.Length - 1] == '\n' || file.Text[file.Text.Length - 1] == '\r')) lineCount--;
         if (file.Text.Length == 0) lineCount = 0;
 
-        for (int line = 0; line < lineCount && diagnostics.Count < MaxReported; line++)
+        // Every line is checked, but only the first errors are kept (the rest are counted): a file of a million bad
+        // lines costs a million checks, not a million diagnostics.
+        void Error(Func<DiagnosticInfo> make)
+        {
+            if (DiagnosticText.Keeps(++errors)) diagnostics.Add(make());
+        }
+
+        for (int line = 0; line < lineCount; line++)
         {
             TextRange range = lines.LineRange(line, file.Text);
             string token = file.Text.Substring(range.Start, range.Length);
             string lineNumber = (line + 1).ToString(CultureInfo.InvariantCulture);
             if (token.Length == 0)
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticRules.InvalidToken, file.Path, range, lineNumber, "is blank"));
+                Error(() => DiagnosticInfo.Create(DiagnosticRules.InvalidToken, file.Path, range, lineNumber, "is blank"));
             }
             else if (IndexOfWhitespace(token) is int column and >= 0)
             {
-                TextRange at = lines.Range(range.Start + column, 1);
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticRules.InvalidToken, file.Path, at, lineNumber,
-                    $"has a space or tab at column {column + 1} ('{token.Trim()}')"));
+                Error(() => DiagnosticInfo.Create(DiagnosticRules.InvalidToken, file.Path, lines.Range(range.Start + column, 1), lineNumber,
+                    $"has a space or tab at column {column + 1} ('{DiagnosticText.Clip(token.Trim())}')"));
             }
             else if (firstLine.TryGetValue(token, out int first))
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticRules.DuplicateToken, file.Path, range, token,
+                Error(() => DiagnosticInfo.Create(DiagnosticRules.DuplicateToken, file.Path, range, DiagnosticText.Clip(token),
                     (first + 1).ToString(CultureInfo.InvariantCulture), lineNumber));
             }
             else
@@ -77,7 +90,7 @@ internal static class VocabularyReader
             tokens.Add(token);
         }
 
-        if (diagnostics.Count > 0) return Failed(file, diagnostics.ToArray());
+        if (errors > 0) return new VocabularyFile(file.Path, EquatableArray<string>.Empty, -1, DiagnosticText.Capped(diagnostics, errors));
         int unknown = firstLine.TryGetValue(SpecWords.Unknown, out int index) ? index : -1;
         return new VocabularyFile(file.Path, tokens.ToEquatableArray(), unknown, EquatableArray<DiagnosticInfo>.Empty);
     }

@@ -18,10 +18,14 @@ internal static class CheckCommand
         command.SetAction(parsed =>
         {
             string path = Path.GetFullPath(parsed.GetRequiredValue(spec));
-            if (!File.Exists(path)) return terminal.Fail(Failure.BadInput($"cannot find the spec '{path}'"));
+            switch (InputFiles.Probe(path).State)
+            {
+                case FileState.Directory: return terminal.Fail(Failure.BadInput($"the spec '{path}' is a directory, not a file"));
+                case FileState.NotOnDisk: return terminal.Fail(Failure.BadInput($"cannot find the spec '{path}'"));
+            }
             string folder = Path.GetDirectoryName(path)!;
             StepResult<Generators.Model.ModelSpec> result =
-                SpecPipeline.Check(new SpecFile(path, File.ReadAllText(path)), ReadTextFile, folder);
+                SpecPipeline.Check(SpecFiles.Read(path, InputFiles.MaxSpecBytes, "a spec"), ReadVocabulary, folder);
             CheckReport report = CheckReport.From(Path.GetFileName(path), result);
             return terminal.Print(report.Lines, report.ExitCode);
         });
@@ -29,20 +33,14 @@ internal static class CheckCommand
     }
 
     /// <summary>
-    /// The vocabulary the spec names (the pipeline asks for no other file), or null when there is no such file;
-    /// a file that cannot be read carries the reason, which the pipeline reports at the file.
+    /// The vocabulary the spec names (the pipeline asks for no other file), or null when there is no such file, as the
+    /// build would not have it among its AdditionalFiles; a file that is not read or cannot be read carries the reason,
+    /// which the pipeline reports at the file.
     /// </summary>
-    private static SpecFile? ReadTextFile(string path)
+    private static SpecFile? ReadVocabulary(string path)
     {
         // The build hands the generator only *.txt and *.vocab files; check sees what the build sees.
-        if (!Generators.RnnModelGenerator.IsVocabularyCandidate(path) || !File.Exists(path)) return null;
-        try
-        {
-            return new SpecFile(path, File.ReadAllText(path));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return new SpecFile(path, "", $"cannot read the file ({e.GetType().Name}: {e.Message})");
-        }
+        if (!Generators.RnnModelGenerator.IsVocabularyCandidate(path) || InputFiles.Probe(path).State == FileState.NotOnDisk) return null;
+        return SpecFiles.Read(path, InputFiles.MaxVocabularyBytes, "a vocabulary");
     }
 }

@@ -30,9 +30,10 @@ internal static class InitCommand
         {
             Result<RnnModelInfo> info = ModelLookup.Resolve(models, parsed.GetRequiredValue(model)).Map(m => m.Info);
             if (info.Failure is not null) return terminal.Fail(info.Failure);
+            string path = parsed.GetRequiredValue(output);
+            if (Directory.Exists(path)) return terminal.Fail(Failure.BadInput($"--out '{path}' is a directory; name the file to write"));
             SeededWeights weights = SeededWeights.Create(info.Value, parsed.GetValue(seed));
             byte[] bytes = SafeTensorsFile.Serialize(weights.Tensors, weights.Metadata);
-            string path = parsed.GetRequiredValue(output);
             File.WriteAllBytes(path, bytes);
             return terminal.Print(
                 [$"{path}: {info.Value.Key}, seed {Numbers.Int(parsed.GetValue(seed))}, {Numbers.Size(bytes.Length)} bytes ({SeededWeights.Note})"],

@@ -37,11 +37,13 @@ internal static class RunCommand
         return command;
     }
 
+    /// <summary>The input's lines, within <see cref="InputLines"/>' bounds.</summary>
     private static Result<IReadOnlyList<string>> ReadInput(Terminal terminal, string? path)
     {
-        if (path is null or "-") return Result<IReadOnlyList<string>>.Ok(Terminal.ReadLines(terminal.In));
+        if (path is null or "-") return InputLines.Read(terminal.In);
+        if (Directory.Exists(path)) return Failure.BadInput($"the input '{path}' is a directory, not a file");
         if (!File.Exists(path)) return Failure.BadInput($"cannot find the input file '{path}'");
         using var reader = new StreamReader(path);
-        return Result<IReadOnlyList<string>>.Ok(Terminal.ReadLines(reader));
+        return InputLines.Read(reader);
     }
 }

@@ -21,7 +21,9 @@ internal static class DiagnosticAssert
     {
         List<string> want = expected.Select(Describe).OrderBy(s => s, StringComparer.Ordinal).ToList();
         List<string> got = output.Diagnostics.Select(Describe).OrderBy(s => s, StringComparer.Ordinal).ToList();
-        Assert.Equal(want, got);
+        // Whole lines in the failure message: the collection diff would cut them at 50 characters.
+        Assert.True(want.SequenceEqual(got, StringComparer.Ordinal),
+            "Expected:\n" + string.Join("\n", want) + "\nActual:\n" + string.Join("\n", got));
 
         foreach (Diagnostic d in output.Diagnostics)
         {

@@ -256,6 +256,49 @@ public sealed class SpecDiagnosticTests
             .GeneratesNothing();
     }
 
+    [Fact]
+    [Covers("RNN0005")]
+    public void RNN0005_a_fraction_too_small_for_a_decimal_is_still_a_fraction()
+    {
+        // decimal.Parse rounds this to 1, which was accepted as a size; the text is read exactly instead.
+        const string spec = """
+            {
+              "name": "Tagger",
+              "a": { "size": 0.99999999999999999999999999999, "activation": "tanh" },
+              "x": { "encoding": "dense", "size": 1e999999999999 },
+              "y": { "size": 1.000000000000000000000000000001, "activation": "sigmoid" },
+              "weights": "tagger.safetensors"
+            }
+            """;
+        Specs.Run(spec).Reports(
+            Expected.At("RNN0005", Spec, 3, 18, 49, "a.size must be a whole number from 1 to 4096, but it is 0.99999999999999999999999999999"),
+            Expected.At("RNN0005", Spec, 4, 39, 53, "x.size must be a whole number from 1 to 1000000, but it is 1e999999999999"),
+            Expected.At("RNN0005", Spec, 5, 18, 50, "y.size must be a whole number from 1 to 100000, but it is 1.000000000000000000000000000001"))
+            .GeneratesNothing();
+    }
+
+    [Theory]
+    [InlineData("100", 100L)]
+    [InlineData("1e2", 100L)]
+    [InlineData("100.0", 100L)]
+    [InlineData("1.00E+2", 100L)]
+    [InlineData("10000e-2", 100L)]
+    [InlineData("0.01e4", 100L)]
+    [InlineData("-0", 0L)]
+    [InlineData("0e999999999999", 0L)]
+    [InlineData("-12", -12L)]
+    [InlineData("123456789012345678", 123456789012345678L)]
+    [InlineData("1234567890123456789", long.MaxValue)]
+    [InlineData("1e999999999999", long.MaxValue)]
+    [InlineData("-1.5e999999999999", long.MinValue)]
+    [InlineData("2.5", null)]
+    [InlineData("0.99999999999999999999999999999", null)]
+    [InlineData("1e-1", null)]
+    [InlineData("1e-999999999999", null)]
+    [InlineData("1000000000000000000000000000000.5", null)]
+    public void JSON_numbers_are_whole_exactly_when_their_text_says_so(string text, long? whole) =>
+        Assert.Equal(whole, Generators.Json.JsonNumbers.Whole(text));
+
     // ---- RNN0006 --------------------------------------------------------------------------
 
     [Fact]
@@ -340,10 +383,12 @@ public sealed class SpecDiagnosticTests
     [Theory]
     [Covers("RNN0009")]
     [InlineData("tagger", "it must start with an upper-case letter A-Z (C# type names are PascalCase; an all-lower-case name draws warning CS8981)")]
-    [InlineData("Modèle", "a model name starts with a letter and has only ASCII letters, digits and '_'")]
-    [InlineData("Name Tagger", "a model name starts with a letter and has only ASCII letters, digits and '_'")]
-    [InlineData("2Tagger", "a model name starts with a letter and has only ASCII letters, digits and '_'")]
-    [InlineData("", "a model name starts with a letter and has only ASCII letters, digits and '_'")]
+    [InlineData("Modèle", "a model name starts with a letter and has only ASCII letters, digits and '_', but it has 'è' (U+00E8) at position 4")]
+    [InlineData("Name Tagger", "a model name starts with a letter and has only ASCII letters, digits and '_', but it has a space at position 5")]
+    [InlineData("2Tagger", "a model name starts with a letter and has only ASCII letters, digits and '_', but it starts with a digit")]
+    [InlineData("", "a model name starts with a letter and has only ASCII letters, digits and '_', but it is empty")]
+    [InlineData("Name\u200BTagger", "a model name starts with a letter and has only ASCII letters, digits and '_', but it has the invisible character U+200B (zero width space) at position 5")]
+    [InlineData("Tagger\u00A0", "a model name starts with a letter and has only ASCII letters, digits and '_', but it has the invisible character U+00A0 (no-break space) at position 7")]
     [InlineData("class", "it is a C# keyword")]
     [InlineData("Forward", "the generated class has a member named 'Forward'")]
     public void RNN0009_invalid_type_name(string name, string reason)
@@ -357,8 +402,9 @@ public sealed class SpecDiagnosticTests
               "weights": "tagger.safetensors"
             }
             """;
+        // An invisible character in the name is written as \u200B in the message, so that the name does not look right.
         Specs.Run(spec).Reports(Expected.At("RNN0009", Spec, 2, 11, 11 + name.Length + 2,
-            $"'{name}' cannot be the model's C# type name: {reason}"))
+            $"'{name.Replace("\u200B", "\\u200B", StringComparison.Ordinal).Replace("\u00A0", "\\u00A0", StringComparison.Ordinal)}' cannot be the model's C# type name: {reason}"))
             .GeneratesNothing();
     }
 
@@ -384,7 +430,8 @@ public sealed class SpecDiagnosticTests
     [Theory]
     [Covers("RNN0010")]
     [InlineData("My.Models.", "it has an empty part between dots")]
-    [InlineData("My-Models", "'My-Models' is not an identifier of ASCII letters, digits and '_'")]
+    [InlineData("My-Models", "'My-Models' is not an identifier of ASCII letters, digits and '_': it has '-' at position 3")]
+    [InlineData("My.2Models", "'2Models' is not an identifier of ASCII letters, digits and '_': it starts with a digit")]
     [InlineData("My.class", "'class' is a C# keyword")]
     [InlineData("global.Models", "'global' is a C# keyword")]
     [InlineData("", "it is empty; remove 'namespace' to use RnnGen.Models")]
@@ -626,6 +673,30 @@ public sealed class SpecDiagnosticTests
         Specs.Run(spec).Reports(Expected.At("RNN0025", Spec, 4, 41, 48,
             "Wax needs 1,000,000 × 4,096 = 4,096,000,000 floats (x.size × a.size padded to a multiple of 16), more than the 2,147,483,591 that one .NET array holds; make the vocabulary or a.size smaller"))
             .GeneratesNothing();
+    }
+
+    [Fact]
+    [Covers("RNN0025")]
+    public void RNN0025_weights_no_loader_reads_are_refused_though_each_table_fits_an_array()
+    {
+        // Wax is 130,000 × 4,096 floats, under an array's length, but the file would be over the loader's 2 GiB.
+        const string spec = """
+            {
+              "name": "Tagger",
+              "a": { "size": 4096, "activation": "tanh" },
+              "x": { "encoding": "one-hot", "size": 130000 },
+              "y": { "size": 1, "activation": "sigmoid" },
+              "weights": "tagger.safetensors"
+            }
+            """;
+        Specs.Run(spec).Reports(Expected.At("RNN0025", Spec, 4, 41, 47,
+            "The weights file needs at least 2,197,061,646 bytes (its tensors' 549,265,409 floats of 4 bytes each, and a header), more than the "
+            + "2,147,483,591 bytes that the loader reads (SafeTensorsFile.Read, 2 GiB); make x.size, a.size, a.layers or y.size smaller"))
+            .GeneratesNothing();
+        Assert.Equal(SafeTensorsFile.MaxFileLength, Generators.Specs.ModelBinder.MaxWeightsFileLength);
+
+        // Just under the limit, the spec is accepted.
+        Specs.Run(spec.Replace("130000", "120000", StringComparison.Ordinal)).Reports();
     }
 
     // ---- RNN0020 --------------------------------------------------------------------------

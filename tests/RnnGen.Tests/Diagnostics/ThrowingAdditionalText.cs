@@ -23,12 +23,16 @@ internal sealed class ThrowingAdditionalText(string path, Exception exception) :
 /// <summary>Runs the generator over arbitrary AdditionalTexts (the harness only makes readable in-memory ones).</summary>
 internal static class AdditionalTextRun
 {
-    public static (ImmutableArray<Diagnostic> Diagnostics, IReadOnlyDictionary<string, string> Sources) Run(params AdditionalText[] files)
+    public static (ImmutableArray<Diagnostic> Diagnostics, IReadOnlyDictionary<string, string> Sources) Run(params AdditionalText[] files) =>
+        Run(GeneratorHarness.ModelsDirectory, files);
+
+    /// <summary>Runs the generator over <paramref name="files"/> with <paramref name="modelsDirectory"/> as the models folder.</summary>
+    public static (ImmutableArray<Diagnostic> Diagnostics, IReadOnlyDictionary<string, string> Sources) Run(string modelsDirectory, params AdditionalText[] files)
     {
         CSharpCompilation compilation = CSharpCompilation.Create("Generated", [], [], GeneratorHarness.CompilationOptions);
         var options = new TestOptionsProvider(new Dictionary<string, string>
         {
-            ["build_property.RnnGenModelsDirectory"] = GeneratorHarness.ModelsDirectory + Path.DirectorySeparatorChar,
+            ["build_property.RnnGenModelsDirectory"] = modelsDirectory + Path.DirectorySeparatorChar,
         });
         GeneratorDriver driver = CSharpGeneratorDriver.Create(
             [new RnnModelGenerator().AsSourceGenerator()], files, GeneratorHarness.ParseOptions, options);

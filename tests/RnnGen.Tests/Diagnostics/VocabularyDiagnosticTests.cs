@@ -110,18 +110,6 @@ public sealed class VocabularyDiagnosticTests
     }
 
     [Fact]
-    [Covers("RNN0014")]
-    public void RNN0014_at_most_twenty_problems_are_reported_per_vocabulary()
-    {
-        string vocabulary = "<UNK>\n" + string.Concat(Enumerable.Repeat("\n", 30)) + "cat\n";
-        DiagnosticRun run = DiagnosticRun.Of((Spec, Specs.Valid), (Words, vocabulary));
-        Assert.Equal(20, run.Output.Diagnostics.Length);
-        Assert.All(run.Output.Diagnostics, d => Assert.Equal("RNN0014", d.Id));
-        Assert.Equal(Enumerable.Range(2, 20), run.Output.Diagnostics.Select(d => d.Location.GetLineSpan().StartLinePosition.Line + 1).Order());
-        Assert.Empty(run.Output.Sources);
-    }
-
-    [Fact]
     [Covers("RNN0015")]
     public void RNN0015_input_size_that_disagrees_with_the_vocabulary_points_at_the_size()
     {

@@ -63,7 +63,7 @@ public sealed class HostileNamesTests
     public void Labels_named_like_struct_or_object_members_get_no_property_but_compile()
     {
         GeneratorOutput output = GeneratorHarness.Run(("l.rnn.json", Spec("Labelled", labels: """["item", "get type", "equals", "to string", "length", "reset", "output"]""", y: 7)));
-        Assert.Empty(output.Diagnostics);
+        Assert.Equal("RNN0033", Assert.Single(output.Diagnostics).Id); // a warning that names each of them
         GeneratorHarness.CompileAndLoad(output);
     }
 
