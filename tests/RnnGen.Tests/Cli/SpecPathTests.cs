@@ -92,12 +92,17 @@ public sealed class SpecPathTests
     }
 
     [Fact]
-    public void A_missing_spec_and_a_dense_spec_for_tag_fail_with_one_clear_line()
+    public void A_missing_spec_a_directory_and_a_dense_spec_for_tag_fail_with_one_clear_line()
     {
         using var temp = new TempFolder();
         CliRun missing = CliProcess.Run("tag", temp.File("absent.rnn.json"), "word");
         Assert.Equal(1, missing.ExitCode);
         Assert.Equal($"rnngen: error: cannot find the spec '{temp.File("absent.rnn.json")}'", Assert.Single(missing.ErrorLines));
+
+        Directory.CreateDirectory(temp.File("folder.rnn.json"));
+        CliRun folder = CliProcess.Run("init", temp.File("folder.rnn.json"), "--seed", "1", "--out", temp.File("w.safetensors"));
+        Assert.Equal(1, folder.ExitCode);
+        Assert.Equal($"rnngen: error: the spec '{temp.File("folder.rnn.json")}' is a directory, not a file", Assert.Single(folder.ErrorLines));
 
         File.WriteAllText(temp.File("pulse.rnn.json"), GruSpec);
         CliRun dense = CliProcess.Run("tag", temp.File("pulse.rnn.json"), "word");
