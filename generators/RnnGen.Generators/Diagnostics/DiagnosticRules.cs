@@ -72,8 +72,8 @@ internal static class DiagnosticRules
         "y.labels has {0} but y.size is {1}; give exactly one label per output", RuleSeverity.Error);
 
     public static readonly DiagnosticRule InvalidLabel = new(
-        "RNN0017", "A label is empty or repeated",
-        "The label {0} {1}; labels must be unique, non-empty strings", RuleSeverity.Error);
+        "RNN0017", "A label is empty, repeated or unprintable",
+        "The label {0} {1}; labels must be unique, non-empty strings of printable characters", RuleSeverity.Error);
 
     public static readonly DiagnosticRule OneHotOnly = new(
         "RNN0018", "A one-hot-only property is used with dense input",
@@ -139,6 +139,10 @@ internal static class DiagnosticRules
         "RNN0033", "A label gets no property",
         "These labels get no property on the Output type: {0}; read them by index (output[k] and Labels[k]), or rename them to make distinct C# identifiers", RuleSeverity.Warning);
 
+    public static readonly DiagnosticRule TextTooLong = new(
+        "RNN0034", "A text value is too long",
+        "{0} is {1} characters long, more than the {2} RnnGen accepts", RuleSeverity.Error);
+
     public static readonly DiagnosticRule InternalError = new(
         "RNN0099", "RnnGen failed unexpectedly",
         "RnnGen failed on this file: {0}; unless the cause is named in the message, this is a bug in RnnGen: please report it with the spec", RuleSeverity.Error);
@@ -150,7 +154,7 @@ internal static class DiagnosticRules
         UnknownEncoding, UnknownTokenizer, InvalidTypeName, InvalidNamespace, VocabularyNotFound,
         VocabularyWithoutUnknown, DuplicateToken, InvalidToken, InputSizeMismatch, LabelCountMismatch,
         InvalidLabel, OneHotOnly, InvalidWeightsPath, DuplicateProperty, DuplicateModel, SoftmaxOfOne, DuplicateKey, InvalidVocabularyPath, ModelTooLarge,
-        UnknownCell, FixedActivation, InvalidModulePath, ModuleNotInModel, DuplicateModulePath, FileNotRead, TooManyProblems, LabelWithoutProperty, InternalError,
+        UnknownCell, FixedActivation, InvalidModulePath, ModuleNotInModel, DuplicateModulePath, FileNotRead, TooManyProblems, LabelWithoutProperty, TextTooLong, InternalError,
     };
 
     private static readonly Dictionary<string, DiagnosticRule> s_byId = All.ToDictionary(r => r.Id, StringComparer.Ordinal);

@@ -62,6 +62,25 @@ internal static class Literals
     }
 
     /// <summary>
+    /// The delimiter of a raw string literal whose content lines are <paramref name="lines"/>: three quotes, or one more
+    /// than the longest run of quotes in any line, so that no line can end the literal.
+    /// </summary>
+    public static string RawDelimiter(System.Collections.Generic.IEnumerable<string> lines)
+    {
+        int longest = 0;
+        foreach (string line in lines)
+        {
+            int run = 0;
+            foreach (char c in line)
+            {
+                run = c == '"' ? run + 1 : 0;
+                if (run > longest) longest = run;
+            }
+        }
+        return new string('"', System.Math.Max(3, longest + 1));
+    }
+
+    /// <summary>
     /// Text made safe inside an XML doc comment (or a // comment): markup escaped, every C# line break
     /// turned into a space, and characters XML 1.0 does not allow (controls, lone surrogates) written as \uXXXX.
     /// </summary>

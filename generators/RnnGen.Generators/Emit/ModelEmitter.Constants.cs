@@ -17,6 +17,15 @@ internal static partial class ModelEmitter
         }
     }
 
+    /// <summary>
+    /// The most characters of labels written as string literals. Past it they are UTF-8 data, one per line of a raw
+    /// literal: every string literal of an assembly shares its 16 MB string heap, which 100,000 labels of 100
+    /// characters would overflow (CS8103); data has no such limit. The reader refused labels with line breaks.
+    /// </summary>
+    internal const int MaxLiteralLabelCharacters = 1000;
+
+    private static bool LabelsAsData(ModelSpec m) => m.Output.Labels.Sum(l => l.Length) > MaxLiteralLabelCharacters;
+
     /// <summary>The constant the Hidden value's storage is sized by: HiddenStride for one state vector, StateStride for several.</summary>
     private static string StateStorageConstant(ModelSpec m, Lowering.StepProgram program) =>
         program.StateStorage == SpecWords.Pad(m.Top.Size) ? "HiddenStride" : "StateStride";
@@ -70,9 +79,21 @@ internal static partial class ModelEmitter
         w.Line($"    Tokenizer: {String(m.Input.OneHot ? m.Input.Tokenizer.Name() : "")},");
         w.Line("    OutputSize: OutputSize,");
         w.Line($"    OutputActivation: {String(Gy(m))},");
-        w.Line(m.Output.Labels.IsEmpty
-            ? "    Labels: global::System.Array.Empty<string>(),"
-            : $"    Labels: new string[] {{ {string.Join(", ", m.Output.Labels.Select(String))} }},");
+        bool labelData = LabelsAsData(m);
+        if (m.Output.Labels.IsEmpty) w.Line("    Labels: global::System.Array.Empty<string>(),");
+        else if (labelData) w.Line("    Labels: global::System.Text.Encoding.UTF8.GetString(LabelData).Split(new[] { \"\\r\\n\", \"\\n\" }, global::System.StringSplitOptions.None),");
+        else
+        {
+            string line = $"    Labels: new string[] {{ {string.Join(", ", m.Output.Labels.Select(String))} }},";
+            if (line.Length <= 120) w.Line(line);
+            else
+            {
+                w.Line("    Labels: new string[]");
+                w.Line("    {");
+                foreach (string label in m.Output.Labels) w.Line($"        {String(label)},");
+                w.Line("    },");
+            }
+        }
         w.Line("    WeightsFile: WeightsFile,");
         w.Line("    Tensors: new global::RnnGen.TensorInfo[]");
         w.Line("    {");
@@ -93,6 +114,15 @@ internal static partial class ModelEmitter
         w.Line("/// <summary>The output labels, one per output (empty when the spec gives none).</summary>");
         w.Line("public static global::System.Collections.Generic.IReadOnlyList<string> Labels => Info.Labels;");
         w.Line();
+        if (labelData)
+        {
+            w.Line($"/// <summary>The {Grouped(m.Output.Labels.Count)} labels, one per line in UTF-8: line k (from 0) is the label of output k.</summary>");
+            string quotes = RawDelimiter(m.Output.Labels);
+            w.Line($"private static global::System.ReadOnlySpan<byte> LabelData => {quotes}");
+            foreach (string label in m.Output.Labels) w.Raw(label);
+            w.Raw(quotes + "u8;");
+            w.Line();
+        }
         w.Line("global::RnnGen.RnnModelInfo global::RnnGen.IRnnModel.Info => Info;");
         w.Line();
     }

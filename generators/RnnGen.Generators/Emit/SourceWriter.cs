@@ -18,6 +18,9 @@ internal sealed class SourceWriter
         _text.Append('\n');
     }
 
+    /// <summary>Writes a line as it is, without indentation: a line of a raw string literal's content.</summary>
+    public void Raw(string line) => _text.Append(line).Append('\n');
+
     /// <summary>Writes several lines, each indented at the current level.</summary>
     public void Lines(string text)
     {

@@ -10,9 +10,16 @@ namespace RnnGen.Generators.Emit;
 internal sealed record VocabularySource(string SpecPath, string Namespace, string Name, string Key, string VocabularyFile, EquatableArray<string> Tokens);
 
 /// <summary>
-/// Writes a one-hot model's vocabulary into its own file, so the model's main file stays short
-/// enough to read. Token index = position in the array = 0-based line of the vocabulary file.
+/// Writes a one-hot model's vocabulary into its own file, so the model's main file stays short enough to read: the
+/// tokens as UTF-8 data, one per line of a raw string literal (exactly the vocabulary file's lines), decoded once
+/// when the model first needs them. Token index = 0-based line of the literal = 0-based line of the vocabulary file.
 /// </summary>
+/// <remarks>
+/// Not one string literal per token: every string literal of an assembly shares its 16 MB string heap, which a
+/// vocabulary of a million tokens overflows (CS8103). UTF-8 data sits in the assembly's data section, which has no
+/// such limit. The vocabulary reader has refused the tokens this cannot carry (line breaks, control characters,
+/// lone surrogates), so decoding gives back exactly the file's tokens.
+/// </remarks>
 internal static class VocabularyEmitter
 {
     public static string HintName(VocabularySource v) => $"{v.Namespace}.{v.Name}.Vocabulary.g.cs";
@@ -29,14 +36,15 @@ internal static class VocabularyEmitter
         {
             using (w.Block($"partial class {v.Name}"))
             {
-                w.Line($"/// <summary>The {Grouped(v.Tokens.Count)} tokens of {Xml(v.VocabularyFile)}; index = line number from 0.</summary>");
-                using (w.Initializer("private static string[] VocabularyTokens() => new string[]"))
-                {
-                    for (int i = 0; i < v.Tokens.Count; i++)
-                    {
-                        w.Line($"{String(v.Tokens[i])}, // {Int(i)}");
-                    }
-                }
+                w.Line("/// <summary>The tokens, decoded from <see cref=\"VocabularyData\"/>; index = line number from 0.</summary>");
+                w.Line("private static string[] VocabularyTokens() =>");
+                w.Line("    global::System.Text.Encoding.UTF8.GetString(VocabularyData).Split(new[] { \"\\r\\n\", \"\\n\" }, global::System.StringSplitOptions.None);");
+                w.Line();
+                w.Line($"/// <summary>The {Grouped(v.Tokens.Count)} tokens of {Xml(v.VocabularyFile)}, one per line in UTF-8: line k (from 0) is token k.</summary>");
+                string quotes = RawDelimiter(v.Tokens);
+                w.Line($"private static global::System.ReadOnlySpan<byte> VocabularyData => {quotes}");
+                foreach (string token in v.Tokens) w.Raw(token);
+                w.Raw(quotes + "u8;");
             }
         }
         return w.ToString();

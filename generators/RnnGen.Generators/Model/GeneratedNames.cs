@@ -14,7 +14,7 @@ internal static class GeneratedNames
         "Forward", "Load", "FromSafeTensors", "Encode", "Tokenize", "Info", "Vocabulary", "VocabularyHolder",
         "VocabularyTokens", "UnknownToken", "HiddenSize", "InputSize", "OutputSize", "HiddenStride", "OutputStride",
         "Labels", "WeightsFile", "DefaultWeightsPath", "EmbeddingSize", "StateStride", "PyTorchTensors", "ForwardWithVectors",
-        "ForwardBatch", "ForwardBatchWithVectors",
+        "ForwardBatch", "ForwardBatchWithVectors", "VocabularyData", "LabelData",
     };
 
     /// <summary>

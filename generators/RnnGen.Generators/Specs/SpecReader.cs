@@ -24,6 +24,24 @@ internal static class SpecReader
     public const int MaxLayers = 8;
     public const int MaxEmbeddingSize = 4096;
 
+    /// <summary>The longest model name: the generated files are named "{namespace}.{name}.Vocabulary.g.cs", at most 255 bytes.</summary>
+    public const int MaxNameLength = 100;
+
+    /// <summary>The longest namespace (with <see cref="MaxNameLength"/>, a generated file name stays under 255 bytes).</summary>
+    public const int MaxNamespaceLength = 128;
+
+    /// <summary>The longest description: it is a string literal of the generated code and its XML docs.</summary>
+    public const int MaxDescriptionLength = 2000;
+
+    /// <summary>The longest label: it is a string of the generated code and the name of a property.</summary>
+    public const int MaxLabelLength = 100;
+
+    /// <summary>The longest weights or vocabulary path, relative to the spec.</summary>
+    public const int MaxPathLength = 256;
+
+    /// <summary>The longest module path (modules.*): each tensor's name is it and the tensor's own name.</summary>
+    public const int MaxModulePathLength = 200;
+
     internal static readonly string[] RootProperties = { "$schema", "name", "namespace", "description", "a", "x", "y", "weights", "modules" };
     internal static readonly string[] HiddenProperties = { "size", "activation", "cell", "layers", "bidirectional" };
     internal static readonly string[] InputProperties = { "encoding", "size", "vocabulary", "tokenizer", "embedding" };
@@ -86,6 +104,14 @@ internal static class SpecReader
             Diagnostics.Add(DiagnosticInfo.Create(rule, _path, range, args));
         }
 
+        /// <summary>RNN0034 when <paramref name="value"/> is longer than <paramref name="max"/>; whether it was.</summary>
+        private bool TooLong(string value, int max, string field, TextRange range)
+        {
+            if (value.Length <= max) return false;
+            Report(DiagnosticRules.TextTooLong, range, field, value.Length.ToString("#,0", CultureInfo.InvariantCulture), max.ToString("#,0", CultureInfo.InvariantCulture));
+            return true;
+        }
+
         public SpecDraft? ReadRoot(JsonNode node, string modelsDirectory)
         {
             if (node is not JsonObject root)
@@ -110,6 +136,7 @@ internal static class SpecReader
             if (props.TryGetValue("description", out JsonProperty? descProp))
             {
                 description = StringValue(descProp, "description") ?? "";
+                if (TooLong(description, MaxDescriptionLength, "description", descProp.Value.Range)) description = "";
             }
 
             HiddenDraft? hidden = ReadHidden(props, rootAnchor);
@@ -118,6 +145,7 @@ internal static class SpecReader
 
             string? weights = RequiredString(props, "weights", "The spec", rootAnchor,
                 "the .safetensors file, relative to the spec, that holds Waa, Wax, ba, Wya and by", out TextRange weightsRange);
+            if (weights is not null && TooLong(weights, MaxPathLength, "weights", weightsRange)) weights = null;
             if (weights is not null) weights = CheckWeights(weights, weightsRange);
             ModulePrefixes? modules = ReadModules(props, input);
 
@@ -165,6 +193,7 @@ internal static class SpecReader
                 string module = p.Name;
                 string? path = StringValue(p, "modules." + module);
                 if (path is null) { ok = false; continue; }
+                if (TooLong(path, MaxModulePathLength, "modules." + module, p.Value.Range)) { ok = false; continue; }
                 if (ModulePathProblem(module, path) is string problem)
                 {
                     (string example, string tensor) = ModuleExample(module);
@@ -317,6 +346,7 @@ internal static class SpecReader
                 vocabularyRange = vocabProp.Value.Range;
                 if (value is null) ok = false;
                 else if (value.Trim().Length == 0) { Report(DiagnosticRules.WrongType, vocabProp.Value.Range, "x.vocabulary", "the path of a vocabulary file", "an empty string"); ok = false; }
+                else if (TooLong(value, MaxPathLength, "x.vocabulary", vocabProp.Value.Range)) ok = false;
                 else if (PathProblem(value) is string problem)
                 {
                     Report(DiagnosticRules.InvalidVocabularyPath, vocabProp.Value.Range, Clip(value), problem, KeyOf(_path));
@@ -408,6 +438,13 @@ internal static class SpecReader
                         continue;
                     }
                     if (s.Value.Trim().Length == 0) { Report(DiagnosticRules.InvalidLabel, s.Range, $"y.labels[{i}]", "is empty"); ok = false; }
+                    else if (TooLong(s.Value, MaxLabelLength, $"y.labels[{i}]", s.Range)) ok = false;
+                    else if (UnprintableAt(s.Value) is int bad and >= 0)
+                    {
+                        Report(DiagnosticRules.InvalidLabel, s.Range, $"y.labels[{i}]",
+                            $"has {DiagnosticText.Character(s.Value, bad)} at position {(bad + 1).ToString(CultureInfo.InvariantCulture)}");
+                        ok = false;
+                    }
                     else if (seen.TryGetValue(s.Value, out int first)) { Report(DiagnosticRules.InvalidLabel, s.Range, $"'{Clip(s.Value)}'", $"at y.labels[{i}] repeats y.labels[{first}]"); ok = false; }
                     else seen[s.Value] = i;
                     labels.Add(s.Value);
@@ -534,6 +571,12 @@ internal static class SpecReader
         private string? CheckNamespace(string ns, TextRange range)
         {
             if (ns.Length == 0) { Report(DiagnosticRules.InvalidNamespace, range, ns, "it is empty; remove 'namespace' to use " + DefaultNamespace); return null; }
+            if (ns.Length > MaxNamespaceLength)
+            {
+                Report(DiagnosticRules.InvalidNamespace, range, Clip(ns), $"it is {ns.Length.ToString("#,0", CultureInfo.InvariantCulture)} characters long, more than the "
+                    + $"{MaxNamespaceLength.ToString(CultureInfo.InvariantCulture)} a namespace may have (the generated files are named after it)");
+                return null;
+            }
             foreach (string part in ns.Split('.'))
             {
                 if (!IsAsciiIdentifier(part))
@@ -641,6 +684,22 @@ internal static class SpecReader
         return "it starts with a digit";
     }
 
+    /// <summary>
+    /// The first character of <paramref name="text"/> that a label cannot hold, or -1: a control character (line breaks
+    /// included: the generated code may hold the labels one per line), a line or paragraph separator, or a lone surrogate.
+    /// </summary>
+    internal static int UnprintableAt(string text)
+    {
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (char.IsControl(c) || c == '\u2028' || c == '\u2029') return i;
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) { i++; continue; }
+            if (char.IsSurrogate(c)) return i;
+        }
+        return -1;
+    }
+
     /// <summary>Letters A-Z and a-z, digits and '_', not starting with a digit: what the schema allows.</summary>
     internal static bool IsAsciiIdentifier(string name)
     {
@@ -655,6 +714,11 @@ internal static class SpecReader
         /// <summary>Why <paramref name="name"/> cannot be a model's type name, or null when it can.</summary>
     internal static string? TypeNameProblem(string name)
     {
+        if (name.Length > MaxNameLength)
+        {
+            return $"it is {name.Length.ToString("#,0", CultureInfo.InvariantCulture)} characters long, more than the {MaxNameLength.ToString(CultureInfo.InvariantCulture)} "
+                + "a model name may have (its generated files are named after it)";
+        }
         if (!IsAsciiIdentifier(name)) return "a model name starts with a letter and has only ASCII letters, digits and '_', but " + IdentifierProblem(name);
         if (SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None) return "it is a C# keyword";
         if (name[0] < 'A' || name[0] > 'Z') return "it must start with an upper-case letter A-Z (C# type names are PascalCase; an all-lower-case name draws warning CS8981)";

@@ -28,10 +28,13 @@ internal sealed record VocabularySummary(string Path, int Count, int UnknownInde
 
 /// <summary>
 /// Reads a vocabulary file: one token per line, no blank lines, no spaces or tabs inside a token,
-/// no token twice. Problems are reported at the line (and column) where they are.
+/// no control characters or lone surrogates, at most <see cref="MaxTokenLength"/> characters, no token twice. Problems are reported at the line (and column) where they are.
 /// </summary>
 internal static class VocabularyReader
 {
+    /// <summary>The longest token: 100 UTF-16 characters (a generated vocabulary line stays under 140 characters).</summary>
+    public const int MaxTokenLength = 100;
+
     public static VocabularyFile Read(SpecFile file)
     {
         if (file.ReadError is not null)
@@ -73,6 +76,16 @@ internal static class VocabularyReader
             {
                 Error(() => DiagnosticInfo.Create(DiagnosticRules.InvalidToken, file.Path, range, lineNumber, "is blank"));
             }
+            else if (token.Length > MaxTokenLength)
+            {
+                Error(() => DiagnosticInfo.Create(DiagnosticRules.InvalidToken, file.Path, range, lineNumber,
+                    $"is {token.Length.ToString("#,0", CultureInfo.InvariantCulture)} characters long, more than the {MaxTokenLength.ToString(CultureInfo.InvariantCulture)} a token may have"));
+            }
+            else if (IndexOfUnwritable(token) is int bad and >= 0)
+            {
+                Error(() => DiagnosticInfo.Create(DiagnosticRules.InvalidToken, file.Path, lines.Range(range.Start + bad, 1), lineNumber,
+                    $"has {DiagnosticText.Character(token, bad)} at column {(bad + 1).ToString(CultureInfo.InvariantCulture)}"));
+            }
             else if (IndexOfWhitespace(token) is int column and >= 0)
             {
                 Error(() => DiagnosticInfo.Create(DiagnosticRules.InvalidToken, file.Path, lines.Range(range.Start + column, 1), lineNumber,
@@ -97,6 +110,22 @@ internal static class VocabularyReader
 
     private static VocabularyFile Failed(SpecFile file, params DiagnosticInfo[] diagnostics) =>
         new(file.Path, EquatableArray<string>.Empty, -1, new EquatableArray<DiagnosticInfo>(diagnostics));
+
+    /// <summary>
+    /// The first character a token cannot hold, or -1: a control character or a lone surrogate, which the generated
+    /// vocabulary (UTF-8 lines) cannot carry and no tokenizer makes. White space is reported as such.
+    /// </summary>
+    private static int? IndexOfUnwritable(string token)
+    {
+        for (int i = 0; i < token.Length; i++)
+        {
+            char c = token[i];
+            if (char.IsControl(c) && !char.IsWhiteSpace(c)) return i;
+            if (char.IsHighSurrogate(c) && i + 1 < token.Length && char.IsLowSurrogate(token[i + 1])) { i++; continue; }
+            if (char.IsSurrogate(c)) return i;
+        }
+        return -1;
+    }
 
     private static int? IndexOfWhitespace(string token)
     {

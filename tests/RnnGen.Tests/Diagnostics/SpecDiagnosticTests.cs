@@ -496,7 +496,7 @@ public sealed class SpecDiagnosticTests
             }
             """;
         Specs.Run(spec).Reports(Expected.At("RNN0017", Spec, 8, 23, 25,
-            "The label y.labels[1] is empty; labels must be unique, non-empty strings"))
+            "The label y.labels[1] is empty; labels must be unique, non-empty strings of printable characters"))
             .GeneratesNothing();
     }
 
@@ -518,7 +518,7 @@ public sealed class SpecDiagnosticTests
             }
             """;
         Specs.Run(spec).Reports(Expected.At("RNN0017", Spec, 8, 23, 28,
-            "The label 'yes' at y.labels[1] repeats y.labels[0]; labels must be unique, non-empty strings"))
+            "The label 'yes' at y.labels[1] repeats y.labels[0]; labels must be unique, non-empty strings of printable characters"))
             .GeneratesNothing();
     }
 

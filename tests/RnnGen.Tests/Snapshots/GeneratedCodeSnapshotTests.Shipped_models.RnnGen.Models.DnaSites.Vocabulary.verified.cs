@@ -7,15 +7,18 @@ namespace RnnGen.Models
 {
     partial class DnaSites
     {
-        /// <summary>The 6 tokens of dna-sites.vocab.txt; index = line number from 0.</summary>
-        private static string[] VocabularyTokens() => new string[]
-        {
-            "<UNK>", // 0
-            "A", // 1
-            "C", // 2
-            "G", // 3
-            "T", // 4
-            "N", // 5
-        };
+        /// <summary>The tokens, decoded from <see cref="VocabularyData"/>; index = line number from 0.</summary>
+        private static string[] VocabularyTokens() =>
+            global::System.Text.Encoding.UTF8.GetString(VocabularyData).Split(new[] { "\r\n", "\n" }, global::System.StringSplitOptions.None);
+
+        /// <summary>The 6 tokens of dna-sites.vocab.txt, one per line in UTF-8: line k (from 0) is token k.</summary>
+        private static global::System.ReadOnlySpan<byte> VocabularyData => """
+<UNK>
+A
+C
+G
+T
+N
+"""u8;
     }
 }

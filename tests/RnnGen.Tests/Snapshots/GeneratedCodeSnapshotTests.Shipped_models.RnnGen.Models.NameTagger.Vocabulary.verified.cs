@@ -7,10009 +7,10012 @@ namespace RnnGen.Models
 {
     partial class NameTagger
     {
-        /// <summary>The 10,000 tokens of name-tagger.vocab.txt; index = line number from 0.</summary>
-        private static string[] VocabularyTokens() => new string[]
-        {
-            "<UNK>", // 0
-            "Aaron", // 1
-            "Abbey", // 2
-            "Abbie", // 3
-            "Abbott", // 4
-            "Abby", // 5
-            "Abdul", // 6
-            "Abe", // 7
-            "Abel", // 8
-            "Abernathy", // 9
-            "Abigail", // 10
-            "Abney", // 11
-            "Abraham", // 12
-            "Abram", // 13
-            "Abrams", // 14
-            "Abreu", // 15
-            "Acevedo", // 16
-            "Acker", // 17
-            "Ackerman", // 18
-            "Acosta", // 19
-            "Acuna", // 20
-            "Ada", // 21
-            "Adair", // 22
-            "Adalberto", // 23
-            "Adam", // 24
-            "Adame", // 25
-            "Adams", // 26
-            "Adamson", // 27
-            "Adan", // 28
-            "Adcock", // 29
-            "Addie", // 30
-            "Addison", // 31
-            "Adela", // 32
-            "Adelaida", // 33
-            "Adelaide", // 34
-            "Adele", // 35
-            "Adelia", // 36
-            "Adelina", // 37
-            "Adeline", // 38
-            "Adell", // 39
-            "Adella", // 40
-            "Adkins", // 41
-            "Adler", // 42
-            "Adolfo", // 43
-            "Adolph", // 44
-            "Adria", // 45
-            "Adrian", // 46
-            "Adriana", // 47
-            "Adriane", // 48
-            "Adrianna", // 49
-            "Adrianne", // 50
-            "Adrienne", // 51
-            "Agatha", // 52
-            "Agee", // 53
-            "Agnes", // 54
-            "Aguilar", // 55
-            "Aguilera", // 56
-            "Aguirre", // 57
-            "Agustin", // 58
-            "Agustina", // 59
-            "Ahmad", // 60
-            "Ahmed", // 61
-            "Aida", // 62
-            "Aiken", // 63
-            "Aileen", // 64
-            "Aimee", // 65
-            "Ainsworth", // 66
-            "Aisha", // 67
-            "Akers", // 68
-            "Akins", // 69
-            "Al", // 70
-            "Alaina", // 71
-            "Alan", // 72
-            "Alana", // 73
-            "Alaniz", // 74
-            "Alanna", // 75
-            "Alba", // 76
-            "Albers", // 77
-            "Albert", // 78
-            "Alberta", // 79
-            "Albertha", // 80
-            "Alberto", // 81
-            "Albertson", // 82
-            "Albina", // 83
-            "Albrecht", // 84
-            "Albright", // 85
-            "Alda", // 86
-            "Alden", // 87
-            "Alderman", // 88
-            "Aldo", // 89
-            "Aldrich", // 90
-            "Aldridge", // 91
-            "Alec", // 92
-            "Alecia", // 93
-            "Alejandra", // 94
-            "Alejandro", // 95
-            "Aleman", // 96
-            "Alene", // 97
-            "Alesha", // 98
-            "Alesia", // 99
-            "Aleta", // 100
-            "Aletha", // 101
-            "Alex", // 102
-            "Alexa", // 103
-            "Alexander", // 104
-            "Alexandra", // 105
-            "Alexandria", // 106
-            "Alexia", // 107
-            "Alexis", // 108
-            "Alfaro", // 109
-            "Alfonso", // 110
-            "Alfonzo", // 111
-            "Alford", // 112
-            "Alfred", // 113
-            "Alfreda", // 114
-            "Alfredo", // 115
-            "Ali", // 116
-            "Alice", // 117
-            "Alicea", // 118
-            "Alicia", // 119
-            "Alida", // 120
-            "Alina", // 121
-            "Aline", // 122
-            "Alisa", // 123
-            "Alisha", // 124
-            "Alison", // 125
-            "Alissa", // 126
-            "Allan", // 127
-            "Allard", // 128
-            "Allen", // 129
-            "Allene", // 130
-            "Alley", // 131
-            "Allie", // 132
-            "Allison", // 133
-            "Allred", // 134
-            "Allyson", // 135
-            "Alma", // 136
-            "Almeda", // 137
-            "Almeida", // 138
-            "Alonso", // 139
-            "Alonzo", // 140
-            "Alpha", // 141
-            "Alphonse", // 142
-            "Alphonso", // 143
-            "Alston", // 144
-            "Alta", // 145
-            "Altagracia", // 146
-            "Althea", // 147
-            "Altman", // 148
-            "Alton", // 149
-            "Alva", // 150
-            "Alvarado", // 151
-            "Alvarez", // 152
-            "Alvaro", // 153
-            "Alvin", // 154
-            "Alvina", // 155
-            "Alyce", // 156
-            "Alycia", // 157
-            "Alysia", // 158
-            "Alyson", // 159
-            "Alyssa", // 160
-            "Amada", // 161
-            "Amado", // 162
-            "Amador", // 163
-            "Amalia", // 164
-            "Amanda", // 165
-            "Amato", // 166
-            "Amaya", // 167
-            "Amber", // 168
-            "Ambrose", // 169
-            "Amelia", // 170
-            "America", // 171
-            "Ames", // 172
-            "Ami", // 173
-            "Amie", // 174
-            "Ammons", // 175
-            "Amos", // 176
-            "Amparo", // 177
-            "Amy", // 178
-            "Ana", // 179
-            "Anabel", // 180
-            "Anastasia", // 181
-            "Anaya", // 182
-            "Anders", // 183
-            "Andersen", // 184
-            "Anderson", // 185
-            "Andra", // 186
-            "Andrade", // 187
-            "Andre", // 188
-            "Andrea", // 189
-            "Andreas", // 190
-            "Andres", // 191
-            "Andrew", // 192
-            "Andrews", // 193
-            "Andria", // 194
-            "Andy", // 195
-            "Angel", // 196
-            "Angela", // 197
-            "Angelia", // 198
-            "Angelica", // 199
-            "Angelina", // 200
-            "Angeline", // 201
-            "Angelique", // 202
-            "Angelita", // 203
-            "Angella", // 204
-            "Angelo", // 205
-            "Angie", // 206
-            "Anglea", // 207
-            "Anglin", // 208
-            "Anh", // 209
-            "Anibal", // 210
-            "Anissa", // 211
-            "Anita", // 212
-            "Anitra", // 213
-            "Ann", // 214
-            "Anna", // 215
-            "Annabel", // 216
-            "Annabelle", // 217
-            "Annamarie", // 218
-            "Anne", // 219
-            "Annemarie", // 220
-            "Annetta", // 221
-            "Annette", // 222
-            "Annie", // 223
-            "Annmarie", // 224
-            "Anthony", // 225
-            "Antione", // 226
-            "Antionette", // 227
-            "Antoine", // 228
-            "Antoinette", // 229
-            "Anton", // 230
-            "Antone", // 231
-            "Antonette", // 232
-            "Antonia", // 233
-            "Antonio", // 234
-            "Antony", // 235
-            "Antwan", // 236
-            "Apodaca", // 237
-            "Aponte", // 238
-            "Applegate", // 239
-            "April", // 240
-            "Aquino", // 241
-            "Araceli", // 242
-            "Aracely", // 243
-            "Aragon", // 244
-            "Aranda", // 245
-            "Arce", // 246
-            "Archer", // 247
-            "Archibald", // 248
-            "Archie", // 249
-            "Archuleta", // 250
-            "Arden", // 251
-            "Ardis", // 252
-            "Ardith", // 253
-            "Arellano", // 254
-            "Aretha", // 255
-            "Arevalo", // 256
-            "Ariana", // 257
-            "Arias", // 258
-            "Ariel", // 259
-            "Arielle", // 260
-            "Arleen", // 261
-            "Arlen", // 262
-            "Arlene", // 263
-            "Arlie", // 264
-            "Arline", // 265
-            "Armand", // 266
-            "Armando", // 267
-            "Armida", // 268
-            "Armstead", // 269
-            "Armstrong", // 270
-            "Arndt", // 271
-            "Arnett", // 272
-            "Arnold", // 273
-            "Arnoldo", // 274
-            "Arnulfo", // 275
-            "Aron", // 276
-            "Arredondo", // 277
-            "Arrington", // 278
-            "Arron", // 279
-            "Arroyo", // 280
-            "Arsenault", // 281
-            "Art", // 282
-            "Arteaga", // 283
-            "Arthur", // 284
-            "Artie", // 285
-            "Artis", // 286
-            "Arturo", // 287
-            "Asa", // 288
-            "Ash", // 289
-            "Asha", // 290
-            "Ashby", // 291
-            "Ashcraft", // 292
-            "Ashely", // 293
-            "Asher", // 294
-            "Ashford", // 295
-            "Ashlee", // 296
-            "Ashleigh", // 297
-            "Ashley", // 298
-            "Ashlie", // 299
-            "Ashly", // 300
-            "Ashton", // 301
-            "Ashworth", // 302
-            "Asia", // 303
-            "Askew", // 304
-            "Astrid", // 305
-            "Athena", // 306
-            "Atkins", // 307
-            "Atkinson", // 308
-            "Atwell", // 309
-            "Atwood", // 310
-            "Aubrey", // 311
-            "Audra", // 312
-            "Audrey", // 313
-            "Audry", // 314
-            "August", // 315
-            "Augusta", // 316
-            "Augustine", // 317
-            "Augustus", // 318
-            "Aura", // 319
-            "Aurea", // 320
-            "Aurelia", // 321
-            "Aurelio", // 322
-            "Aurora", // 323
-            "Austin", // 324
-            "Autumn", // 325
-            "Ava", // 326
-            "Avalos", // 327
-            "Avery", // 328
-            "Avila", // 329
-            "Aviles", // 330
-            "Avis", // 331
-            "Awilda", // 332
-            "Ayala", // 333
-            "Ayers", // 334
-            "Ayres", // 335
-            "Babb", // 336
-            "Babcock", // 337
-            "Babin", // 338
-            "Baca", // 339
-            "Bachman", // 340
-            "Bacon", // 341
-            "Badger", // 342
-            "Baer", // 343
-            "Baez", // 344
-            "Baggett", // 345
-            "Bagley", // 346
-            "Bagwell", // 347
-            "Bailey", // 348
-            "Bain", // 349
-            "Bair", // 350
-            "Baird", // 351
-            "Baker", // 352
-            "Baldwin", // 353
-            "Bales", // 354
-            "Ball", // 355
-            "Ballard", // 356
-            "Bambi", // 357
-            "Banda", // 358
-            "Bandy", // 359
-            "Banks", // 360
-            "Bannister", // 361
-            "Baptiste", // 362
-            "Barajas", // 363
-            "Barb", // 364
-            "Barbara", // 365
-            "Barbee", // 366
-            "Barber", // 367
-            "Barbosa", // 368
-            "Barbour", // 369
-            "Barbra", // 370
-            "Barclay", // 371
-            "Barfield", // 372
-            "Barger", // 373
-            "Barker", // 374
-            "Barkley", // 375
-            "Barksdale", // 376
-            "Barlow", // 377
-            "Barnard", // 378
-            "Barnes", // 379
-            "Barnett", // 380
-            "Barnette", // 381
-            "Barney", // 382
-            "Barnhart", // 383
-            "Barnhill", // 384
-            "Baron", // 385
-            "Barr", // 386
-            "Barraza", // 387
-            "Barrera", // 388
-            "Barrett", // 389
-            "Barrios", // 390
-            "Barron", // 391
-            "Barrow", // 392
-            "Barrows", // 393
-            "Barry", // 394
-            "Bart", // 395
-            "Barth", // 396
-            "Bartholomew", // 397
-            "Bartlett", // 398
-            "Bartley", // 399
-            "Barton", // 400
-            "Basham", // 401
-            "Basil", // 402
-            "Bass", // 403
-            "Bassett", // 404
-            "Batchelor", // 405
-            "Bateman", // 406
-            "Bates", // 407
-            "Batista", // 408
-            "Battle", // 409
-            "Batts", // 410
-            "Bauer", // 411
-            "Baugh", // 412
-            "Baughman", // 413
-            "Baum", // 414
-            "Bauman", // 415
-            "Bautista", // 416
-            "Baxter", // 417
-            "Bea", // 418
-            "Beach", // 419
-            "Beal", // 420
-            "Beall", // 421
-            "Beam", // 422
-            "Bean", // 423
-            "Beard", // 424
-            "Bearden", // 425
-            "Beasley", // 426
-            "Beatrice", // 427
-            "Beatriz", // 428
-            "Beattie", // 429
-            "Beatty", // 430
-            "Beaty", // 431
-            "Beau", // 432
-            "Beauchamp", // 433
-            "Beaulieu", // 434
-            "Beaver", // 435
-            "Beavers", // 436
-            "Becerra", // 437
-            "Beck", // 438
-            "Becker", // 439
-            "Beckett", // 440
-            "Beckham", // 441
-            "Beckman", // 442
-            "Beckwith", // 443
-            "Becky", // 444
-            "Beebe", // 445
-            "Beers", // 446
-            "Begay", // 447
-            "Begley", // 448
-            "Behrens", // 449
-            "Belanger", // 450
-            "Belcher", // 451
-            "Belen", // 452
-            "Belinda", // 453
-            "Bell", // 454
-            "Bella", // 455
-            "Bellamy", // 456
-            "Belle", // 457
-            "Bello", // 458
-            "Belt", // 459
-            "Beltran", // 460
-            "Belva", // 461
-            "Ben", // 462
-            "Benavides", // 463
-            "Benavidez", // 464
-            "Bender", // 465
-            "Benedict", // 466
-            "Benita", // 467
-            "Benitez", // 468
-            "Benito", // 469
-            "Benjamin", // 470
-            "Benner", // 471
-            "Bennett", // 472
-            "Bennie", // 473
-            "Benny", // 474
-            "Benoit", // 475
-            "Benson", // 476
-            "Bentley", // 477
-            "Benton", // 478
-            "Berg", // 479
-            "Berger", // 480
-            "Bergeron", // 481
-            "Bergman", // 482
-            "Berman", // 483
-            "Bermudez", // 484
-            "Bernadette", // 485
-            "Bernadine", // 486
-            "Bernal", // 487
-            "Bernard", // 488
-            "Bernardo", // 489
-            "Bernice", // 490
-            "Bernie", // 491
-            "Berniece", // 492
-            "Bernier", // 493
-            "Bernita", // 494
-            "Bernstein", // 495
-            "Berrios", // 496
-            "Berry", // 497
-            "Bert", // 498
-            "Berta", // 499
-            "Bertha", // 500
-            "Bertie", // 501
-            "Bertram", // 502
-            "Berube", // 503
-            "Beryl", // 504
-            "Bess", // 505
-            "Bessie", // 506
-            "Best", // 507
-            "Betancourt", // 508
-            "Beth", // 509
-            "Bethany", // 510
-            "Bethea", // 511
-            "Betsy", // 512
-            "Bette", // 513
-            "Bettie", // 514
-            "Bettina", // 515
-            "Betts", // 516
-            "Betty", // 517
-            "Bettye", // 518
-            "Beulah", // 519
-            "Beverley", // 520
-            "Beverly", // 521
-            "Beyer", // 522
-            "Bianca", // 523
-            "Biddle", // 524
-            "Bigelow", // 525
-            "Biggs", // 526
-            "Bill", // 527
-            "Billie", // 528
-            "Billings", // 529
-            "Billingsley", // 530
-            "Bills", // 531
-            "Billups", // 532
-            "Billy", // 533
-            "Binder", // 534
-            "Bingham", // 535
-            "Birch", // 536
-            "Bird", // 537
-            "Birdie", // 538
-            "Bishop", // 539
-            "Bivens", // 540
-            "Black", // 541
-            "Blackburn", // 542
-            "Blackman", // 543
-            "Blackmon", // 544
-            "Blackwell", // 545
-            "Blaine", // 546
-            "Blair", // 547
-            "Blake", // 548
-            "Blakely", // 549
-            "Blalock", // 550
-            "Blanca", // 551
-            "Blanch", // 552
-            "Blanchard", // 553
-            "Blanche", // 554
-            "Blanco", // 555
-            "Bland", // 556
-            "Blank", // 557
-            "Blankenship", // 558
-            "Blanton", // 559
-            "Bledsoe", // 560
-            "Blevins", // 561
-            "Bliss", // 562
-            "Block", // 563
-            "Blocker", // 564
-            "Blodgett", // 565
-            "Bloom", // 566
-            "Blount", // 567
-            "Blue", // 568
-            "Blum", // 569
-            "Blunt", // 570
-            "Bo", // 571
-            "Bob", // 572
-            "Bobbi", // 573
-            "Bobbie", // 574
-            "Bobby", // 575
-            "Bobo", // 576
-            "Bock", // 577
-            "Boggs", // 578
-            "Bohannon", // 579
-            "Bolden", // 580
-            "Bolduc", // 581
-            "Boles", // 582
-            "Bolin", // 583
-            "Boling", // 584
-            "Bollinger", // 585
-            "Bolton", // 586
-            "Bond", // 587
-            "Bonds", // 588
-            "Bone", // 589
-            "Bonilla", // 590
-            "Bonita", // 591
-            "Bonner", // 592
-            "Bonnie", // 593
-            "Bonny", // 594
-            "Booker", // 595
-            "Boone", // 596
-            "Booth", // 597
-            "Borden", // 598
-            "Borders", // 599
-            "Boren", // 600
-            "Borges", // 601
-            "Boris", // 602
-            "Bostic", // 603
-            "Boston", // 604
-            "Boswell", // 605
-            "Bouchard", // 606
-            "Boucher", // 607
-            "Boudreau", // 608
-            "Boudreaux", // 609
-            "Bourgeois", // 610
-            "Bourne", // 611
-            "Bourque", // 612
-            "Bowden", // 613
-            "Bowen", // 614
-            "Bowens", // 615
-            "Bower", // 616
-            "Bowers", // 617
-            "Bowie", // 618
-            "Bowles", // 619
-            "Bowling", // 620
-            "Bowman", // 621
-            "Bowser", // 622
-            "Box", // 623
-            "Boyce", // 624
-            "Boyd", // 625
-            "Boyer", // 626
-            "Boykin", // 627
-            "Boyle", // 628
-            "Boyles", // 629
-            "Brackett", // 630
-            "Brad", // 631
-            "Braden", // 632
-            "Bradford", // 633
-            "Bradley", // 634
-            "Bradly", // 635
-            "Bradshaw", // 636
-            "Brady", // 637
-            "Bragg", // 638
-            "Brain", // 639
-            "Branch", // 640
-            "Brand", // 641
-            "Brandee", // 642
-            "Branden", // 643
-            "Brandi", // 644
-            "Brandie", // 645
-            "Brandon", // 646
-            "Brandt", // 647
-            "Brandy", // 648
-            "Branham", // 649
-            "Brannon", // 650
-            "Branson", // 651
-            "Brant", // 652
-            "Brantley", // 653
-            "Braswell", // 654
-            "Braun", // 655
-            "Bravo", // 656
-            "Braxton", // 657
-            "Bray", // 658
-            "Breanna", // 659
-            "Breanne", // 660
-            "Breaux", // 661
-            "Breeden", // 662
-            "Breen", // 663
-            "Brenda", // 664
-            "Brendan", // 665
-            "Brendon", // 666
-            "Brenna", // 667
-            "Brennan", // 668
-            "Brenner", // 669
-            "Brent", // 670
-            "Brenton", // 671
-            "Bret", // 672
-            "Brett", // 673
-            "Brewer", // 674
-            "Brewster", // 675
-            "Brian", // 676
-            "Briana", // 677
-            "Brianna", // 678
-            "Brianne", // 679
-            "Brice", // 680
-            "Bridges", // 681
-            "Bridget", // 682
-            "Bridgett", // 683
-            "Bridgette", // 684
-            "Brigette", // 685
-            "Briggs", // 686
-            "Bright", // 687
-            "Brigitte", // 688
-            "Brink", // 689
-            "Brinkley", // 690
-            "Brinson", // 691
-            "Briscoe", // 692
-            "Britney", // 693
-            "Brito", // 694
-            "Britt", // 695
-            "Brittani", // 696
-            "Brittany", // 697
-            "Brittney", // 698
-            "Britton", // 699
-            "Brock", // 700
-            "Broderick", // 701
-            "Bronson", // 702
-            "Brook", // 703
-            "Brooke", // 704
-            "Brooks", // 705
-            "Broome", // 706
-            "Brothers", // 707
-            "Broughton", // 708
-            "Broussard", // 709
-            "Brower", // 710
-            "Brown", // 711
-            "Browne", // 712
-            "Browning", // 713
-            "Brownlee", // 714
-            "Broyles", // 715
-            "Brubaker", // 716
-            "Bruce", // 717
-            "Brumfield", // 718
-            "Bruner", // 719
-            "Brunner", // 720
-            "Bruno", // 721
-            "Bruns", // 722
-            "Brunson", // 723
-            "Bryan", // 724
-            "Bryant", // 725
-            "Bryce", // 726
-            "Bryon", // 727
-            "Bryson", // 728
-            "Buchanan", // 729
-            "Buck", // 730
-            "Buckley", // 731
-            "Buckner", // 732
-            "Bud", // 733
-            "Buddy", // 734
-            "Bueno", // 735
-            "Buffington", // 736
-            "Buford", // 737
-            "Bull", // 738
-            "Bullard", // 739
-            "Bullock", // 740
-            "Bunch", // 741
-            "Bundy", // 742
-            "Bunn", // 743
-            "Burch", // 744
-            "Burchett", // 745
-            "Burchfield", // 746
-            "Burden", // 747
-            "Burdette", // 748
-            "Burdick", // 749
-            "Burge", // 750
-            "Burger", // 751
-            "Burgess", // 752
-            "Burgos", // 753
-            "Burk", // 754
-            "Burke", // 755
-            "Burkett", // 756
-            "Burkhart", // 757
-            "Burks", // 758
-            "Burl", // 759
-            "Burleson", // 760
-            "Burnett", // 761
-            "Burnette", // 762
-            "Burney", // 763
-            "Burnham", // 764
-            "Burns", // 765
-            "Burnside", // 766
-            "Burr", // 767
-            "Burrell", // 768
-            "Burris", // 769
-            "Burroughs", // 770
-            "Burrows", // 771
-            "Burt", // 772
-            "Burton", // 773
-            "Busby", // 774
-            "Busch", // 775
-            "Bush", // 776
-            "Bustamante", // 777
-            "Buster", // 778
-            "Butcher", // 779
-            "Butler", // 780
-            "Butterfield", // 781
-            "Butts", // 782
-            "Byers", // 783
-            "Bynum", // 784
-            "Byrd", // 785
-            "Byrne", // 786
-            "Byrnes", // 787
-            "Byron", // 788
-            "Caballero", // 789
-            "Cable", // 790
-            "Cabral", // 791
-            "Cabrera", // 792
-            "Cade", // 793
-            "Cady", // 794
-            "Cagle", // 795
-            "Cahill", // 796
-            "Cain", // 797
-            "Caitlin", // 798
-            "Caitlyn", // 799
-            "Calderon", // 800
-            "Caldwell", // 801
-            "Caleb", // 802
-            "Calhoun", // 803
-            "Calkins", // 804
-            "Call", // 805
-            "Callahan", // 806
-            "Callaway", // 807
-            "Callie", // 808
-            "Calloway", // 809
-            "Calvert", // 810
-            "Calvin", // 811
-            "Camacho", // 812
-            "Cameron", // 813
-            "Cami", // 814
-            "Camilla", // 815
-            "Camille", // 816
-            "Camp", // 817
-            "Campbell", // 818
-            "Campos", // 819
-            "Canada", // 820
-            "Canales", // 821
-            "Candace", // 822
-            "Candance", // 823
-            "Candelaria", // 824
-            "Candi", // 825
-            "Candice", // 826
-            "Candida", // 827
-            "Candis", // 828
-            "Candy", // 829
-            "Canfield", // 830
-            "Cannon", // 831
-            "Cano", // 832
-            "Cantrell", // 833
-            "Cantu", // 834
-            "Canty", // 835
-            "Capps", // 836
-            "Cara", // 837
-            "Caraballo", // 838
-            "Carbone", // 839
-            "Card", // 840
-            "Cardenas", // 841
-            "Cardona", // 842
-            "Cardwell", // 843
-            "Caren", // 844
-            "Carey", // 845
-            "Cari", // 846
-            "Caridad", // 847
-            "Carin", // 848
-            "Carina", // 849
-            "Carissa", // 850
-            "Carl", // 851
-            "Carla", // 852
-            "Carleen", // 853
-            "Carlene", // 854
-            "Carlin", // 855
-            "Carlisle", // 856
-            "Carlo", // 857
-            "Carlos", // 858
-            "Carlota", // 859
-            "Carlotta", // 860
-            "Carlson", // 861
-            "Carlton", // 862
-            "Carly", // 863
-            "Carma", // 864
-            "Carman", // 865
-            "Carmel", // 866
-            "Carmela", // 867
-            "Carmelita", // 868
-            "Carmella", // 869
-            "Carmelo", // 870
-            "Carmen", // 871
-            "Carmichael", // 872
-            "Carmine", // 873
-            "Carmona", // 874
-            "Carnahan", // 875
-            "Carnes", // 876
-            "Carney", // 877
-            "Carol", // 878
-            "Carole", // 879
-            "Carolee", // 880
-            "Carolina", // 881
-            "Caroline", // 882
-            "Carolyn", // 883
-            "Caron", // 884
-            "Carpenter", // 885
-            "Carr", // 886
-            "Carranza", // 887
-            "Carrasco", // 888
-            "Carri", // 889
-            "Carrie", // 890
-            "Carrier", // 891
-            "Carrillo", // 892
-            "Carrington", // 893
-            "Carrol", // 894
-            "Carroll", // 895
-            "Carson", // 896
-            "Carter", // 897
-            "Cartwright", // 898
-            "Caruso", // 899
-            "Carver", // 900
-            "Cary", // 901
-            "Caryl", // 902
-            "Caryn", // 903
-            "Casandra", // 904
-            "Case", // 905
-            "Casey", // 906
-            "Cash", // 907
-            "Casillas", // 908
-            "Cason", // 909
-            "Casper", // 910
-            "Cassandra", // 911
-            "Cassidy", // 912
-            "Cassie", // 913
-            "Castaneda", // 914
-            "Casteel", // 915
-            "Castellanos", // 916
-            "Castillo", // 917
-            "Castle", // 918
-            "Castro", // 919
-            "Caswell", // 920
-            "Catalina", // 921
-            "Cates", // 922
-            "Catharine", // 923
-            "Catherine", // 924
-            "Cathey", // 925
-            "Cathie", // 926
-            "Cathleen", // 927
-            "Cathrine", // 928
-            "Cathryn", // 929
-            "Cathy", // 930
-            "Catina", // 931
-            "Cato", // 932
-            "Catrina", // 933
-            "Caudill", // 934
-            "Causey", // 935
-            "Cavanaugh", // 936
-            "Cavazos", // 937
-            "Cave", // 938
-            "Cecelia", // 939
-            "Cecil", // 940
-            "Cecile", // 941
-            "Cecilia", // 942
-            "Cecily", // 943
-            "Cedric", // 944
-            "Cedrick", // 945
-            "Celeste", // 946
-            "Celestine", // 947
-            "Celia", // 948
-            "Celina", // 949
-            "Cerda", // 950
-            "Cervantes", // 951
-            "Cesar", // 952
-            "Chacon", // 953
-            "Chad", // 954
-            "Chadwick", // 955
-            "Chaffin", // 956
-            "Chamberlain", // 957
-            "Chamberlin", // 958
-            "Chambers", // 959
-            "Champagne", // 960
-            "Champion", // 961
-            "Chan", // 962
-            "Chana", // 963
-            "Chance", // 964
-            "Chanda", // 965
-            "Chandler", // 966
-            "Chandra", // 967
-            "Chanel", // 968
-            "Chaney", // 969
-            "Chang", // 970
-            "Chantal", // 971
-            "Chantel", // 972
-            "Chantelle", // 973
-            "Chapa", // 974
-            "Chapin", // 975
-            "Chapman", // 976
-            "Chappell", // 977
-            "Charissa", // 978
-            "Charisse", // 979
-            "Charity", // 980
-            "Charla", // 981
-            "Charleen", // 982
-            "Charlene", // 983
-            "Charles", // 984
-            "Charlette", // 985
-            "Charley", // 986
-            "Charlie", // 987
-            "Charline", // 988
-            "Charlotte", // 989
-            "Charlton", // 990
-            "Charmaine", // 991
-            "Charolette", // 992
-            "Chas", // 993
-            "Chase", // 994
-            "Chasity", // 995
-            "Chastain", // 996
-            "Chastity", // 997
-            "Chatman", // 998
-            "Chauncey", // 999
-            "Chavarria", // 1000
-            "Chavez", // 1001
-            "Chavis", // 1002
-            "Cheatham", // 1003
-            "Cheek", // 1004
-            "Chelsea", // 1005
-            "Chelsey", // 1006
-            "Chelsie", // 1007
-            "Chen", // 1008
-            "Cheney", // 1009
-            "Cheng", // 1010
-            "Cheri", // 1011
-            "Cherie", // 1012
-            "Cherise", // 1013
-            "Cherly", // 1014
-            "Cherri", // 1015
-            "Cherrie", // 1016
-            "Cherry", // 1017
-            "Cheryl", // 1018
-            "Cheryle", // 1019
-            "Chester", // 1020
-            "Chestnut", // 1021
-            "Chet", // 1022
-            "Cheyenne", // 1023
-            "Chi", // 1024
-            "Childers", // 1025
-            "Childress", // 1026
-            "Childs", // 1027
-            "Chin", // 1028
-            "Chiquita", // 1029
-            "Chisholm", // 1030
-            "Chisolm", // 1031
-            "Chloe", // 1032
-            "Cho", // 1033
-            "Choate", // 1034
-            "Choi", // 1035
-            "Chong", // 1036
-            "Chow", // 1037
-            "Chris", // 1038
-            "Chrissy", // 1039
-            "Christa", // 1040
-            "Christal", // 1041
-            "Christel", // 1042
-            "Christen", // 1043
-            "Christensen", // 1044
-            "Christenson", // 1045
-            "Christi", // 1046
-            "Christian", // 1047
-            "Christiana", // 1048
-            "Christiane", // 1049
-            "Christiansen", // 1050
-            "Christianson", // 1051
-            "Christie", // 1052
-            "Christin", // 1053
-            "Christina", // 1054
-            "Christine", // 1055
-            "Christoper", // 1056
-            "Christopher", // 1057
-            "Christy", // 1058
-            "Chrystal", // 1059
-            "Chu", // 1060
-            "Chuck", // 1061
-            "Chung", // 1062
-            "Church", // 1063
-            "Churchill", // 1064
-            "Ciara", // 1065
-            "Cierra", // 1066
-            "Cinda", // 1067
-            "Cindi", // 1068
-            "Cindy", // 1069
-            "Cinthia", // 1070
-            "Cintron", // 1071
-            "Cisneros", // 1072
-            "Clair", // 1073
-            "Claire", // 1074
-            "Clancy", // 1075
-            "Clara", // 1076
-            "Clare", // 1077
-            "Clarence", // 1078
-            "Clarice", // 1079
-            "Clarissa", // 1080
-            "Clark", // 1081
-            "Clarke", // 1082
-            "Clarkson", // 1083
-            "Clary", // 1084
-            "Claud", // 1085
-            "Claude", // 1086
-            "Claudette", // 1087
-            "Claudia", // 1088
-            "Claudine", // 1089
-            "Claudio", // 1090
-            "Clay", // 1091
-            "Clayton", // 1092
-            "Cleary", // 1093
-            "Clemens", // 1094
-            "Clement", // 1095
-            "Clemente", // 1096
-            "Clementine", // 1097
-            "Clements", // 1098
-            "Clemons", // 1099
-            "Cleo", // 1100
-            "Cleta", // 1101
-            "Cletus", // 1102
-            "Cleveland", // 1103
-            "Clevenger", // 1104
-            "Cliff", // 1105
-            "Clifford", // 1106
-            "Clifton", // 1107
-            "Cline", // 1108
-            "Clint", // 1109
-            "Clinton", // 1110
-            "Close", // 1111
-            "Cloud", // 1112
-            "Clough", // 1113
-            "Cloutier", // 1114
-            "Clyde", // 1115
-            "Coates", // 1116
-            "Coats", // 1117
-            "Cobb", // 1118
-            "Cobbs", // 1119
-            "Coble", // 1120
-            "Coburn", // 1121
-            "Cochran", // 1122
-            "Cockrell", // 1123
-            "Cody", // 1124
-            "Coe", // 1125
-            "Coffey", // 1126
-            "Coffin", // 1127
-            "Coffman", // 1128
-            "Cohen", // 1129
-            "Coker", // 1130
-            "Colbert", // 1131
-            "Colburn", // 1132
-            "Colby", // 1133
-            "Cole", // 1134
-            "Coleen", // 1135
-            "Coleman", // 1136
-            "Coles", // 1137
-            "Colette", // 1138
-            "Coley", // 1139
-            "Colin", // 1140
-            "Collazo", // 1141
-            "Colleen", // 1142
-            "Collette", // 1143
-            "Collier", // 1144
-            "Collin", // 1145
-            "Collins", // 1146
-            "Colon", // 1147
-            "Colson", // 1148
-            "Colton", // 1149
-            "Columbus", // 1150
-            "Colvin", // 1151
-            "Combs", // 1152
-            "Comer", // 1153
-            "Compton", // 1154
-            "Comstock", // 1155
-            "Concepcion", // 1156
-            "Concetta", // 1157
-            "Condon", // 1158
-            "Cone", // 1159
-            "Conklin", // 1160
-            "Conley", // 1161
-            "Conn", // 1162
-            "Connell", // 1163
-            "Connelly", // 1164
-            "Conner", // 1165
-            "Connie", // 1166
-            "Connolly", // 1167
-            "Connor", // 1168
-            "Connors", // 1169
-            "Conrad", // 1170
-            "Conroy", // 1171
-            "Constance", // 1172
-            "Consuelo", // 1173
-            "Conti", // 1174
-            "Contreras", // 1175
-            "Conway", // 1176
-            "Cook", // 1177
-            "Cooke", // 1178
-            "Cooks", // 1179
-            "Cooley", // 1180
-            "Coon", // 1181
-            "Cooney", // 1182
-            "Cooper", // 1183
-            "Cope", // 1184
-            "Copeland", // 1185
-            "Cora", // 1186
-            "Coral", // 1187
-            "Corbett", // 1188
-            "Corbin", // 1189
-            "Corcoran", // 1190
-            "Cordelia", // 1191
-            "Cordell", // 1192
-            "Cordero", // 1193
-            "Cordova", // 1194
-            "Corene", // 1195
-            "Corey", // 1196
-            "Cori", // 1197
-            "Corina", // 1198
-            "Corine", // 1199
-            "Corinna", // 1200
-            "Corinne", // 1201
-            "Corley", // 1202
-            "Cormier", // 1203
-            "Cornelia", // 1204
-            "Cornelius", // 1205
-            "Cornell", // 1206
-            "Cornett", // 1207
-            "Cornish", // 1208
-            "Cornwell", // 1209
-            "Corona", // 1210
-            "Coronado", // 1211
-            "Correa", // 1212
-            "Corrie", // 1213
-            "Corrine", // 1214
-            "Cortes", // 1215
-            "Cortez", // 1216
-            "Cortney", // 1217
-            "Cory", // 1218
-            "Cosby", // 1219
-            "Costa", // 1220
-            "Costello", // 1221
-            "Cota", // 1222
-            "Cote", // 1223
-            "Cotter", // 1224
-            "Cotton", // 1225
-            "Cottrell", // 1226
-            "Couch", // 1227
-            "Coughlin", // 1228
-            "Coulter", // 1229
-            "Council", // 1230
-            "Counts", // 1231
-            "Courtney", // 1232
-            "Cousins", // 1233
-            "Couture", // 1234
-            "Covington", // 1235
-            "Cowan", // 1236
-            "Cowart", // 1237
-            "Cox", // 1238
-            "Coy", // 1239
-            "Coyle", // 1240
-            "Crabtree", // 1241
-            "Craft", // 1242
-            "Craig", // 1243
-            "Crain", // 1244
-            "Cramer", // 1245
-            "Crandall", // 1246
-            "Crane", // 1247
-            "Craven", // 1248
-            "Crawford", // 1249
-            "Crawley", // 1250
-            "Creech", // 1251
-            "Crenshaw", // 1252
-            "Crespo", // 1253
-            "Crews", // 1254
-            "Crider", // 1255
-            "Crisp", // 1256
-            "Crist", // 1257
-            "Cristal", // 1258
-            "Cristina", // 1259
-            "Cristine", // 1260
-            "Cristobal", // 1261
-            "Cristopher", // 1262
-            "Cristy", // 1263
-            "Crocker", // 1264
-            "Crockett", // 1265
-            "Croft", // 1266
-            "Cromer", // 1267
-            "Cromwell", // 1268
-            "Cronin", // 1269
-            "Crook", // 1270
-            "Crooks", // 1271
-            "Crosby", // 1272
-            "Cross", // 1273
-            "Croteau", // 1274
-            "Crouch", // 1275
-            "Crouse", // 1276
-            "Crow", // 1277
-            "Crowder", // 1278
-            "Crowe", // 1279
-            "Crowell", // 1280
-            "Crowley", // 1281
-            "Crum", // 1282
-            "Crump", // 1283
-            "Crutcher", // 1284
-            "Crutchfield", // 1285
-            "Cruz", // 1286
-            "Crystal", // 1287
-            "Cuellar", // 1288
-            "Cuevas", // 1289
-            "Culbertson", // 1290
-            "Cullen", // 1291
-            "Culp", // 1292
-            "Culpepper", // 1293
-            "Culver", // 1294
-            "Cummings", // 1295
-            "Cummins", // 1296
-            "Cunningham", // 1297
-            "Curley", // 1298
-            "Curran", // 1299
-            "Currie", // 1300
-            "Currier", // 1301
-            "Curry", // 1302
-            "Curt", // 1303
-            "Curtis", // 1304
-            "Custer", // 1305
-            "Cutler", // 1306
-            "Cyndi", // 1307
-            "Cynthia", // 1308
-            "Cyr", // 1309
-            "Cyril", // 1310
-            "Cyrus", // 1311
-            "Dahl", // 1312
-            "Daigle", // 1313
-            "Dailey", // 1314
-            "Daily", // 1315
-            "Daisy", // 1316
-            "Dale", // 1317
-            "Daley", // 1318
-            "Dalia", // 1319
-            "Dallas", // 1320
-            "Dalton", // 1321
-            "Daly", // 1322
-            "Damaris", // 1323
-            "Damian", // 1324
-            "Damico", // 1325
-            "Damien", // 1326
-            "Damion", // 1327
-            "Damon", // 1328
-            "Dan", // 1329
-            "Dana", // 1330
-            "Dane", // 1331
-            "Danelle", // 1332
-            "Danette", // 1333
-            "Danial", // 1334
-            "Danica", // 1335
-            "Daniel", // 1336
-            "Daniela", // 1337
-            "Daniella", // 1338
-            "Danielle", // 1339
-            "Daniels", // 1340
-            "Danielson", // 1341
-            "Danilo", // 1342
-            "Danita", // 1343
-            "Danna", // 1344
-            "Danner", // 1345
-            "Dannie", // 1346
-            "Danny", // 1347
-            "Dante", // 1348
-            "Daphne", // 1349
-            "Dara", // 1350
-            "Darby", // 1351
-            "Darci", // 1352
-            "Darcie", // 1353
-            "Darcy", // 1354
-            "Darden", // 1355
-            "Darell", // 1356
-            "Daren", // 1357
-            "Daria", // 1358
-            "Darin", // 1359
-            "Dario", // 1360
-            "Darius", // 1361
-            "Darla", // 1362
-            "Darleen", // 1363
-            "Darlene", // 1364
-            "Darline", // 1365
-            "Darling", // 1366
-            "Darnell", // 1367
-            "Daron", // 1368
-            "Darrel", // 1369
-            "Darrell", // 1370
-            "Darren", // 1371
-            "Darrick", // 1372
-            "Darrin", // 1373
-            "Darron", // 1374
-            "Darryl", // 1375
-            "Darwin", // 1376
-            "Daryl", // 1377
-            "Daugherty", // 1378
-            "Dave", // 1379
-            "Davenport", // 1380
-            "David", // 1381
-            "Davida", // 1382
-            "Davidson", // 1383
-            "Davies", // 1384
-            "Davila", // 1385
-            "Davina", // 1386
-            "Davis", // 1387
-            "Davison", // 1388
-            "Dawkins", // 1389
-            "Dawn", // 1390
-            "Dawna", // 1391
-            "Dawson", // 1392
-            "Day", // 1393
-            "Dayna", // 1394
-            "Deal", // 1395
-            "Dean", // 1396
-            "Deana", // 1397
-            "Deandre", // 1398
-            "Deangelo", // 1399
-            "Deann", // 1400
-            "Deanna", // 1401
-            "Deanne", // 1402
-            "Deaton", // 1403
-            "Deb", // 1404
-            "Debbie", // 1405
-            "Debby", // 1406
-            "Debi", // 1407
-            "Debora", // 1408
-            "Deborah", // 1409
-            "Debra", // 1410
-            "Debrah", // 1411
-            "December", // 1412
-            "Decker", // 1413
-            "Dedra", // 1414
-            "Dee", // 1415
-            "Deena", // 1416
-            "Dees", // 1417
-            "Dehart", // 1418
-            "Deidra", // 1419
-            "Deidre", // 1420
-            "Deirdre", // 1421
-            "Dejesus", // 1422
-            "Del", // 1423
-            "Delacruz", // 1424
-            "Delagarza", // 1425
-            "Delaney", // 1426
-            "Delarosa", // 1427
-            "Delatorre", // 1428
-            "Delbert", // 1429
-            "Deleon", // 1430
-            "Delfina", // 1431
-            "Delgado", // 1432
-            "Delia", // 1433
-            "Delilah", // 1434
-            "Della", // 1435
-            "Dellinger", // 1436
-            "Delma", // 1437
-            "Delmar", // 1438
-            "Delmer", // 1439
-            "Deloach", // 1440
-            "Delois", // 1441
-            "Delong", // 1442
-            "Delores", // 1443
-            "Deloris", // 1444
-            "Delossantos", // 1445
-            "Delphia", // 1446
-            "Delphine", // 1447
-            "Deluca", // 1448
-            "Delvalle", // 1449
-            "Demarco", // 1450
-            "Demarcus", // 1451
-            "Demetra", // 1452
-            "Demetria", // 1453
-            "Demetrius", // 1454
-            "Dempsey", // 1455
-            "Dena", // 1456
-            "Denham", // 1457
-            "Denice", // 1458
-            "Denis", // 1459
-            "Denise", // 1460
-            "Denney", // 1461
-            "Dennis", // 1462
-            "Dennison", // 1463
-            "Denny", // 1464
-            "Denson", // 1465
-            "Dent", // 1466
-            "Denton", // 1467
-            "Denver", // 1468
-            "Deon", // 1469
-            "Derek", // 1470
-            "Derick", // 1471
-            "Derrick", // 1472
-            "Deshawn", // 1473
-            "Desiree", // 1474
-            "Desmond", // 1475
-            "Dessie", // 1476
-            "Destiny", // 1477
-            "Devin", // 1478
-            "Devine", // 1479
-            "Devlin", // 1480
-            "Devon", // 1481
-            "Devore", // 1482
-            "Dewayne", // 1483
-            "Dewey", // 1484
-            "Dewitt", // 1485
-            "Dexter", // 1486
-            "Dial", // 1487
-            "Diamond", // 1488
-            "Dian", // 1489
-            "Diana", // 1490
-            "Diane", // 1491
-            "Diann", // 1492
-            "Dianna", // 1493
-            "Dianne", // 1494
-            "Dias", // 1495
-            "Diaz", // 1496
-            "Dick", // 1497
-            "Dickens", // 1498
-            "Dickerson", // 1499
-            "Dickey", // 1500
-            "Dickinson", // 1501
-            "Dickson", // 1502
-            "Diego", // 1503
-            "Diehl", // 1504
-            "Dietrich", // 1505
-            "Dietz", // 1506
-            "Diggs", // 1507
-            "Dill", // 1508
-            "Dillard", // 1509
-            "Dillon", // 1510
-            "Dina", // 1511
-            "Dinah", // 1512
-            "Dino", // 1513
-            "Dion", // 1514
-            "Dionne", // 1515
-            "Dirk", // 1516
-            "Dix", // 1517
-            "Dixie", // 1518
-            "Dixon", // 1519
-            "Do", // 1520
-            "Dobbins", // 1521
-            "Dobbs", // 1522
-            "Dobson", // 1523
-            "Dockery", // 1524
-            "Dodd", // 1525
-            "Dodge", // 1526
-            "Dodson", // 1527
-            "Doe", // 1528
-            "Doherty", // 1529
-            "Dolan", // 1530
-            "Dollie", // 1531
-            "Dolly", // 1532
-            "Dolores", // 1533
-            "Domenic", // 1534
-            "Dominga", // 1535
-            "Domingo", // 1536
-            "Dominguez", // 1537
-            "Dominic", // 1538
-            "Dominick", // 1539
-            "Dominique", // 1540
-            "Don", // 1541
-            "Dona", // 1542
-            "Donahue", // 1543
-            "Donald", // 1544
-            "Donaldson", // 1545
-            "Dong", // 1546
-            "Donita", // 1547
-            "Donn", // 1548
-            "Donna", // 1549
-            "Donnell", // 1550
-            "Donnelly", // 1551
-            "Donnie", // 1552
-            "Donny", // 1553
-            "Donohue", // 1554
-            "Donovan", // 1555
-            "Donte", // 1556
-            "Dooley", // 1557
-            "Dora", // 1558
-            "Doran", // 1559
-            "Dorcas", // 1560
-            "Doreen", // 1561
-            "Dorene", // 1562
-            "Doretha", // 1563
-            "Dori", // 1564
-            "Dorian", // 1565
-            "Dorinda", // 1566
-            "Doris", // 1567
-            "Dorman", // 1568
-            "Dorn", // 1569
-            "Dorothea", // 1570
-            "Dorothy", // 1571
-            "Dorris", // 1572
-            "Dorsey", // 1573
-            "Dortha", // 1574
-            "Dorthea", // 1575
-            "Dorthy", // 1576
-            "Doss", // 1577
-            "Dotson", // 1578
-            "Dottie", // 1579
-            "Doty", // 1580
-            "Doug", // 1581
-            "Dougherty", // 1582
-            "Doughty", // 1583
-            "Douglas", // 1584
-            "Douglass", // 1585
-            "Dove", // 1586
-            "Dovie", // 1587
-            "Dow", // 1588
-            "Dowd", // 1589
-            "Dowdy", // 1590
-            "Dowell", // 1591
-            "Dowling", // 1592
-            "Downey", // 1593
-            "Downing", // 1594
-            "Downs", // 1595
-            "Doyle", // 1596
-            "Dozier", // 1597
-            "Drake", // 1598
-            "Draper", // 1599
-            "Drew", // 1600
-            "Driscoll", // 1601
-            "Driver", // 1602
-            "Drummond", // 1603
-            "Drury", // 1604
-            "Duane", // 1605
-            "Duarte", // 1606
-            "Dube", // 1607
-            "Dubois", // 1608
-            "Dubose", // 1609
-            "Duckworth", // 1610
-            "Dudley", // 1611
-            "Duff", // 1612
-            "Duffy", // 1613
-            "Dugan", // 1614
-            "Duggan", // 1615
-            "Dugger", // 1616
-            "Duke", // 1617
-            "Dukes", // 1618
-            "Dulce", // 1619
-            "Dumas", // 1620
-            "Dunaway", // 1621
-            "Dunbar", // 1622
-            "Duncan", // 1623
-            "Dunham", // 1624
-            "Dunlap", // 1625
-            "Dunn", // 1626
-            "Dunning", // 1627
-            "Dupont", // 1628
-            "Dupre", // 1629
-            "Dupree", // 1630
-            "Dupuis", // 1631
-            "Duran", // 1632
-            "Durant", // 1633
-            "Durbin", // 1634
-            "Durham", // 1635
-            "Dustin", // 1636
-            "Dusty", // 1637
-            "Dutton", // 1638
-            "Duvall", // 1639
-            "Dwain", // 1640
-            "Dwayne", // 1641
-            "Dwight", // 1642
-            "Dwyer", // 1643
-            "Dye", // 1644
-            "Dyer", // 1645
-            "Dykes", // 1646
-            "Dylan", // 1647
-            "Dyson", // 1648
-            "Earl", // 1649
-            "Earle", // 1650
-            "Earlene", // 1651
-            "Earley", // 1652
-            "Earline", // 1653
-            "Early", // 1654
-            "Earnest", // 1655
-            "Earnestine", // 1656
-            "Eartha", // 1657
-            "Easley", // 1658
-            "Eason", // 1659
-            "East", // 1660
-            "Easter", // 1661
-            "Easterling", // 1662
-            "Eastman", // 1663
-            "Eaton", // 1664
-            "Eaves", // 1665
-            "Ebert", // 1666
-            "Eboni", // 1667
-            "Ebony", // 1668
-            "Echols", // 1669
-            "Eckert", // 1670
-            "Ed", // 1671
-            "Eddie", // 1672
-            "Eddy", // 1673
-            "Eden", // 1674
-            "Edgar", // 1675
-            "Edgardo", // 1676
-            "Edge", // 1677
-            "Edie", // 1678
-            "Edison", // 1679
-            "Edith", // 1680
-            "Edmond", // 1681
-            "Edmonds", // 1682
-            "Edmondson", // 1683
-            "Edmund", // 1684
-            "Edmundo", // 1685
-            "Edna", // 1686
-            "Eduardo", // 1687
-            "Edward", // 1688
-            "Edwardo", // 1689
-            "Edwards", // 1690
-            "Edwin", // 1691
-            "Edwina", // 1692
-            "Edythe", // 1693
-            "Effie", // 1694
-            "Efrain", // 1695
-            "Efren", // 1696
-            "Egan", // 1697
-            "Eggleston", // 1698
-            "Eileen", // 1699
-            "Elaina", // 1700
-            "Elaine", // 1701
-            "Elam", // 1702
-            "Elana", // 1703
-            "Elba", // 1704
-            "Elbert", // 1705
-            "Elda", // 1706
-            "Elden", // 1707
-            "Elder", // 1708
-            "Eldon", // 1709
-            "Eldridge", // 1710
-            "Eleanor", // 1711
-            "Eleanore", // 1712
-            "Elena", // 1713
-            "Elenor", // 1714
-            "Elfriede", // 1715
-            "Eli", // 1716
-            "Elia", // 1717
-            "Elias", // 1718
-            "Elida", // 1719
-            "Elijah", // 1720
-            "Elinor", // 1721
-            "Elisa", // 1722
-            "Elisabeth", // 1723
-            "Elise", // 1724
-            "Eliseo", // 1725
-            "Elisha", // 1726
-            "Elissa", // 1727
-            "Eliza", // 1728
-            "Elizabeth", // 1729
-            "Elizebeth", // 1730
-            "Elkins", // 1731
-            "Ella", // 1732
-            "Ellen", // 1733
-            "Eller", // 1734
-            "Ellie", // 1735
-            "Ellington", // 1736
-            "Elliot", // 1737
-            "Elliott", // 1738
-            "Ellis", // 1739
-            "Ellison", // 1740
-            "Ellsworth", // 1741
-            "Elma", // 1742
-            "Elmer", // 1743
-            "Elmo", // 1744
-            "Elmore", // 1745
-            "Elna", // 1746
-            "Elnora", // 1747
-            "Eloisa", // 1748
-            "Eloise", // 1749
-            "Elouise", // 1750
-            "Eloy", // 1751
-            "Elrod", // 1752
-            "Elroy", // 1753
-            "Elsa", // 1754
-            "Elsie", // 1755
-            "Elton", // 1756
-            "Elva", // 1757
-            "Elvera", // 1758
-            "Elvia", // 1759
-            "Elvin", // 1760
-            "Elvira", // 1761
-            "Elvis", // 1762
-            "Elwood", // 1763
-            "Ely", // 1764
-            "Elyse", // 1765
-            "Emanuel", // 1766
-            "Emerson", // 1767
-            "Emery", // 1768
-            "Emil", // 1769
-            "Emile", // 1770
-            "Emilia", // 1771
-            "Emilie", // 1772
-            "Emilio", // 1773
-            "Emily", // 1774
-            "Emma", // 1775
-            "Emmanuel", // 1776
-            "Emmett", // 1777
-            "Emmitt", // 1778
-            "Emmons", // 1779
-            "Emogene", // 1780
-            "Emory", // 1781
-            "Ena", // 1782
-            "Enedina", // 1783
-            "Engel", // 1784
-            "England", // 1785
-            "Engle", // 1786
-            "English", // 1787
-            "Enid", // 1788
-            "Ennis", // 1789
-            "Enoch", // 1790
-            "Enrique", // 1791
-            "Enriqueta", // 1792
-            "Enriquez", // 1793
-            "Epperson", // 1794
-            "Epps", // 1795
-            "Epstein", // 1796
-            "Era", // 1797
-            "Erasmo", // 1798
-            "Eric", // 1799
-            "Erica", // 1800
-            "Erich", // 1801
-            "Erick", // 1802
-            "Ericka", // 1803
-            "Erickson", // 1804
-            "Erik", // 1805
-            "Erika", // 1806
-            "Erin", // 1807
-            "Erlinda", // 1808
-            "Erma", // 1809
-            "Erna", // 1810
-            "Ernest", // 1811
-            "Ernestina", // 1812
-            "Ernestine", // 1813
-            "Ernesto", // 1814
-            "Ernie", // 1815
-            "Ernst", // 1816
-            "Errol", // 1817
-            "Ervin", // 1818
-            "Erwin", // 1819
-            "Escalante", // 1820
-            "Escamilla", // 1821
-            "Escobar", // 1822
-            "Escobedo", // 1823
-            "Esmeralda", // 1824
-            "Esparza", // 1825
-            "Esperanza", // 1826
-            "Espinal", // 1827
-            "Espinosa", // 1828
-            "Espinoza", // 1829
-            "Esposito", // 1830
-            "Esquivel", // 1831
-            "Essie", // 1832
-            "Esteban", // 1833
-            "Estela", // 1834
-            "Estella", // 1835
-            "Estelle", // 1836
-            "Estep", // 1837
-            "Ester", // 1838
-            "Estes", // 1839
-            "Esther", // 1840
-            "Estrada", // 1841
-            "Estrella", // 1842
-            "Ethan", // 1843
-            "Ethel", // 1844
-            "Ethelyn", // 1845
-            "Etheridge", // 1846
-            "Etta", // 1847
-            "Eubanks", // 1848
-            "Eugene", // 1849
-            "Eugenia", // 1850
-            "Eugenio", // 1851
-            "Eula", // 1852
-            "Eulalia", // 1853
-            "Eun", // 1854
-            "Eunice", // 1855
-            "Eusebio", // 1856
-            "Eva", // 1857
-            "Evalyn", // 1858
-            "Evan", // 1859
-            "Evangelina", // 1860
-            "Evangeline", // 1861
-            "Evans", // 1862
-            "Eve", // 1863
-            "Evelia", // 1864
-            "Evelyn", // 1865
-            "Everett", // 1866
-            "Everette", // 1867
-            "Everhart", // 1868
-            "Evette", // 1869
-            "Evie", // 1870
-            "Evon", // 1871
-            "Evonne", // 1872
-            "Ewing", // 1873
-            "Ezekiel", // 1874
-            "Ezell", // 1875
-            "Ezequiel", // 1876
-            "Ezra", // 1877
-            "Fabian", // 1878
-            "Fabiola", // 1879
-            "Fagan", // 1880
-            "Fain", // 1881
-            "Fair", // 1882
-            "Fairbanks", // 1883
-            "Fairchild", // 1884
-            "Fairley", // 1885
-            "Faith", // 1886
-            "Falcon", // 1887
-            "Falk", // 1888
-            "Fannie", // 1889
-            "Fanning", // 1890
-            "Fanny", // 1891
-            "Farley", // 1892
-            "Farmer", // 1893
-            "Farnsworth", // 1894
-            "Farr", // 1895
-            "Farrah", // 1896
-            "Farrar", // 1897
-            "Farrell", // 1898
-            "Farrington", // 1899
-            "Farris", // 1900
-            "Farrow", // 1901
-            "Fatima", // 1902
-            "Faulk", // 1903
-            "Faulkner", // 1904
-            "Faust", // 1905
-            "Faustino", // 1906
-            "Fausto", // 1907
-            "Fawn", // 1908
-            "Fay", // 1909
-            "Faye", // 1910
-            "February", // 1911
-            "Federico", // 1912
-            "Felder", // 1913
-            "Feldman", // 1914
-            "Felecia", // 1915
-            "Felica", // 1916
-            "Felicia", // 1917
-            "Feliciano", // 1918
-            "Felicita", // 1919
-            "Felicitas", // 1920
-            "Felipa", // 1921
-            "Felipe", // 1922
-            "Felisha", // 1923
-            "Felix", // 1924
-            "Felton", // 1925
-            "Fennell", // 1926
-            "Fenton", // 1927
-            "Ferdinand", // 1928
-            "Ferguson", // 1929
-            "Fermin", // 1930
-            "Fern", // 1931
-            "Fernandes", // 1932
-            "Fernandez", // 1933
-            "Fernando", // 1934
-            "Ferne", // 1935
-            "Ferrara", // 1936
-            "Ferraro", // 1937
-            "Ferreira", // 1938
-            "Ferrell", // 1939
-            "Ferrer", // 1940
-            "Ferris", // 1941
-            "Fidel", // 1942
-            "Field", // 1943
-            "Fields", // 1944
-            "Figueroa", // 1945
-            "Filiberto", // 1946
-            "Filomena", // 1947
-            "Finch", // 1948
-            "Fincher", // 1949
-            "Fine", // 1950
-            "Fink", // 1951
-            "Finley", // 1952
-            "Finn", // 1953
-            "Finney", // 1954
-            "Fiona", // 1955
-            "Fischer", // 1956
-            "Fish", // 1957
-            "Fisher", // 1958
-            "Fisk", // 1959
-            "Fitch", // 1960
-            "Fitzgerald", // 1961
-            "Fitzpatrick", // 1962
-            "Flaherty", // 1963
-            "Flanagan", // 1964
-            "Flanders", // 1965
-            "Flannery", // 1966
-            "Fleming", // 1967
-            "Fletcher", // 1968
-            "Flint", // 1969
-            "Flood", // 1970
-            "Flor", // 1971
-            "Flora", // 1972
-            "Florence", // 1973
-            "Florencio", // 1974
-            "Florene", // 1975
-            "Florentino", // 1976
-            "Flores", // 1977
-            "Florida", // 1978
-            "Florine", // 1979
-            "Flossie", // 1980
-            "Flowers", // 1981
-            "Floy", // 1982
-            "Floyd", // 1983
-            "Flynn", // 1984
-            "Fogle", // 1985
-            "Foley", // 1986
-            "Folsom", // 1987
-            "Fonda", // 1988
-            "Fonseca", // 1989
-            "Fontaine", // 1990
-            "Fontenot", // 1991
-            "Foote", // 1992
-            "Forbes", // 1993
-            "Ford", // 1994
-            "Foreman", // 1995
-            "Forest", // 1996
-            "Forman", // 1997
-            "Forrest", // 1998
-            "Forrester", // 1999
-            "Forsythe", // 2000
-            "Fort", // 2001
-            "Forte", // 2002
-            "Fortier", // 2003
-            "Fortin", // 2004
-            "Fortner", // 2005
-            "Fortune", // 2006
-            "Foss", // 2007
-            "Foster", // 2008
-            "Fountain", // 2009
-            "Fournier", // 2010
-            "Foust", // 2011
-            "Fowler", // 2012
-            "Fox", // 2013
-            "Foy", // 2014
-            "Fraley", // 2015
-            "Fran", // 2016
-            "France", // 2017
-            "Frances", // 2018
-            "Francesca", // 2019
-            "Francesco", // 2020
-            "Francine", // 2021
-            "Francis", // 2022
-            "Francisca", // 2023
-            "Francisco", // 2024
-            "Franco", // 2025
-            "Francois", // 2026
-            "Frank", // 2027
-            "Frankie", // 2028
-            "Franklin", // 2029
-            "Franklyn", // 2030
-            "Franks", // 2031
-            "Frantz", // 2032
-            "Franz", // 2033
-            "Fraser", // 2034
-            "Frazier", // 2035
-            "Fred", // 2036
-            "Freda", // 2037
-            "Freddie", // 2038
-            "Freddy", // 2039
-            "Frederic", // 2040
-            "Frederick", // 2041
-            "Fredric", // 2042
-            "Fredrick", // 2043
-            "Free", // 2044
-            "Freeman", // 2045
-            "Freida", // 2046
-            "French", // 2047
-            "Frey", // 2048
-            "Friday", // 2049
-            "Frieda", // 2050
-            "Friedman", // 2051
-            "Friend", // 2052
-            "Fritz", // 2053
-            "Frost", // 2054
-            "Fry", // 2055
-            "Frye", // 2056
-            "Fuchs", // 2057
-            "Fuentes", // 2058
-            "Fugate", // 2059
-            "Fuller", // 2060
-            "Fulton", // 2061
-            "Fultz", // 2062
-            "Funk", // 2063
-            "Furman", // 2064
-            "Furr", // 2065
-            "Gable", // 2066
-            "Gabriel", // 2067
-            "Gabriela", // 2068
-            "Gabriella", // 2069
-            "Gabrielle", // 2070
-            "Gaddis", // 2071
-            "Gaddy", // 2072
-            "Gaffney", // 2073
-            "Gage", // 2074
-            "Gagne", // 2075
-            "Gagnon", // 2076
-            "Gail", // 2077
-            "Gaines", // 2078
-            "Gaither", // 2079
-            "Gale", // 2080
-            "Galen", // 2081
-            "Galindo", // 2082
-            "Gallagher", // 2083
-            "Gallant", // 2084
-            "Gallardo", // 2085
-            "Gallegos", // 2086
-            "Gallo", // 2087
-            "Galloway", // 2088
-            "Galvan", // 2089
-            "Galvez", // 2090
-            "Gamble", // 2091
-            "Gamboa", // 2092
-            "Gamez", // 2093
-            "Gandy", // 2094
-            "Gann", // 2095
-            "Gannon", // 2096
-            "Gant", // 2097
-            "Gantt", // 2098
-            "Garcia", // 2099
-            "Gardiner", // 2100
-            "Gardner", // 2101
-            "Garfield", // 2102
-            "Garland", // 2103
-            "Garner", // 2104
-            "Garnet", // 2105
-            "Garnett", // 2106
-            "Garret", // 2107
-            "Garrett", // 2108
-            "Garrison", // 2109
-            "Garry", // 2110
-            "Garth", // 2111
-            "Garvey", // 2112
-            "Garvin", // 2113
-            "Gary", // 2114
-            "Garza", // 2115
-            "Gaskins", // 2116
-            "Gaston", // 2117
-            "Gates", // 2118
-            "Gatlin", // 2119
-            "Gauthier", // 2120
-            "Gavin", // 2121
-            "Gay", // 2122
-            "Gaye", // 2123
-            "Gayla", // 2124
-            "Gayle", // 2125
-            "Gaylord", // 2126
-            "Gaynell", // 2127
-            "Geary", // 2128
-            "Gee", // 2129
-            "Geiger", // 2130
-            "Gemma", // 2131
-            "Gena", // 2132
-            "Genaro", // 2133
-            "Gene", // 2134
-            "Geneva", // 2135
-            "Genevieve", // 2136
-            "Genoveva", // 2137
-            "Gentile", // 2138
-            "Gentry", // 2139
-            "Geoffrey", // 2140
-            "George", // 2141
-            "Georgette", // 2142
-            "Georgia", // 2143
-            "Georgiana", // 2144
-            "Georgianna", // 2145
-            "Georgie", // 2146
-            "Georgina", // 2147
-            "Gerald", // 2148
-            "Geraldine", // 2149
-            "Geraldo", // 2150
-            "Geralyn", // 2151
-            "Gerard", // 2152
-            "Gerardo", // 2153
-            "Gerber", // 2154
-            "Gerda", // 2155
-            "Geri", // 2156
-            "Germaine", // 2157
-            "German", // 2158
-            "Gerri", // 2159
-            "Gerry", // 2160
-            "Gertie", // 2161
-            "Gertrude", // 2162
-            "Gibbons", // 2163
-            "Gibbs", // 2164
-            "Gibson", // 2165
-            "Gifford", // 2166
-            "Gil", // 2167
-            "Gilbert", // 2168
-            "Gilberto", // 2169
-            "Gilchrist", // 2170
-            "Gilda", // 2171
-            "Giles", // 2172
-            "Gill", // 2173
-            "Gillespie", // 2174
-            "Gillette", // 2175
-            "Gilley", // 2176
-            "Gilliam", // 2177
-            "Gillian", // 2178
-            "Gilliland", // 2179
-            "Gillis", // 2180
-            "Gilman", // 2181
-            "Gilmore", // 2182
-            "Gina", // 2183
-            "Ginger", // 2184
-            "Ginny", // 2185
-            "Gino", // 2186
-            "Giordano", // 2187
-            "Giovanna", // 2188
-            "Giovanni", // 2189
-            "Gipson", // 2190
-            "Girard", // 2191
-            "Gisela", // 2192
-            "Gisele", // 2193
-            "Giselle", // 2194
-            "Giuseppe", // 2195
-            "Givens", // 2196
-            "Gladis", // 2197
-            "Gladys", // 2198
-            "Glass", // 2199
-            "Gleason", // 2200
-            "Glen", // 2201
-            "Glenda", // 2202
-            "Glenn", // 2203
-            "Glenna", // 2204
-            "Gloria", // 2205
-            "Glory", // 2206
-            "Glover", // 2207
-            "Goad", // 2208
-            "Goddard", // 2209
-            "Godfrey", // 2210
-            "Godwin", // 2211
-            "Goetz", // 2212
-            "Goff", // 2213
-            "Goforth", // 2214
-            "Goins", // 2215
-            "Gold", // 2216
-            "Golda", // 2217
-            "Goldberg", // 2218
-            "Golden", // 2219
-            "Goldie", // 2220
-            "Goldman", // 2221
-            "Goldsmith", // 2222
-            "Goldstein", // 2223
-            "Gomes", // 2224
-            "Gomez", // 2225
-            "Gonzales", // 2226
-            "Gonzalez", // 2227
-            "Gonzalo", // 2228
-            "Gooch", // 2229
-            "Good", // 2230
-            "Goode", // 2231
-            "Gooden", // 2232
-            "Goodman", // 2233
-            "Goodrich", // 2234
-            "Goodson", // 2235
-            "Goodwin", // 2236
-            "Gordon", // 2237
-            "Gore", // 2238
-            "Gorman", // 2239
-            "Goss", // 2240
-            "Gossett", // 2241
-            "Gough", // 2242
-            "Gould", // 2243
-            "Grace", // 2244
-            "Gracie", // 2245
-            "Graciela", // 2246
-            "Grady", // 2247
-            "Graf", // 2248
-            "Graff", // 2249
-            "Graham", // 2250
-            "Graig", // 2251
-            "Granger", // 2252
-            "Grant", // 2253
-            "Grantham", // 2254
-            "Granville", // 2255
-            "Graves", // 2256
-            "Gray", // 2257
-            "Grayson", // 2258
-            "Greco", // 2259
-            "Green", // 2260
-            "Greenberg", // 2261
-            "Greene", // 2262
-            "Greenfield", // 2263
-            "Greenwood", // 2264
-            "Greer", // 2265
-            "Greg", // 2266
-            "Gregg", // 2267
-            "Gregoria", // 2268
-            "Gregorio", // 2269
-            "Gregory", // 2270
-            "Grenier", // 2271
-            "Gresham", // 2272
-            "Greta", // 2273
-            "Gretchen", // 2274
-            "Grey", // 2275
-            "Grier", // 2276
-            "Griffin", // 2277
-            "Griffith", // 2278
-            "Griffiths", // 2279
-            "Griggs", // 2280
-            "Grigsby", // 2281
-            "Grimes", // 2282
-            "Grimm", // 2283
-            "Griselda", // 2284
-            "Grissom", // 2285
-            "Grogan", // 2286
-            "Grooms", // 2287
-            "Gross", // 2288
-            "Grossman", // 2289
-            "Grove", // 2290
-            "Grover", // 2291
-            "Groves", // 2292
-            "Grubb", // 2293
-            "Grubbs", // 2294
-            "Gruber", // 2295
-            "Guadalupe", // 2296
-            "Guajardo", // 2297
-            "Guerra", // 2298
-            "Guerrero", // 2299
-            "Guest", // 2300
-            "Guevara", // 2301
-            "Guidry", // 2302
-            "Guillen", // 2303
-            "Guillermina", // 2304
-            "Guillermo", // 2305
-            "Guillory", // 2306
-            "Guinn", // 2307
-            "Gulley", // 2308
-            "Gunderson", // 2309
-            "Gunn", // 2310
-            "Gunter", // 2311
-            "Gurley", // 2312
-            "Gus", // 2313
-            "Gussie", // 2314
-            "Gustafson", // 2315
-            "Gustavo", // 2316
-            "Guthrie", // 2317
-            "Gutierrez", // 2318
-            "Guy", // 2319
-            "Guyton", // 2320
-            "Guzman", // 2321
-            "Gwen", // 2322
-            "Gwendolyn", // 2323
-            "Haag", // 2324
-            "Haas", // 2325
-            "Hacker", // 2326
-            "Hackett", // 2327
-            "Hackney", // 2328
-            "Hadley", // 2329
-            "Hagan", // 2330
-            "Hagen", // 2331
-            "Hager", // 2332
-            "Haggard", // 2333
-            "Haggerty", // 2334
-            "Hahn", // 2335
-            "Hai", // 2336
-            "Hailey", // 2337
-            "Haines", // 2338
-            "Hairston", // 2339
-            "Hal", // 2340
-            "Hale", // 2341
-            "Haley", // 2342
-            "Hall", // 2343
-            "Hallie", // 2344
-            "Ham", // 2345
-            "Hamblin", // 2346
-            "Hamby", // 2347
-            "Hamel", // 2348
-            "Hamilton", // 2349
-            "Hamlin", // 2350
-            "Hamm", // 2351
-            "Hammer", // 2352
-            "Hammond", // 2353
-            "Hammonds", // 2354
-            "Hammons", // 2355
-            "Hampton", // 2356
-            "Hamrick", // 2357
-            "Han", // 2358
-            "Hancock", // 2359
-            "Hand", // 2360
-            "Handley", // 2361
-            "Handy", // 2362
-            "Hanes", // 2363
-            "Haney", // 2364
-            "Hank", // 2365
-            "Hankins", // 2366
-            "Hanks", // 2367
-            "Hanley", // 2368
-            "Hanna", // 2369
-            "Hannah", // 2370
-            "Hannon", // 2371
-            "Hans", // 2372
-            "Hansen", // 2373
-            "Hanson", // 2374
-            "Harbin", // 2375
-            "Harden", // 2376
-            "Harder", // 2377
-            "Hardesty", // 2378
-            "Hardin", // 2379
-            "Harding", // 2380
-            "Hardison", // 2381
-            "Hardman", // 2382
-            "Hardwick", // 2383
-            "Hardy", // 2384
-            "Hare", // 2385
-            "Hargrove", // 2386
-            "Harkins", // 2387
-            "Harlan", // 2388
-            "Harland", // 2389
-            "Harley", // 2390
-            "Harlow", // 2391
-            "Harman", // 2392
-            "Harmon", // 2393
-            "Harms", // 2394
-            "Harness", // 2395
-            "Harold", // 2396
-            "Harp", // 2397
-            "Harper", // 2398
-            "Harrell", // 2399
-            "Harriet", // 2400
-            "Harriett", // 2401
-            "Harriette", // 2402
-            "Harrington", // 2403
-            "Harris", // 2404
-            "Harrison", // 2405
-            "Harry", // 2406
-            "Hart", // 2407
-            "Hartley", // 2408
-            "Hartman", // 2409
-            "Harvey", // 2410
-            "Haskell", // 2411
-            "Haskins", // 2412
-            "Hassan", // 2413
-            "Hastings", // 2414
-            "Hatch", // 2415
-            "Hatcher", // 2416
-            "Hatfield", // 2417
-            "Hathaway", // 2418
-            "Hattie", // 2419
-            "Hatton", // 2420
-            "Hauser", // 2421
-            "Havens", // 2422
-            "Hawes", // 2423
-            "Hawk", // 2424
-            "Hawkins", // 2425
-            "Hawks", // 2426
-            "Hawley", // 2427
-            "Hawthorne", // 2428
-            "Hay", // 2429
-            "Haydee", // 2430
-            "Hayden", // 2431
-            "Hayes", // 2432
-            "Hayley", // 2433
-            "Haynes", // 2434
-            "Hays", // 2435
-            "Hayward", // 2436
-            "Haywood", // 2437
-            "Hazel", // 2438
-            "Head", // 2439
-            "Headley", // 2440
-            "Headrick", // 2441
-            "Healey", // 2442
-            "Healy", // 2443
-            "Heard", // 2444
-            "Hearn", // 2445
-            "Heath", // 2446
-            "Heather", // 2447
-            "Heaton", // 2448
-            "Hebert", // 2449
-            "Heck", // 2450
-            "Hector", // 2451
-            "Hedrick", // 2452
-            "Hedwig", // 2453
-            "Heidi", // 2454
-            "Hein", // 2455
-            "Helen", // 2456
-            "Helena", // 2457
-            "Helene", // 2458
-            "Helga", // 2459
-            "Hellen", // 2460
-            "Heller", // 2461
-            "Helm", // 2462
-            "Helms", // 2463
-            "Helton", // 2464
-            "Hemphill", // 2465
-            "Henderson", // 2466
-            "Hendrick", // 2467
-            "Hendricks", // 2468
-            "Hendrickson", // 2469
-            "Hendrix", // 2470
-            "Henley", // 2471
-            "Henning", // 2472
-            "Henrietta", // 2473
-            "Henry", // 2474
-            "Hensley", // 2475
-            "Henson", // 2476
-            "Her", // 2477
-            "Herb", // 2478
-            "Herbert", // 2479
-            "Heriberto", // 2480
-            "Herlinda", // 2481
-            "Herman", // 2482
-            "Hermelinda", // 2483
-            "Herminia", // 2484
-            "Hernandez", // 2485
-            "Herndon", // 2486
-            "Herrera", // 2487
-            "Herrick", // 2488
-            "Herring", // 2489
-            "Herrington", // 2490
-            "Herrmann", // 2491
-            "Herron", // 2492
-            "Herschel", // 2493
-            "Hershel", // 2494
-            "Herzog", // 2495
-            "Hess", // 2496
-            "Hester", // 2497
-            "Hettie", // 2498
-            "Hewitt", // 2499
-            "Hiatt", // 2500
-            "Hickey", // 2501
-            "Hickman", // 2502
-            "Hicks", // 2503
-            "Hidalgo", // 2504
-            "Higdon", // 2505
-            "Higginbotham", // 2506
-            "Higgins", // 2507
-            "High", // 2508
-            "Hightower", // 2509
-            "Hilario", // 2510
-            "Hilary", // 2511
-            "Hilda", // 2512
-            "Hildebrand", // 2513
-            "Hildegard", // 2514
-            "Hill", // 2515
-            "Hillary", // 2516
-            "Hilliard", // 2517
-            "Hillman", // 2518
-            "Hills", // 2519
-            "Hilton", // 2520
-            "Himes", // 2521
-            "Hinds", // 2522
-            "Hines", // 2523
-            "Hinkle", // 2524
-            "Hinojosa", // 2525
-            "Hinson", // 2526
-            "Hinton", // 2527
-            "Hipolito", // 2528
-            "Hiram", // 2529
-            "Hirsch", // 2530
-            "Hitchcock", // 2531
-            "Hite", // 2532
-            "Hitt", // 2533
-            "Ho", // 2534
-            "Hoa", // 2535
-            "Hoang", // 2536
-            "Hobbs", // 2537
-            "Hobert", // 2538
-            "Hobson", // 2539
-            "Hodge", // 2540
-            "Hodges", // 2541
-            "Hoff", // 2542
-            "Hoffman", // 2543
-            "Hoffmann", // 2544
-            "Hogan", // 2545
-            "Hogg", // 2546
-            "Hogue", // 2547
-            "Holbrook", // 2548
-            "Holcomb", // 2549
-            "Holden", // 2550
-            "Holder", // 2551
-            "Holland", // 2552
-            "Holley", // 2553
-            "Holli", // 2554
-            "Holliday", // 2555
-            "Hollie", // 2556
-            "Hollingsworth", // 2557
-            "Hollins", // 2558
-            "Hollis", // 2559
-            "Holloman", // 2560
-            "Holloway", // 2561
-            "Holly", // 2562
-            "Holm", // 2563
-            "Holman", // 2564
-            "Holmes", // 2565
-            "Holt", // 2566
-            "Holton", // 2567
-            "Homer", // 2568
-            "Honeycutt", // 2569
-            "Hong", // 2570
-            "Hood", // 2571
-            "Hook", // 2572
-            "Hooker", // 2573
-            "Hooks", // 2574
-            "Hooper", // 2575
-            "Hoover", // 2576
-            "Hope", // 2577
-            "Hopkins", // 2578
-            "Hopper", // 2579
-            "Hopson", // 2580
-            "Horace", // 2581
-            "Horacio", // 2582
-            "Horn", // 2583
-            "Horne", // 2584
-            "Horner", // 2585
-            "Hortencia", // 2586
-            "Hortense", // 2587
-            "Hortensia", // 2588
-            "Horton", // 2589
-            "Horvath", // 2590
-            "Hosea", // 2591
-            "Hoskins", // 2592
-            "Houck", // 2593
-            "Hough", // 2594
-            "Houghton", // 2595
-            "Houle", // 2596
-            "House", // 2597
-            "Houser", // 2598
-            "Houston", // 2599
-            "Howard", // 2600
-            "Howe", // 2601
-            "Howell", // 2602
-            "Howland", // 2603
-            "Hoyle", // 2604
-            "Hoyt", // 2605
-            "Hsu", // 2606
-            "Huang", // 2607
-            "Hubbard", // 2608
-            "Huber", // 2609
-            "Hubert", // 2610
-            "Huddleston", // 2611
-            "Hudgins", // 2612
-            "Hudson", // 2613
-            "Huerta", // 2614
-            "Huey", // 2615
-            "Huff", // 2616
-            "Huffman", // 2617
-            "Huggins", // 2618
-            "Hugh", // 2619
-            "Hughes", // 2620
-            "Hugo", // 2621
-            "Hulda", // 2622
-            "Hull", // 2623
-            "Hulsey", // 2624
-            "Humberto", // 2625
-            "Hummel", // 2626
-            "Humphrey", // 2627
-            "Humphreys", // 2628
-            "Humphries", // 2629
-            "Hundley", // 2630
-            "Hung", // 2631
-            "Hunt", // 2632
-            "Hunter", // 2633
-            "Huntley", // 2634
-            "Hurd", // 2635
-            "Hurley", // 2636
-            "Hurst", // 2637
-            "Hurt", // 2638
-            "Hurtado", // 2639
-            "Huston", // 2640
-            "Hutcherson", // 2641
-            "Hutchings", // 2642
-            "Hutchins", // 2643
-            "Hutchinson", // 2644
-            "Hutchison", // 2645
-            "Hutson", // 2646
-            "Hutton", // 2647
-            "Huynh", // 2648
-            "Hyatt", // 2649
-            "Hyde", // 2650
-            "Hyman", // 2651
-            "I", // 2652
-            "Ian", // 2653
-            "Ibarra", // 2654
-            "Ida", // 2655
-            "Idalia", // 2656
-            "Idella", // 2657
-            "Ignacio", // 2658
-            "Ike", // 2659
-            "Ila", // 2660
-            "Ileana", // 2661
-            "Ilene", // 2662
-            "Iliana", // 2663
-            "Ilona", // 2664
-            "Ilse", // 2665
-            "Ima", // 2666
-            "Imelda", // 2667
-            "Imogene", // 2668
-            "Ina", // 2669
-            "India", // 2670
-            "Ines", // 2671
-            "Inez", // 2672
-            "Inga", // 2673
-            "Inge", // 2674
-            "Ingeborg", // 2675
-            "Ingram", // 2676
-            "Ingrid", // 2677
-            "Inman", // 2678
-            "Iola", // 2679
-            "Iona", // 2680
-            "Ione", // 2681
-            "Ira", // 2682
-            "Irby", // 2683
-            "Ireland", // 2684
-            "Irena", // 2685
-            "Irene", // 2686
-            "Iris", // 2687
-            "Irizarry", // 2688
-            "Irma", // 2689
-            "Irvin", // 2690
-            "Irving", // 2691
-            "Irwin", // 2692
-            "Isaac", // 2693
-            "Isaacs", // 2694
-            "Isabel", // 2695
-            "Isabell", // 2696
-            "Isabella", // 2697
-            "Isabelle", // 2698
-            "Isaiah", // 2699
-            "Isaias", // 2700
-            "Isbell", // 2701
-            "Isiah", // 2702
-            "Isidro", // 2703
-            "Ismael", // 2704
-            "Isom", // 2705
-            "Ison", // 2706
-            "Israel", // 2707
-            "Isreal", // 2708
-            "Issac", // 2709
-            "Iva", // 2710
-            "Ivan", // 2711
-            "Iverson", // 2712
-            "Ivette", // 2713
-            "Ivey", // 2714
-            "Ivonne", // 2715
-            "Ivory", // 2716
-            "Ivy", // 2717
-            "Jacalyn", // 2718
-            "Jacinta", // 2719
-            "Jacinto", // 2720
-            "Jack", // 2721
-            "Jackie", // 2722
-            "Jacklyn", // 2723
-            "Jackson", // 2724
-            "Jaclyn", // 2725
-            "Jacob", // 2726
-            "Jacobs", // 2727
-            "Jacobsen", // 2728
-            "Jacobson", // 2729
-            "Jacoby", // 2730
-            "Jacque", // 2731
-            "Jacquelin", // 2732
-            "Jacqueline", // 2733
-            "Jacquelyn", // 2734
-            "Jacques", // 2735
-            "Jacquline", // 2736
-            "Jada", // 2737
-            "Jade", // 2738
-            "Jae", // 2739
-            "Jaeger", // 2740
-            "Jaime", // 2741
-            "Jaimie", // 2742
-            "Jake", // 2743
-            "Jamaal", // 2744
-            "Jamal", // 2745
-            "Jamar", // 2746
-            "Jame", // 2747
-            "Jamel", // 2748
-            "James", // 2749
-            "Jameson", // 2750
-            "Jamey", // 2751
-            "Jami", // 2752
-            "Jamie", // 2753
-            "Jamila", // 2754
-            "Jamison", // 2755
-            "Jammie", // 2756
-            "Jan", // 2757
-            "Jana", // 2758
-            "Jane", // 2759
-            "Janeen", // 2760
-            "Janel", // 2761
-            "Janell", // 2762
-            "Janelle", // 2763
-            "Janes", // 2764
-            "Janet", // 2765
-            "Janette", // 2766
-            "Janice", // 2767
-            "Janie", // 2768
-            "Janina", // 2769
-            "Janine", // 2770
-            "Janis", // 2771
-            "Janna", // 2772
-            "Jannette", // 2773
-            "Jannie", // 2774
-            "Jansen", // 2775
-            "January", // 2776
-            "Jaqueline", // 2777
-            "Jaramillo", // 2778
-            "Jared", // 2779
-            "Jarod", // 2780
-            "Jarred", // 2781
-            "Jarrell", // 2782
-            "Jarrett", // 2783
-            "Jarrod", // 2784
-            "Jarvis", // 2785
-            "Jasmin", // 2786
-            "Jasmine", // 2787
-            "Jason", // 2788
-            "Jasper", // 2789
-            "Jaunita", // 2790
-            "Javier", // 2791
-            "Jay", // 2792
-            "Jayme", // 2793
-            "Jayne", // 2794
-            "Jayson", // 2795
-            "Jazmin", // 2796
-            "Jc", // 2797
-            "Jean", // 2798
-            "Jeana", // 2799
-            "Jeane", // 2800
-            "Jeanetta", // 2801
-            "Jeanette", // 2802
-            "Jeanie", // 2803
-            "Jeanine", // 2804
-            "Jeanna", // 2805
-            "Jeanne", // 2806
-            "Jeannette", // 2807
-            "Jeannie", // 2808
-            "Jeannine", // 2809
-            "Jed", // 2810
-            "Jeff", // 2811
-            "Jefferey", // 2812
-            "Jeffers", // 2813
-            "Jefferson", // 2814
-            "Jeffery", // 2815
-            "Jeffrey", // 2816
-            "Jeffries", // 2817
-            "Jeffry", // 2818
-            "Jena", // 2819
-            "Jenelle", // 2820
-            "Jenifer", // 2821
-            "Jeniffer", // 2822
-            "Jenkins", // 2823
-            "Jenna", // 2824
-            "Jennette", // 2825
-            "Jenni", // 2826
-            "Jennie", // 2827
-            "Jennifer", // 2828
-            "Jennings", // 2829
-            "Jenny", // 2830
-            "Jensen", // 2831
-            "Jerald", // 2832
-            "Jeraldine", // 2833
-            "Jeramy", // 2834
-            "Jere", // 2835
-            "Jeremiah", // 2836
-            "Jeremy", // 2837
-            "Jeri", // 2838
-            "Jerilyn", // 2839
-            "Jermaine", // 2840
-            "Jernigan", // 2841
-            "Jerold", // 2842
-            "Jerome", // 2843
-            "Jeromy", // 2844
-            "Jerrell", // 2845
-            "Jerri", // 2846
-            "Jerrie", // 2847
-            "Jerrod", // 2848
-            "Jerrold", // 2849
-            "Jerry", // 2850
-            "Jesica", // 2851
-            "Jess", // 2852
-            "Jesse", // 2853
-            "Jessica", // 2854
-            "Jessie", // 2855
-            "Jesus", // 2856
-            "Jeter", // 2857
-            "Jett", // 2858
-            "Jewel", // 2859
-            "Jewell", // 2860
-            "Jill", // 2861
-            "Jillian", // 2862
-            "Jim", // 2863
-            "Jimenez", // 2864
-            "Jimmie", // 2865
-            "Jimmy", // 2866
-            "Jo", // 2867
-            "Joan", // 2868
-            "Joanie", // 2869
-            "Joann", // 2870
-            "Joanna", // 2871
-            "Joanne", // 2872
-            "Joaquin", // 2873
-            "Jobe", // 2874
-            "Jocelyn", // 2875
-            "Jodi", // 2876
-            "Jodie", // 2877
-            "Jody", // 2878
-            "Joe", // 2879
-            "Joel", // 2880
-            "Joelle", // 2881
-            "Joellen", // 2882
-            "Joesph", // 2883
-            "Joetta", // 2884
-            "Joey", // 2885
-            "Johanna", // 2886
-            "John", // 2887
-            "Johnathan", // 2888
-            "Johnathon", // 2889
-            "Johnetta", // 2890
-            "Johnie", // 2891
-            "Johnna", // 2892
-            "Johnnie", // 2893
-            "Johnny", // 2894
-            "Johns", // 2895
-            "Johnson", // 2896
-            "Johnston", // 2897
-            "Joiner", // 2898
-            "Joleen", // 2899
-            "Jolene", // 2900
-            "Jolly", // 2901
-            "Jolynn", // 2902
-            "Jon", // 2903
-            "Jonah", // 2904
-            "Jonas", // 2905
-            "Jonathan", // 2906
-            "Jonathon", // 2907
-            "Jones", // 2908
-            "Joni", // 2909
-            "Jonna", // 2910
-            "Jonnie", // 2911
-            "Jordan", // 2912
-            "Jordon", // 2913
-            "Jorge", // 2914
-            "Jorgensen", // 2915
-            "Jose", // 2916
-            "Josef", // 2917
-            "Josefa", // 2918
-            "Josefina", // 2919
-            "Joseph", // 2920
-            "Josephina", // 2921
-            "Josephine", // 2922
-            "Josette", // 2923
-            "Josh", // 2924
-            "Joshua", // 2925
-            "Josiah", // 2926
-            "Josie", // 2927
-            "Jospeh", // 2928
-            "Josue", // 2929
-            "Jovita", // 2930
-            "Joy", // 2931
-            "Joyce", // 2932
-            "Joycelyn", // 2933
-            "Joyner", // 2934
-            "Juan", // 2935
-            "Juana", // 2936
-            "Juanita", // 2937
-            "Juarez", // 2938
-            "Judd", // 2939
-            "Jude", // 2940
-            "Judge", // 2941
-            "Judi", // 2942
-            "Judith", // 2943
-            "Judson", // 2944
-            "Judy", // 2945
-            "Jules", // 2946
-            "Juli", // 2947
-            "Julia", // 2948
-            "Julian", // 2949
-            "Juliana", // 2950
-            "Juliann", // 2951
-            "Julianna", // 2952
-            "Julianne", // 2953
-            "Julie", // 2954
-            "Juliet", // 2955
-            "Julieta", // 2956
-            "Juliette", // 2957
-            "Julio", // 2958
-            "Julius", // 2959
-            "July", // 2960
-            "June", // 2961
-            "Jung", // 2962
-            "Junior", // 2963
-            "Justice", // 2964
-            "Justin", // 2965
-            "Justina", // 2966
-            "Justine", // 2967
-            "Kacey", // 2968
-            "Kahn", // 2969
-            "Kaiser", // 2970
-            "Kaitlin", // 2971
-            "Kaitlyn", // 2972
-            "Kala", // 2973
-            "Kami", // 2974
-            "Kaminski", // 2975
-            "Kandi", // 2976
-            "Kandice", // 2977
-            "Kandy", // 2978
-            "Kane", // 2979
-            "Kang", // 2980
-            "Kaplan", // 2981
-            "Kara", // 2982
-            "Kareem", // 2983
-            "Karen", // 2984
-            "Kari", // 2985
-            "Karie", // 2986
-            "Karin", // 2987
-            "Karina", // 2988
-            "Karissa", // 2989
-            "Karl", // 2990
-            "Karla", // 2991
-            "Karol", // 2992
-            "Karolyn", // 2993
-            "Karon", // 2994
-            "Karr", // 2995
-            "Karri", // 2996
-            "Karrie", // 2997
-            "Karyn", // 2998
-            "Kasey", // 2999
-            "Kassandra", // 3000
-            "Kate", // 3001
-            "Katelyn", // 3002
-            "Katharine", // 3003
-            "Katherine", // 3004
-            "Katheryn", // 3005
-            "Kathi", // 3006
-            "Kathie", // 3007
-            "Kathleen", // 3008
-            "Kathlene", // 3009
-            "Kathlyn", // 3010
-            "Kathrine", // 3011
-            "Kathryn", // 3012
-            "Kathy", // 3013
-            "Katie", // 3014
-            "Katina", // 3015
-            "Katrina", // 3016
-            "Katy", // 3017
-            "Katz", // 3018
-            "Kauffman", // 3019
-            "Kaufman", // 3020
-            "Kay", // 3021
-            "Kaye", // 3022
-            "Kayla", // 3023
-            "Kaylee", // 3024
-            "Kearney", // 3025
-            "Kearns", // 3026
-            "Keating", // 3027
-            "Keaton", // 3028
-            "Keeler", // 3029
-            "Keeling", // 3030
-            "Keely", // 3031
-            "Keen", // 3032
-            "Keenan", // 3033
-            "Keene", // 3034
-            "Keener", // 3035
-            "Keeton", // 3036
-            "Keisha", // 3037
-            "Keith", // 3038
-            "Keller", // 3039
-            "Kelley", // 3040
-            "Kelli", // 3041
-            "Kellie", // 3042
-            "Kellogg", // 3043
-            "Kelly", // 3044
-            "Kelsey", // 3045
-            "Kelvin", // 3046
-            "Kemp", // 3047
-            "Ken", // 3048
-            "Kendall", // 3049
-            "Kendra", // 3050
-            "Kendrick", // 3051
-            "Keneth", // 3052
-            "Kenna", // 3053
-            "Kennedy", // 3054
-            "Kenneth", // 3055
-            "Kenney", // 3056
-            "Kennith", // 3057
-            "Kenny", // 3058
-            "Kent", // 3059
-            "Kenton", // 3060
-            "Kenya", // 3061
-            "Kenyon", // 3062
-            "Keri", // 3063
-            "Kermit", // 3064
-            "Kern", // 3065
-            "Kerns", // 3066
-            "Kerr", // 3067
-            "Kerri", // 3068
-            "Kerrie", // 3069
-            "Kerry", // 3070
-            "Kesha", // 3071
-            "Keshia", // 3072
-            "Kessler", // 3073
-            "Keven", // 3074
-            "Kevin", // 3075
-            "Key", // 3076
-            "Keyes", // 3077
-            "Keys", // 3078
-            "Khan", // 3079
-            "Kia", // 3080
-            "Kiara", // 3081
-            "Kidd", // 3082
-            "Kieth", // 3083
-            "Kilgore", // 3084
-            "Killian", // 3085
-            "Kilpatrick", // 3086
-            "Kim", // 3087
-            "Kimball", // 3088
-            "Kimberely", // 3089
-            "Kimberlee", // 3090
-            "Kimberley", // 3091
-            "Kimberly", // 3092
-            "Kimble", // 3093
-            "Kimbrough", // 3094
-            "Kincaid", // 3095
-            "Kinder", // 3096
-            "King", // 3097
-            "Kinney", // 3098
-            "Kinsey", // 3099
-            "Kip", // 3100
-            "Kira", // 3101
-            "Kirby", // 3102
-            "Kirk", // 3103
-            "Kirkland", // 3104
-            "Kirkpatrick", // 3105
-            "Kirsten", // 3106
-            "Kirstin", // 3107
-            "Kiser", // 3108
-            "Kisha", // 3109
-            "Kitchen", // 3110
-            "Kitchens", // 3111
-            "Kitty", // 3112
-            "Klein", // 3113
-            "Kline", // 3114
-            "Knapp", // 3115
-            "Knight", // 3116
-            "Knott", // 3117
-            "Knowles", // 3118
-            "Knowlton", // 3119
-            "Knox", // 3120
-            "Knudsen", // 3121
-            "Knutson", // 3122
-            "Koch", // 3123
-            "Koehler", // 3124
-            "Koenig", // 3125
-            "Kohler", // 3126
-            "Kolb", // 3127
-            "Koontz", // 3128
-            "Kopp", // 3129
-            "Korey", // 3130
-            "Kori", // 3131
-            "Kory", // 3132
-            "Kowalski", // 3133
-            "Kraft", // 3134
-            "Kraig", // 3135
-            "Kramer", // 3136
-            "Kraus", // 3137
-            "Krause", // 3138
-            "Krebs", // 3139
-            "Kris", // 3140
-            "Krista", // 3141
-            "Kristal", // 3142
-            "Kristan", // 3143
-            "Kristen", // 3144
-            "Kristi", // 3145
-            "Kristie", // 3146
-            "Kristin", // 3147
-            "Kristina", // 3148
-            "Kristine", // 3149
-            "Kristofer", // 3150
-            "Kristopher", // 3151
-            "Kristy", // 3152
-            "Kristyn", // 3153
-            "Krueger", // 3154
-            "Kruger", // 3155
-            "Kruse", // 3156
-            "Krystal", // 3157
-            "Krystle", // 3158
-            "Krystyna", // 3159
-            "Kuhn", // 3160
-            "Kurt", // 3161
-            "Kurtis", // 3162
-            "Kurtz", // 3163
-            "Kuykendall", // 3164
-            "Kyla", // 3165
-            "Kyle", // 3166
-            "Kylee", // 3167
-            "Kylie", // 3168
-            "Kyong", // 3169
-            "Kyra", // 3170
-            "Kyung", // 3171
-            "Lacey", // 3172
-            "Lachance", // 3173
-            "Lacie", // 3174
-            "Lackey", // 3175
-            "Lacroix", // 3176
-            "Lacy", // 3177
-            "Ladd", // 3178
-            "Ladner", // 3179
-            "Ladonna", // 3180
-            "Lafleur", // 3181
-            "Laird", // 3182
-            "Lake", // 3183
-            "Lakeisha", // 3184
-            "Lakesha", // 3185
-            "Lakeshia", // 3186
-            "Lakisha", // 3187
-            "Lam", // 3188
-            "Lamar", // 3189
-            "Lamb", // 3190
-            "Lambert", // 3191
-            "Lamm", // 3192
-            "Lamont", // 3193
-            "Lan", // 3194
-            "Lana", // 3195
-            "Lancaster", // 3196
-            "Lance", // 3197
-            "Land", // 3198
-            "Landers", // 3199
-            "Landis", // 3200
-            "Landon", // 3201
-            "Landrum", // 3202
-            "Landry", // 3203
-            "Lane", // 3204
-            "Lanette", // 3205
-            "Laney", // 3206
-            "Lang", // 3207
-            "Lange", // 3208
-            "Langford", // 3209
-            "Langley", // 3210
-            "Langston", // 3211
-            "Lanham", // 3212
-            "Lani", // 3213
-            "Lanier", // 3214
-            "Lankford", // 3215
-            "Lanny", // 3216
-            "Lantz", // 3217
-            "Lapointe", // 3218
-            "Laquita", // 3219
-            "Lara", // 3220
-            "Large", // 3221
-            "Larissa", // 3222
-            "Larkin", // 3223
-            "Larry", // 3224
-            "Larsen", // 3225
-            "Larson", // 3226
-            "Larue", // 3227
-            "Lashanda", // 3228
-            "Lashawn", // 3229
-            "Lashonda", // 3230
-            "Lassiter", // 3231
-            "Latanya", // 3232
-            "Latasha", // 3233
-            "Latham", // 3234
-            "Latisha", // 3235
-            "Latonia", // 3236
-            "Latonya", // 3237
-            "Latosha", // 3238
-            "Latoya", // 3239
-            "Latrice", // 3240
-            "Latricia", // 3241
-            "Lau", // 3242
-            "Laughlin", // 3243
-            "Laura", // 3244
-            "Laureen", // 3245
-            "Laurel", // 3246
-            "Lauren", // 3247
-            "Laurence", // 3248
-            "Lauretta", // 3249
-            "Laurette", // 3250
-            "Lauri", // 3251
-            "Laurie", // 3252
-            "Lavada", // 3253
-            "Lavern", // 3254
-            "Laverne", // 3255
-            "Lavigne", // 3256
-            "Lavina", // 3257
-            "Lavoie", // 3258
-            "Lavon", // 3259
-            "Lavonda", // 3260
-            "Lavonne", // 3261
-            "Law", // 3262
-            "Lawanda", // 3263
-            "Lawerence", // 3264
-            "Lawler", // 3265
-            "Lawrence", // 3266
-            "Laws", // 3267
-            "Lawson", // 3268
-            "Lawton", // 3269
-            "Lay", // 3270
-            "Layman", // 3271
-            "Layne", // 3272
-            "Layton", // 3273
-            "Lazaro", // 3274
-            "Le", // 3275
-            "Lea", // 3276
-            "Leach", // 3277
-            "Leah", // 3278
-            "Leal", // 3279
-            "Leandra", // 3280
-            "Leandro", // 3281
-            "Leann", // 3282
-            "Leanna", // 3283
-            "Leanne", // 3284
-            "Lear", // 3285
-            "Leary", // 3286
-            "Leatha", // 3287
-            "Leatrice", // 3288
-            "Leavitt", // 3289
-            "Leblanc", // 3290
-            "Leclair", // 3291
-            "Leda", // 3292
-            "Ledbetter", // 3293
-            "Ledesma", // 3294
-            "Ledford", // 3295
-            "Lee", // 3296
-            "Leeann", // 3297
-            "Leesa", // 3298
-            "Leggett", // 3299
-            "Lehman", // 3300
-            "Lehmann", // 3301
-            "Leif", // 3302
-            "Leigh", // 3303
-            "Leila", // 3304
-            "Leilani", // 3305
-            "Leisa", // 3306
-            "Lela", // 3307
-            "Leland", // 3308
-            "Lelia", // 3309
-            "Lemay", // 3310
-            "Lemieux", // 3311
-            "Lemon", // 3312
-            "Lemons", // 3313
-            "Lemuel", // 3314
-            "Lemus", // 3315
-            "Len", // 3316
-            "Lena", // 3317
-            "Lenard", // 3318
-            "Lennie", // 3319
-            "Lenny", // 3320
-            "Lenora", // 3321
-            "Lenore", // 3322
-            "Lentz", // 3323
-            "Lenz", // 3324
-            "Leo", // 3325
-            "Leola", // 3326
-            "Leon", // 3327
-            "Leona", // 3328
-            "Leonard", // 3329
-            "Leonardo", // 3330
-            "Leone", // 3331
-            "Leonel", // 3332
-            "Leonor", // 3333
-            "Leonora", // 3334
-            "Leopoldo", // 3335
-            "Leora", // 3336
-            "Leota", // 3337
-            "Leroy", // 3338
-            "Les", // 3339
-            "Lesa", // 3340
-            "Leslee", // 3341
-            "Lesley", // 3342
-            "Leslie", // 3343
-            "Lessie", // 3344
-            "Lester", // 3345
-            "Leta", // 3346
-            "Letha", // 3347
-            "Leticia", // 3348
-            "Letitia", // 3349
-            "Lettie", // 3350
-            "Levesque", // 3351
-            "Levi", // 3352
-            "Levin", // 3353
-            "Levine", // 3354
-            "Levy", // 3355
-            "Lewandowski", // 3356
-            "Lewis", // 3357
-            "Leyva", // 3358
-            "Li", // 3359
-            "Lia", // 3360
-            "Liana", // 3361
-            "Libby", // 3362
-            "Lida", // 3363
-            "Lidia", // 3364
-            "Light", // 3365
-            "Lightfoot", // 3366
-            "Lila", // 3367
-            "Liles", // 3368
-            "Lilia", // 3369
-            "Lilian", // 3370
-            "Liliana", // 3371
-            "Lilley", // 3372
-            "Lillian", // 3373
-            "Lillie", // 3374
-            "Lilly", // 3375
-            "Lily", // 3376
-            "Lim", // 3377
-            "Lima", // 3378
-            "Lin", // 3379
-            "Lina", // 3380
-            "Lincoln", // 3381
-            "Lind", // 3382
-            "Linda", // 3383
-            "Lindberg", // 3384
-            "Linder", // 3385
-            "Lindley", // 3386
-            "Lindquist", // 3387
-            "Lindsay", // 3388
-            "Lindsey", // 3389
-            "Lindy", // 3390
-            "Linette", // 3391
-            "Link", // 3392
-            "Linn", // 3393
-            "Linnea", // 3394
-            "Linnie", // 3395
-            "Lino", // 3396
-            "Linton", // 3397
-            "Linwood", // 3398
-            "Lionel", // 3399
-            "Lipscomb", // 3400
-            "Lira", // 3401
-            "Lisa", // 3402
-            "Lise", // 3403
-            "Lisette", // 3404
-            "Lissette", // 3405
-            "Lita", // 3406
-            "Little", // 3407
-            "Littlefield", // 3408
-            "Littlejohn", // 3409
-            "Littleton", // 3410
-            "Liu", // 3411
-            "Lively", // 3412
-            "Livingston", // 3413
-            "Liz", // 3414
-            "Liza", // 3415
-            "Lizabeth", // 3416
-            "Lizbeth", // 3417
-            "Lizette", // 3418
-            "Lizzie", // 3419
-            "Lloyd", // 3420
-            "Lo", // 3421
-            "Locke", // 3422
-            "Lockett", // 3423
-            "Lockhart", // 3424
-            "Locklear", // 3425
-            "Lockwood", // 3426
-            "Loftis", // 3427
-            "Lofton", // 3428
-            "Logan", // 3429
-            "Logsdon", // 3430
-            "Lois", // 3431
-            "Lola", // 3432
-            "Lolita", // 3433
-            "Lomax", // 3434
-            "Lombardi", // 3435
-            "Lombardo", // 3436
-            "Lon", // 3437
-            "Lona", // 3438
-            "London", // 3439
-            "Long", // 3440
-            "Longoria", // 3441
-            "Lonnie", // 3442
-            "Lonny", // 3443
-            "Loomis", // 3444
-            "Looney", // 3445
-            "Lopes", // 3446
-            "Lopez", // 3447
-            "Lora", // 3448
-            "Loraine", // 3449
-            "Lord", // 3450
-            "Lorelei", // 3451
-            "Loren", // 3452
-            "Lorena", // 3453
-            "Lorene", // 3454
-            "Lorenz", // 3455
-            "Lorenza", // 3456
-            "Lorenzo", // 3457
-            "Loretta", // 3458
-            "Lori", // 3459
-            "Lorie", // 3460
-            "Lorinda", // 3461
-            "Lorine", // 3462
-            "Lorna", // 3463
-            "Lorraine", // 3464
-            "Lorretta", // 3465
-            "Lorri", // 3466
-            "Lorrie", // 3467
-            "Lott", // 3468
-            "Lottie", // 3469
-            "Lou", // 3470
-            "Louann", // 3471
-            "Louella", // 3472
-            "Louie", // 3473
-            "Louis", // 3474
-            "Louisa", // 3475
-            "Louise", // 3476
-            "Lourdes", // 3477
-            "Love", // 3478
-            "Lovelace", // 3479
-            "Lovell", // 3480
-            "Lovett", // 3481
-            "Lovie", // 3482
-            "Low", // 3483
-            "Lowe", // 3484
-            "Lowell", // 3485
-            "Lowery", // 3486
-            "Lowry", // 3487
-            "Loyd", // 3488
-            "Lozano", // 3489
-            "Lu", // 3490
-            "Luann", // 3491
-            "Luanne", // 3492
-            "Lucas", // 3493
-            "Luce", // 3494
-            "Lucero", // 3495
-            "Lucia", // 3496
-            "Luciano", // 3497
-            "Lucie", // 3498
-            "Lucien", // 3499
-            "Lucienne", // 3500
-            "Lucila", // 3501
-            "Lucile", // 3502
-            "Lucille", // 3503
-            "Lucinda", // 3504
-            "Lucio", // 3505
-            "Lucius", // 3506
-            "Luckett", // 3507
-            "Lucretia", // 3508
-            "Lucy", // 3509
-            "Ludwig", // 3510
-            "Lue", // 3511
-            "Luella", // 3512
-            "Lugo", // 3513
-            "Luigi", // 3514
-            "Luis", // 3515
-            "Luisa", // 3516
-            "Lujan", // 3517
-            "Luke", // 3518
-            "Lula", // 3519
-            "Lulu", // 3520
-            "Lumpkin", // 3521
-            "Luna", // 3522
-            "Lund", // 3523
-            "Lundy", // 3524
-            "Lunsford", // 3525
-            "Lupe", // 3526
-            "Lupita", // 3527
-            "Lura", // 3528
-            "Lusk", // 3529
-            "Luther", // 3530
-            "Lutz", // 3531
-            "Luz", // 3532
-            "Ly", // 3533
-            "Lyda", // 3534
-            "Lydia", // 3535
-            "Lyle", // 3536
-            "Lyles", // 3537
-            "Lyman", // 3538
-            "Lyn", // 3539
-            "Lynch", // 3540
-            "Lynda", // 3541
-            "Lyndon", // 3542
-            "Lyndsay", // 3543
-            "Lyndsey", // 3544
-            "Lynette", // 3545
-            "Lynn", // 3546
-            "Lynne", // 3547
-            "Lynnette", // 3548
-            "Lynwood", // 3549
-            "Lyon", // 3550
-            "Lyons", // 3551
-            "Lytle", // 3552
-            "Ma", // 3553
-            "Mabel", // 3554
-            "Mable", // 3555
-            "Mabry", // 3556
-            "Mac", // 3557
-            "Macdonald", // 3558
-            "Mace", // 3559
-            "Machado", // 3560
-            "Macias", // 3561
-            "Mack", // 3562
-            "Mackenzie", // 3563
-            "Mackey", // 3564
-            "Macon", // 3565
-            "Madden", // 3566
-            "Maddox", // 3567
-            "Madeleine", // 3568
-            "Madeline", // 3569
-            "Madelyn", // 3570
-            "Madge", // 3571
-            "Madison", // 3572
-            "Madonna", // 3573
-            "Madrid", // 3574
-            "Madrigal", // 3575
-            "Madsen", // 3576
-            "Mae", // 3577
-            "Maestas", // 3578
-            "Magana", // 3579
-            "Magda", // 3580
-            "Magdalena", // 3581
-            "Magdalene", // 3582
-            "Magee", // 3583
-            "Maggie", // 3584
-            "Magnolia", // 3585
-            "Maguire", // 3586
-            "Mahan", // 3587
-            "Maher", // 3588
-            "Mahon", // 3589
-            "Mahoney", // 3590
-            "Mai", // 3591
-            "Maier", // 3592
-            "Main", // 3593
-            "Major", // 3594
-            "Majorie", // 3595
-            "Majors", // 3596
-            "Malcolm", // 3597
-            "Malcom", // 3598
-            "Maldonado", // 3599
-            "Malia", // 3600
-            "Malik", // 3601
-            "Malinda", // 3602
-            "Malissa", // 3603
-            "Mallory", // 3604
-            "Malloy", // 3605
-            "Malone", // 3606
-            "Maloney", // 3607
-            "Mamie", // 3608
-            "Man", // 3609
-            "Mancuso", // 3610
-            "Mandi", // 3611
-            "Mandy", // 3612
-            "Mangum", // 3613
-            "Manley", // 3614
-            "Mann", // 3615
-            "Manning", // 3616
-            "Mansfield", // 3617
-            "Manual", // 3618
-            "Manuel", // 3619
-            "Manuela", // 3620
-            "Maples", // 3621
-            "Mara", // 3622
-            "Maranda", // 3623
-            "Marc", // 3624
-            "Marcel", // 3625
-            "Marcela", // 3626
-            "Marcelina", // 3627
-            "Marcelino", // 3628
-            "Marcella", // 3629
-            "Marcelle", // 3630
-            "Marcellus", // 3631
-            "Marcelo", // 3632
-            "March", // 3633
-            "Marci", // 3634
-            "Marcia", // 3635
-            "Marcie", // 3636
-            "Marco", // 3637
-            "Marcos", // 3638
-            "Marcum", // 3639
-            "Marcus", // 3640
-            "Marcy", // 3641
-            "Mares", // 3642
-            "Margaret", // 3643
-            "Margarete", // 3644
-            "Margarette", // 3645
-            "Margarita", // 3646
-            "Margarito", // 3647
-            "Marge", // 3648
-            "Margery", // 3649
-            "Margie", // 3650
-            "Margo", // 3651
-            "Margot", // 3652
-            "Margret", // 3653
-            "Marguerite", // 3654
-            "Mari", // 3655
-            "Maria", // 3656
-            "Mariah", // 3657
-            "Mariam", // 3658
-            "Marian", // 3659
-            "Mariana", // 3660
-            "Mariann", // 3661
-            "Marianna", // 3662
-            "Marianne", // 3663
-            "Mariano", // 3664
-            "Maribel", // 3665
-            "Maribeth", // 3666
-            "Maricela", // 3667
-            "Marie", // 3668
-            "Marietta", // 3669
-            "Marilee", // 3670
-            "Marilyn", // 3671
-            "Marilynn", // 3672
-            "Marin", // 3673
-            "Marina", // 3674
-            "Marino", // 3675
-            "Mario", // 3676
-            "Marion", // 3677
-            "Marisa", // 3678
-            "Marisela", // 3679
-            "Marisol", // 3680
-            "Marissa", // 3681
-            "Marita", // 3682
-            "Maritza", // 3683
-            "Marjorie", // 3684
-            "Marjory", // 3685
-            "Mark", // 3686
-            "Markham", // 3687
-            "Marks", // 3688
-            "Markus", // 3689
-            "Marla", // 3690
-            "Marlena", // 3691
-            "Marlene", // 3692
-            "Marlin", // 3693
-            "Marlo", // 3694
-            "Marlon", // 3695
-            "Marlow", // 3696
-            "Marlyn", // 3697
-            "Marlys", // 3698
-            "Marnie", // 3699
-            "Marquerite", // 3700
-            "Marquez", // 3701
-            "Marquis", // 3702
-            "Marquita", // 3703
-            "Marr", // 3704
-            "Marrero", // 3705
-            "Marroquin", // 3706
-            "Marry", // 3707
-            "Marsh", // 3708
-            "Marsha", // 3709
-            "Marshall", // 3710
-            "Marta", // 3711
-            "Martel", // 3712
-            "Martell", // 3713
-            "Martha", // 3714
-            "Marti", // 3715
-            "Martin", // 3716
-            "Martina", // 3717
-            "Martine", // 3718
-            "Martinez", // 3719
-            "Martino", // 3720
-            "Marty", // 3721
-            "Marva", // 3722
-            "Marvel", // 3723
-            "Marvin", // 3724
-            "Marx", // 3725
-            "Mary", // 3726
-            "Maryann", // 3727
-            "Maryanne", // 3728
-            "Marybeth", // 3729
-            "Maryellen", // 3730
-            "Maryjane", // 3731
-            "Maryjo", // 3732
-            "Marylin", // 3733
-            "Marylou", // 3734
-            "Mason", // 3735
-            "Massey", // 3736
-            "Massie", // 3737
-            "Masters", // 3738
-            "Masterson", // 3739
-            "Mata", // 3740
-            "Matheny", // 3741
-            "Mathew", // 3742
-            "Mathews", // 3743
-            "Mathis", // 3744
-            "Matilda", // 3745
-            "Matilde", // 3746
-            "Matlock", // 3747
-            "Matos", // 3748
-            "Matson", // 3749
-            "Matt", // 3750
-            "Matthew", // 3751
-            "Matthews", // 3752
-            "Mattie", // 3753
-            "Mattingly", // 3754
-            "Mattison", // 3755
-            "Mattox", // 3756
-            "Mattson", // 3757
-            "Maud", // 3758
-            "Maude", // 3759
-            "Maudie", // 3760
-            "Mauldin", // 3761
-            "Maura", // 3762
-            "Maureen", // 3763
-            "Maurer", // 3764
-            "Maurice", // 3765
-            "Mauricio", // 3766
-            "Maurine", // 3767
-            "Mauro", // 3768
-            "Mavis", // 3769
-            "Max", // 3770
-            "Maxey", // 3771
-            "Maxie", // 3772
-            "Maximo", // 3773
-            "Maxine", // 3774
-            "Maxwell", // 3775
-            "May", // 3776
-            "Maya", // 3777
-            "Maybelle", // 3778
-            "Mayberry", // 3779
-            "Mayer", // 3780
-            "Mayes", // 3781
-            "Mayfield", // 3782
-            "Mayme", // 3783
-            "Maynard", // 3784
-            "Mayo", // 3785
-            "Mayra", // 3786
-            "Mays", // 3787
-            "Mazie", // 3788
-            "Mcadams", // 3789
-            "Mcafee", // 3790
-            "Mcalister", // 3791
-            "Mcallister", // 3792
-            "Mcarthur", // 3793
-            "Mcbride", // 3794
-            "Mccabe", // 3795
-            "Mccain", // 3796
-            "Mccall", // 3797
-            "Mccann", // 3798
-            "Mccarter", // 3799
-            "Mccarthy", // 3800
-            "Mccartney", // 3801
-            "Mccarty", // 3802
-            "Mccauley", // 3803
-            "Mcclain", // 3804
-            "Mcclanahan", // 3805
-            "Mcclellan", // 3806
-            "Mcclelland", // 3807
-            "Mcclendon", // 3808
-            "Mccloud", // 3809
-            "Mcclung", // 3810
-            "Mcclure", // 3811
-            "Mccollum", // 3812
-            "Mccombs", // 3813
-            "Mcconnell", // 3814
-            "Mccord", // 3815
-            "Mccorkle", // 3816
-            "Mccormack", // 3817
-            "Mccormick", // 3818
-            "Mccoy", // 3819
-            "Mccracken", // 3820
-            "Mccrary", // 3821
-            "Mccray", // 3822
-            "Mcculloch", // 3823
-            "Mccullough", // 3824
-            "Mccurdy", // 3825
-            "Mcdaniel", // 3826
-            "Mcdermott", // 3827
-            "Mcdonald", // 3828
-            "Mcdonnell", // 3829
-            "Mcdonough", // 3830
-            "Mcdowell", // 3831
-            "Mcduffie", // 3832
-            "Mcelroy", // 3833
-            "Mcfadden", // 3834
-            "Mcfarland", // 3835
-            "Mcfarlane", // 3836
-            "Mcgee", // 3837
-            "Mcghee", // 3838
-            "Mcgill", // 3839
-            "Mcginnis", // 3840
-            "Mcgovern", // 3841
-            "Mcgowan", // 3842
-            "Mcgrath", // 3843
-            "Mcgraw", // 3844
-            "Mcgregor", // 3845
-            "Mcguire", // 3846
-            "Mchenry", // 3847
-            "Mchugh", // 3848
-            "Mcintire", // 3849
-            "Mcintosh", // 3850
-            "Mcintyre", // 3851
-            "Mckay", // 3852
-            "Mckee", // 3853
-            "Mckenna", // 3854
-            "Mckenzie", // 3855
-            "Mckinley", // 3856
-            "Mckinney", // 3857
-            "Mckinnon", // 3858
-            "Mcknight", // 3859
-            "Mclain", // 3860
-            "Mclaughlin", // 3861
-            "Mclaurin", // 3862
-            "Mclean", // 3863
-            "Mclemore", // 3864
-            "Mclendon", // 3865
-            "Mcleod", // 3866
-            "Mcmahan", // 3867
-            "Mcmahon", // 3868
-            "Mcmanus", // 3869
-            "Mcmillan", // 3870
-            "Mcmillian", // 3871
-            "Mcmullen", // 3872
-            "Mcmurray", // 3873
-            "Mcnabb", // 3874
-            "Mcnair", // 3875
-            "Mcnally", // 3876
-            "Mcnamara", // 3877
-            "Mcneal", // 3878
-            "Mcneely", // 3879
-            "Mcneil", // 3880
-            "Mcneill", // 3881
-            "Mcnulty", // 3882
-            "Mcnutt", // 3883
-            "Mcpherson", // 3884
-            "Mcqueen", // 3885
-            "Mcrae", // 3886
-            "Mcvey", // 3887
-            "Mcwhorter", // 3888
-            "Mcwilliams", // 3889
-            "Mead", // 3890
-            "Meade", // 3891
-            "Meador", // 3892
-            "Meadows", // 3893
-            "Meagan", // 3894
-            "Meaghan", // 3895
-            "Means", // 3896
-            "Mechelle", // 3897
-            "Medeiros", // 3898
-            "Medina", // 3899
-            "Medley", // 3900
-            "Medlin", // 3901
-            "Medrano", // 3902
-            "Meehan", // 3903
-            "Meek", // 3904
-            "Meeks", // 3905
-            "Megan", // 3906
-            "Meghan", // 3907
-            "Mei", // 3908
-            "Meier", // 3909
-            "Mejia", // 3910
-            "Mel", // 3911
-            "Melanie", // 3912
-            "Melba", // 3913
-            "Melendez", // 3914
-            "Melina", // 3915
-            "Melinda", // 3916
-            "Melisa", // 3917
-            "Melissa", // 3918
-            "Mellisa", // 3919
-            "Mellissa", // 3920
-            "Mello", // 3921
-            "Melodie", // 3922
-            "Melody", // 3923
-            "Melonie", // 3924
-            "Melony", // 3925
-            "Melton", // 3926
-            "Melva", // 3927
-            "Melvin", // 3928
-            "Melvina", // 3929
-            "Mena", // 3930
-            "Menard", // 3931
-            "Mendenhall", // 3932
-            "Mendez", // 3933
-            "Mendoza", // 3934
-            "Mercado", // 3935
-            "Mercedes", // 3936
-            "Mercer", // 3937
-            "Merchant", // 3938
-            "Mercier", // 3939
-            "Mercy", // 3940
-            "Meredith", // 3941
-            "Merle", // 3942
-            "Merlin", // 3943
-            "Merrick", // 3944
-            "Merrill", // 3945
-            "Merritt", // 3946
-            "Merry", // 3947
-            "Mervin", // 3948
-            "Meryl", // 3949
-            "Messer", // 3950
-            "Messina", // 3951
-            "Meta", // 3952
-            "Metcalf", // 3953
-            "Metz", // 3954
-            "Metzger", // 3955
-            "Meyer", // 3956
-            "Meyers", // 3957
-            "Meza", // 3958
-            "Mi", // 3959
-            "Mia", // 3960
-            "Micaela", // 3961
-            "Micah", // 3962
-            "Michael", // 3963
-            "Michaela", // 3964
-            "Michaels", // 3965
-            "Michal", // 3966
-            "Michale", // 3967
-            "Michaud", // 3968
-            "Micheal", // 3969
-            "Michel", // 3970
-            "Michele", // 3971
-            "Michell", // 3972
-            "Michelle", // 3973
-            "Mickey", // 3974
-            "Middleton", // 3975
-            "Migdalia", // 3976
-            "Miguel", // 3977
-            "Mike", // 3978
-            "Mikel", // 3979
-            "Milagros", // 3980
-            "Milam", // 3981
-            "Milan", // 3982
-            "Milburn", // 3983
-            "Mildred", // 3984
-            "Miles", // 3985
-            "Milford", // 3986
-            "Milissa", // 3987
-            "Millard", // 3988
-            "Miller", // 3989
-            "Millicent", // 3990
-            "Millie", // 3991
-            "Milligan", // 3992
-            "Mills", // 3993
-            "Milner", // 3994
-            "Milo", // 3995
-            "Milton", // 3996
-            "Mimi", // 3997
-            "Mims", // 3998
-            "Mina", // 3999
-            "Mindi", // 4000
-            "Mindy", // 4001
-            "Miner", // 4002
-            "Minerva", // 4003
-            "Minh", // 4004
-            "Minnie", // 4005
-            "Minor", // 4006
-            "Minter", // 4007
-            "Minton", // 4008
-            "Miquel", // 4009
-            "Mira", // 4010
-            "Miranda", // 4011
-            "Mireles", // 4012
-            "Mireya", // 4013
-            "Miriam", // 4014
-            "Mirian", // 4015
-            "Mirna", // 4016
-            "Mirta", // 4017
-            "Missy", // 4018
-            "Misti", // 4019
-            "Misty", // 4020
-            "Mitch", // 4021
-            "Mitchel", // 4022
-            "Mitchell", // 4023
-            "Mittie", // 4024
-            "Mitzi", // 4025
-            "Mixon", // 4026
-            "Mize", // 4027
-            "Mobley", // 4028
-            "Mock", // 4029
-            "Modesta", // 4030
-            "Modesto", // 4031
-            "Moeller", // 4032
-            "Moffett", // 4033
-            "Moffitt", // 4034
-            "Mohamed", // 4035
-            "Mohammad", // 4036
-            "Mohammed", // 4037
-            "Mohr", // 4038
-            "Moira", // 4039
-            "Moises", // 4040
-            "Mojica", // 4041
-            "Molina", // 4042
-            "Mollie", // 4043
-            "Molly", // 4044
-            "Mona", // 4045
-            "Monahan", // 4046
-            "Monday", // 4047
-            "Monica", // 4048
-            "Monika", // 4049
-            "Monique", // 4050
-            "Monk", // 4051
-            "Monroe", // 4052
-            "Monson", // 4053
-            "Montague", // 4054
-            "Montalvo", // 4055
-            "Montanez", // 4056
-            "Montano", // 4057
-            "Monte", // 4058
-            "Montes", // 4059
-            "Montgomery", // 4060
-            "Montoya", // 4061
-            "Monty", // 4062
-            "Moody", // 4063
-            "Moon", // 4064
-            "Mooney", // 4065
-            "Moore", // 4066
-            "Mora", // 4067
-            "Morales", // 4068
-            "Moran", // 4069
-            "Moreau", // 4070
-            "Moreland", // 4071
-            "Moreno", // 4072
-            "Morey", // 4073
-            "Morgan", // 4074
-            "Morin", // 4075
-            "Morley", // 4076
-            "Morrell", // 4077
-            "Morris", // 4078
-            "Morrison", // 4079
-            "Morrissey", // 4080
-            "Morrow", // 4081
-            "Morse", // 4082
-            "Morton", // 4083
-            "Mose", // 4084
-            "Moseley", // 4085
-            "Moser", // 4086
-            "Moses", // 4087
-            "Moshe", // 4088
-            "Mosher", // 4089
-            "Mosley", // 4090
-            "Moss", // 4091
-            "Motley", // 4092
-            "Mott", // 4093
-            "Moulton", // 4094
-            "Moya", // 4095
-            "Moye", // 4096
-            "Moyer", // 4097
-            "Mozelle", // 4098
-            "Mueller", // 4099
-            "Mull", // 4100
-            "Mullen", // 4101
-            "Muller", // 4102
-            "Mulligan", // 4103
-            "Mullin", // 4104
-            "Mullins", // 4105
-            "Muncy", // 4106
-            "Muniz", // 4107
-            "Munoz", // 4108
-            "Munson", // 4109
-            "Murdock", // 4110
-            "Muriel", // 4111
-            "Murillo", // 4112
-            "Murphy", // 4113
-            "Murray", // 4114
-            "Murrell", // 4115
-            "Murry", // 4116
-            "Muse", // 4117
-            "Myers", // 4118
-            "Myles", // 4119
-            "Myong", // 4120
-            "Myra", // 4121
-            "Myriam", // 4122
-            "Myrick", // 4123
-            "Myrna", // 4124
-            "Myron", // 4125
-            "Myrtis", // 4126
-            "Myrtle", // 4127
-            "Nada", // 4128
-            "Nadeau", // 4129
-            "Nadia", // 4130
-            "Nadine", // 4131
-            "Nagel", // 4132
-            "Nagle", // 4133
-            "Nagy", // 4134
-            "Nakia", // 4135
-            "Nan", // 4136
-            "Nance", // 4137
-            "Nanci", // 4138
-            "Nancy", // 4139
-            "Nanette", // 4140
-            "Nannette", // 4141
-            "Nannie", // 4142
-            "Naomi", // 4143
-            "Napier", // 4144
-            "Napoleon", // 4145
-            "Naquin", // 4146
-            "Nash", // 4147
-            "Natalia", // 4148
-            "Natalie", // 4149
-            "Natasha", // 4150
-            "Nathalie", // 4151
-            "Nathan", // 4152
-            "Nathanael", // 4153
-            "Nathanial", // 4154
-            "Nathaniel", // 4155
-            "Natividad", // 4156
-            "Nava", // 4157
-            "Navarro", // 4158
-            "Naylor", // 4159
-            "Neal", // 4160
-            "Ned", // 4161
-            "Nedra", // 4162
-            "Needham", // 4163
-            "Neeley", // 4164
-            "Neely", // 4165
-            "Neff", // 4166
-            "Negrete", // 4167
-            "Negron", // 4168
-            "Neil", // 4169
-            "Neill", // 4170
-            "Nelda", // 4171
-            "Nell", // 4172
-            "Nella", // 4173
-            "Nelle", // 4174
-            "Nellie", // 4175
-            "Nelly", // 4176
-            "Nelson", // 4177
-            "Nena", // 4178
-            "Nereida", // 4179
-            "Nesbitt", // 4180
-            "Nestor", // 4181
-            "Nettie", // 4182
-            "Nettles", // 4183
-            "Neuman", // 4184
-            "Neumann", // 4185
-            "Neva", // 4186
-            "Neville", // 4187
-            "New", // 4188
-            "Newberry", // 4189
-            "Newby", // 4190
-            "Newcomb", // 4191
-            "Newell", // 4192
-            "Newkirk", // 4193
-            "Newman", // 4194
-            "Newsom", // 4195
-            "Newsome", // 4196
-            "Newton", // 4197
-            "Ng", // 4198
-            "Ngo", // 4199
-            "Nguyen", // 4200
-            "Nicholas", // 4201
-            "Nichole", // 4202
-            "Nichols", // 4203
-            "Nicholson", // 4204
-            "Nick", // 4205
-            "Nickerson", // 4206
-            "Nicki", // 4207
-            "Nickolas", // 4208
-            "Nicky", // 4209
-            "Nicola", // 4210
-            "Nicolas", // 4211
-            "Nicole", // 4212
-            "Nicolette", // 4213
-            "Nidia", // 4214
-            "Nielsen", // 4215
-            "Nielson", // 4216
-            "Nieto", // 4217
-            "Nieves", // 4218
-            "Nigel", // 4219
-            "Niki", // 4220
-            "Nikita", // 4221
-            "Nikki", // 4222
-            "Nila", // 4223
-            "Nilda", // 4224
-            "Niles", // 4225
-            "Nilsa", // 4226
-            "Nina", // 4227
-            "Ninfa", // 4228
-            "Nita", // 4229
-            "Nix", // 4230
-            "Nixon", // 4231
-            "Noah", // 4232
-            "Noble", // 4233
-            "Nobles", // 4234
-            "Noe", // 4235
-            "Noel", // 4236
-            "Noelia", // 4237
-            "Noelle", // 4238
-            "Noemi", // 4239
-            "Nola", // 4240
-            "Nolan", // 4241
-            "Noland", // 4242
-            "Nolen", // 4243
-            "Nona", // 4244
-            "Noonan", // 4245
-            "Nora", // 4246
-            "Norbert", // 4247
-            "Norberto", // 4248
-            "Noreen", // 4249
-            "Norene", // 4250
-            "Noriega", // 4251
-            "Norine", // 4252
-            "Norma", // 4253
-            "Norman", // 4254
-            "Normand", // 4255
-            "Norris", // 4256
-            "North", // 4257
-            "Norton", // 4258
-            "Norwood", // 4259
-            "Nova", // 4260
-            "Novak", // 4261
-            "Novella", // 4262
-            "November", // 4263
-            "Nowak", // 4264
-            "Noyes", // 4265
-            "Nugent", // 4266
-            "Numbers", // 4267
-            "Nunez", // 4268
-            "Nunn", // 4269
-            "Nydia", // 4270
-            "Nye", // 4271
-            "Oakes", // 4272
-            "Oakley", // 4273
-            "Obrien", // 4274
-            "Ocampo", // 4275
-            "Ocasio", // 4276
-            "Ochoa", // 4277
-            "Ocie", // 4278
-            "Oconnell", // 4279
-            "Oconnor", // 4280
-            "Octavia", // 4281
-            "Octavio", // 4282
-            "October", // 4283
-            "Odell", // 4284
-            "Odessa", // 4285
-            "Odette", // 4286
-            "Odis", // 4287
-            "Odom", // 4288
-            "Odonnell", // 4289
-            "Ofelia", // 4290
-            "Ogden", // 4291
-            "Ogle", // 4292
-            "Oglesby", // 4293
-            "Ohara", // 4294
-            "Ojeda", // 4295
-            "Ok", // 4296
-            "Okeefe", // 4297
-            "Ola", // 4298
-            "Oldham", // 4299
-            "Oleary", // 4300
-            "Olen", // 4301
-            "Oleta", // 4302
-            "Olga", // 4303
-            "Olin", // 4304
-            "Oliva", // 4305
-            "Olivares", // 4306
-            "Olivarez", // 4307
-            "Olivas", // 4308
-            "Olive", // 4309
-            "Oliver", // 4310
-            "Olivia", // 4311
-            "Ollie", // 4312
-            "Olmstead", // 4313
-            "Olsen", // 4314
-            "Olson", // 4315
-            "Olvera", // 4316
-            "Oma", // 4317
-            "Omalley", // 4318
-            "Omar", // 4319
-            "Omer", // 4320
-            "Ona", // 4321
-            "Oneal", // 4322
-            "Oneil", // 4323
-            "Oneill", // 4324
-            "Ontiveros", // 4325
-            "Opal", // 4326
-            "Ophelia", // 4327
-            "Ora", // 4328
-            "Oralia", // 4329
-            "Oren", // 4330
-            "Orlando", // 4331
-            "Ornelas", // 4332
-            "Orourke", // 4333
-            "Orozco", // 4334
-            "Orpha", // 4335
-            "Orr", // 4336
-            "Ortega", // 4337
-            "Ortiz", // 4338
-            "Orval", // 4339
-            "Orville", // 4340
-            "Osborn", // 4341
-            "Osborne", // 4342
-            "Oscar", // 4343
-            "Osorio", // 4344
-            "Ostrander", // 4345
-            "Osvaldo", // 4346
-            "Oswald", // 4347
-            "Oswaldo", // 4348
-            "Otero", // 4349
-            "Otha", // 4350
-            "Otilia", // 4351
-            "Otis", // 4352
-            "Otoole", // 4353
-            "Ott", // 4354
-            "Otto", // 4355
-            "Ouellette", // 4356
-            "Ouida", // 4357
-            "Outlaw", // 4358
-            "Overstreet", // 4359
-            "Overton", // 4360
-            "Owen", // 4361
-            "Owens", // 4362
-            "Pablo", // 4363
-            "Pace", // 4364
-            "Pacheco", // 4365
-            "Pack", // 4366
-            "Packard", // 4367
-            "Padgett", // 4368
-            "Padilla", // 4369
-            "Pagan", // 4370
-            "Page", // 4371
-            "Paige", // 4372
-            "Paine", // 4373
-            "Painter", // 4374
-            "Palacios", // 4375
-            "Palma", // 4376
-            "Palmer", // 4377
-            "Palumbo", // 4378
-            "Pam", // 4379
-            "Pamala", // 4380
-            "Pamela", // 4381
-            "Pansy", // 4382
-            "Paola", // 4383
-            "Pappas", // 4384
-            "Paquette", // 4385
-            "Paradis", // 4386
-            "Parent", // 4387
-            "Parham", // 4388
-            "Paris", // 4389
-            "Parish", // 4390
-            "Park", // 4391
-            "Parker", // 4392
-            "Parks", // 4393
-            "Parnell", // 4394
-            "Parr", // 4395
-            "Parra", // 4396
-            "Parris", // 4397
-            "Parrish", // 4398
-            "Parrott", // 4399
-            "Parry", // 4400
-            "Parson", // 4401
-            "Parsons", // 4402
-            "Partridge", // 4403
-            "Pasquale", // 4404
-            "Pat", // 4405
-            "Pate", // 4406
-            "Patel", // 4407
-            "Patrica", // 4408
-            "Patrice", // 4409
-            "Patricia", // 4410
-            "Patrick", // 4411
-            "Patsy", // 4412
-            "Patten", // 4413
-            "Patterson", // 4414
-            "Patti", // 4415
-            "Pattie", // 4416
-            "Patton", // 4417
-            "Patty", // 4418
-            "Paul", // 4419
-            "Paula", // 4420
-            "Paulette", // 4421
-            "Pauley", // 4422
-            "Paulina", // 4423
-            "Pauline", // 4424
-            "Paulsen", // 4425
-            "Paulson", // 4426
-            "Paxton", // 4427
-            "Payne", // 4428
-            "Payton", // 4429
-            "Paz", // 4430
-            "Peachey", // 4431
-            "Peacock", // 4432
-            "Peak", // 4433
-            "Pearce", // 4434
-            "Pearl", // 4435
-            "Pearlie", // 4436
-            "Pearline", // 4437
-            "Pearson", // 4438
-            "Pease", // 4439
-            "Peck", // 4440
-            "Pedersen", // 4441
-            "Pederson", // 4442
-            "Pedro", // 4443
-            "Peebles", // 4444
-            "Peek", // 4445
-            "Peggie", // 4446
-            "Peggy", // 4447
-            "Pelletier", // 4448
-            "Pemberton", // 4449
-            "Pena", // 4450
-            "Pence", // 4451
-            "Pendergrass", // 4452
-            "Pendleton", // 4453
-            "Penelope", // 4454
-            "Penn", // 4455
-            "Pennie", // 4456
-            "Pennington", // 4457
-            "Penny", // 4458
-            "Peoples", // 4459
-            "Pepper", // 4460
-            "Peralta", // 4461
-            "Percy", // 4462
-            "Perdue", // 4463
-            "Pereira", // 4464
-            "Perez", // 4465
-            "Perkins", // 4466
-            "Perla", // 4467
-            "Perry", // 4468
-            "Perryman", // 4469
-            "Person", // 4470
-            "Pete", // 4471
-            "Peter", // 4472
-            "Peterman", // 4473
-            "Peters", // 4474
-            "Petersen", // 4475
-            "Peterson", // 4476
-            "Petra", // 4477
-            "Pettit", // 4478
-            "Petty", // 4479
-            "Pfeiffer", // 4480
-            "Pham", // 4481
-            "Phan", // 4482
-            "Phelan", // 4483
-            "Phelps", // 4484
-            "Phil", // 4485
-            "Philip", // 4486
-            "Phillip", // 4487
-            "Phillips", // 4488
-            "Phillis", // 4489
-            "Philomena", // 4490
-            "Phipps", // 4491
-            "Phoebe", // 4492
-            "Phuong", // 4493
-            "Phylis", // 4494
-            "Phyliss", // 4495
-            "Phyllis", // 4496
-            "Picard", // 4497
-            "Pickard", // 4498
-            "Pickens", // 4499
-            "Pickering", // 4500
-            "Pickett", // 4501
-            "Pierce", // 4502
-            "Pierre", // 4503
-            "Pierson", // 4504
-            "Pike", // 4505
-            "Pilar", // 4506
-            "Pimentel", // 4507
-            "Pina", // 4508
-            "Pineda", // 4509
-            "Pinson", // 4510
-            "Pinto", // 4511
-            "Piper", // 4512
-            "Pitt", // 4513
-            "Pittman", // 4514
-            "Pitts", // 4515
-            "Platt", // 4516
-            "Plummer", // 4517
-            "Poe", // 4518
-            "Poindexter", // 4519
-            "Poirier", // 4520
-            "Polanco", // 4521
-            "Polk", // 4522
-            "Pollack", // 4523
-            "Pollard", // 4524
-            "Pollock", // 4525
-            "Polly", // 4526
-            "Ponce", // 4527
-            "Pond", // 4528
-            "Ponder", // 4529
-            "Pool", // 4530
-            "Poole", // 4531
-            "Poore", // 4532
-            "Pope", // 4533
-            "Porfirio", // 4534
-            "Porter", // 4535
-            "Porterfield", // 4536
-            "Portia", // 4537
-            "Portillo", // 4538
-            "Posey", // 4539
-            "Post", // 4540
-            "Poston", // 4541
-            "Potter", // 4542
-            "Potts", // 4543
-            "Poulin", // 4544
-            "Powell", // 4545
-            "Power", // 4546
-            "Powers", // 4547
-            "Prado", // 4548
-            "Prater", // 4549
-            "Prather", // 4550
-            "Pratt", // 4551
-            "Precious", // 4552
-            "Prescott", // 4553
-            "Presley", // 4554
-            "Pressley", // 4555
-            "Preston", // 4556
-            "Prewitt", // 4557
-            "Price", // 4558
-            "Pricilla", // 4559
-            "Pridgen", // 4560
-            "Priest", // 4561
-            "Prieto", // 4562
-            "Prince", // 4563
-            "Princess", // 4564
-            "Pringle", // 4565
-            "Priscilla", // 4566
-            "Pritchard", // 4567
-            "Pritchett", // 4568
-            "Proctor", // 4569
-            "Proffitt", // 4570
-            "Prudence", // 4571
-            "Pruett", // 4572
-            "Pruitt", // 4573
-            "Pryor", // 4574
-            "Puckett", // 4575
-            "Puente", // 4576
-            "Pugh", // 4577
-            "Pulido", // 4578
-            "Pullen", // 4579
-            "Pulliam", // 4580
-            "Purcell", // 4581
-            "Purdy", // 4582
-            "Purnell", // 4583
-            "Purvis", // 4584
-            "Putman", // 4585
-            "Putnam", // 4586
-            "Pyle", // 4587
-            "Qualls", // 4588
-            "Quarles", // 4589
-            "Queen", // 4590
-            "Quentin", // 4591
-            "Quezada", // 4592
-            "Quick", // 4593
-            "Quigley", // 4594
-            "Quincy", // 4595
-            "Quinn", // 4596
-            "Quinones", // 4597
-            "Quintana", // 4598
-            "Quintanilla", // 4599
-            "Quintero", // 4600
-            "Quintin", // 4601
-            "Quinton", // 4602
-            "Quiroz", // 4603
-            "Rachael", // 4604
-            "Racheal", // 4605
-            "Rachel", // 4606
-            "Rachelle", // 4607
-            "Racquel", // 4608
-            "Rader", // 4609
-            "Radford", // 4610
-            "Rae", // 4611
-            "Rafael", // 4612
-            "Rafaela", // 4613
-            "Ragan", // 4614
-            "Ragland", // 4615
-            "Ragsdale", // 4616
-            "Raines", // 4617
-            "Rainey", // 4618
-            "Rains", // 4619
-            "Raleigh", // 4620
-            "Ralph", // 4621
-            "Ralston", // 4622
-            "Ramey", // 4623
-            "Ramirez", // 4624
-            "Ramiro", // 4625
-            "Ramon", // 4626
-            "Ramona", // 4627
-            "Ramos", // 4628
-            "Ramsey", // 4629
-            "Randal", // 4630
-            "Randall", // 4631
-            "Randell", // 4632
-            "Randi", // 4633
-            "Randle", // 4634
-            "Randolph", // 4635
-            "Randy", // 4636
-            "Rangel", // 4637
-            "Rankin", // 4638
-            "Ransom", // 4639
-            "Raphael", // 4640
-            "Rapp", // 4641
-            "Raquel", // 4642
-            "Rash", // 4643
-            "Rashad", // 4644
-            "Rashida", // 4645
-            "Rasmussen", // 4646
-            "Ratcliff", // 4647
-            "Ratliff", // 4648
-            "Raul", // 4649
-            "Raven", // 4650
-            "Rawlings", // 4651
-            "Rawls", // 4652
-            "Ray", // 4653
-            "Rayford", // 4654
-            "Raymon", // 4655
-            "Raymond", // 4656
-            "Raymundo", // 4657
-            "Rea", // 4658
-            "Read", // 4659
-            "Reagan", // 4660
-            "Reardon", // 4661
-            "Reaves", // 4662
-            "Reba", // 4663
-            "Rebeca", // 4664
-            "Rebecca", // 4665
-            "Rebekah", // 4666
-            "Rector", // 4667
-            "Redd", // 4668
-            "Reddick", // 4669
-            "Redding", // 4670
-            "Redman", // 4671
-            "Redmond", // 4672
-            "Reece", // 4673
-            "Reed", // 4674
-            "Reeder", // 4675
-            "Reedy", // 4676
-            "Rees", // 4677
-            "Reese", // 4678
-            "Reeves", // 4679
-            "Refugio", // 4680
-            "Regan", // 4681
-            "Reggie", // 4682
-            "Regina", // 4683
-            "Reginald", // 4684
-            "Reich", // 4685
-            "Reid", // 4686
-            "Reilly", // 4687
-            "Reina", // 4688
-            "Reinaldo", // 4689
-            "Reinhardt", // 4690
-            "Reis", // 4691
-            "Reiter", // 4692
-            "Rena", // 4693
-            "Renae", // 4694
-            "Renaldo", // 4695
-            "Renata", // 4696
-            "Renate", // 4697
-            "Renato", // 4698
-            "Rendon", // 4699
-            "Rene", // 4700
-            "Renea", // 4701
-            "Renee", // 4702
-            "Renfro", // 4703
-            "Renita", // 4704
-            "Renner", // 4705
-            "Renteria", // 4706
-            "Reta", // 4707
-            "Retha", // 4708
-            "Reuben", // 4709
-            "Reva", // 4710
-            "Rex", // 4711
-            "Rey", // 4712
-            "Reyes", // 4713
-            "Reyna", // 4714
-            "Reynaldo", // 4715
-            "Reynolds", // 4716
-            "Reynoso", // 4717
-            "Rhea", // 4718
-            "Rhett", // 4719
-            "Rhiannon", // 4720
-            "Rhoades", // 4721
-            "Rhoads", // 4722
-            "Rhoda", // 4723
-            "Rhodes", // 4724
-            "Rhonda", // 4725
-            "Ricardo", // 4726
-            "Rice", // 4727
-            "Rich", // 4728
-            "Richard", // 4729
-            "Richards", // 4730
-            "Richardson", // 4731
-            "Richelle", // 4732
-            "Richey", // 4733
-            "Richie", // 4734
-            "Richmond", // 4735
-            "Richter", // 4736
-            "Rick", // 4737
-            "Ricker", // 4738
-            "Ricketts", // 4739
-            "Rickey", // 4740
-            "Rickie", // 4741
-            "Ricks", // 4742
-            "Ricky", // 4743
-            "Rico", // 4744
-            "Riddick", // 4745
-            "Riddle", // 4746
-            "Rider", // 4747
-            "Ridgeway", // 4748
-            "Ridley", // 4749
-            "Riggins", // 4750
-            "Riggs", // 4751
-            "Rigoberto", // 4752
-            "Rigsby", // 4753
-            "Riley", // 4754
-            "Rina", // 4755
-            "Rinehart", // 4756
-            "Ring", // 4757
-            "Rios", // 4758
-            "Rita", // 4759
-            "Ritchie", // 4760
-            "Ritter", // 4761
-            "Rivas", // 4762
-            "Rivera", // 4763
-            "Rivers", // 4764
-            "Rizzo", // 4765
-            "Roach", // 4766
-            "Roark", // 4767
-            "Rob", // 4768
-            "Robb", // 4769
-            "Robbie", // 4770
-            "Robbin", // 4771
-            "Robbins", // 4772
-            "Robby", // 4773
-            "Roberson", // 4774
-            "Robert", // 4775
-            "Roberta", // 4776
-            "Roberto", // 4777
-            "Roberts", // 4778
-            "Robertson", // 4779
-            "Robin", // 4780
-            "Robinette", // 4781
-            "Robins", // 4782
-            "Robinson", // 4783
-            "Robison", // 4784
-            "Robles", // 4785
-            "Robt", // 4786
-            "Roby", // 4787
-            "Robyn", // 4788
-            "Rocco", // 4789
-            "Rocha", // 4790
-            "Roche", // 4791
-            "Rochelle", // 4792
-            "Rocio", // 4793
-            "Rock", // 4794
-            "Rockwell", // 4795
-            "Rocky", // 4796
-            "Rod", // 4797
-            "Roderick", // 4798
-            "Rodger", // 4799
-            "Rodgers", // 4800
-            "Rodney", // 4801
-            "Rodolfo", // 4802
-            "Rodrick", // 4803
-            "Rodrigo", // 4804
-            "Rodrigues", // 4805
-            "Rodriguez", // 4806
-            "Rodriquez", // 4807
-            "Roe", // 4808
-            "Rogelio", // 4809
-            "Roger", // 4810
-            "Rogers", // 4811
-            "Rojas", // 4812
-            "Roland", // 4813
-            "Rolanda", // 4814
-            "Rolando", // 4815
-            "Rolf", // 4816
-            "Rolland", // 4817
-            "Rollins", // 4818
-            "Roma", // 4819
-            "Roman", // 4820
-            "Romano", // 4821
-            "Romeo", // 4822
-            "Romero", // 4823
-            "Romo", // 4824
-            "Romona", // 4825
-            "Ron", // 4826
-            "Rona", // 4827
-            "Ronald", // 4828
-            "Ronda", // 4829
-            "Ronna", // 4830
-            "Ronnie", // 4831
-            "Ronny", // 4832
-            "Rooney", // 4833
-            "Roosevelt", // 4834
-            "Root", // 4835
-            "Roper", // 4836
-            "Rory", // 4837
-            "Rosa", // 4838
-            "Rosado", // 4839
-            "Rosalba", // 4840
-            "Rosalee", // 4841
-            "Rosales", // 4842
-            "Rosalia", // 4843
-            "Rosalie", // 4844
-            "Rosalina", // 4845
-            "Rosalind", // 4846
-            "Rosalinda", // 4847
-            "Rosalva", // 4848
-            "Rosalyn", // 4849
-            "Rosanna", // 4850
-            "Rosanne", // 4851
-            "Rosario", // 4852
-            "Rosas", // 4853
-            "Rosaura", // 4854
-            "Roscoe", // 4855
-            "Rose", // 4856
-            "Roseann", // 4857
-            "Roseanna", // 4858
-            "Roseanne", // 4859
-            "Rosella", // 4860
-            "Roselyn", // 4861
-            "Rosemarie", // 4862
-            "Rosemary", // 4863
-            "Rosen", // 4864
-            "Rosenberg", // 4865
-            "Rosendo", // 4866
-            "Rosenthal", // 4867
-            "Rosetta", // 4868
-            "Rosie", // 4869
-            "Rosina", // 4870
-            "Rosita", // 4871
-            "Roslyn", // 4872
-            "Ross", // 4873
-            "Rossi", // 4874
-            "Roth", // 4875
-            "Rounds", // 4876
-            "Rouse", // 4877
-            "Roush", // 4878
-            "Rowan", // 4879
-            "Rowe", // 4880
-            "Rowell", // 4881
-            "Rowena", // 4882
-            "Rowland", // 4883
-            "Rowley", // 4884
-            "Roxana", // 4885
-            "Roxane", // 4886
-            "Roxann", // 4887
-            "Roxanna", // 4888
-            "Roxanne", // 4889
-            "Roxie", // 4890
-            "Roy", // 4891
-            "Royal", // 4892
-            "Royce", // 4893
-            "Ruben", // 4894
-            "Rubin", // 4895
-            "Rubio", // 4896
-            "Ruby", // 4897
-            "Rubye", // 4898
-            "Rucker", // 4899
-            "Rudd", // 4900
-            "Rudolf", // 4901
-            "Rudolph", // 4902
-            "Rudy", // 4903
-            "Rueben", // 4904
-            "Ruff", // 4905
-            "Ruffin", // 4906
-            "Rufus", // 4907
-            "Ruiz", // 4908
-            "Runyon", // 4909
-            "Rupert", // 4910
-            "Rush", // 4911
-            "Rushing", // 4912
-            "Russ", // 4913
-            "Russel", // 4914
-            "Russell", // 4915
-            "Russo", // 4916
-            "Rust", // 4917
-            "Rusty", // 4918
-            "Ruth", // 4919
-            "Ruthann", // 4920
-            "Rutherford", // 4921
-            "Ruthie", // 4922
-            "Rutledge", // 4923
-            "Ryan", // 4924
-            "Ryder", // 4925
-            "Saavedra", // 4926
-            "Sabina", // 4927
-            "Sabra", // 4928
-            "Sabrina", // 4929
-            "Sade", // 4930
-            "Sadie", // 4931
-            "Sadler", // 4932
-            "Saenz", // 4933
-            "Sage", // 4934
-            "Sager", // 4935
-            "Sal", // 4936
-            "Salas", // 4937
-            "Salazar", // 4938
-            "Salcedo", // 4939
-            "Saldana", // 4940
-            "Sales", // 4941
-            "Salgado", // 4942
-            "Salina", // 4943
-            "Salinas", // 4944
-            "Salisbury", // 4945
-            "Sallie", // 4946
-            "Sally", // 4947
-            "Salmon", // 4948
-            "Salter", // 4949
-            "Salvador", // 4950
-            "Salvatore", // 4951
-            "Sam", // 4952
-            "Samantha", // 4953
-            "Samatha", // 4954
-            "Sammie", // 4955
-            "Sammy", // 4956
-            "Sample", // 4957
-            "Sampson", // 4958
-            "Sams", // 4959
-            "Samson", // 4960
-            "Samual", // 4961
-            "Samuel", // 4962
-            "Samuels", // 4963
-            "Sanborn", // 4964
-            "Sanchez", // 4965
-            "Sander", // 4966
-            "Sanders", // 4967
-            "Sanderson", // 4968
-            "Sandi", // 4969
-            "Sandoval", // 4970
-            "Sandra", // 4971
-            "Sands", // 4972
-            "Sandy", // 4973
-            "Sanford", // 4974
-            "Sang", // 4975
-            "Sanjuana", // 4976
-            "Sanjuanita", // 4977
-            "Santa", // 4978
-            "Santana", // 4979
-            "Santiago", // 4980
-            "Santo", // 4981
-            "Santos", // 4982
-            "Sapp", // 4983
-            "Sara", // 4984
-            "Sarah", // 4985
-            "Sargent", // 4986
-            "Sarita", // 4987
-            "Sasha", // 4988
-            "Satterfield", // 4989
-            "Saturday", // 4990
-            "Saucedo", // 4991
-            "Saucier", // 4992
-            "Sauer", // 4993
-            "Saul", // 4994
-            "Saunders", // 4995
-            "Saundra", // 4996
-            "Savage", // 4997
-            "Savannah", // 4998
-            "Sawyer", // 4999
-            "Saxton", // 5000
-            "Saylor", // 5001
-            "Scales", // 5002
-            "Scanlon", // 5003
-            "Scarborough", // 5004
-            "Scarlett", // 5005
-            "Schaefer", // 5006
-            "Schaeffer", // 5007
-            "Schafer", // 5008
-            "Schaffer", // 5009
-            "Schell", // 5010
-            "Schilling", // 5011
-            "Schmid", // 5012
-            "Schmidt", // 5013
-            "Schmitt", // 5014
-            "Schmitz", // 5015
-            "Schneider", // 5016
-            "Schofield", // 5017
-            "Schrader", // 5018
-            "Schreiber", // 5019
-            "Schroeder", // 5020
-            "Schubert", // 5021
-            "Schuler", // 5022
-            "Schulte", // 5023
-            "Schultz", // 5024
-            "Schulz", // 5025
-            "Schumacher", // 5026
-            "Schuster", // 5027
-            "Schwab", // 5028
-            "Schwartz", // 5029
-            "Schwarz", // 5030
-            "Scot", // 5031
-            "Scott", // 5032
-            "Scottie", // 5033
-            "Scotty", // 5034
-            "Scroggins", // 5035
-            "Scruggs", // 5036
-            "Seal", // 5037
-            "Seals", // 5038
-            "Seaman", // 5039
-            "Sean", // 5040
-            "Searcy", // 5041
-            "Sears", // 5042
-            "Seaton", // 5043
-            "Seay", // 5044
-            "Sebastian", // 5045
-            "Segura", // 5046
-            "Seifert", // 5047
-            "Seitz", // 5048
-            "Selby", // 5049
-            "Selena", // 5050
-            "Self", // 5051
-            "Selina", // 5052
-            "Sellers", // 5053
-            "Selma", // 5054
-            "September", // 5055
-            "Sepulveda", // 5056
-            "Serena", // 5057
-            "Sergio", // 5058
-            "Serna", // 5059
-            "Serrano", // 5060
-            "Seth", // 5061
-            "Seward", // 5062
-            "Sewell", // 5063
-            "Sexton", // 5064
-            "Seymour", // 5065
-            "Shackelford", // 5066
-            "Shad", // 5067
-            "Shade", // 5068
-            "Shafer", // 5069
-            "Shaffer", // 5070
-            "Shah", // 5071
-            "Shaina", // 5072
-            "Shalonda", // 5073
-            "Shameka", // 5074
-            "Shamika", // 5075
-            "Shana", // 5076
-            "Shanda", // 5077
-            "Shane", // 5078
-            "Shanika", // 5079
-            "Shank", // 5080
-            "Shanks", // 5081
-            "Shanna", // 5082
-            "Shannan", // 5083
-            "Shannon", // 5084
-            "Shanon", // 5085
-            "Shanta", // 5086
-            "Shante", // 5087
-            "Shantel", // 5088
-            "Shantell", // 5089
-            "Shapiro", // 5090
-            "Shara", // 5091
-            "Shari", // 5092
-            "Sharla", // 5093
-            "Sharlene", // 5094
-            "Sharon", // 5095
-            "Sharonda", // 5096
-            "Sharp", // 5097
-            "Sharpe", // 5098
-            "Sharron", // 5099
-            "Sharyn", // 5100
-            "Shaun", // 5101
-            "Shauna", // 5102
-            "Shaver", // 5103
-            "Shaw", // 5104
-            "Shawn", // 5105
-            "Shawna", // 5106
-            "Shayla", // 5107
-            "Shayna", // 5108
-            "Shayne", // 5109
-            "Shea", // 5110
-            "Shearer", // 5111
-            "Sheehan", // 5112
-            "Sheena", // 5113
-            "Sheets", // 5114
-            "Sheffield", // 5115
-            "Sheila", // 5116
-            "Shelby", // 5117
-            "Sheldon", // 5118
-            "Shelia", // 5119
-            "Shell", // 5120
-            "Shelley", // 5121
-            "Shelli", // 5122
-            "Shellie", // 5123
-            "Shelly", // 5124
-            "Shelton", // 5125
-            "Shepard", // 5126
-            "Shepherd", // 5127
-            "Sheppard", // 5128
-            "Sheree", // 5129
-            "Sheri", // 5130
-            "Sheridan", // 5131
-            "Sherie", // 5132
-            "Sherita", // 5133
-            "Sherman", // 5134
-            "Sherri", // 5135
-            "Sherrie", // 5136
-            "Sherrill", // 5137
-            "Sherrod", // 5138
-            "Sherron", // 5139
-            "Sherry", // 5140
-            "Sherryl", // 5141
-            "Sherwood", // 5142
-            "Sheryl", // 5143
-            "Shiela", // 5144
-            "Shields", // 5145
-            "Shin", // 5146
-            "Shinn", // 5147
-            "Shipley", // 5148
-            "Shipman", // 5149
-            "Shipp", // 5150
-            "Shirlee", // 5151
-            "Shirlene", // 5152
-            "Shirley", // 5153
-            "Shirly", // 5154
-            "Shockley", // 5155
-            "Shoemaker", // 5156
-            "Shon", // 5157
-            "Shonda", // 5158
-            "Shook", // 5159
-            "Short", // 5160
-            "Shorter", // 5161
-            "Shuler", // 5162
-            "Shull", // 5163
-            "Shultz", // 5164
-            "Sibley", // 5165
-            "Sibyl", // 5166
-            "Sid", // 5167
-            "Sidney", // 5168
-            "Siegel", // 5169
-            "Sierra", // 5170
-            "Sigler", // 5171
-            "Sigrid", // 5172
-            "Sikes", // 5173
-            "Silas", // 5174
-            "Siler", // 5175
-            "Silva", // 5176
-            "Silver", // 5177
-            "Silverman", // 5178
-            "Silvia", // 5179
-            "Simmons", // 5180
-            "Simms", // 5181
-            "Simon", // 5182
-            "Simone", // 5183
-            "Simons", // 5184
-            "Simpkins", // 5185
-            "Simpson", // 5186
-            "Sims", // 5187
-            "Sinclair", // 5188
-            "Singer", // 5189
-            "Singh", // 5190
-            "Singletary", // 5191
-            "Singleton", // 5192
-            "Siobhan", // 5193
-            "Sisk", // 5194
-            "Sisson", // 5195
-            "Sizemore", // 5196
-            "Skaggs", // 5197
-            "Skelton", // 5198
-            "Skidmore", // 5199
-            "Skinner", // 5200
-            "Slack", // 5201
-            "Slade", // 5202
-            "Slater", // 5203
-            "Slaughter", // 5204
-            "Sledge", // 5205
-            "Sloan", // 5206
-            "Slocum", // 5207
-            "Slone", // 5208
-            "Small", // 5209
-            "Smalley", // 5210
-            "Smalls", // 5211
-            "Smallwood", // 5212
-            "Smart", // 5213
-            "Smiley", // 5214
-            "Smith", // 5215
-            "Smoot", // 5216
-            "Snead", // 5217
-            "Sneed", // 5218
-            "Snell", // 5219
-            "Snider", // 5220
-            "Snodgrass", // 5221
-            "Snow", // 5222
-            "Snowden", // 5223
-            "Snyder", // 5224
-            "Soares", // 5225
-            "Socorro", // 5226
-            "Sofia", // 5227
-            "Sol", // 5228
-            "Solano", // 5229
-            "Soledad", // 5230
-            "Solis", // 5231
-            "Soliz", // 5232
-            "Solomon", // 5233
-            "Somers", // 5234
-            "Sommers", // 5235
-            "Son", // 5236
-            "Sondra", // 5237
-            "Sonia", // 5238
-            "Sonja", // 5239
-            "Sonny", // 5240
-            "Sonya", // 5241
-            "Soon", // 5242
-            "Sophia", // 5243
-            "Sophie", // 5244
-            "Sorensen", // 5245
-            "Sorenson", // 5246
-            "Soriano", // 5247
-            "Sosa", // 5248
-            "Sotelo", // 5249
-            "Soto", // 5250
-            "Sousa", // 5251
-            "South", // 5252
-            "Souza", // 5253
-            "Sowell", // 5254
-            "Sowers", // 5255
-            "Spain", // 5256
-            "Spangler", // 5257
-            "Spann", // 5258
-            "Sparks", // 5259
-            "Spaulding", // 5260
-            "Spear", // 5261
-            "Spears", // 5262
-            "Speer", // 5263
-            "Spence", // 5264
-            "Spencer", // 5265
-            "Spicer", // 5266
-            "Spivey", // 5267
-            "Spooner", // 5268
-            "Sprague", // 5269
-            "Springer", // 5270
-            "Spruill", // 5271
-            "Spurlock", // 5272
-            "Squires", // 5273
-            "Stacey", // 5274
-            "Staci", // 5275
-            "Stacia", // 5276
-            "Stacie", // 5277
-            "Stack", // 5278
-            "Stacy", // 5279
-            "Stafford", // 5280
-            "Stahl", // 5281
-            "Staley", // 5282
-            "Stallings", // 5283
-            "Stallworth", // 5284
-            "Stamper", // 5285
-            "Stamps", // 5286
-            "Stan", // 5287
-            "Stanfield", // 5288
-            "Stanford", // 5289
-            "Stanley", // 5290
-            "Stanton", // 5291
-            "Staples", // 5292
-            "Stapleton", // 5293
-            "Star", // 5294
-            "Stark", // 5295
-            "Starkey", // 5296
-            "Starks", // 5297
-            "Starla", // 5298
-            "Starling", // 5299
-            "Starnes", // 5300
-            "Starr", // 5301
-            "Staten", // 5302
-            "Staton", // 5303
-            "Stclair", // 5304
-            "Stearns", // 5305
-            "Steed", // 5306
-            "Steele", // 5307
-            "Steen", // 5308
-            "Stefan", // 5309
-            "Stefanie", // 5310
-            "Stein", // 5311
-            "Steinberg", // 5312
-            "Steiner", // 5313
-            "Stella", // 5314
-            "Stephaine", // 5315
-            "Stephan", // 5316
-            "Stephani", // 5317
-            "Stephanie", // 5318
-            "Stephany", // 5319
-            "Stephen", // 5320
-            "Stephenie", // 5321
-            "Stephens", // 5322
-            "Stephenson", // 5323
-            "Stephine", // 5324
-            "Stepp", // 5325
-            "Sterling", // 5326
-            "Stern", // 5327
-            "Steve", // 5328
-            "Steven", // 5329
-            "Stevens", // 5330
-            "Stevenson", // 5331
-            "Stevie", // 5332
-            "Steward", // 5333
-            "Stewart", // 5334
-            "Stiles", // 5335
-            "Still", // 5336
-            "Stine", // 5337
-            "Stinnett", // 5338
-            "Stinson", // 5339
-            "Stjohn", // 5340
-            "Stockton", // 5341
-            "Stoddard", // 5342
-            "Stokes", // 5343
-            "Stone", // 5344
-            "Stoner", // 5345
-            "Storey", // 5346
-            "Story", // 5347
-            "Stout", // 5348
-            "Stovall", // 5349
-            "Stover", // 5350
-            "Stowe", // 5351
-            "Stpierre", // 5352
-            "Strain", // 5353
-            "Strand", // 5354
-            "Strange", // 5355
-            "Stratton", // 5356
-            "Strauss", // 5357
-            "Street", // 5358
-            "Streeter", // 5359
-            "Strickland", // 5360
-            "Stringer", // 5361
-            "Strong", // 5362
-            "Strother", // 5363
-            "Stroud", // 5364
-            "Stuart", // 5365
-            "Stubblefield", // 5366
-            "Stubbs", // 5367
-            "Stuckey", // 5368
-            "Stump", // 5369
-            "Su", // 5370
-            "Suarez", // 5371
-            "Sue", // 5372
-            "Suggs", // 5373
-            "Sullivan", // 5374
-            "Summer", // 5375
-            "Summers", // 5376
-            "Sumner", // 5377
-            "Sun", // 5378
-            "Sunday", // 5379
-            "Sung", // 5380
-            "Sunny", // 5381
-            "Susan", // 5382
-            "Susana", // 5383
-            "Susanna", // 5384
-            "Susannah", // 5385
-            "Susanne", // 5386
-            "Susie", // 5387
-            "Sutherland", // 5388
-            "Sutton", // 5389
-            "Suzan", // 5390
-            "Suzanna", // 5391
-            "Suzanne", // 5392
-            "Suzette", // 5393
-            "Suzie", // 5394
-            "Suzy", // 5395
-            "Swafford", // 5396
-            "Swain", // 5397
-            "Swan", // 5398
-            "Swann", // 5399
-            "Swanson", // 5400
-            "Swartz", // 5401
-            "Sweat", // 5402
-            "Sweeney", // 5403
-            "Sweet", // 5404
-            "Swenson", // 5405
-            "Swift", // 5406
-            "Swisher", // 5407
-            "Switzer", // 5408
-            "Sybil", // 5409
-            "Syble", // 5410
-            "Sydney", // 5411
-            "Sykes", // 5412
-            "Sylvester", // 5413
-            "Sylvia", // 5414
-            "Tabatha", // 5415
-            "Tabitha", // 5416
-            "Tabor", // 5417
-            "Tackett", // 5418
-            "Tad", // 5419
-            "Taft", // 5420
-            "Talbert", // 5421
-            "Talbot", // 5422
-            "Talia", // 5423
-            "Talley", // 5424
-            "Tamar", // 5425
-            "Tamara", // 5426
-            "Tameka", // 5427
-            "Tamela", // 5428
-            "Tamera", // 5429
-            "Tami", // 5430
-            "Tamika", // 5431
-            "Tammi", // 5432
-            "Tammie", // 5433
-            "Tammy", // 5434
-            "Tamra", // 5435
-            "Tan", // 5436
-            "Tana", // 5437
-            "Tanesha", // 5438
-            "Tang", // 5439
-            "Tangela", // 5440
-            "Tania", // 5441
-            "Tanika", // 5442
-            "Tanisha", // 5443
-            "Tanner", // 5444
-            "Tanya", // 5445
-            "Tapia", // 5446
-            "Tara", // 5447
-            "Taryn", // 5448
-            "Tasha", // 5449
-            "Tate", // 5450
-            "Tatiana", // 5451
-            "Tatum", // 5452
-            "Tavares", // 5453
-            "Tawana", // 5454
-            "Tawanda", // 5455
-            "Tawanna", // 5456
-            "Tawnya", // 5457
-            "Taylor", // 5458
-            "Teague", // 5459
-            "Ted", // 5460
-            "Teddy", // 5461
-            "Teel", // 5462
-            "Teena", // 5463
-            "Temple", // 5464
-            "Templeton", // 5465
-            "Tena", // 5466
-            "Teodoro", // 5467
-            "Tera", // 5468
-            "Terence", // 5469
-            "Teresa", // 5470
-            "Terese", // 5471
-            "Teresita", // 5472
-            "Teressa", // 5473
-            "Teri", // 5474
-            "Terra", // 5475
-            "Terrance", // 5476
-            "Terrell", // 5477
-            "Terrence", // 5478
-            "Terri", // 5479
-            "Terrie", // 5480
-            "Terry", // 5481
-            "Tessa", // 5482
-            "Tessie", // 5483
-            "Thacker", // 5484
-            "Thad", // 5485
-            "Thaddeus", // 5486
-            "Thanh", // 5487
-            "Thao", // 5488
-            "Tharp", // 5489
-            "Thayer", // 5490
-            "Thea", // 5491
-            "Theda", // 5492
-            "Thelma", // 5493
-            "Theo", // 5494
-            "Theodora", // 5495
-            "Theodore", // 5496
-            "Theresa", // 5497
-            "Therese", // 5498
-            "Theron", // 5499
-            "Thibodeau", // 5500
-            "Thibodeaux", // 5501
-            "Thigpen", // 5502
-            "Thomas", // 5503
-            "Thomasina", // 5504
-            "Thomason", // 5505
-            "Thompson", // 5506
-            "Thomson", // 5507
-            "Thorn", // 5508
-            "Thorne", // 5509
-            "Thornton", // 5510
-            "Thorpe", // 5511
-            "Thrasher", // 5512
-            "Thurman", // 5513
-            "Thursday", // 5514
-            "Thurston", // 5515
-            "Thuy", // 5516
-            "Tia", // 5517
-            "Tiana", // 5518
-            "Tiara", // 5519
-            "Tibbs", // 5520
-            "Tidwell", // 5521
-            "Tierney", // 5522
-            "Tierra", // 5523
-            "Tiffani", // 5524
-            "Tiffanie", // 5525
-            "Tiffany", // 5526
-            "Tijerina", // 5527
-            "Tillery", // 5528
-            "Tilley", // 5529
-            "Tillie", // 5530
-            "Tillman", // 5531
-            "Tim", // 5532
-            "Timmons", // 5533
-            "Timmy", // 5534
-            "Timothy", // 5535
-            "Tina", // 5536
-            "Tinsley", // 5537
-            "Tipton", // 5538
-            "Tirado", // 5539
-            "Tisdale", // 5540
-            "Tisha", // 5541
-            "Titus", // 5542
-            "Tobias", // 5543
-            "Tobin", // 5544
-            "Toby", // 5545
-            "Tod", // 5546
-            "Todd", // 5547
-            "Tolbert", // 5548
-            "Toledo", // 5549
-            "Toler", // 5550
-            "Tolliver", // 5551
-            "Tom", // 5552
-            "Tomas", // 5553
-            "Tomasa", // 5554
-            "Tomeka", // 5555
-            "Tomlin", // 5556
-            "Tomlinson", // 5557
-            "Tommie", // 5558
-            "Tommy", // 5559
-            "Tompkins", // 5560
-            "Toney", // 5561
-            "Toni", // 5562
-            "Tonia", // 5563
-            "Tonja", // 5564
-            "Tony", // 5565
-            "Tonya", // 5566
-            "Tori", // 5567
-            "Torres", // 5568
-            "Torrez", // 5569
-            "Tory", // 5570
-            "Tosha", // 5571
-            "Toth", // 5572
-            "Tovar", // 5573
-            "Townsend", // 5574
-            "Toya", // 5575
-            "Tracey", // 5576
-            "Traci", // 5577
-            "Tracie", // 5578
-            "Tracy", // 5579
-            "Trahan", // 5580
-            "Trammell", // 5581
-            "Tran", // 5582
-            "Trapp", // 5583
-            "Travis", // 5584
-            "Traylor", // 5585
-            "Treadwell", // 5586
-            "Trejo", // 5587
-            "Trena", // 5588
-            "Trent", // 5589
-            "Trenton", // 5590
-            "Tresa", // 5591
-            "Tressa", // 5592
-            "Tressie", // 5593
-            "Treva", // 5594
-            "Trevino", // 5595
-            "Trevor", // 5596
-            "Trey", // 5597
-            "Tricia", // 5598
-            "Trimble", // 5599
-            "Trina", // 5600
-            "Trinidad", // 5601
-            "Triplett", // 5602
-            "Tripp", // 5603
-            "Trish", // 5604
-            "Trisha", // 5605
-            "Trista", // 5606
-            "Tristan", // 5607
-            "Trotter", // 5608
-            "Trout", // 5609
-            "Troutman", // 5610
-            "Troy", // 5611
-            "Trudy", // 5612
-            "Truitt", // 5613
-            "Trujillo", // 5614
-            "Truman", // 5615
-            "Truong", // 5616
-            "Tuan", // 5617
-            "Tubbs", // 5618
-            "Tuck", // 5619
-            "Tucker", // 5620
-            "Tuesday", // 5621
-            "Turk", // 5622
-            "Turley", // 5623
-            "Turner", // 5624
-            "Turpin", // 5625
-            "Tuttle", // 5626
-            "Twila", // 5627
-            "Twyla", // 5628
-            "Ty", // 5629
-            "Tyler", // 5630
-            "Tyra", // 5631
-            "Tyree", // 5632
-            "Tyrell", // 5633
-            "Tyron", // 5634
-            "Tyrone", // 5635
-            "Tyson", // 5636
-            "Ulrich", // 5637
-            "Ulysses", // 5638
-            "Una", // 5639
-            "Underwood", // 5640
-            "Unger", // 5641
-            "Upchurch", // 5642
-            "Upton", // 5643
-            "Urban", // 5644
-            "Uribe", // 5645
-            "Ursula", // 5646
-            "Vada", // 5647
-            "Vail", // 5648
-            "Val", // 5649
-            "Valadez", // 5650
-            "Valarie", // 5651
-            "Valdes", // 5652
-            "Valdez", // 5653
-            "Valencia", // 5654
-            "Valentin", // 5655
-            "Valentina", // 5656
-            "Valentine", // 5657
-            "Valenzuela", // 5658
-            "Valeria", // 5659
-            "Valerie", // 5660
-            "Valle", // 5661
-            "Vallejo", // 5662
-            "Valorie", // 5663
-            "Van", // 5664
-            "Vance", // 5665
-            "Vandyke", // 5666
-            "Vanessa", // 5667
-            "Vang", // 5668
-            "Vanhorn", // 5669
-            "Vann", // 5670
-            "Varela", // 5671
-            "Vargas", // 5672
-            "Varner", // 5673
-            "Varney", // 5674
-            "Vasquez", // 5675
-            "Vaughan", // 5676
-            "Vaughn", // 5677
-            "Vaught", // 5678
-            "Vazquez", // 5679
-            "Veda", // 5680
-            "Vega", // 5681
-            "Vela", // 5682
-            "Velasco", // 5683
-            "Velasquez", // 5684
-            "Velazquez", // 5685
-            "Velda", // 5686
-            "Velez", // 5687
-            "Velia", // 5688
-            "Velma", // 5689
-            "Velva", // 5690
-            "Venessa", // 5691
-            "Venita", // 5692
-            "Ventura", // 5693
-            "Venus", // 5694
-            "Vera", // 5695
-            "Verda", // 5696
-            "Vergie", // 5697
-            "Verla", // 5698
-            "Vern", // 5699
-            "Verna", // 5700
-            "Vernell", // 5701
-            "Vernice", // 5702
-            "Vernita", // 5703
-            "Vernon", // 5704
-            "Verona", // 5705
-            "Veronica", // 5706
-            "Vest", // 5707
-            "Vesta", // 5708
-            "Vicenta", // 5709
-            "Vicente", // 5710
-            "Vick", // 5711
-            "Vickers", // 5712
-            "Vickery", // 5713
-            "Vickey", // 5714
-            "Vicki", // 5715
-            "Vickie", // 5716
-            "Vicky", // 5717
-            "Victor", // 5718
-            "Victoria", // 5719
-            "Vida", // 5720
-            "Vidal", // 5721
-            "Vigil", // 5722
-            "Vikki", // 5723
-            "Villa", // 5724
-            "Villalobos", // 5725
-            "Villanueva", // 5726
-            "Villarreal", // 5727
-            "Villegas", // 5728
-            "Vilma", // 5729
-            "Vina", // 5730
-            "Vince", // 5731
-            "Vincent", // 5732
-            "Vincenzo", // 5733
-            "Vines", // 5734
-            "Vinson", // 5735
-            "Viola", // 5736
-            "Violet", // 5737
-            "Violeta", // 5738
-            "Virgie", // 5739
-            "Virgil", // 5740
-            "Virgilio", // 5741
-            "Virgina", // 5742
-            "Virginia", // 5743
-            "Vita", // 5744
-            "Vito", // 5745
-            "Vivian", // 5746
-            "Viviana", // 5747
-            "Vo", // 5748
-            "Vogel", // 5749
-            "Vogt", // 5750
-            "Von", // 5751
-            "Vonda", // 5752
-            "Voss", // 5753
-            "Vu", // 5754
-            "Waddell", // 5755
-            "Wade", // 5756
-            "Wadsworth", // 5757
-            "Waggoner", // 5758
-            "Wagner", // 5759
-            "Wagoner", // 5760
-            "Wahl", // 5761
-            "Waite", // 5762
-            "Wakefield", // 5763
-            "Walden", // 5764
-            "Waldo", // 5765
-            "Waldron", // 5766
-            "Waldrop", // 5767
-            "Walker", // 5768
-            "Wall", // 5769
-            "Wallace", // 5770
-            "Waller", // 5771
-            "Walling", // 5772
-            "Wallis", // 5773
-            "Walls", // 5774
-            "Wally", // 5775
-            "Walsh", // 5776
-            "Walter", // 5777
-            "Walters", // 5778
-            "Walton", // 5779
-            "Wanda", // 5780
-            "Wang", // 5781
-            "Wanita", // 5782
-            "Ward", // 5783
-            "Warden", // 5784
-            "Ware", // 5785
-            "Warfield", // 5786
-            "Warner", // 5787
-            "Warren", // 5788
-            "Washburn", // 5789
-            "Washington", // 5790
-            "Waterman", // 5791
-            "Waters", // 5792
-            "Watkins", // 5793
-            "Watson", // 5794
-            "Watt", // 5795
-            "Watters", // 5796
-            "Watts", // 5797
-            "Waugh", // 5798
-            "Way", // 5799
-            "Waylon", // 5800
-            "Wayne", // 5801
-            "Weatherford", // 5802
-            "Weathers", // 5803
-            "Weaver", // 5804
-            "Webb", // 5805
-            "Webber", // 5806
-            "Weber", // 5807
-            "Webster", // 5808
-            "Wednesday", // 5809
-            "Weeks", // 5810
-            "Weems", // 5811
-            "Weiner", // 5812
-            "Weinstein", // 5813
-            "Weir", // 5814
-            "Weiss", // 5815
-            "Welch", // 5816
-            "Weldon", // 5817
-            "Weller", // 5818
-            "Wellman", // 5819
-            "Wells", // 5820
-            "Welsh", // 5821
-            "Wendell", // 5822
-            "Wendi", // 5823
-            "Wendt", // 5824
-            "Wendy", // 5825
-            "Wentworth", // 5826
-            "Wenzel", // 5827
-            "Werner", // 5828
-            "Wertz", // 5829
-            "Wes", // 5830
-            "Wesley", // 5831
-            "West", // 5832
-            "Westbrook", // 5833
-            "Westfall", // 5834
-            "Westmoreland", // 5835
-            "Weston", // 5836
-            "Wetzel", // 5837
-            "Whalen", // 5838
-            "Whaley", // 5839
-            "Wharton", // 5840
-            "Whatley", // 5841
-            "Wheat", // 5842
-            "Wheatley", // 5843
-            "Wheeler", // 5844
-            "Whipple", // 5845
-            "Whitaker", // 5846
-            "White", // 5847
-            "Whitehead", // 5848
-            "Whitehurst", // 5849
-            "Whiteside", // 5850
-            "Whitfield", // 5851
-            "Whiting", // 5852
-            "Whitley", // 5853
-            "Whitlock", // 5854
-            "Whitlow", // 5855
-            "Whitman", // 5856
-            "Whitmore", // 5857
-            "Whitney", // 5858
-            "Whitson", // 5859
-            "Whitt", // 5860
-            "Whittaker", // 5861
-            "Whitten", // 5862
-            "Whittington", // 5863
-            "Whittle", // 5864
-            "Whitworth", // 5865
-            "Wicker", // 5866
-            "Wicks", // 5867
-            "Wiggins", // 5868
-            "Wilbanks", // 5869
-            "Wilber", // 5870
-            "Wilbert", // 5871
-            "Wilbur", // 5872
-            "Wilburn", // 5873
-            "Wilcox", // 5874
-            "Wilda", // 5875
-            "Wilde", // 5876
-            "Wilder", // 5877
-            "Wiles", // 5878
-            "Wiley", // 5879
-            "Wilford", // 5880
-            "Wilfred", // 5881
-            "Wilfredo", // 5882
-            "Wilhelm", // 5883
-            "Wilhelmina", // 5884
-            "Wilkerson", // 5885
-            "Wilkes", // 5886
-            "Wilkins", // 5887
-            "Wilkinson", // 5888
-            "Wilks", // 5889
-            "Will", // 5890
-            "Willa", // 5891
-            "Willard", // 5892
-            "Willett", // 5893
-            "Willey", // 5894
-            "William", // 5895
-            "Williams", // 5896
-            "Williamson", // 5897
-            "Willian", // 5898
-            "Willie", // 5899
-            "Willingham", // 5900
-            "Willis", // 5901
-            "Willoughby", // 5902
-            "Wills", // 5903
-            "Willson", // 5904
-            "Willy", // 5905
-            "Wilma", // 5906
-            "Wilmer", // 5907
-            "Wilson", // 5908
-            "Wilton", // 5909
-            "Windham", // 5910
-            "Windy", // 5911
-            "Winfield", // 5912
-            "Winford", // 5913
-            "Winfred", // 5914
-            "Wing", // 5915
-            "Winifred", // 5916
-            "Winkler", // 5917
-            "Winn", // 5918
-            "Winnie", // 5919
-            "Winnifred", // 5920
-            "Winona", // 5921
-            "Winslow", // 5922
-            "Winstead", // 5923
-            "Winston", // 5924
-            "Winter", // 5925
-            "Winters", // 5926
-            "Wise", // 5927
-            "Wiseman", // 5928
-            "Withers", // 5929
-            "Witherspoon", // 5930
-            "Witt", // 5931
-            "Wm", // 5932
-            "Wofford", // 5933
-            "Wolf", // 5934
-            "Wolfe", // 5935
-            "Wolff", // 5936
-            "Wolford", // 5937
-            "Womack", // 5938
-            "Wong", // 5939
-            "Wood", // 5940
-            "Woodall", // 5941
-            "Woodard", // 5942
-            "Woodcock", // 5943
-            "Woodrow", // 5944
-            "Woodruff", // 5945
-            "Woods", // 5946
-            "Woodson", // 5947
-            "Woodward", // 5948
-            "Woodworth", // 5949
-            "Woody", // 5950
-            "Wooten", // 5951
-            "Workman", // 5952
-            "Worley", // 5953
-            "Worrell", // 5954
-            "Worthington", // 5955
-            "Worthy", // 5956
-            "Wray", // 5957
-            "Wren", // 5958
-            "Wright", // 5959
-            "Wu", // 5960
-            "Wyatt", // 5961
-            "Wylie", // 5962
-            "Wyman", // 5963
-            "Wynn", // 5964
-            "Xavier", // 5965
-            "Xiomara", // 5966
-            "Xiong", // 5967
-            "Yadira", // 5968
-            "Yancey", // 5969
-            "Yanez", // 5970
-            "Yang", // 5971
-            "Yarbrough", // 5972
-            "Yasmin", // 5973
-            "Yates", // 5974
-            "Yazzie", // 5975
-            "Ybarra", // 5976
-            "Yeager", // 5977
-            "Yee", // 5978
-            "Yesenia", // 5979
-            "Yetta", // 5980
-            "Yi", // 5981
-            "Yoder", // 5982
-            "Yolanda", // 5983
-            "Yolonda", // 5984
-            "Yong", // 5985
-            "York", // 5986
-            "Yoshiko", // 5987
-            "Yost", // 5988
-            "Young", // 5989
-            "Youngblood", // 5990
-            "Younger", // 5991
-            "Yu", // 5992
-            "Yvette", // 5993
-            "Yvonne", // 5994
-            "Zachariah", // 5995
-            "Zachary", // 5996
-            "Zachery", // 5997
-            "Zack", // 5998
-            "Zackary", // 5999
-            "Zamora", // 6000
-            "Zane", // 6001
-            "Zapata", // 6002
-            "Zarate", // 6003
-            "Zavala", // 6004
-            "Zeigler", // 6005
-            "Zelda", // 6006
-            "Zella", // 6007
-            "Zelma", // 6008
-            "Zena", // 6009
-            "Zenaida", // 6010
-            "Zepeda", // 6011
-            "Ziegler", // 6012
-            "Zielinski", // 6013
-            "Zimmer", // 6014
-            "Zimmerman", // 6015
-            "Zina", // 6016
-            "Zoe", // 6017
-            "Zoila", // 6018
-            "Zola", // 6019
-            "Zona", // 6020
-            "Zook", // 6021
-            "Zora", // 6022
-            "Zoraida", // 6023
-            "Zula", // 6024
-            "Zuniga", // 6025
-            "a", // 6026
-            "abilities", // 6027
-            "ability", // 6028
-            "able", // 6029
-            "about", // 6030
-            "above", // 6031
-            "absence", // 6032
-            "absolute", // 6033
-            "absolutely", // 6034
-            "abuse", // 6035
-            "academic", // 6036
-            "accept", // 6037
-            "acceptable", // 6038
-            "accepted", // 6039
-            "accepting", // 6040
-            "accepts", // 6041
-            "access", // 6042
-            "accessible", // 6043
-            "accident", // 6044
-            "accidental", // 6045
-            "accidentally", // 6046
-            "accord", // 6047
-            "accorded", // 6048
-            "according", // 6049
-            "accordingly", // 6050
-            "accords", // 6051
-            "account", // 6052
-            "accounts", // 6053
-            "accuracy", // 6054
-            "accurate", // 6055
-            "achieve", // 6056
-            "achieved", // 6057
-            "achieves", // 6058
-            "achieving", // 6059
-            "acquire", // 6060
-            "acquired", // 6061
-            "acquires", // 6062
-            "acquiring", // 6063
-            "across", // 6064
-            "act", // 6065
-            "acted", // 6066
-            "acting", // 6067
-            "action", // 6068
-            "actions", // 6069
-            "active", // 6070
-            "activities", // 6071
-            "activity", // 6072
-            "acts", // 6073
-            "actual", // 6074
-            "actually", // 6075
-            "add", // 6076
-            "added", // 6077
-            "adding", // 6078
-            "addition", // 6079
-            "additional", // 6080
-            "address", // 6081
-            "addressed", // 6082
-            "addresses", // 6083
-            "addressing", // 6084
-            "adds", // 6085
-            "adequate", // 6086
-            "adjust", // 6087
-            "administration", // 6088
-            "admit", // 6089
-            "admits", // 6090
-            "admitted", // 6091
-            "admittedly", // 6092
-            "admitting", // 6093
-            "adopt", // 6094
-            "adopted", // 6095
-            "adopting", // 6096
-            "adopts", // 6097
-            "advance", // 6098
-            "advanced", // 6099
-            "advances", // 6100
-            "advancing", // 6101
-            "advantage", // 6102
-            "advantages", // 6103
-            "advertise", // 6104
-            "advertised", // 6105
-            "advertises", // 6106
-            "advertising", // 6107
-            "advice", // 6108
-            "advise", // 6109
-            "advised", // 6110
-            "advises", // 6111
-            "advising", // 6112
-            "affair", // 6113
-            "affairs", // 6114
-            "affect", // 6115
-            "affected", // 6116
-            "affecting", // 6117
-            "affects", // 6118
-            "afford", // 6119
-            "afraid", // 6120
-            "after", // 6121
-            "afternoon", // 6122
-            "afterward", // 6123
-            "afterwards", // 6124
-            "again", // 6125
-            "against", // 6126
-            "age", // 6127
-            "agency", // 6128
-            "ages", // 6129
-            "ago", // 6130
-            "agree", // 6131
-            "agreed", // 6132
-            "agreeing", // 6133
-            "agreement", // 6134
-            "agrees", // 6135
-            "ahead", // 6136
-            "aid", // 6137
-            "aim", // 6138
-            "aimed", // 6139
-            "aiming", // 6140
-            "aims", // 6141
-            "air", // 6142
-            "alarm", // 6143
-            "album", // 6144
-            "algorithm", // 6145
-            "algorithms", // 6146
-            "alias", // 6147
-            "alive", // 6148
-            "all", // 6149
-            "allow", // 6150
-            "allowed", // 6151
-            "allowing", // 6152
-            "allows", // 6153
-            "almost", // 6154
-            "alone", // 6155
-            "along", // 6156
-            "already", // 6157
-            "also", // 6158
-            "alter", // 6159
-            "altered", // 6160
-            "altering", // 6161
-            "alternate", // 6162
-            "alternative", // 6163
-            "alternatively", // 6164
-            "alternatives", // 6165
-            "alters", // 6166
-            "although", // 6167
-            "altogether", // 6168
-            "always", // 6169
-            "am", // 6170
-            "ambiguous", // 6171
-            "among", // 6172
-            "amount", // 6173
-            "amounts", // 6174
-            "amuse", // 6175
-            "amused", // 6176
-            "amuses", // 6177
-            "amusing", // 6178
-            "an", // 6179
-            "analog", // 6180
-            "analogue", // 6181
-            "analysis", // 6182
-            "ancient", // 6183
-            "and", // 6184
-            "angle", // 6185
-            "angry", // 6186
-            "animal", // 6187
-            "announce", // 6188
-            "announcement", // 6189
-            "annoy", // 6190
-            "annoyed", // 6191
-            "annoying", // 6192
-            "annoys", // 6193
-            "annual", // 6194
-            "anonymous", // 6195
-            "another", // 6196
-            "answer", // 6197
-            "answered", // 6198
-            "answering", // 6199
-            "answers", // 6200
-            "any", // 6201
-            "anybody", // 6202
-            "anyone", // 6203
-            "anyplace", // 6204
-            "anything", // 6205
-            "anyway", // 6206
-            "anywhere", // 6207
-            "apart", // 6208
-            "apologies", // 6209
-            "apologize", // 6210
-            "apology", // 6211
-            "apparent", // 6212
-            "apparently", // 6213
-            "appeal", // 6214
-            "appear", // 6215
-            "appearance", // 6216
-            "appeared", // 6217
-            "appearing", // 6218
-            "appears", // 6219
-            "apple", // 6220
-            "application", // 6221
-            "applications", // 6222
-            "applied", // 6223
-            "applies", // 6224
-            "apply", // 6225
-            "applying", // 6226
-            "appreciate", // 6227
-            "appreciated", // 6228
-            "appreciates", // 6229
-            "appreciating", // 6230
-            "approach", // 6231
-            "appropriate", // 6232
-            "approval", // 6233
-            "approve", // 6234
-            "approved", // 6235
-            "approves", // 6236
-            "approving", // 6237
-            "arbitrary", // 6238
-            "are", // 6239
-            "area", // 6240
-            "areas", // 6241
-            "argue", // 6242
-            "argued", // 6243
-            "argues", // 6244
-            "arguing", // 6245
-            "argument", // 6246
-            "arguments", // 6247
-            "arise", // 6248
-            "arises", // 6249
-            "arithmetic", // 6250
-            "arm", // 6251
-            "army", // 6252
-            "around", // 6253
-            "arrange", // 6254
-            "arranged", // 6255
-            "arrangement", // 6256
-            "arrangements", // 6257
-            "arranges", // 6258
-            "arranging", // 6259
-            "arrive", // 6260
-            "arrived", // 6261
-            "arrives", // 6262
-            "arriving", // 6263
-            "art", // 6264
-            "article", // 6265
-            "articles", // 6266
-            "artificial", // 6267
-            "artist", // 6268
-            "as", // 6269
-            "aside", // 6270
-            "ask", // 6271
-            "asked", // 6272
-            "asking", // 6273
-            "asks", // 6274
-            "asleep", // 6275
-            "aspect", // 6276
-            "aspects", // 6277
-            "assembler", // 6278
-            "assembly", // 6279
-            "assistant", // 6280
-            "associate", // 6281
-            "associated", // 6282
-            "associates", // 6283
-            "associating", // 6284
-            "association", // 6285
-            "assume", // 6286
-            "assumed", // 6287
-            "assumes", // 6288
-            "assuming", // 6289
-            "assumption", // 6290
-            "assure", // 6291
-            "assured", // 6292
-            "assures", // 6293
-            "assuring", // 6294
-            "at", // 6295
-            "ate", // 6296
-            "atmosphere", // 6297
-            "attach", // 6298
-            "attached", // 6299
-            "attaching", // 6300
-            "attachés", // 6301
-            "attack", // 6302
-            "attempt", // 6303
-            "attempted", // 6304
-            "attempting", // 6305
-            "attempts", // 6306
-            "attend", // 6307
-            "attended", // 6308
-            "attending", // 6309
-            "attends", // 6310
-            "attention", // 6311
-            "attitude", // 6312
-            "attract", // 6313
-            "attractive", // 6314
-            "audience", // 6315
-            "author", // 6316
-            "authorities", // 6317
-            "authority", // 6318
-            "authors", // 6319
-            "automatic", // 6320
-            "automatically", // 6321
-            "automobile", // 6322
-            "autumn", // 6323
-            "available", // 6324
-            "average", // 6325
-            "avoid", // 6326
-            "avoided", // 6327
-            "avoiding", // 6328
-            "avoids", // 6329
-            "awake", // 6330
-            "award", // 6331
-            "aware", // 6332
-            "away", // 6333
-            "awful", // 6334
-            "awkward", // 6335
-            "back", // 6336
-            "backed", // 6337
-            "background", // 6338
-            "backing", // 6339
-            "backs", // 6340
-            "backwards", // 6341
-            "bad", // 6342
-            "badly", // 6343
-            "balance", // 6344
-            "ball", // 6345
-            "ban", // 6346
-            "band", // 6347
-            "bank", // 6348
-            "bar", // 6349
-            "bars", // 6350
-            "base", // 6351
-            "based", // 6352
-            "bases", // 6353
-            "basic", // 6354
-            "basically", // 6355
-            "basing", // 6356
-            "basis", // 6357
-            "battery", // 6358
-            "be", // 6359
-            "bear", // 6360
-            "bearing", // 6361
-            "bears", // 6362
-            "beautiful", // 6363
-            "became", // 6364
-            "because", // 6365
-            "become", // 6366
-            "becomes", // 6367
-            "becoming", // 6368
-            "bed", // 6369
-            "been", // 6370
-            "before", // 6371
-            "beforehand", // 6372
-            "began", // 6373
-            "begin", // 6374
-            "beginning", // 6375
-            "begins", // 6376
-            "begun", // 6377
-            "behalf", // 6378
-            "behave", // 6379
-            "behavior", // 6380
-            "behind", // 6381
-            "being", // 6382
-            "believe", // 6383
-            "believed", // 6384
-            "believes", // 6385
-            "believing", // 6386
-            "belong", // 6387
-            "belongs", // 6388
-            "below", // 6389
-            "benefit", // 6390
-            "benefits", // 6391
-            "besides", // 6392
-            "best", // 6393
-            "bet", // 6394
-            "bets", // 6395
-            "better", // 6396
-            "betting", // 6397
-            "between", // 6398
-            "beyond", // 6399
-            "bid", // 6400
-            "bidding", // 6401
-            "bids", // 6402
-            "big", // 6403
-            "bigger", // 6404
-            "biggest", // 6405
-            "bill", // 6406
-            "binary", // 6407
-            "bind", // 6408
-            "binding", // 6409
-            "binds", // 6410
-            "biology", // 6411
-            "bit", // 6412
-            "bite", // 6413
-            "bites", // 6414
-            "biting", // 6415
-            "bits", // 6416
-            "bitten", // 6417
-            "bizarre", // 6418
-            "black", // 6419
-            "blame", // 6420
-            "blank", // 6421
-            "block", // 6422
-            "blow", // 6423
-            "blue", // 6424
-            "board", // 6425
-            "boards", // 6426
-            "boat", // 6427
-            "bodies", // 6428
-            "body", // 6429
-            "book", // 6430
-            "books", // 6431
-            "boot", // 6432
-            "bore", // 6433
-            "borne", // 6434
-            "borrow", // 6435
-            "borrowed", // 6436
-            "borrowing", // 6437
-            "borrows", // 6438
-            "both", // 6439
-            "bother", // 6440
-            "bothered", // 6441
-            "bothering", // 6442
-            "bothers", // 6443
-            "bottle", // 6444
-            "bottom", // 6445
-            "bought", // 6446
-            "bound", // 6447
-            "box", // 6448
-            "boxes", // 6449
-            "boy", // 6450
-            "bracket", // 6451
-            "brackets", // 6452
-            "branch", // 6453
-            "branches", // 6454
-            "brand", // 6455
-            "breach", // 6456
-            "break", // 6457
-            "breaking", // 6458
-            "breaks", // 6459
-            "bridge", // 6460
-            "brief", // 6461
-            "briefly", // 6462
-            "bright", // 6463
-            "bring", // 6464
-            "bringing", // 6465
-            "brings", // 6466
-            "broadcast", // 6467
-            "broadcasting", // 6468
-            "broadcasts", // 6469
-            "broke", // 6470
-            "broken", // 6471
-            "brother", // 6472
-            "brought", // 6473
-            "brown", // 6474
-            "bucket", // 6475
-            "budget", // 6476
-            "buffer", // 6477
-            "bug", // 6478
-            "bugs", // 6479
-            "build", // 6480
-            "building", // 6481
-            "buildings", // 6482
-            "builds", // 6483
-            "built", // 6484
-            "bulk", // 6485
-            "bulletin", // 6486
-            "buried", // 6487
-            "buries", // 6488
-            "bury", // 6489
-            "burying", // 6490
-            "bus", // 6491
-            "business", // 6492
-            "busy", // 6493
-            "but", // 6494
-            "button", // 6495
-            "buy", // 6496
-            "buying", // 6497
-            "buys", // 6498
-            "by", // 6499
-            "byte", // 6500
-            "bytes", // 6501
-            "calculate", // 6502
-            "calculation", // 6503
-            "calculations", // 6504
-            "call", // 6505
-            "called", // 6506
-            "calling", // 6507
-            "calls", // 6508
-            "came", // 6509
-            "campaign", // 6510
-            "can", // 6511
-            "candidate", // 6512
-            "cannot", // 6513
-            "capable", // 6514
-            "capacity", // 6515
-            "capital", // 6516
-            "captain", // 6517
-            "car", // 6518
-            "card", // 6519
-            "cardboard", // 6520
-            "cards", // 6521
-            "care", // 6522
-            "careful", // 6523
-            "carefully", // 6524
-            "cares", // 6525
-            "carried", // 6526
-            "carries", // 6527
-            "carry", // 6528
-            "carrying", // 6529
-            "case", // 6530
-            "cases", // 6531
-            "cassette", // 6532
-            "cat", // 6533
-            "catalog", // 6534
-            "catch", // 6535
-            "catches", // 6536
-            "catching", // 6537
-            "categories", // 6538
-            "category", // 6539
-            "caught", // 6540
-            "cause", // 6541
-            "caused", // 6542
-            "causes", // 6543
-            "causing", // 6544
-            "cease", // 6545
-            "cell", // 6546
-            "cent", // 6547
-            "center", // 6548
-            "central", // 6549
-            "century", // 6550
-            "certain", // 6551
-            "certainly", // 6552
-            "chain", // 6553
-            "chair", // 6554
-            "chairman", // 6555
-            "chance", // 6556
-            "chances", // 6557
-            "change", // 6558
-            "changed", // 6559
-            "changes", // 6560
-            "changing", // 6561
-            "channel", // 6562
-            "channels", // 6563
-            "chaos", // 6564
-            "chapter", // 6565
-            "char", // 6566
-            "character", // 6567
-            "characters", // 6568
-            "charge", // 6569
-            "charged", // 6570
-            "charges", // 6571
-            "charging", // 6572
-            "chars", // 6573
-            "cheap", // 6574
-            "cheaper", // 6575
-            "cheapest", // 6576
-            "check", // 6577
-            "checked", // 6578
-            "checking", // 6579
-            "checks", // 6580
-            "chemical", // 6581
-            "child", // 6582
-            "children", // 6583
-            "chip", // 6584
-            "chips", // 6585
-            "choice", // 6586
-            "choose", // 6587
-            "chooses", // 6588
-            "choosing", // 6589
-            "chose", // 6590
-            "chosen", // 6591
-            "church", // 6592
-            "circle", // 6593
-            "circuit", // 6594
-            "circulation", // 6595
-            "circumstance", // 6596
-            "circumstances", // 6597
-            "citizen", // 6598
-            "city", // 6599
-            "claim", // 6600
-            "claimed", // 6601
-            "claiming", // 6602
-            "claims", // 6603
-            "clarify", // 6604
-            "class", // 6605
-            "classes", // 6606
-            "clean", // 6607
-            "clear", // 6608
-            "cleared", // 6609
-            "clearer", // 6610
-            "clearest", // 6611
-            "clearing", // 6612
-            "clearly", // 6613
-            "clears", // 6614
-            "clever", // 6615
-            "clock", // 6616
-            "close", // 6617
-            "closed", // 6618
-            "closely", // 6619
-            "closer", // 6620
-            "closes", // 6621
-            "closest", // 6622
-            "closing", // 6623
-            "club", // 6624
-            "clue", // 6625
-            "code", // 6626
-            "coded", // 6627
-            "codes", // 6628
-            "coding", // 6629
-            "coffee", // 6630
-            "cold", // 6631
-            "collapse", // 6632
-            "collect", // 6633
-            "collected", // 6634
-            "collecting", // 6635
-            "collection", // 6636
-            "collects", // 6637
-            "college", // 6638
-            "colleges", // 6639
-            "color", // 6640
-            "colors", // 6641
-            "column", // 6642
-            "combination", // 6643
-            "combinations", // 6644
-            "combine", // 6645
-            "combined", // 6646
-            "combines", // 6647
-            "combining", // 6648
-            "come", // 6649
-            "comes", // 6650
-            "coming", // 6651
-            "command", // 6652
-            "commands", // 6653
-            "comment", // 6654
-            "commented", // 6655
-            "commenting", // 6656
-            "comments", // 6657
-            "commercial", // 6658
-            "commission", // 6659
-            "commitment", // 6660
-            "committee", // 6661
-            "common", // 6662
-            "commonly", // 6663
-            "communicate", // 6664
-            "communication", // 6665
-            "communications", // 6666
-            "community", // 6667
-            "company", // 6668
-            "comparable", // 6669
-            "comparatively", // 6670
-            "compare", // 6671
-            "compared", // 6672
-            "compares", // 6673
-            "comparing", // 6674
-            "comparison", // 6675
-            "compatibility", // 6676
-            "compatible", // 6677
-            "competition", // 6678
-            "compiler", // 6679
-            "complain", // 6680
-            "complained", // 6681
-            "complaining", // 6682
-            "complains", // 6683
-            "complaint", // 6684
-            "complaints", // 6685
-            "complete", // 6686
-            "completed", // 6687
-            "completely", // 6688
-            "completes", // 6689
-            "completing", // 6690
-            "complex", // 6691
-            "complexity", // 6692
-            "complicate", // 6693
-            "complicated", // 6694
-            "complicates", // 6695
-            "complicating", // 6696
-            "component", // 6697
-            "components", // 6698
-            "compose", // 6699
-            "composed", // 6700
-            "composes", // 6701
-            "composing", // 6702
-            "composition", // 6703
-            "comprehensive", // 6704
-            "compromise", // 6705
-            "compulsory", // 6706
-            "compute", // 6707
-            "computed", // 6708
-            "computer", // 6709
-            "computers", // 6710
-            "computes", // 6711
-            "computing", // 6712
-            "concept", // 6713
-            "concern", // 6714
-            "concerned", // 6715
-            "concerning", // 6716
-            "concerns", // 6717
-            "conclusion", // 6718
-            "concrete", // 6719
-            "condition", // 6720
-            "conditions", // 6721
-            "conference", // 6722
-            "confident", // 6723
-            "confirm", // 6724
-            "confirmed", // 6725
-            "confirming", // 6726
-            "confirms", // 6727
-            "confuse", // 6728
-            "confused", // 6729
-            "confuses", // 6730
-            "confusing", // 6731
-            "confusion", // 6732
-            "connect", // 6733
-            "connected", // 6734
-            "connecting", // 6735
-            "connection", // 6736
-            "connections", // 6737
-            "connects", // 6738
-            "consequence", // 6739
-            "consequences", // 6740
-            "consequently", // 6741
-            "consider", // 6742
-            "considerable", // 6743
-            "considerably", // 6744
-            "consideration", // 6745
-            "considered", // 6746
-            "considering", // 6747
-            "considers", // 6748
-            "consist", // 6749
-            "consistency", // 6750
-            "consistent", // 6751
-            "consists", // 6752
-            "constant", // 6753
-            "constraint", // 6754
-            "constraints", // 6755
-            "construct", // 6756
-            "consumption", // 6757
-            "contact", // 6758
-            "contain", // 6759
-            "contained", // 6760
-            "containing", // 6761
-            "contains", // 6762
-            "content", // 6763
-            "contents", // 6764
-            "context", // 6765
-            "continually", // 6766
-            "continuation", // 6767
-            "continue", // 6768
-            "continued", // 6769
-            "continues", // 6770
-            "continuing", // 6771
-            "continuous", // 6772
-            "continuously", // 6773
-            "contract", // 6774
-            "contrary", // 6775
-            "contrast", // 6776
-            "contribute", // 6777
-            "contribution", // 6778
-            "contributions", // 6779
-            "control", // 6780
-            "controlled", // 6781
-            "controlling", // 6782
-            "controls", // 6783
-            "convenient", // 6784
-            "convention", // 6785
-            "conventional", // 6786
-            "conventions", // 6787
-            "conversation", // 6788
-            "convert", // 6789
-            "convince", // 6790
-            "convinced", // 6791
-            "convinces", // 6792
-            "convincing", // 6793
-            "cope", // 6794
-            "copied", // 6795
-            "copies", // 6796
-            "copy", // 6797
-            "copying", // 6798
-            "core", // 6799
-            "corner", // 6800
-            "corners", // 6801
-            "correct", // 6802
-            "corrected", // 6803
-            "correcting", // 6804
-            "correction", // 6805
-            "correctly", // 6806
-            "corrects", // 6807
-            "corrupt", // 6808
-            "corrupted", // 6809
-            "corrupting", // 6810
-            "corrupts", // 6811
-            "cost", // 6812
-            "costing", // 6813
-            "costs", // 6814
-            "could", // 6815
-            "council", // 6816
-            "count", // 6817
-            "counted", // 6818
-            "counter", // 6819
-            "counting", // 6820
-            "country", // 6821
-            "counts", // 6822
-            "county", // 6823
-            "couple", // 6824
-            "course", // 6825
-            "courses", // 6826
-            "court", // 6827
-            "cover", // 6828
-            "covered", // 6829
-            "covering", // 6830
-            "covers", // 6831
-            "crash", // 6832
-            "crashed", // 6833
-            "crashes", // 6834
-            "crashing", // 6835
-            "crazy", // 6836
-            "create", // 6837
-            "created", // 6838
-            "creates", // 6839
-            "creating", // 6840
-            "creation", // 6841
-            "creature", // 6842
-            "credit", // 6843
-            "crisis", // 6844
-            "crisp", // 6845
-            "crisps", // 6846
-            "critical", // 6847
-            "criticism", // 6848
-            "cross", // 6849
-            "cry", // 6850
-            "cs", // 6851
-            "culture", // 6852
-            "cumming", // 6853
-            "cums", // 6854
-            "cup", // 6855
-            "cure", // 6856
-            "curious", // 6857
-            "current", // 6858
-            "currently", // 6859
-            "cursor", // 6860
-            "customer", // 6861
-            "cut", // 6862
-            "cuts", // 6863
-            "cutting", // 6864
-            "cycle", // 6865
-            "cycles", // 6866
-            "daily", // 6867
-            "damage", // 6868
-            "damaged", // 6869
-            "damages", // 6870
-            "damaging", // 6871
-            "danger", // 6872
-            "dangerous", // 6873
-            "dare", // 6874
-            "dark", // 6875
-            "data", // 6876
-            "database", // 6877
-            "date", // 6878
-            "dated", // 6879
-            "dates", // 6880
-            "dating", // 6881
-            "datum", // 6882
-            "day", // 6883
-            "days", // 6884
-            "dead", // 6885
-            "deal", // 6886
-            "dealing", // 6887
-            "deals", // 6888
-            "dealt", // 6889
-            "dear", // 6890
-            "death", // 6891
-            "debate", // 6892
-            "decade", // 6893
-            "decent", // 6894
-            "decide", // 6895
-            "decided", // 6896
-            "decides", // 6897
-            "deciding", // 6898
-            "decision", // 6899
-            "decisions", // 6900
-            "declare", // 6901
-            "declared", // 6902
-            "declares", // 6903
-            "declaring", // 6904
-            "decrease", // 6905
-            "dedicate", // 6906
-            "dedicated", // 6907
-            "dedicates", // 6908
-            "dedicating", // 6909
-            "deduce", // 6910
-            "deem", // 6911
-            "deemed", // 6912
-            "deeming", // 6913
-            "deems", // 6914
-            "deep", // 6915
-            "deeply", // 6916
-            "default", // 6917
-            "defense", // 6918
-            "define", // 6919
-            "defined", // 6920
-            "defines", // 6921
-            "defining", // 6922
-            "definite", // 6923
-            "definitely", // 6924
-            "definition", // 6925
-            "definitions", // 6926
-            "definitive", // 6927
-            "degree", // 6928
-            "degrees", // 6929
-            "delay", // 6930
-            "delete", // 6931
-            "deleted", // 6932
-            "deletes", // 6933
-            "deleting", // 6934
-            "deliberate", // 6935
-            "deliberately", // 6936
-            "deliver", // 6937
-            "delivered", // 6938
-            "delivering", // 6939
-            "delivers", // 6940
-            "delivery", // 6941
-            "demand", // 6942
-            "demands", // 6943
-            "democratic", // 6944
-            "demonstrate", // 6945
-            "demonstration", // 6946
-            "department", // 6947
-            "depend", // 6948
-            "depended", // 6949
-            "depending", // 6950
-            "depends", // 6951
-            "depth", // 6952
-            "derive", // 6953
-            "derived", // 6954
-            "derives", // 6955
-            "deriving", // 6956
-            "describe", // 6957
-            "described", // 6958
-            "describes", // 6959
-            "describing", // 6960
-            "description", // 6961
-            "descriptions", // 6962
-            "design", // 6963
-            "designed", // 6964
-            "designing", // 6965
-            "designs", // 6966
-            "desirable", // 6967
-            "desire", // 6968
-            "desired", // 6969
-            "desires", // 6970
-            "desiring", // 6971
-            "desk", // 6972
-            "desperate", // 6973
-            "despite", // 6974
-            "destroy", // 6975
-            "destroyed", // 6976
-            "destroying", // 6977
-            "destroys", // 6978
-            "detail", // 6979
-            "detailed", // 6980
-            "detailing", // 6981
-            "details", // 6982
-            "detect", // 6983
-            "detected", // 6984
-            "detecting", // 6985
-            "detects", // 6986
-            "determine", // 6987
-            "determined", // 6988
-            "determines", // 6989
-            "determining", // 6990
-            "develop", // 6991
-            "developed", // 6992
-            "developing", // 6993
-            "development", // 6994
-            "develops", // 6995
-            "device", // 6996
-            "devices", // 6997
-            "devote", // 6998
-            "devoted", // 6999
-            "devotes", // 7000
-            "devoting", // 7001
-            "dictionary", // 7002
-            "did", // 7003
-            "die", // 7004
-            "died", // 7005
-            "dies", // 7006
-            "differ", // 7007
-            "difference", // 7008
-            "differences", // 7009
-            "different", // 7010
-            "differently", // 7011
-            "difficult", // 7012
-            "difficulties", // 7013
-            "difficulty", // 7014
-            "digit", // 7015
-            "digital", // 7016
-            "digits", // 7017
-            "dinner", // 7018
-            "direct", // 7019
-            "directed", // 7020
-            "directing", // 7021
-            "direction", // 7022
-            "directions", // 7023
-            "directly", // 7024
-            "director", // 7025
-            "directory", // 7026
-            "directs", // 7027
-            "dirty", // 7028
-            "disadvantage", // 7029
-            "disagree", // 7030
-            "disappear", // 7031
-            "disappeared", // 7032
-            "disappearing", // 7033
-            "disappears", // 7034
-            "disaster", // 7035
-            "disc", // 7036
-            "discipline", // 7037
-            "discount", // 7038
-            "discourage", // 7039
-            "discouraged", // 7040
-            "discourages", // 7041
-            "discouraging", // 7042
-            "discover", // 7043
-            "discovered", // 7044
-            "discovering", // 7045
-            "discovers", // 7046
-            "discs", // 7047
-            "discuss", // 7048
-            "discussed", // 7049
-            "discusses", // 7050
-            "discussing", // 7051
-            "discussion", // 7052
-            "discussions", // 7053
-            "disk", // 7054
-            "dislike", // 7055
-            "display", // 7056
-            "displayed", // 7057
-            "displaying", // 7058
-            "displays", // 7059
-            "distance", // 7060
-            "distant", // 7061
-            "distinct", // 7062
-            "distinction", // 7063
-            "distinctly", // 7064
-            "distinguish", // 7065
-            "distribute", // 7066
-            "distributed", // 7067
-            "distributes", // 7068
-            "distributing", // 7069
-            "distribution", // 7070
-            "district", // 7071
-            "disturb", // 7072
-            "disturbed", // 7073
-            "disturbing", // 7074
-            "disturbs", // 7075
-            "ditto", // 7076
-            "divide", // 7077
-            "divided", // 7078
-            "divides", // 7079
-            "dividing", // 7080
-            "division", // 7081
-            "do", // 7082
-            "document", // 7083
-            "documentation", // 7084
-            "documented", // 7085
-            "documenting", // 7086
-            "documents", // 7087
-            "doe", // 7088
-            "does", // 7089
-            "dog", // 7090
-            "doing", // 7091
-            "dollar", // 7092
-            "domain", // 7093
-            "done", // 7094
-            "door", // 7095
-            "doors", // 7096
-            "double", // 7097
-            "doubt", // 7098
-            "doubtful", // 7099
-            "down", // 7100
-            "dozen", // 7101
-            "dozens", // 7102
-            "drastic", // 7103
-            "draw", // 7104
-            "drawing", // 7105
-            "drawn", // 7106
-            "draws", // 7107
-            "dream", // 7108
-            "drew", // 7109
-            "drink", // 7110
-            "drive", // 7111
-            "driven", // 7112
-            "driver", // 7113
-            "drivers", // 7114
-            "drives", // 7115
-            "driving", // 7116
-            "drop", // 7117
-            "dropped", // 7118
-            "dropping", // 7119
-            "drops", // 7120
-            "drove", // 7121
-            "dry", // 7122
-            "dubious", // 7123
-            "due", // 7124
-            "dumb", // 7125
-            "dump", // 7126
-            "during", // 7127
-            "duty", // 7128
-            "dying", // 7129
-            "each", // 7130
-            "earlier", // 7131
-            "earliest", // 7132
-            "early", // 7133
-            "earth", // 7134
-            "ease", // 7135
-            "easier", // 7136
-            "easiest", // 7137
-            "easily", // 7138
-            "east", // 7139
-            "easy", // 7140
-            "eat", // 7141
-            "eaten", // 7142
-            "eating", // 7143
-            "eats", // 7144
-            "economic", // 7145
-            "economy", // 7146
-            "edge", // 7147
-            "edit", // 7148
-            "edited", // 7149
-            "editing", // 7150
-            "edition", // 7151
-            "editor", // 7152
-            "editors", // 7153
-            "edits", // 7154
-            "education", // 7155
-            "educational", // 7156
-            "effect", // 7157
-            "effective", // 7158
-            "effectively", // 7159
-            "effects", // 7160
-            "efficient", // 7161
-            "effort", // 7162
-            "efforts", // 7163
-            "eight", // 7164
-            "either", // 7165
-            "elect", // 7166
-            "elected", // 7167
-            "electing", // 7168
-            "election", // 7169
-            "electric", // 7170
-            "electronic", // 7171
-            "electronics", // 7172
-            "elects", // 7173
-            "element", // 7174
-            "elements", // 7175
-            "elevator", // 7176
-            "else", // 7177
-            "elsewhere", // 7178
-            "embarrass", // 7179
-            "embarrassed", // 7180
-            "embarrasses", // 7181
-            "embarrassing", // 7182
-            "emergency", // 7183
-            "emphasis", // 7184
-            "employee", // 7185
-            "empty", // 7186
-            "enable", // 7187
-            "enables", // 7188
-            "encounter", // 7189
-            "encountered", // 7190
-            "encountering", // 7191
-            "encounters", // 7192
-            "encourage", // 7193
-            "encouraged", // 7194
-            "encourages", // 7195
-            "encouraging", // 7196
-            "end", // 7197
-            "ended", // 7198
-            "ending", // 7199
-            "ends", // 7200
-            "enemy", // 7201
-            "engineer", // 7202
-            "engineered", // 7203
-            "engineering", // 7204
-            "engineers", // 7205
-            "enjoy", // 7206
-            "enormous", // 7207
-            "enough", // 7208
-            "ensure", // 7209
-            "ensured", // 7210
-            "ensures", // 7211
-            "ensuring", // 7212
-            "enter", // 7213
-            "entered", // 7214
-            "entering", // 7215
-            "enters", // 7216
-            "entire", // 7217
-            "entirely", // 7218
-            "entitle", // 7219
-            "entitled", // 7220
-            "entitles", // 7221
-            "entitling", // 7222
-            "entity", // 7223
-            "entrance", // 7224
-            "entries", // 7225
-            "entry", // 7226
-            "environment", // 7227
-            "equal", // 7228
-            "equally", // 7229
-            "equipment", // 7230
-            "equivalent", // 7231
-            "eraser", // 7232
-            "err", // 7233
-            "error", // 7234
-            "errors", // 7235
-            "escape", // 7236
-            "especially", // 7237
-            "essential", // 7238
-            "essentially", // 7239
-            "establish", // 7240
-            "established", // 7241
-            "establishes", // 7242
-            "establishing", // 7243
-            "establishment", // 7244
-            "estimate", // 7245
-            "even", // 7246
-            "evened", // 7247
-            "evening", // 7248
-            "evenings", // 7249
-            "evens", // 7250
-            "event", // 7251
-            "events", // 7252
-            "eventually", // 7253
-            "ever", // 7254
-            "every", // 7255
-            "everybody", // 7256
-            "everyone", // 7257
-            "everything", // 7258
-            "everywhere", // 7259
-            "evidence", // 7260
-            "exact", // 7261
-            "exactly", // 7262
-            "examine", // 7263
-            "examined", // 7264
-            "examines", // 7265
-            "examining", // 7266
-            "example", // 7267
-            "examples", // 7268
-            "excellent", // 7269
-            "except", // 7270
-            "exception", // 7271
-            "exceptions", // 7272
-            "excess", // 7273
-            "excessive", // 7274
-            "exchange", // 7275
-            "exclude", // 7276
-            "excluded", // 7277
-            "excludes", // 7278
-            "excluding", // 7279
-            "exclusive", // 7280
-            "excuse", // 7281
-            "execute", // 7282
-            "executed", // 7283
-            "executes", // 7284
-            "executing", // 7285
-            "exercise", // 7286
-            "exist", // 7287
-            "existed", // 7288
-            "existence", // 7289
-            "existing", // 7290
-            "exists", // 7291
-            "expand", // 7292
-            "expanded", // 7293
-            "expanding", // 7294
-            "expands", // 7295
-            "expansion", // 7296
-            "expect", // 7297
-            "expected", // 7298
-            "expecting", // 7299
-            "expects", // 7300
-            "expense", // 7301
-            "expensive", // 7302
-            "experience", // 7303
-            "experienced", // 7304
-            "experiences", // 7305
-            "experiencing", // 7306
-            "experiment", // 7307
-            "experimental", // 7308
-            "experiments", // 7309
-            "expert", // 7310
-            "experts", // 7311
-            "explain", // 7312
-            "explained", // 7313
-            "explaining", // 7314
-            "explains", // 7315
-            "explanation", // 7316
-            "explicit", // 7317
-            "express", // 7318
-            "expressed", // 7319
-            "expresses", // 7320
-            "expressing", // 7321
-            "expression", // 7322
-            "extend", // 7323
-            "extended", // 7324
-            "extending", // 7325
-            "extends", // 7326
-            "extension", // 7327
-            "extensive", // 7328
-            "extent", // 7329
-            "external", // 7330
-            "extra", // 7331
-            "extract", // 7332
-            "extreme", // 7333
-            "extremely", // 7334
-            "eye", // 7335
-            "eyes", // 7336
-            "face", // 7337
-            "facilities", // 7338
-            "facility", // 7339
-            "fact", // 7340
-            "factor", // 7341
-            "factors", // 7342
-            "facts", // 7343
-            "fail", // 7344
-            "failed", // 7345
-            "failing", // 7346
-            "fails", // 7347
-            "failure", // 7348
-            "fair", // 7349
-            "fairly", // 7350
-            "faith", // 7351
-            "fall", // 7352
-            "fallen", // 7353
-            "falling", // 7354
-            "falls", // 7355
-            "false", // 7356
-            "familiar", // 7357
-            "family", // 7358
-            "famous", // 7359
-            "fan", // 7360
-            "fancy", // 7361
-            "far", // 7362
-            "farm", // 7363
-            "farther", // 7364
-            "farthest", // 7365
-            "fashion", // 7366
-            "fast", // 7367
-            "faster", // 7368
-            "fastest", // 7369
-            "fatal", // 7370
-            "fate", // 7371
-            "father", // 7372
-            "fault", // 7373
-            "faults", // 7374
-            "favor", // 7375
-            "favorite", // 7376
-            "fear", // 7377
-            "feasible", // 7378
-            "feature", // 7379
-            "features", // 7380
-            "fed", // 7381
-            "federal", // 7382
-            "feed", // 7383
-            "feedback", // 7384
-            "feeding", // 7385
-            "feeds", // 7386
-            "feel", // 7387
-            "feeling", // 7388
-            "feels", // 7389
-            "feet", // 7390
-            "fell", // 7391
-            "felt", // 7392
-            "few", // 7393
-            "fewer", // 7394
-            "fewest", // 7395
-            "field", // 7396
-            "fields", // 7397
-            "fight", // 7398
-            "figure", // 7399
-            "figures", // 7400
-            "file", // 7401
-            "filed", // 7402
-            "files", // 7403
-            "filing", // 7404
-            "fill", // 7405
-            "filled", // 7406
-            "filling", // 7407
-            "fills", // 7408
-            "film", // 7409
-            "final", // 7410
-            "finally", // 7411
-            "financial", // 7412
-            "find", // 7413
-            "finding", // 7414
-            "finds", // 7415
-            "fine", // 7416
-            "finger", // 7417
-            "fingers", // 7418
-            "finish", // 7419
-            "finished", // 7420
-            "finishes", // 7421
-            "finishing", // 7422
-            "finite", // 7423
-            "fire", // 7424
-            "firm", // 7425
-            "firmly", // 7426
-            "first", // 7427
-            "firstly", // 7428
-            "fiscal", // 7429
-            "fish", // 7430
-            "fishes", // 7431
-            "fit", // 7432
-            "fits", // 7433
-            "fitted", // 7434
-            "fitting", // 7435
-            "five", // 7436
-            "fix", // 7437
-            "fixed", // 7438
-            "fixes", // 7439
-            "fixing", // 7440
-            "flag", // 7441
-            "flash", // 7442
-            "flashed", // 7443
-            "flashes", // 7444
-            "flashing", // 7445
-            "flat", // 7446
-            "flavor", // 7447
-            "flew", // 7448
-            "flexible", // 7449
-            "flied", // 7450
-            "flies", // 7451
-            "flight", // 7452
-            "float", // 7453
-            "floated", // 7454
-            "floating", // 7455
-            "floats", // 7456
-            "floor", // 7457
-            "flow", // 7458
-            "flown", // 7459
-            "fly", // 7460
-            "flying", // 7461
-            "folk", // 7462
-            "folks", // 7463
-            "follow", // 7464
-            "followed", // 7465
-            "following", // 7466
-            "follows", // 7467
-            "food", // 7468
-            "foot", // 7469
-            "for", // 7470
-            "force", // 7471
-            "forced", // 7472
-            "forces", // 7473
-            "forcing", // 7474
-            "foreign", // 7475
-            "forever", // 7476
-            "forget", // 7477
-            "forgets", // 7478
-            "forgetting", // 7479
-            "forgot", // 7480
-            "forgotten", // 7481
-            "form", // 7482
-            "formal", // 7483
-            "format", // 7484
-            "formed", // 7485
-            "former", // 7486
-            "forming", // 7487
-            "forms", // 7488
-            "forth", // 7489
-            "forthcoming", // 7490
-            "fortunately", // 7491
-            "fortune", // 7492
-            "forward", // 7493
-            "found", // 7494
-            "four", // 7495
-            "fourth", // 7496
-            "fraction", // 7497
-            "frame", // 7498
-            "free", // 7499
-            "freedom", // 7500
-            "freely", // 7501
-            "french", // 7502
-            "frequent", // 7503
-            "frequently", // 7504
-            "fresh", // 7505
-            "friend", // 7506
-            "friendly", // 7507
-            "friends", // 7508
-            "fries", // 7509
-            "from", // 7510
-            "front", // 7511
-            "fry", // 7512
-            "full", // 7513
-            "fully", // 7514
-            "fun", // 7515
-            "function", // 7516
-            "functions", // 7517
-            "fund", // 7518
-            "fundamental", // 7519
-            "fundamentally", // 7520
-            "funds", // 7521
-            "funny", // 7522
-            "further", // 7523
-            "furthest", // 7524
-            "future", // 7525
-            "gain", // 7526
-            "gained", // 7527
-            "gaining", // 7528
-            "gains", // 7529
-            "game", // 7530
-            "games", // 7531
-            "gap", // 7532
-            "garbage", // 7533
-            "garden", // 7534
-            "gas", // 7535
-            "gasoline", // 7536
-            "gather", // 7537
-            "gave", // 7538
-            "general", // 7539
-            "generally", // 7540
-            "generate", // 7541
-            "generated", // 7542
-            "generates", // 7543
-            "generating", // 7544
-            "generation", // 7545
-            "genuine", // 7546
-            "get", // 7547
-            "gets", // 7548
-            "getting", // 7549
-            "girl", // 7550
-            "give", // 7551
-            "given", // 7552
-            "gives", // 7553
-            "giving", // 7554
-            "glad", // 7555
-            "glass", // 7556
-            "global", // 7557
-            "go", // 7558
-            "goes", // 7559
-            "going", // 7560
-            "gone", // 7561
-            "good", // 7562
-            "goods", // 7563
-            "got", // 7564
-            "gotten", // 7565
-            "government", // 7566
-            "governor", // 7567
-            "gradually", // 7568
-            "graduate", // 7569
-            "grand", // 7570
-            "grands", // 7571
-            "grant", // 7572
-            "granted", // 7573
-            "granting", // 7574
-            "grants", // 7575
-            "graph", // 7576
-            "graphic", // 7577
-            "graphics", // 7578
-            "grateful", // 7579
-            "grave", // 7580
-            "gray", // 7581
-            "great", // 7582
-            "greater", // 7583
-            "greatest", // 7584
-            "greatly", // 7585
-            "green", // 7586
-            "grew", // 7587
-            "grind", // 7588
-            "grinding", // 7589
-            "grinds", // 7590
-            "gross", // 7591
-            "grosses", // 7592
-            "ground", // 7593
-            "grounds", // 7594
-            "group", // 7595
-            "groups", // 7596
-            "grow", // 7597
-            "growing", // 7598
-            "grown", // 7599
-            "grows", // 7600
-            "growth", // 7601
-            "guarantee", // 7602
-            "guaranteed", // 7603
-            "guaranteeing", // 7604
-            "guarantees", // 7605
-            "guard", // 7606
-            "guess", // 7607
-            "guessed", // 7608
-            "guesses", // 7609
-            "guessing", // 7610
-            "guide", // 7611
-            "gun", // 7612
-            "guy", // 7613
-            "habit", // 7614
-            "habits", // 7615
-            "hack", // 7616
-            "had", // 7617
-            "hair", // 7618
-            "half", // 7619
-            "hall", // 7620
-            "hand", // 7621
-            "handed", // 7622
-            "handing", // 7623
-            "handle", // 7624
-            "handled", // 7625
-            "handles", // 7626
-            "handling", // 7627
-            "hands", // 7628
-            "handy", // 7629
-            "hang", // 7630
-            "hanged", // 7631
-            "hanging", // 7632
-            "hangs", // 7633
-            "happen", // 7634
-            "happened", // 7635
-            "happening", // 7636
-            "happens", // 7637
-            "happily", // 7638
-            "happy", // 7639
-            "hard", // 7640
-            "harder", // 7641
-            "hardest", // 7642
-            "hardly", // 7643
-            "hardware", // 7644
-            "harm", // 7645
-            "harmful", // 7646
-            "harmless", // 7647
-            "has", // 7648
-            "hat", // 7649
-            "hate", // 7650
-            "have", // 7651
-            "having", // 7652
-            "he", // 7653
-            "head", // 7654
-            "headed", // 7655
-            "header", // 7656
-            "heading", // 7657
-            "heads", // 7658
-            "health", // 7659
-            "healthy", // 7660
-            "hear", // 7661
-            "heard", // 7662
-            "hearing", // 7663
-            "hears", // 7664
-            "heart", // 7665
-            "heat", // 7666
-            "heavily", // 7667
-            "heavy", // 7668
-            "held", // 7669
-            "hell", // 7670
-            "hello", // 7671
-            "help", // 7672
-            "helped", // 7673
-            "helpful", // 7674
-            "helping", // 7675
-            "helps", // 7676
-            "hence", // 7677
-            "her", // 7678
-            "here", // 7679
-            "hereby", // 7680
-            "herself", // 7681
-            "hes", // 7682
-            "hid", // 7683
-            "hidden", // 7684
-            "hide", // 7685
-            "hides", // 7686
-            "hiding", // 7687
-            "high", // 7688
-            "higher", // 7689
-            "highest", // 7690
-            "highly", // 7691
-            "hill", // 7692
-            "him", // 7693
-            "himself", // 7694
-            "hint", // 7695
-            "hints", // 7696
-            "his", // 7697
-            "historical", // 7698
-            "history", // 7699
-            "hit", // 7700
-            "hits", // 7701
-            "hitting", // 7702
-            "hold", // 7703
-            "holding", // 7704
-            "holds", // 7705
-            "hole", // 7706
-            "holes", // 7707
-            "holiday", // 7708
-            "holidays", // 7709
-            "home", // 7710
-            "honest", // 7711
-            "hope", // 7712
-            "hoped", // 7713
-            "hopefully", // 7714
-            "hopes", // 7715
-            "hoping", // 7716
-            "horrible", // 7717
-            "horse", // 7718
-            "horses", // 7719
-            "hospital", // 7720
-            "host", // 7721
-            "hot", // 7722
-            "hotel", // 7723
-            "hour", // 7724
-            "hours", // 7725
-            "house", // 7726
-            "how", // 7727
-            "however", // 7728
-            "huge", // 7729
-            "human", // 7730
-            "hundred", // 7731
-            "hundreds", // 7732
-            "hung", // 7733
-            "hunt", // 7734
-            "hurry", // 7735
-            "husband", // 7736
-            "ice", // 7737
-            "idea", // 7738
-            "ideal", // 7739
-            "ideas", // 7740
-            "identical", // 7741
-            "identify", // 7742
-            "identity", // 7743
-            "if", // 7744
-            "ignore", // 7745
-            "ignored", // 7746
-            "ignores", // 7747
-            "ignoring", // 7748
-            "ill", // 7749
-            "illegal", // 7750
-            "image", // 7751
-            "images", // 7752
-            "imagination", // 7753
-            "imagine", // 7754
-            "immediate", // 7755
-            "immediately", // 7756
-            "impact", // 7757
-            "implement", // 7758
-            "implemented", // 7759
-            "implementing", // 7760
-            "implements", // 7761
-            "implication", // 7762
-            "implications", // 7763
-            "implied", // 7764
-            "implies", // 7765
-            "imply", // 7766
-            "implying", // 7767
-            "importance", // 7768
-            "important", // 7769
-            "importantly", // 7770
-            "impose", // 7771
-            "imposed", // 7772
-            "imposes", // 7773
-            "imposing", // 7774
-            "impossible", // 7775
-            "impression", // 7776
-            "improve", // 7777
-            "improved", // 7778
-            "improvement", // 7779
-            "improvements", // 7780
-            "improves", // 7781
-            "improving", // 7782
-            "in", // 7783
-            "inability", // 7784
-            "inadequate", // 7785
-            "inch", // 7786
-            "inches", // 7787
-            "incident", // 7788
-            "incidentally", // 7789
-            "incline", // 7790
-            "inclined", // 7791
-            "inclines", // 7792
-            "inclining", // 7793
-            "include", // 7794
-            "included", // 7795
-            "includes", // 7796
-            "including", // 7797
-            "income", // 7798
-            "incompatible", // 7799
-            "incomplete", // 7800
-            "inconsistent", // 7801
-            "inconvenience", // 7802
-            "incorrect", // 7803
-            "increase", // 7804
-            "increased", // 7805
-            "increases", // 7806
-            "increasing", // 7807
-            "indeed", // 7808
-            "independent", // 7809
-            "independently", // 7810
-            "index", // 7811
-            "indicate", // 7812
-            "indicates", // 7813
-            "indication", // 7814
-            "individual", // 7815
-            "individually", // 7816
-            "individuals", // 7817
-            "industrial", // 7818
-            "industry", // 7819
-            "inevitably", // 7820
-            "inferior", // 7821
-            "infinite", // 7822
-            "influence", // 7823
-            "info", // 7824
-            "inform", // 7825
-            "information", // 7826
-            "informed", // 7827
-            "informing", // 7828
-            "informs", // 7829
-            "initial", // 7830
-            "initially", // 7831
-            "initials", // 7832
-            "inner", // 7833
-            "innocent", // 7834
-            "input", // 7835
-            "inputs", // 7836
-            "inputted", // 7837
-            "inputting", // 7838
-            "insert", // 7839
-            "inserted", // 7840
-            "inserting", // 7841
-            "inserts", // 7842
-            "inside", // 7843
-            "insist", // 7844
-            "insisted", // 7845
-            "insisting", // 7846
-            "insists", // 7847
-            "install", // 7848
-            "installed", // 7849
-            "installing", // 7850
-            "installs", // 7851
-            "instance", // 7852
-            "instant", // 7853
-            "instantly", // 7854
-            "instead", // 7855
-            "institution", // 7856
-            "institutions", // 7857
-            "instruction", // 7858
-            "instructions", // 7859
-            "insurance", // 7860
-            "integer", // 7861
-            "integers", // 7862
-            "integral", // 7863
-            "intelligence", // 7864
-            "intelligent", // 7865
-            "intend", // 7866
-            "intended", // 7867
-            "intending", // 7868
-            "intends", // 7869
-            "intention", // 7870
-            "interact", // 7871
-            "interest", // 7872
-            "interested", // 7873
-            "interesting", // 7874
-            "interests", // 7875
-            "interface", // 7876
-            "internal", // 7877
-            "international", // 7878
-            "interpret", // 7879
-            "interpretation", // 7880
-            "interpreted", // 7881
-            "interpreting", // 7882
-            "interprets", // 7883
-            "interval", // 7884
-            "intervals", // 7885
-            "intervention", // 7886
-            "into", // 7887
-            "introduce", // 7888
-            "introduced", // 7889
-            "introduces", // 7890
-            "introducing", // 7891
-            "introduction", // 7892
-            "invalid", // 7893
-            "invariably", // 7894
-            "invent", // 7895
-            "invented", // 7896
-            "inventing", // 7897
-            "invents", // 7898
-            "investigate", // 7899
-            "invisible", // 7900
-            "invitation", // 7901
-            "invite", // 7902
-            "invited", // 7903
-            "invites", // 7904
-            "inviting", // 7905
-            "involve", // 7906
-            "involved", // 7907
-            "involves", // 7908
-            "involving", // 7909
-            "irrelevant", // 7910
-            "irritate", // 7911
-            "irritated", // 7912
-            "irritates", // 7913
-            "irritating", // 7914
-            "is", // 7915
-            "isolate", // 7916
-            "isolated", // 7917
-            "isolates", // 7918
-            "isolating", // 7919
-            "issue", // 7920
-            "issued", // 7921
-            "issues", // 7922
-            "issuing", // 7923
-            "it", // 7924
-            "item", // 7925
-            "items", // 7926
-            "its", // 7927
-            "itself", // 7928
-            "job", // 7929
-            "jobs", // 7930
-            "join", // 7931
-            "joined", // 7932
-            "joining", // 7933
-            "joins", // 7934
-            "joint", // 7935
-            "joke", // 7936
-            "joy", // 7937
-            "judge", // 7938
-            "judgment", // 7939
-            "jump", // 7940
-            "jumps", // 7941
-            "junk", // 7942
-            "just", // 7943
-            "justification", // 7944
-            "justified", // 7945
-            "justifies", // 7946
-            "justify", // 7947
-            "justifying", // 7948
-            "keen", // 7949
-            "keep", // 7950
-            "keeping", // 7951
-            "keeps", // 7952
-            "kept", // 7953
-            "key", // 7954
-            "keyboard", // 7955
-            "keys", // 7956
-            "kid", // 7957
-            "kill", // 7958
-            "killed", // 7959
-            "killing", // 7960
-            "kills", // 7961
-            "kind", // 7962
-            "kindly", // 7963
-            "kinds", // 7964
-            "king", // 7965
-            "knew", // 7966
-            "knock", // 7967
-            "knocked", // 7968
-            "knocking", // 7969
-            "knocks", // 7970
-            "know", // 7971
-            "knowing", // 7972
-            "knowledge", // 7973
-            "known", // 7974
-            "knows", // 7975
-            "label", // 7976
-            "labeled", // 7977
-            "labeling", // 7978
-            "labels", // 7979
-            "labor", // 7980
-            "laboratory", // 7981
-            "lack", // 7982
-            "lacked", // 7983
-            "lacking", // 7984
-            "lacks", // 7985
-            "ladies", // 7986
-            "lady", // 7987
-            "lain", // 7988
-            "land", // 7989
-            "landed", // 7990
-            "landing", // 7991
-            "lands", // 7992
-            "language", // 7993
-            "languages", // 7994
-            "large", // 7995
-            "largely", // 7996
-            "larger", // 7997
-            "largest", // 7998
-            "last", // 7999
-            "lasts", // 8000
-            "late", // 8001
-            "later", // 8002
-            "latest", // 8003
-            "latter", // 8004
-            "law", // 8005
-            "laws", // 8006
-            "lay", // 8007
-            "layout", // 8008
-            "lazy", // 8009
-            "leach", // 8010
-            "lead", // 8011
-            "leaded", // 8012
-            "leader", // 8013
-            "leading", // 8014
-            "leads", // 8015
-            "leaf", // 8016
-            "learn", // 8017
-            "learned", // 8018
-            "learning", // 8019
-            "learns", // 8020
-            "least", // 8021
-            "leave", // 8022
-            "leaved", // 8023
-            "leaves", // 8024
-            "leaving", // 8025
-            "lecture", // 8026
-            "lectures", // 8027
-            "led", // 8028
-            "left", // 8029
-            "leg", // 8030
-            "legal", // 8031
-            "legally", // 8032
-            "legs", // 8033
-            "lend", // 8034
-            "length", // 8035
-            "less", // 8036
-            "lesser", // 8037
-            "lesson", // 8038
-            "lessons", // 8039
-            "let", // 8040
-            "lets", // 8041
-            "letter", // 8042
-            "letters", // 8043
-            "letting", // 8044
-            "level", // 8045
-            "levels", // 8046
-            "liable", // 8047
-            "libraries", // 8048
-            "library", // 8049
-            "lie", // 8050
-            "lied", // 8051
-            "lies", // 8052
-            "life", // 8053
-            "lifetime", // 8054
-            "lift", // 8055
-            "light", // 8056
-            "lights", // 8057
-            "like", // 8058
-            "liked", // 8059
-            "likely", // 8060
-            "likes", // 8061
-            "likewise", // 8062
-            "liking", // 8063
-            "limit", // 8064
-            "limited", // 8065
-            "limiting", // 8066
-            "limits", // 8067
-            "line", // 8068
-            "linear", // 8069
-            "lines", // 8070
-            "link", // 8071
-            "linked", // 8072
-            "linking", // 8073
-            "links", // 8074
-            "list", // 8075
-            "listed", // 8076
-            "listen", // 8077
-            "listing", // 8078
-            "lists", // 8079
-            "literally", // 8080
-            "literature", // 8081
-            "little", // 8082
-            "live", // 8083
-            "lived", // 8084
-            "lives", // 8085
-            "living", // 8086
-            "load", // 8087
-            "loaded", // 8088
-            "loading", // 8089
-            "loads", // 8090
-            "loan", // 8091
-            "local", // 8092
-            "location", // 8093
-            "locations", // 8094
-            "lock", // 8095
-            "locked", // 8096
-            "locking", // 8097
-            "locks", // 8098
-            "log", // 8099
-            "logged", // 8100
-            "logging", // 8101
-            "logic", // 8102
-            "logical", // 8103
-            "logs", // 8104
-            "long", // 8105
-            "longer", // 8106
-            "longest", // 8107
-            "look", // 8108
-            "looked", // 8109
-            "looking", // 8110
-            "looks", // 8111
-            "loop", // 8112
-            "loose", // 8113
-            "lorries", // 8114
-            "lorry", // 8115
-            "lose", // 8116
-            "loses", // 8117
-            "losing", // 8118
-            "loss", // 8119
-            "lost", // 8120
-            "lot", // 8121
-            "lots", // 8122
-            "loudly", // 8123
-            "love", // 8124
-            "low", // 8125
-            "lower", // 8126
-            "lowest", // 8127
-            "luck", // 8128
-            "lucky", // 8129
-            "lunch", // 8130
-            "lying", // 8131
-            "machine", // 8132
-            "machines", // 8133
-            "mad", // 8134
-            "made", // 8135
-            "magic", // 8136
-            "magnetic", // 8137
-            "magnitude", // 8138
-            "mail", // 8139
-            "main", // 8140
-            "mainly", // 8141
-            "maintain", // 8142
-            "maintained", // 8143
-            "maintaining", // 8144
-            "maintains", // 8145
-            "major", // 8146
-            "majority", // 8147
-            "make", // 8148
-            "makes", // 8149
-            "making", // 8150
-            "man", // 8151
-            "manage", // 8152
-            "managed", // 8153
-            "manager", // 8154
-            "manages", // 8155
-            "managing", // 8156
-            "manipulation", // 8157
-            "manner", // 8158
-            "manual", // 8159
-            "manuals", // 8160
-            "many", // 8161
-            "map", // 8162
-            "march", // 8163
-            "mark", // 8164
-            "marked", // 8165
-            "market", // 8166
-            "marking", // 8167
-            "marks", // 8168
-            "marriage", // 8169
-            "marry", // 8170
-            "mass", // 8171
-            "massive", // 8172
-            "master", // 8173
-            "match", // 8174
-            "matches", // 8175
-            "material", // 8176
-            "materials", // 8177
-            "mathematical", // 8178
-            "mathematics", // 8179
-            "matter", // 8180
-            "matters", // 8181
-            "maximum", // 8182
-            "may", // 8183
-            "maybe", // 8184
-            "me", // 8185
-            "mean", // 8186
-            "meaning", // 8187
-            "meaningful", // 8188
-            "meaningless", // 8189
-            "meanings", // 8190
-            "means", // 8191
-            "meant", // 8192
-            "measure", // 8193
-            "measured", // 8194
-            "measures", // 8195
-            "measuring", // 8196
-            "mechanic", // 8197
-            "mechanics", // 8198
-            "mechanism", // 8199
-            "media", // 8200
-            "medical", // 8201
-            "medium", // 8202
-            "mediums", // 8203
-            "meet", // 8204
-            "meeting", // 8205
-            "meetings", // 8206
-            "meets", // 8207
-            "member", // 8208
-            "members", // 8209
-            "membership", // 8210
-            "memory", // 8211
-            "men", // 8212
-            "mention", // 8213
-            "mentioned", // 8214
-            "mentioning", // 8215
-            "mentions", // 8216
-            "mere", // 8217
-            "merely", // 8218
-            "merit", // 8219
-            "merits", // 8220
-            "mess", // 8221
-            "message", // 8222
-            "messages", // 8223
-            "messy", // 8224
-            "met", // 8225
-            "metal", // 8226
-            "method", // 8227
-            "methods", // 8228
-            "middle", // 8229
-            "midnight", // 8230
-            "might", // 8231
-            "mile", // 8232
-            "miles", // 8233
-            "military", // 8234
-            "million", // 8235
-            "millions", // 8236
-            "mind", // 8237
-            "minded", // 8238
-            "minding", // 8239
-            "minds", // 8240
-            "mine", // 8241
-            "minimal", // 8242
-            "minimum", // 8243
-            "minor", // 8244
-            "minority", // 8245
-            "minute", // 8246
-            "minutes", // 8247
-            "mislead", // 8248
-            "misleading", // 8249
-            "misleads", // 8250
-            "misled", // 8251
-            "miss", // 8252
-            "missed", // 8253
-            "misses", // 8254
-            "missing", // 8255
-            "mistake", // 8256
-            "mistaken", // 8257
-            "mistakes", // 8258
-            "mistaking", // 8259
-            "mistook", // 8260
-            "misunderstand", // 8261
-            "misunderstanding", // 8262
-            "misunderstands", // 8263
-            "misunderstood", // 8264
-            "misuse", // 8265
-            "mix", // 8266
-            "mixed", // 8267
-            "mixes", // 8268
-            "mixing", // 8269
-            "mod", // 8270
-            "mode", // 8271
-            "model", // 8272
-            "models", // 8273
-            "modern", // 8274
-            "modified", // 8275
-            "modifies", // 8276
-            "modify", // 8277
-            "modifying", // 8278
-            "moment", // 8279
-            "money", // 8280
-            "monitor", // 8281
-            "month", // 8282
-            "months", // 8283
-            "moral", // 8284
-            "more", // 8285
-            "morning", // 8286
-            "mornings", // 8287
-            "most", // 8288
-            "mostly", // 8289
-            "mother", // 8290
-            "motion", // 8291
-            "mouth", // 8292
-            "move", // 8293
-            "moved", // 8294
-            "movement", // 8295
-            "movements", // 8296
-            "moves", // 8297
-            "movie", // 8298
-            "moving", // 8299
-            "much", // 8300
-            "multiple", // 8301
-            "music", // 8302
-            "must", // 8303
-            "my", // 8304
-            "myself", // 8305
-            "mysterious", // 8306
-            "naive", // 8307
-            "name", // 8308
-            "named", // 8309
-            "namely", // 8310
-            "names", // 8311
-            "naming", // 8312
-            "nasty", // 8313
-            "nation", // 8314
-            "national", // 8315
-            "natural", // 8316
-            "naturally", // 8317
-            "nature", // 8318
-            "naughty", // 8319
-            "near", // 8320
-            "nearby", // 8321
-            "nearer", // 8322
-            "nearest", // 8323
-            "nearly", // 8324
-            "necessarily", // 8325
-            "necessary", // 8326
-            "necessity", // 8327
-            "neck", // 8328
-            "need", // 8329
-            "needed", // 8330
-            "needing", // 8331
-            "needs", // 8332
-            "negative", // 8333
-            "neither", // 8334
-            "nervous", // 8335
-            "net", // 8336
-            "network", // 8337
-            "networks", // 8338
-            "never", // 8339
-            "nevertheless", // 8340
-            "new", // 8341
-            "news", // 8342
-            "next", // 8343
-            "nice", // 8344
-            "nicer", // 8345
-            "nicest", // 8346
-            "night", // 8347
-            "nine", // 8348
-            "no", // 8349
-            "nobody", // 8350
-            "noise", // 8351
-            "noisy", // 8352
-            "none", // 8353
-            "nonsense", // 8354
-            "nor", // 8355
-            "normal", // 8356
-            "normally", // 8357
-            "north", // 8358
-            "not", // 8359
-            "note", // 8360
-            "noted", // 8361
-            "notes", // 8362
-            "nothing", // 8363
-            "notice", // 8364
-            "noticed", // 8365
-            "notices", // 8366
-            "noticing", // 8367
-            "notify", // 8368
-            "noting", // 8369
-            "novel", // 8370
-            "now", // 8371
-            "nowadays", // 8372
-            "nowhere", // 8373
-            "numb", // 8374
-            "number", // 8375
-            "numbers", // 8376
-            "numbest", // 8377
-            "numerical", // 8378
-            "numerous", // 8379
-            "obey", // 8380
-            "object", // 8381
-            "objected", // 8382
-            "objecting", // 8383
-            "objection", // 8384
-            "objections", // 8385
-            "objects", // 8386
-            "obscure", // 8387
-            "observation", // 8388
-            "observe", // 8389
-            "observed", // 8390
-            "observes", // 8391
-            "observing", // 8392
-            "obtain", // 8393
-            "obtained", // 8394
-            "obtaining", // 8395
-            "obtains", // 8396
-            "obvious", // 8397
-            "obviously", // 8398
-            "occasion", // 8399
-            "occasional", // 8400
-            "occasionally", // 8401
-            "occasions", // 8402
-            "occupied", // 8403
-            "occupies", // 8404
-            "occupy", // 8405
-            "occupying", // 8406
-            "occur", // 8407
-            "occurred", // 8408
-            "occurring", // 8409
-            "occurs", // 8410
-            "odd", // 8411
-            "odds", // 8412
-            "of", // 8413
-            "off", // 8414
-            "offer", // 8415
-            "offered", // 8416
-            "offering", // 8417
-            "offers", // 8418
-            "office", // 8419
-            "officer", // 8420
-            "offices", // 8421
-            "official", // 8422
-            "often", // 8423
-            "oh", // 8424
-            "oil", // 8425
-            "old", // 8426
-            "older", // 8427
-            "oldest", // 8428
-            "omit", // 8429
-            "omits", // 8430
-            "omitted", // 8431
-            "omitting", // 8432
-            "on", // 8433
-            "once", // 8434
-            "one", // 8435
-            "ones", // 8436
-            "only", // 8437
-            "onto", // 8438
-            "open", // 8439
-            "opened", // 8440
-            "opening", // 8441
-            "opens", // 8442
-            "operate", // 8443
-            "operated", // 8444
-            "operates", // 8445
-            "operating", // 8446
-            "operation", // 8447
-            "operations", // 8448
-            "operator", // 8449
-            "operators", // 8450
-            "opinion", // 8451
-            "opinions", // 8452
-            "opportunities", // 8453
-            "opportunity", // 8454
-            "oppose", // 8455
-            "opposed", // 8456
-            "opposes", // 8457
-            "opposing", // 8458
-            "opposite", // 8459
-            "opposition", // 8460
-            "option", // 8461
-            "optional", // 8462
-            "options", // 8463
-            "or", // 8464
-            "order", // 8465
-            "ordered", // 8466
-            "ordering", // 8467
-            "orders", // 8468
-            "ordinary", // 8469
-            "organization", // 8470
-            "organize", // 8471
-            "organized", // 8472
-            "organizes", // 8473
-            "organizing", // 8474
-            "origin", // 8475
-            "original", // 8476
-            "originally", // 8477
-            "other", // 8478
-            "others", // 8479
-            "otherwise", // 8480
-            "ought", // 8481
-            "our", // 8482
-            "ours", // 8483
-            "ourselves", // 8484
-            "out", // 8485
-            "outer", // 8486
-            "output", // 8487
-            "outside", // 8488
-            "over", // 8489
-            "overall", // 8490
-            "owe", // 8491
-            "owed", // 8492
-            "owes", // 8493
-            "owing", // 8494
-            "own", // 8495
-            "owner", // 8496
-            "owners", // 8497
-            "pack", // 8498
-            "package", // 8499
-            "packages", // 8500
-            "packet", // 8501
-            "page", // 8502
-            "pages", // 8503
-            "paid", // 8504
-            "pain", // 8505
-            "painful", // 8506
-            "pair", // 8507
-            "pairs", // 8508
-            "paper", // 8509
-            "papers", // 8510
-            "paragraph", // 8511
-            "parallel", // 8512
-            "parent", // 8513
-            "park", // 8514
-            "part", // 8515
-            "partial", // 8516
-            "partially", // 8517
-            "particular", // 8518
-            "particularly", // 8519
-            "parties", // 8520
-            "partly", // 8521
-            "parts", // 8522
-            "party", // 8523
-            "pass", // 8524
-            "passed", // 8525
-            "passes", // 8526
-            "passing", // 8527
-            "past", // 8528
-            "patch", // 8529
-            "path", // 8530
-            "patient", // 8531
-            "pattern", // 8532
-            "patterns", // 8533
-            "pause", // 8534
-            "pay", // 8535
-            "payed", // 8536
-            "paying", // 8537
-            "pays", // 8538
-            "peace", // 8539
-            "peak", // 8540
-            "peculiar", // 8541
-            "pen", // 8542
-            "people", // 8543
-            "per", // 8544
-            "perfect", // 8545
-            "perfectly", // 8546
-            "perform", // 8547
-            "performance", // 8548
-            "performed", // 8549
-            "performing", // 8550
-            "performs", // 8551
-            "perhaps", // 8552
-            "period", // 8553
-            "permanent", // 8554
-            "permanently", // 8555
-            "permission", // 8556
-            "permit", // 8557
-            "permits", // 8558
-            "permitted", // 8559
-            "permitting", // 8560
-            "person", // 8561
-            "personal", // 8562
-            "personally", // 8563
-            "persons", // 8564
-            "persuade", // 8565
-            "persuaded", // 8566
-            "persuades", // 8567
-            "persuading", // 8568
-            "petrol", // 8569
-            "phase", // 8570
-            "phenomenon", // 8571
-            "philosophy", // 8572
-            "phone", // 8573
-            "phrase", // 8574
-            "phrases", // 8575
-            "physical", // 8576
-            "pi", // 8577
-            "pick", // 8578
-            "picked", // 8579
-            "picking", // 8580
-            "picks", // 8581
-            "picture", // 8582
-            "pictures", // 8583
-            "piece", // 8584
-            "pieces", // 8585
-            "pile", // 8586
-            "pint", // 8587
-            "pipe", // 8588
-            "place", // 8589
-            "placed", // 8590
-            "places", // 8591
-            "placing", // 8592
-            "plain", // 8593
-            "plan", // 8594
-            "plane", // 8595
-            "planet", // 8596
-            "planned", // 8597
-            "planning", // 8598
-            "plans", // 8599
-            "plant", // 8600
-            "plastic", // 8601
-            "play", // 8602
-            "played", // 8603
-            "playing", // 8604
-            "plays", // 8605
-            "plea", // 8606
-            "pleasant", // 8607
-            "please", // 8608
-            "pleased", // 8609
-            "pleases", // 8610
-            "pleasing", // 8611
-            "plenty", // 8612
-            "plot", // 8613
-            "plots", // 8614
-            "plug", // 8615
-            "plus", // 8616
-            "pocket", // 8617
-            "poem", // 8618
-            "poet", // 8619
-            "point", // 8620
-            "pointed", // 8621
-            "pointing", // 8622
-            "pointless", // 8623
-            "points", // 8624
-            "police", // 8625
-            "policies", // 8626
-            "policy", // 8627
-            "political", // 8628
-            "poll", // 8629
-            "pool", // 8630
-            "poor", // 8631
-            "pop", // 8632
-            "popular", // 8633
-            "population", // 8634
-            "port", // 8635
-            "position", // 8636
-            "positions", // 8637
-            "positive", // 8638
-            "possibilities", // 8639
-            "possibility", // 8640
-            "possible", // 8641
-            "possibly", // 8642
-            "post", // 8643
-            "posted", // 8644
-            "posting", // 8645
-            "postmaster", // 8646
-            "posts", // 8647
-            "potential", // 8648
-            "potentially", // 8649
-            "pound", // 8650
-            "pounds", // 8651
-            "power", // 8652
-            "powerful", // 8653
-            "powers", // 8654
-            "practical", // 8655
-            "practically", // 8656
-            "practice", // 8657
-            "precise", // 8658
-            "precisely", // 8659
-            "prefer", // 8660
-            "preferable", // 8661
-            "preferably", // 8662
-            "preference", // 8663
-            "preferred", // 8664
-            "preferring", // 8665
-            "prefers", // 8666
-            "preparation", // 8667
-            "prepare", // 8668
-            "prepared", // 8669
-            "prepares", // 8670
-            "preparing", // 8671
-            "presence", // 8672
-            "present", // 8673
-            "presented", // 8674
-            "presenting", // 8675
-            "presents", // 8676
-            "preserve", // 8677
-            "president", // 8678
-            "press", // 8679
-            "pressed", // 8680
-            "presses", // 8681
-            "pressing", // 8682
-            "pressure", // 8683
-            "presumably", // 8684
-            "presume", // 8685
-            "pretty", // 8686
-            "prevent", // 8687
-            "prevented", // 8688
-            "preventing", // 8689
-            "prevents", // 8690
-            "previous", // 8691
-            "previously", // 8692
-            "price", // 8693
-            "prices", // 8694
-            "primary", // 8695
-            "prime", // 8696
-            "primitive", // 8697
-            "principle", // 8698
-            "principles", // 8699
-            "print", // 8700
-            "printed", // 8701
-            "printer", // 8702
-            "printers", // 8703
-            "printing", // 8704
-            "printout", // 8705
-            "prints", // 8706
-            "prior", // 8707
-            "private", // 8708
-            "probably", // 8709
-            "problem", // 8710
-            "problems", // 8711
-            "procedure", // 8712
-            "process", // 8713
-            "processed", // 8714
-            "processes", // 8715
-            "processing", // 8716
-            "processor", // 8717
-            "processors", // 8718
-            "produce", // 8719
-            "produced", // 8720
-            "produces", // 8721
-            "producing", // 8722
-            "product", // 8723
-            "production", // 8724
-            "products", // 8725
-            "professional", // 8726
-            "program", // 8727
-            "programmed", // 8728
-            "programmer", // 8729
-            "programmers", // 8730
-            "programming", // 8731
-            "programs", // 8732
-            "progress", // 8733
-            "project", // 8734
-            "projects", // 8735
-            "promise", // 8736
-            "promised", // 8737
-            "promises", // 8738
-            "promising", // 8739
-            "prompt", // 8740
-            "promptly", // 8741
-            "prone", // 8742
-            "proof", // 8743
-            "proper", // 8744
-            "properly", // 8745
-            "properties", // 8746
-            "property", // 8747
-            "proportion", // 8748
-            "proposal", // 8749
-            "propose", // 8750
-            "proposed", // 8751
-            "proposes", // 8752
-            "proposing", // 8753
-            "prospect", // 8754
-            "protect", // 8755
-            "protected", // 8756
-            "protecting", // 8757
-            "protection", // 8758
-            "protects", // 8759
-            "protest", // 8760
-            "prove", // 8761
-            "proved", // 8762
-            "proves", // 8763
-            "provide", // 8764
-            "provided", // 8765
-            "provides", // 8766
-            "providing", // 8767
-            "proving", // 8768
-            "public", // 8769
-            "publication", // 8770
-            "publicity", // 8771
-            "publicly", // 8772
-            "publish", // 8773
-            "published", // 8774
-            "publishes", // 8775
-            "publishing", // 8776
-            "pull", // 8777
-            "pulled", // 8778
-            "pulling", // 8779
-            "pulls", // 8780
-            "punctuation", // 8781
-            "puncture", // 8782
-            "purchase", // 8783
-            "pure", // 8784
-            "purely", // 8785
-            "purpose", // 8786
-            "purposes", // 8787
-            "push", // 8788
-            "pushed", // 8789
-            "pushes", // 8790
-            "pushing", // 8791
-            "put", // 8792
-            "puts", // 8793
-            "putt", // 8794
-            "putted", // 8795
-            "putting", // 8796
-            "putts", // 8797
-            "qualified", // 8798
-            "qualifies", // 8799
-            "qualify", // 8800
-            "qualifying", // 8801
-            "quality", // 8802
-            "quantities", // 8803
-            "quantity", // 8804
-            "quarter", // 8805
-            "question", // 8806
-            "questions", // 8807
-            "queue", // 8808
-            "quick", // 8809
-            "quicker", // 8810
-            "quickest", // 8811
-            "quickly", // 8812
-            "quiet", // 8813
-            "quietly", // 8814
-            "quit", // 8815
-            "quite", // 8816
-            "quits", // 8817
-            "quitting", // 8818
-            "quote", // 8819
-            "quoted", // 8820
-            "quotes", // 8821
-            "quoting", // 8822
-            "race", // 8823
-            "radio", // 8824
-            "rain", // 8825
-            "raise", // 8826
-            "raised", // 8827
-            "raises", // 8828
-            "raising", // 8829
-            "ran", // 8830
-            "random", // 8831
-            "randomly", // 8832
-            "range", // 8833
-            "rapid", // 8834
-            "rapidly", // 8835
-            "rare", // 8836
-            "rarely", // 8837
-            "rate", // 8838
-            "rates", // 8839
-            "rather", // 8840
-            "raw", // 8841
-            "re", // 8842
-            "reach", // 8843
-            "reached", // 8844
-            "reaches", // 8845
-            "reaching", // 8846
-            "react", // 8847
-            "reaction", // 8848
-            "read", // 8849
-            "readable", // 8850
-            "reader", // 8851
-            "readers", // 8852
-            "readily", // 8853
-            "reading", // 8854
-            "reads", // 8855
-            "ready", // 8856
-            "real", // 8857
-            "reality", // 8858
-            "realize", // 8859
-            "realized", // 8860
-            "realizes", // 8861
-            "realizing", // 8862
-            "really", // 8863
-            "reason", // 8864
-            "reasonable", // 8865
-            "reasonably", // 8866
-            "reasons", // 8867
-            "recall", // 8868
-            "receive", // 8869
-            "received", // 8870
-            "receives", // 8871
-            "receiving", // 8872
-            "recent", // 8873
-            "recently", // 8874
-            "reception", // 8875
-            "recognition", // 8876
-            "recognize", // 8877
-            "recognized", // 8878
-            "recognizes", // 8879
-            "recognizing", // 8880
-            "recommend", // 8881
-            "recommendation", // 8882
-            "recommended", // 8883
-            "recommending", // 8884
-            "recommends", // 8885
-            "record", // 8886
-            "recorded", // 8887
-            "recording", // 8888
-            "records", // 8889
-            "recover", // 8890
-            "recovered", // 8891
-            "recovering", // 8892
-            "recovers", // 8893
-            "red", // 8894
-            "reduce", // 8895
-            "reduced", // 8896
-            "reduces", // 8897
-            "reducing", // 8898
-            "reduction", // 8899
-            "redundant", // 8900
-            "refer", // 8901
-            "reference", // 8902
-            "references", // 8903
-            "referred", // 8904
-            "referring", // 8905
-            "refers", // 8906
-            "reflect", // 8907
-            "reflected", // 8908
-            "reflecting", // 8909
-            "reflection", // 8910
-            "reflects", // 8911
-            "refuse", // 8912
-            "refused", // 8913
-            "refuses", // 8914
-            "refusing", // 8915
-            "regard", // 8916
-            "regarded", // 8917
-            "regarding", // 8918
-            "regardless", // 8919
-            "regards", // 8920
-            "region", // 8921
-            "register", // 8922
-            "registered", // 8923
-            "registering", // 8924
-            "registers", // 8925
-            "regret", // 8926
-            "regular", // 8927
-            "regularly", // 8928
-            "regulation", // 8929
-            "regulations", // 8930
-            "reject", // 8931
-            "rejected", // 8932
-            "rejecting", // 8933
-            "rejects", // 8934
-            "relate", // 8935
-            "related", // 8936
-            "relates", // 8937
-            "relating", // 8938
-            "relation", // 8939
-            "relationship", // 8940
-            "relative", // 8941
-            "relatively", // 8942
-            "release", // 8943
-            "released", // 8944
-            "releases", // 8945
-            "releasing", // 8946
-            "relevance", // 8947
-            "relevant", // 8948
-            "reliable", // 8949
-            "religion", // 8950
-            "religious", // 8951
-            "reluctant", // 8952
-            "rely", // 8953
-            "remain", // 8954
-            "remained", // 8955
-            "remaining", // 8956
-            "remains", // 8957
-            "remark", // 8958
-            "remarks", // 8959
-            "remember", // 8960
-            "remembered", // 8961
-            "remembering", // 8962
-            "remembers", // 8963
-            "remind", // 8964
-            "reminded", // 8965
-            "reminding", // 8966
-            "reminds", // 8967
-            "remote", // 8968
-            "remotely", // 8969
-            "removal", // 8970
-            "remove", // 8971
-            "removed", // 8972
-            "removes", // 8973
-            "removing", // 8974
-            "repair", // 8975
-            "repeat", // 8976
-            "repeated", // 8977
-            "repeatedly", // 8978
-            "repeating", // 8979
-            "repeats", // 8980
-            "replace", // 8981
-            "replaced", // 8982
-            "replacement", // 8983
-            "replaces", // 8984
-            "replacing", // 8985
-            "replied", // 8986
-            "replies", // 8987
-            "reply", // 8988
-            "replying", // 8989
-            "report", // 8990
-            "reported", // 8991
-            "reporting", // 8992
-            "reports", // 8993
-            "represent", // 8994
-            "representation", // 8995
-            "representative", // 8996
-            "represented", // 8997
-            "representing", // 8998
-            "represents", // 8999
-            "reproduce", // 9000
-            "request", // 9001
-            "requested", // 9002
-            "requesting", // 9003
-            "requests", // 9004
-            "require", // 9005
-            "required", // 9006
-            "requirement", // 9007
-            "requirements", // 9008
-            "requires", // 9009
-            "requiring", // 9010
-            "research", // 9011
-            "reserve", // 9012
-            "reserved", // 9013
-            "reserves", // 9014
-            "reserving", // 9015
-            "resident", // 9016
-            "resolution", // 9017
-            "resort", // 9018
-            "resource", // 9019
-            "resources", // 9020
-            "respect", // 9021
-            "respectively", // 9022
-            "respects", // 9023
-            "respond", // 9024
-            "response", // 9025
-            "responses", // 9026
-            "responsibility", // 9027
-            "responsible", // 9028
-            "rest", // 9029
-            "restart", // 9030
-            "restore", // 9031
-            "restored", // 9032
-            "restores", // 9033
-            "restoring", // 9034
-            "restrict", // 9035
-            "restricted", // 9036
-            "restricting", // 9037
-            "restricts", // 9038
-            "result", // 9039
-            "resulted", // 9040
-            "resulting", // 9041
-            "results", // 9042
-            "retain", // 9043
-            "return", // 9044
-            "returned", // 9045
-            "returning", // 9046
-            "returns", // 9047
-            "reveal", // 9048
-            "revealed", // 9049
-            "revealing", // 9050
-            "reveals", // 9051
-            "reverse", // 9052
-            "review", // 9053
-            "rewrite", // 9054
-            "rid", // 9055
-            "ridding", // 9056
-            "ride", // 9057
-            "ridiculous", // 9058
-            "rids", // 9059
-            "right", // 9060
-            "rights", // 9061
-            "ring", // 9062
-            "rise", // 9063
-            "risk", // 9064
-            "river", // 9065
-            "road", // 9066
-            "role", // 9067
-            "roll", // 9068
-            "room", // 9069
-            "rooms", // 9070
-            "root", // 9071
-            "rough", // 9072
-            "roughly", // 9073
-            "round", // 9074
-            "route", // 9075
-            "routine", // 9076
-            "row", // 9077
-            "rubber", // 9078
-            "rubbish", // 9079
-            "rule", // 9080
-            "rules", // 9081
-            "rumor", // 9082
-            "run", // 9083
-            "running", // 9084
-            "runs", // 9085
-            "rush", // 9086
-            "sad", // 9087
-            "sadly", // 9088
-            "safe", // 9089
-            "safely", // 9090
-            "safer", // 9091
-            "safest", // 9092
-            "safety", // 9093
-            "said", // 9094
-            "saint", // 9095
-            "sake", // 9096
-            "sale", // 9097
-            "sales", // 9098
-            "same", // 9099
-            "sample", // 9100
-            "sat", // 9101
-            "satisfied", // 9102
-            "satisfies", // 9103
-            "satisfy", // 9104
-            "satisfying", // 9105
-            "save", // 9106
-            "saved", // 9107
-            "saves", // 9108
-            "saving", // 9109
-            "saw", // 9110
-            "say", // 9111
-            "saying", // 9112
-            "says", // 9113
-            "scale", // 9114
-            "scan", // 9115
-            "scene", // 9116
-            "scheme", // 9117
-            "school", // 9118
-            "schools", // 9119
-            "science", // 9120
-            "sciences", // 9121
-            "scientific", // 9122
-            "score", // 9123
-            "scores", // 9124
-            "scrap", // 9125
-            "scratch", // 9126
-            "screen", // 9127
-            "screens", // 9128
-            "script", // 9129
-            "search", // 9130
-            "searched", // 9131
-            "searches", // 9132
-            "searching", // 9133
-            "season", // 9134
-            "second", // 9135
-            "secondary", // 9136
-            "secondly", // 9137
-            "seconds", // 9138
-            "secret", // 9139
-            "secretary", // 9140
-            "section", // 9141
-            "sections", // 9142
-            "secure", // 9143
-            "security", // 9144
-            "see", // 9145
-            "seeing", // 9146
-            "seek", // 9147
-            "seeking", // 9148
-            "seeks", // 9149
-            "seem", // 9150
-            "seemed", // 9151
-            "seeming", // 9152
-            "seems", // 9153
-            "seen", // 9154
-            "sees", // 9155
-            "select", // 9156
-            "selected", // 9157
-            "selecting", // 9158
-            "selection", // 9159
-            "selects", // 9160
-            "self", // 9161
-            "sell", // 9162
-            "selling", // 9163
-            "sells", // 9164
-            "seminar", // 9165
-            "send", // 9166
-            "sending", // 9167
-            "sends", // 9168
-            "senior", // 9169
-            "sense", // 9170
-            "sensible", // 9171
-            "sensibly", // 9172
-            "sensitive", // 9173
-            "sent", // 9174
-            "sentence", // 9175
-            "sentences", // 9176
-            "separate", // 9177
-            "separately", // 9178
-            "sequence", // 9179
-            "sequences", // 9180
-            "serial", // 9181
-            "series", // 9182
-            "serious", // 9183
-            "seriously", // 9184
-            "serve", // 9185
-            "served", // 9186
-            "server", // 9187
-            "serves", // 9188
-            "service", // 9189
-            "services", // 9190
-            "serving", // 9191
-            "session", // 9192
-            "sessions", // 9193
-            "set", // 9194
-            "sets", // 9195
-            "setting", // 9196
-            "settle", // 9197
-            "settled", // 9198
-            "settles", // 9199
-            "settling", // 9200
-            "seven", // 9201
-            "several", // 9202
-            "severe", // 9203
-            "severely", // 9204
-            "sex", // 9205
-            "shall", // 9206
-            "shame", // 9207
-            "shape", // 9208
-            "share", // 9209
-            "shared", // 9210
-            "shares", // 9211
-            "sharing", // 9212
-            "sharp", // 9213
-            "she", // 9214
-            "sheet", // 9215
-            "shelf", // 9216
-            "shell", // 9217
-            "shift", // 9218
-            "ship", // 9219
-            "shoot", // 9220
-            "shop", // 9221
-            "shopped", // 9222
-            "shopping", // 9223
-            "shops", // 9224
-            "short", // 9225
-            "shortage", // 9226
-            "shorter", // 9227
-            "shortest", // 9228
-            "shortly", // 9229
-            "should", // 9230
-            "show", // 9231
-            "showed", // 9232
-            "showing", // 9233
-            "shown", // 9234
-            "shows", // 9235
-            "shut", // 9236
-            "shuts", // 9237
-            "shutting", // 9238
-            "side", // 9239
-            "sides", // 9240
-            "sight", // 9241
-            "sign", // 9242
-            "signal", // 9243
-            "signals", // 9244
-            "signed", // 9245
-            "significance", // 9246
-            "significant", // 9247
-            "significantly", // 9248
-            "signing", // 9249
-            "signs", // 9250
-            "silly", // 9251
-            "similar", // 9252
-            "similarly", // 9253
-            "simple", // 9254
-            "simpler", // 9255
-            "simplest", // 9256
-            "simply", // 9257
-            "simultaneous", // 9258
-            "simultaneously", // 9259
-            "since", // 9260
-            "sincerely", // 9261
-            "single", // 9262
-            "sit", // 9263
-            "site", // 9264
-            "sites", // 9265
-            "sits", // 9266
-            "sitting", // 9267
-            "situation", // 9268
-            "situations", // 9269
-            "six", // 9270
-            "size", // 9271
-            "sizes", // 9272
-            "skill", // 9273
-            "skills", // 9274
-            "sleep", // 9275
-            "slight", // 9276
-            "slightly", // 9277
-            "slip", // 9278
-            "slow", // 9279
-            "slower", // 9280
-            "slowest", // 9281
-            "slowly", // 9282
-            "small", // 9283
-            "smaller", // 9284
-            "smallest", // 9285
-            "smile", // 9286
-            "smooth", // 9287
-            "so", // 9288
-            "social", // 9289
-            "society", // 9290
-            "soft", // 9291
-            "software", // 9292
-            "sold", // 9293
-            "solely", // 9294
-            "solid", // 9295
-            "solution", // 9296
-            "solutions", // 9297
-            "solve", // 9298
-            "solved", // 9299
-            "solves", // 9300
-            "solving", // 9301
-            "some", // 9302
-            "somebody", // 9303
-            "somehow", // 9304
-            "someone", // 9305
-            "someplace", // 9306
-            "something", // 9307
-            "sometime", // 9308
-            "sometimes", // 9309
-            "somewhat", // 9310
-            "somewhere", // 9311
-            "son", // 9312
-            "soon", // 9313
-            "sooner", // 9314
-            "soonest", // 9315
-            "sophisticate", // 9316
-            "sophisticated", // 9317
-            "sophisticates", // 9318
-            "sophisticating", // 9319
-            "sorry", // 9320
-            "sort", // 9321
-            "sorted", // 9322
-            "sorting", // 9323
-            "sorts", // 9324
-            "sought", // 9325
-            "sound", // 9326
-            "sounded", // 9327
-            "sounding", // 9328
-            "sounds", // 9329
-            "source", // 9330
-            "sources", // 9331
-            "south", // 9332
-            "southern", // 9333
-            "space", // 9334
-            "spaces", // 9335
-            "spare", // 9336
-            "speak", // 9337
-            "speaker", // 9338
-            "speakers", // 9339
-            "speaking", // 9340
-            "speaks", // 9341
-            "special", // 9342
-            "specially", // 9343
-            "specific", // 9344
-            "specifically", // 9345
-            "specified", // 9346
-            "specifies", // 9347
-            "specify", // 9348
-            "specifying", // 9349
-            "speech", // 9350
-            "speed", // 9351
-            "spell", // 9352
-            "spelled", // 9353
-            "spelling", // 9354
-            "spells", // 9355
-            "spend", // 9356
-            "spending", // 9357
-            "spends", // 9358
-            "spent", // 9359
-            "spirit", // 9360
-            "spite", // 9361
-            "split", // 9362
-            "splits", // 9363
-            "splitting", // 9364
-            "spoke", // 9365
-            "spoken", // 9366
-            "spot", // 9367
-            "spots", // 9368
-            "spotted", // 9369
-            "spotting", // 9370
-            "spread", // 9371
-            "spreading", // 9372
-            "spreads", // 9373
-            "spring", // 9374
-            "square", // 9375
-            "stable", // 9376
-            "staff", // 9377
-            "stage", // 9378
-            "stages", // 9379
-            "stand", // 9380
-            "standard", // 9381
-            "standards", // 9382
-            "standing", // 9383
-            "stands", // 9384
-            "start", // 9385
-            "started", // 9386
-            "starting", // 9387
-            "starts", // 9388
-            "state", // 9389
-            "stated", // 9390
-            "statement", // 9391
-            "statements", // 9392
-            "states", // 9393
-            "stating", // 9394
-            "station", // 9395
-            "stations", // 9396
-            "statistic", // 9397
-            "statistical", // 9398
-            "statistics", // 9399
-            "status", // 9400
-            "stay", // 9401
-            "stayed", // 9402
-            "staying", // 9403
-            "stays", // 9404
-            "steal", // 9405
-            "step", // 9406
-            "stick", // 9407
-            "sticking", // 9408
-            "sticks", // 9409
-            "still", // 9410
-            "stock", // 9411
-            "stone", // 9412
-            "stones", // 9413
-            "stood", // 9414
-            "stop", // 9415
-            "stopped", // 9416
-            "stopping", // 9417
-            "stops", // 9418
-            "storage", // 9419
-            "store", // 9420
-            "stored", // 9421
-            "stores", // 9422
-            "storing", // 9423
-            "story", // 9424
-            "straight", // 9425
-            "straightforward", // 9426
-            "strange", // 9427
-            "strategy", // 9428
-            "stream", // 9429
-            "street", // 9430
-            "strength", // 9431
-            "strict", // 9432
-            "strictly", // 9433
-            "strike", // 9434
-            "strikes", // 9435
-            "striking", // 9436
-            "string", // 9437
-            "strings", // 9438
-            "strong", // 9439
-            "strongly", // 9440
-            "struck", // 9441
-            "structure", // 9442
-            "structures", // 9443
-            "stuck", // 9444
-            "student", // 9445
-            "students", // 9446
-            "studied", // 9447
-            "studies", // 9448
-            "study", // 9449
-            "studying", // 9450
-            "stuff", // 9451
-            "stupid", // 9452
-            "style", // 9453
-            "subject", // 9454
-            "subjects", // 9455
-            "submit", // 9456
-            "submits", // 9457
-            "submitted", // 9458
-            "submitting", // 9459
-            "subsequent", // 9460
-            "subset", // 9461
-            "substantial", // 9462
-            "substitute", // 9463
-            "subtle", // 9464
-            "succeed", // 9465
-            "success", // 9466
-            "successful", // 9467
-            "successfully", // 9468
-            "such", // 9469
-            "sudden", // 9470
-            "suddenly", // 9471
-            "suffer", // 9472
-            "suffered", // 9473
-            "suffering", // 9474
-            "suffers", // 9475
-            "suffice", // 9476
-            "sufficient", // 9477
-            "sufficiently", // 9478
-            "sugar", // 9479
-            "suggest", // 9480
-            "suggested", // 9481
-            "suggesting", // 9482
-            "suggestion", // 9483
-            "suggestions", // 9484
-            "suggests", // 9485
-            "suit", // 9486
-            "suitable", // 9487
-            "suitably", // 9488
-            "suited", // 9489
-            "suiting", // 9490
-            "suits", // 9491
-            "sum", // 9492
-            "summary", // 9493
-            "summer", // 9494
-            "sun", // 9495
-            "superior", // 9496
-            "supervisor", // 9497
-            "supplied", // 9498
-            "supplies", // 9499
-            "supply", // 9500
-            "supplying", // 9501
-            "support", // 9502
-            "supported", // 9503
-            "supporting", // 9504
-            "supports", // 9505
-            "suppose", // 9506
-            "supposed", // 9507
-            "supposedly", // 9508
-            "supposes", // 9509
-            "supposing", // 9510
-            "sure", // 9511
-            "surely", // 9512
-            "surface", // 9513
-            "surprise", // 9514
-            "surprised", // 9515
-            "surprises", // 9516
-            "surprising", // 9517
-            "survey", // 9518
-            "survive", // 9519
-            "survived", // 9520
-            "survives", // 9521
-            "surviving", // 9522
-            "suspect", // 9523
-            "suspected", // 9524
-            "suspecting", // 9525
-            "suspects", // 9526
-            "suspend", // 9527
-            "suspended", // 9528
-            "suspending", // 9529
-            "suspends", // 9530
-            "suspicion", // 9531
-            "switch", // 9532
-            "switched", // 9533
-            "switches", // 9534
-            "switching", // 9535
-            "symbol", // 9536
-            "symbols", // 9537
-            "syntax", // 9538
-            "system", // 9539
-            "systems", // 9540
-            "table", // 9541
-            "tables", // 9542
-            "take", // 9543
-            "taken", // 9544
-            "takes", // 9545
-            "taking", // 9546
-            "talk", // 9547
-            "talked", // 9548
-            "talking", // 9549
-            "talks", // 9550
-            "tank", // 9551
-            "tanks", // 9552
-            "tape", // 9553
-            "tapes", // 9554
-            "target", // 9555
-            "task", // 9556
-            "tasks", // 9557
-            "taste", // 9558
-            "taught", // 9559
-            "tax", // 9560
-            "tea", // 9561
-            "teach", // 9562
-            "teacher", // 9563
-            "teaches", // 9564
-            "teaching", // 9565
-            "team", // 9566
-            "technical", // 9567
-            "technique", // 9568
-            "techniques", // 9569
-            "technology", // 9570
-            "tedious", // 9571
-            "teeth", // 9572
-            "telephone", // 9573
-            "television", // 9574
-            "tell", // 9575
-            "telling", // 9576
-            "tells", // 9577
-            "temperature", // 9578
-            "temporarily", // 9579
-            "temporary", // 9580
-            "ten", // 9581
-            "tend", // 9582
-            "tendency", // 9583
-            "tends", // 9584
-            "term", // 9585
-            "terminal", // 9586
-            "terminals", // 9587
-            "terminology", // 9588
-            "terms", // 9589
-            "terribly", // 9590
-            "test", // 9591
-            "tested", // 9592
-            "testing", // 9593
-            "tests", // 9594
-            "text", // 9595
-            "than", // 9596
-            "thank", // 9597
-            "thanks", // 9598
-            "that", // 9599
-            "the", // 9600
-            "their", // 9601
-            "them", // 9602
-            "themselves", // 9603
-            "then", // 9604
-            "theoretical", // 9605
-            "theory", // 9606
-            "there", // 9607
-            "thereby", // 9608
-            "therefore", // 9609
-            "these", // 9610
-            "they", // 9611
-            "thin", // 9612
-            "thing", // 9613
-            "things", // 9614
-            "think", // 9615
-            "thinking", // 9616
-            "thinks", // 9617
-            "third", // 9618
-            "this", // 9619
-            "thoroughly", // 9620
-            "those", // 9621
-            "though", // 9622
-            "thought", // 9623
-            "thoughts", // 9624
-            "thousand", // 9625
-            "thousands", // 9626
-            "threat", // 9627
-            "three", // 9628
-            "threw", // 9629
-            "through", // 9630
-            "throughout", // 9631
-            "throw", // 9632
-            "throwing", // 9633
-            "thrown", // 9634
-            "throws", // 9635
-            "thus", // 9636
-            "ticket", // 9637
-            "tickets", // 9638
-            "tie", // 9639
-            "tied", // 9640
-            "ties", // 9641
-            "tight", // 9642
-            "till", // 9643
-            "time", // 9644
-            "timed", // 9645
-            "times", // 9646
-            "timing", // 9647
-            "tin", // 9648
-            "title", // 9649
-            "titles", // 9650
-            "to", // 9651
-            "today", // 9652
-            "together", // 9653
-            "token", // 9654
-            "told", // 9655
-            "tomorrow", // 9656
-            "tonight", // 9657
-            "too", // 9658
-            "took", // 9659
-            "tooth", // 9660
-            "top", // 9661
-            "topic", // 9662
-            "topics", // 9663
-            "total", // 9664
-            "totally", // 9665
-            "touch", // 9666
-            "touched", // 9667
-            "touches", // 9668
-            "touching", // 9669
-            "toward", // 9670
-            "towards", // 9671
-            "town", // 9672
-            "trace", // 9673
-            "track", // 9674
-            "tracks", // 9675
-            "traditional", // 9676
-            "traffic", // 9677
-            "train", // 9678
-            "trained", // 9679
-            "training", // 9680
-            "trains", // 9681
-            "transfer", // 9682
-            "transferred", // 9683
-            "transferring", // 9684
-            "transfers", // 9685
-            "translate", // 9686
-            "translated", // 9687
-            "translates", // 9688
-            "translating", // 9689
-            "translation", // 9690
-            "transport", // 9691
-            "trap", // 9692
-            "trapped", // 9693
-            "trapping", // 9694
-            "traps", // 9695
-            "trash", // 9696
-            "travel", // 9697
-            "treat", // 9698
-            "treated", // 9699
-            "treating", // 9700
-            "treatment", // 9701
-            "treats", // 9702
-            "tree", // 9703
-            "trees", // 9704
-            "trial", // 9705
-            "trick", // 9706
-            "tried", // 9707
-            "tries", // 9708
-            "trip", // 9709
-            "trivial", // 9710
-            "trouble", // 9711
-            "truck", // 9712
-            "trucks", // 9713
-            "true", // 9714
-            "truly", // 9715
-            "trunk", // 9716
-            "trust", // 9717
-            "trusted", // 9718
-            "trusting", // 9719
-            "trusts", // 9720
-            "truth", // 9721
-            "try", // 9722
-            "trying", // 9723
-            "tune", // 9724
-            "turn", // 9725
-            "turned", // 9726
-            "turning", // 9727
-            "turns", // 9728
-            "twelve", // 9729
-            "twenty", // 9730
-            "twice", // 9731
-            "two", // 9732
-            "tying", // 9733
-            "type", // 9734
-            "typed", // 9735
-            "types", // 9736
-            "typical", // 9737
-            "typing", // 9738
-            "ugly", // 9739
-            "ultimate", // 9740
-            "ultimately", // 9741
-            "unable", // 9742
-            "unacceptable", // 9743
-            "unaware", // 9744
-            "uncertain", // 9745
-            "unclear", // 9746
-            "under", // 9747
-            "undergraduate", // 9748
-            "undergraduates", // 9749
-            "underneath", // 9750
-            "understand", // 9751
-            "understanding", // 9752
-            "understands", // 9753
-            "understood", // 9754
-            "unfortunate", // 9755
-            "unfortunately", // 9756
-            "unhappy", // 9757
-            "uniform", // 9758
-            "unique", // 9759
-            "unit", // 9760
-            "unite", // 9761
-            "units", // 9762
-            "universal", // 9763
-            "universities", // 9764
-            "university", // 9765
-            "unknown", // 9766
-            "unless", // 9767
-            "unlike", // 9768
-            "unlikely", // 9769
-            "unlimited", // 9770
-            "unnecessarily", // 9771
-            "unnecessary", // 9772
-            "unpleasant", // 9773
-            "unreasonable", // 9774
-            "unsuitable", // 9775
-            "until", // 9776
-            "unusual", // 9777
-            "unwanted", // 9778
-            "up", // 9779
-            "update", // 9780
-            "updated", // 9781
-            "updates", // 9782
-            "updating", // 9783
-            "upon", // 9784
-            "upper", // 9785
-            "upset", // 9786
-            "upsets", // 9787
-            "upsetting", // 9788
-            "upwards", // 9789
-            "us", // 9790
-            "usage", // 9791
-            "use", // 9792
-            "used", // 9793
-            "useful", // 9794
-            "useless", // 9795
-            "user", // 9796
-            "users", // 9797
-            "uses", // 9798
-            "using", // 9799
-            "usual", // 9800
-            "usually", // 9801
-            "utility", // 9802
-            "utterly", // 9803
-            "vacation", // 9804
-            "vacations", // 9805
-            "vague", // 9806
-            "vaguely", // 9807
-            "valid", // 9808
-            "validity", // 9809
-            "valuable", // 9810
-            "value", // 9811
-            "values", // 9812
-            "van", // 9813
-            "vans", // 9814
-            "variable", // 9815
-            "variables", // 9816
-            "variation", // 9817
-            "varied", // 9818
-            "varies", // 9819
-            "variety", // 9820
-            "various", // 9821
-            "vary", // 9822
-            "varying", // 9823
-            "vast", // 9824
-            "vastly", // 9825
-            "vector", // 9826
-            "version", // 9827
-            "versions", // 9828
-            "very", // 9829
-            "via", // 9830
-            "vice", // 9831
-            "video", // 9832
-            "view", // 9833
-            "views", // 9834
-            "virtually", // 9835
-            "virtue", // 9836
-            "visible", // 9837
-            "vision", // 9838
-            "visit", // 9839
-            "vital", // 9840
-            "voice", // 9841
-            "volume", // 9842
-            "vote", // 9843
-            "votes", // 9844
-            "wait", // 9845
-            "waited", // 9846
-            "waiting", // 9847
-            "waits", // 9848
-            "walk", // 9849
-            "walked", // 9850
-            "walking", // 9851
-            "walks", // 9852
-            "wall", // 9853
-            "walls", // 9854
-            "want", // 9855
-            "wanted", // 9856
-            "wanting", // 9857
-            "wants", // 9858
-            "war", // 9859
-            "warm", // 9860
-            "warn", // 9861
-            "warned", // 9862
-            "warning", // 9863
-            "warns", // 9864
-            "was", // 9865
-            "wash", // 9866
-            "waste", // 9867
-            "wasted", // 9868
-            "wastes", // 9869
-            "wasting", // 9870
-            "watch", // 9871
-            "watched", // 9872
-            "watches", // 9873
-            "watching", // 9874
-            "water", // 9875
-            "way", // 9876
-            "ways", // 9877
-            "we", // 9878
-            "weapon", // 9879
-            "wear", // 9880
-            "wearing", // 9881
-            "wears", // 9882
-            "weather", // 9883
-            "week", // 9884
-            "weekend", // 9885
-            "weeks", // 9886
-            "weight", // 9887
-            "weird", // 9888
-            "welcome", // 9889
-            "welcomed", // 9890
-            "welcomes", // 9891
-            "welcoming", // 9892
-            "well", // 9893
-            "went", // 9894
-            "were", // 9895
-            "west", // 9896
-            "western", // 9897
-            "what", // 9898
-            "whatever", // 9899
-            "whatsoever", // 9900
-            "wheel", // 9901
-            "wheels", // 9902
-            "when", // 9903
-            "whenever", // 9904
-            "where", // 9905
-            "whereas", // 9906
-            "whereby", // 9907
-            "wherever", // 9908
-            "whether", // 9909
-            "which", // 9910
-            "while", // 9911
-            "whilst", // 9912
-            "white", // 9913
-            "who", // 9914
-            "whoever", // 9915
-            "whole", // 9916
-            "whom", // 9917
-            "whose", // 9918
-            "why", // 9919
-            "wide", // 9920
-            "widely", // 9921
-            "wider", // 9922
-            "widespread", // 9923
-            "widest", // 9924
-            "wife", // 9925
-            "wild", // 9926
-            "will", // 9927
-            "willed", // 9928
-            "willing", // 9929
-            "wills", // 9930
-            "win", // 9931
-            "wind", // 9932
-            "window", // 9933
-            "windows", // 9934
-            "wine", // 9935
-            "winning", // 9936
-            "wins", // 9937
-            "winter", // 9938
-            "wire", // 9939
-            "wise", // 9940
-            "wish", // 9941
-            "wished", // 9942
-            "wishes", // 9943
-            "wishing", // 9944
-            "with", // 9945
-            "withdraw", // 9946
-            "within", // 9947
-            "without", // 9948
-            "woman", // 9949
-            "women", // 9950
-            "won", // 9951
-            "wonder", // 9952
-            "wondered", // 9953
-            "wonderful", // 9954
-            "wondering", // 9955
-            "wonders", // 9956
-            "wooden", // 9957
-            "word", // 9958
-            "worded", // 9959
-            "wording", // 9960
-            "words", // 9961
-            "wore", // 9962
-            "work", // 9963
-            "worked", // 9964
-            "worker", // 9965
-            "workers", // 9966
-            "working", // 9967
-            "works", // 9968
-            "world", // 9969
-            "worn", // 9970
-            "worried", // 9971
-            "worries", // 9972
-            "worry", // 9973
-            "worrying", // 9974
-            "worse", // 9975
-            "worst", // 9976
-            "worth", // 9977
-            "worthwhile", // 9978
-            "worthy", // 9979
-            "would", // 9980
-            "write", // 9981
-            "writer", // 9982
-            "writes", // 9983
-            "writing", // 9984
-            "written", // 9985
-            "wrong", // 9986
-            "wrote", // 9987
-            "year", // 9988
-            "years", // 9989
-            "yellow", // 9990
-            "yes", // 9991
-            "yesterday", // 9992
-            "yet", // 9993
-            "you", // 9994
-            "young", // 9995
-            "your", // 9996
-            "yours", // 9997
-            "yourself", // 9998
-            "zero", // 9999
-        };
+        /// <summary>The tokens, decoded from <see cref="VocabularyData"/>; index = line number from 0.</summary>
+        private static string[] VocabularyTokens() =>
+            global::System.Text.Encoding.UTF8.GetString(VocabularyData).Split(new[] { "\r\n", "\n" }, global::System.StringSplitOptions.None);
+
+        /// <summary>The 10,000 tokens of name-tagger.vocab.txt, one per line in UTF-8: line k (from 0) is token k.</summary>
+        private static global::System.ReadOnlySpan<byte> VocabularyData => """
+<UNK>
+Aaron
+Abbey
+Abbie
+Abbott
+Abby
+Abdul
+Abe
+Abel
+Abernathy
+Abigail
+Abney
+Abraham
+Abram
+Abrams
+Abreu
+Acevedo
+Acker
+Ackerman
+Acosta
+Acuna
+Ada
+Adair
+Adalberto
+Adam
+Adame
+Adams
+Adamson
+Adan
+Adcock
+Addie
+Addison
+Adela
+Adelaida
+Adelaide
+Adele
+Adelia
+Adelina
+Adeline
+Adell
+Adella
+Adkins
+Adler
+Adolfo
+Adolph
+Adria
+Adrian
+Adriana
+Adriane
+Adrianna
+Adrianne
+Adrienne
+Agatha
+Agee
+Agnes
+Aguilar
+Aguilera
+Aguirre
+Agustin
+Agustina
+Ahmad
+Ahmed
+Aida
+Aiken
+Aileen
+Aimee
+Ainsworth
+Aisha
+Akers
+Akins
+Al
+Alaina
+Alan
+Alana
+Alaniz
+Alanna
+Alba
+Albers
+Albert
+Alberta
+Albertha
+Alberto
+Albertson
+Albina
+Albrecht
+Albright
+Alda
+Alden
+Alderman
+Aldo
+Aldrich
+Aldridge
+Alec
+Alecia
+Alejandra
+Alejandro
+Aleman
+Alene
+Alesha
+Alesia
+Aleta
+Aletha
+Alex
+Alexa
+Alexander
+Alexandra
+Alexandria
+Alexia
+Alexis
+Alfaro
+Alfonso
+Alfonzo
+Alford
+Alfred
+Alfreda
+Alfredo
+Ali
+Alice
+Alicea
+Alicia
+Alida
+Alina
+Aline
+Alisa
+Alisha
+Alison
+Alissa
+Allan
+Allard
+Allen
+Allene
+Alley
+Allie
+Allison
+Allred
+Allyson
+Alma
+Almeda
+Almeida
+Alonso
+Alonzo
+Alpha
+Alphonse
+Alphonso
+Alston
+Alta
+Altagracia
+Althea
+Altman
+Alton
+Alva
+Alvarado
+Alvarez
+Alvaro
+Alvin
+Alvina
+Alyce
+Alycia
+Alysia
+Alyson
+Alyssa
+Amada
+Amado
+Amador
+Amalia
+Amanda
+Amato
+Amaya
+Amber
+Ambrose
+Amelia
+America
+Ames
+Ami
+Amie
+Ammons
+Amos
+Amparo
+Amy
+Ana
+Anabel
+Anastasia
+Anaya
+Anders
+Andersen
+Anderson
+Andra
+Andrade
+Andre
+Andrea
+Andreas
+Andres
+Andrew
+Andrews
+Andria
+Andy
+Angel
+Angela
+Angelia
+Angelica
+Angelina
+Angeline
+Angelique
+Angelita
+Angella
+Angelo
+Angie
+Anglea
+Anglin
+Anh
+Anibal
+Anissa
+Anita
+Anitra
+Ann
+Anna
+Annabel
+Annabelle
+Annamarie
+Anne
+Annemarie
+Annetta
+Annette
+Annie
+Annmarie
+Anthony
+Antione
+Antionette
+Antoine
+Antoinette
+Anton
+Antone
+Antonette
+Antonia
+Antonio
+Antony
+Antwan
+Apodaca
+Aponte
+Applegate
+April
+Aquino
+Araceli
+Aracely
+Aragon
+Aranda
+Arce
+Archer
+Archibald
+Archie
+Archuleta
+Arden
+Ardis
+Ardith
+Arellano
+Aretha
+Arevalo
+Ariana
+Arias
+Ariel
+Arielle
+Arleen
+Arlen
+Arlene
+Arlie
+Arline
+Armand
+Armando
+Armida
+Armstead
+Armstrong
+Arndt
+Arnett
+Arnold
+Arnoldo
+Arnulfo
+Aron
+Arredondo
+Arrington
+Arron
+Arroyo
+Arsenault
+Art
+Arteaga
+Arthur
+Artie
+Artis
+Arturo
+Asa
+Ash
+Asha
+Ashby
+Ashcraft
+Ashely
+Asher
+Ashford
+Ashlee
+Ashleigh
+Ashley
+Ashlie
+Ashly
+Ashton
+Ashworth
+Asia
+Askew
+Astrid
+Athena
+Atkins
+Atkinson
+Atwell
+Atwood
+Aubrey
+Audra
+Audrey
+Audry
+August
+Augusta
+Augustine
+Augustus
+Aura
+Aurea
+Aurelia
+Aurelio
+Aurora
+Austin
+Autumn
+Ava
+Avalos
+Avery
+Avila
+Aviles
+Avis
+Awilda
+Ayala
+Ayers
+Ayres
+Babb
+Babcock
+Babin
+Baca
+Bachman
+Bacon
+Badger
+Baer
+Baez
+Baggett
+Bagley
+Bagwell
+Bailey
+Bain
+Bair
+Baird
+Baker
+Baldwin
+Bales
+Ball
+Ballard
+Bambi
+Banda
+Bandy
+Banks
+Bannister
+Baptiste
+Barajas
+Barb
+Barbara
+Barbee
+Barber
+Barbosa
+Barbour
+Barbra
+Barclay
+Barfield
+Barger
+Barker
+Barkley
+Barksdale
+Barlow
+Barnard
+Barnes
+Barnett
+Barnette
+Barney
+Barnhart
+Barnhill
+Baron
+Barr
+Barraza
+Barrera
+Barrett
+Barrios
+Barron
+Barrow
+Barrows
+Barry
+Bart
+Barth
+Bartholomew
+Bartlett
+Bartley
+Barton
+Basham
+Basil
+Bass
+Bassett
+Batchelor
+Bateman
+Bates
+Batista
+Battle
+Batts
+Bauer
+Baugh
+Baughman
+Baum
+Bauman
+Bautista
+Baxter
+Bea
+Beach
+Beal
+Beall
+Beam
+Bean
+Beard
+Bearden
+Beasley
+Beatrice
+Beatriz
+Beattie
+Beatty
+Beaty
+Beau
+Beauchamp
+Beaulieu
+Beaver
+Beavers
+Becerra
+Beck
+Becker
+Beckett
+Beckham
+Beckman
+Beckwith
+Becky
+Beebe
+Beers
+Begay
+Begley
+Behrens
+Belanger
+Belcher
+Belen
+Belinda
+Bell
+Bella
+Bellamy
+Belle
+Bello
+Belt
+Beltran
+Belva
+Ben
+Benavides
+Benavidez
+Bender
+Benedict
+Benita
+Benitez
+Benito
+Benjamin
+Benner
+Bennett
+Bennie
+Benny
+Benoit
+Benson
+Bentley
+Benton
+Berg
+Berger
+Bergeron
+Bergman
+Berman
+Bermudez
+Bernadette
+Bernadine
+Bernal
+Bernard
+Bernardo
+Bernice
+Bernie
+Berniece
+Bernier
+Bernita
+Bernstein
+Berrios
+Berry
+Bert
+Berta
+Bertha
+Bertie
+Bertram
+Berube
+Beryl
+Bess
+Bessie
+Best
+Betancourt
+Beth
+Bethany
+Bethea
+Betsy
+Bette
+Bettie
+Bettina
+Betts
+Betty
+Bettye
+Beulah
+Beverley
+Beverly
+Beyer
+Bianca
+Biddle
+Bigelow
+Biggs
+Bill
+Billie
+Billings
+Billingsley
+Bills
+Billups
+Billy
+Binder
+Bingham
+Birch
+Bird
+Birdie
+Bishop
+Bivens
+Black
+Blackburn
+Blackman
+Blackmon
+Blackwell
+Blaine
+Blair
+Blake
+Blakely
+Blalock
+Blanca
+Blanch
+Blanchard
+Blanche
+Blanco
+Bland
+Blank
+Blankenship
+Blanton
+Bledsoe
+Blevins
+Bliss
+Block
+Blocker
+Blodgett
+Bloom
+Blount
+Blue
+Blum
+Blunt
+Bo
+Bob
+Bobbi
+Bobbie
+Bobby
+Bobo
+Bock
+Boggs
+Bohannon
+Bolden
+Bolduc
+Boles
+Bolin
+Boling
+Bollinger
+Bolton
+Bond
+Bonds
+Bone
+Bonilla
+Bonita
+Bonner
+Bonnie
+Bonny
+Booker
+Boone
+Booth
+Borden
+Borders
+Boren
+Borges
+Boris
+Bostic
+Boston
+Boswell
+Bouchard
+Boucher
+Boudreau
+Boudreaux
+Bourgeois
+Bourne
+Bourque
+Bowden
+Bowen
+Bowens
+Bower
+Bowers
+Bowie
+Bowles
+Bowling
+Bowman
+Bowser
+Box
+Boyce
+Boyd
+Boyer
+Boykin
+Boyle
+Boyles
+Brackett
+Brad
+Braden
+Bradford
+Bradley
+Bradly
+Bradshaw
+Brady
+Bragg
+Brain
+Branch
+Brand
+Brandee
+Branden
+Brandi
+Brandie
+Brandon
+Brandt
+Brandy
+Branham
+Brannon
+Branson
+Brant
+Brantley
+Braswell
+Braun
+Bravo
+Braxton
+Bray
+Breanna
+Breanne
+Breaux
+Breeden
+Breen
+Brenda
+Brendan
+Brendon
+Brenna
+Brennan
+Brenner
+Brent
+Brenton
+Bret
+Brett
+Brewer
+Brewster
+Brian
+Briana
+Brianna
+Brianne
+Brice
+Bridges
+Bridget
+Bridgett
+Bridgette
+Brigette
+Briggs
+Bright
+Brigitte
+Brink
+Brinkley
+Brinson
+Briscoe
+Britney
+Brito
+Britt
+Brittani
+Brittany
+Brittney
+Britton
+Brock
+Broderick
+Bronson
+Brook
+Brooke
+Brooks
+Broome
+Brothers
+Broughton
+Broussard
+Brower
+Brown
+Browne
+Browning
+Brownlee
+Broyles
+Brubaker
+Bruce
+Brumfield
+Bruner
+Brunner
+Bruno
+Bruns
+Brunson
+Bryan
+Bryant
+Bryce
+Bryon
+Bryson
+Buchanan
+Buck
+Buckley
+Buckner
+Bud
+Buddy
+Bueno
+Buffington
+Buford
+Bull
+Bullard
+Bullock
+Bunch
+Bundy
+Bunn
+Burch
+Burchett
+Burchfield
+Burden
+Burdette
+Burdick
+Burge
+Burger
+Burgess
+Burgos
+Burk
+Burke
+Burkett
+Burkhart
+Burks
+Burl
+Burleson
+Burnett
+Burnette
+Burney
+Burnham
+Burns
+Burnside
+Burr
+Burrell
+Burris
+Burroughs
+Burrows
+Burt
+Burton
+Busby
+Busch
+Bush
+Bustamante
+Buster
+Butcher
+Butler
+Butterfield
+Butts
+Byers
+Bynum
+Byrd
+Byrne
+Byrnes
+Byron
+Caballero
+Cable
+Cabral
+Cabrera
+Cade
+Cady
+Cagle
+Cahill
+Cain
+Caitlin
+Caitlyn
+Calderon
+Caldwell
+Caleb
+Calhoun
+Calkins
+Call
+Callahan
+Callaway
+Callie
+Calloway
+Calvert
+Calvin
+Camacho
+Cameron
+Cami
+Camilla
+Camille
+Camp
+Campbell
+Campos
+Canada
+Canales
+Candace
+Candance
+Candelaria
+Candi
+Candice
+Candida
+Candis
+Candy
+Canfield
+Cannon
+Cano
+Cantrell
+Cantu
+Canty
+Capps
+Cara
+Caraballo
+Carbone
+Card
+Cardenas
+Cardona
+Cardwell
+Caren
+Carey
+Cari
+Caridad
+Carin
+Carina
+Carissa
+Carl
+Carla
+Carleen
+Carlene
+Carlin
+Carlisle
+Carlo
+Carlos
+Carlota
+Carlotta
+Carlson
+Carlton
+Carly
+Carma
+Carman
+Carmel
+Carmela
+Carmelita
+Carmella
+Carmelo
+Carmen
+Carmichael
+Carmine
+Carmona
+Carnahan
+Carnes
+Carney
+Carol
+Carole
+Carolee
+Carolina
+Caroline
+Carolyn
+Caron
+Carpenter
+Carr
+Carranza
+Carrasco
+Carri
+Carrie
+Carrier
+Carrillo
+Carrington
+Carrol
+Carroll
+Carson
+Carter
+Cartwright
+Caruso
+Carver
+Cary
+Caryl
+Caryn
+Casandra
+Case
+Casey
+Cash
+Casillas
+Cason
+Casper
+Cassandra
+Cassidy
+Cassie
+Castaneda
+Casteel
+Castellanos
+Castillo
+Castle
+Castro
+Caswell
+Catalina
+Cates
+Catharine
+Catherine
+Cathey
+Cathie
+Cathleen
+Cathrine
+Cathryn
+Cathy
+Catina
+Cato
+Catrina
+Caudill
+Causey
+Cavanaugh
+Cavazos
+Cave
+Cecelia
+Cecil
+Cecile
+Cecilia
+Cecily
+Cedric
+Cedrick
+Celeste
+Celestine
+Celia
+Celina
+Cerda
+Cervantes
+Cesar
+Chacon
+Chad
+Chadwick
+Chaffin
+Chamberlain
+Chamberlin
+Chambers
+Champagne
+Champion
+Chan
+Chana
+Chance
+Chanda
+Chandler
+Chandra
+Chanel
+Chaney
+Chang
+Chantal
+Chantel
+Chantelle
+Chapa
+Chapin
+Chapman
+Chappell
+Charissa
+Charisse
+Charity
+Charla
+Charleen
+Charlene
+Charles
+Charlette
+Charley
+Charlie
+Charline
+Charlotte
+Charlton
+Charmaine
+Charolette
+Chas
+Chase
+Chasity
+Chastain
+Chastity
+Chatman
+Chauncey
+Chavarria
+Chavez
+Chavis
+Cheatham
+Cheek
+Chelsea
+Chelsey
+Chelsie
+Chen
+Cheney
+Cheng
+Cheri
+Cherie
+Cherise
+Cherly
+Cherri
+Cherrie
+Cherry
+Cheryl
+Cheryle
+Chester
+Chestnut
+Chet
+Cheyenne
+Chi
+Childers
+Childress
+Childs
+Chin
+Chiquita
+Chisholm
+Chisolm
+Chloe
+Cho
+Choate
+Choi
+Chong
+Chow
+Chris
+Chrissy
+Christa
+Christal
+Christel
+Christen
+Christensen
+Christenson
+Christi
+Christian
+Christiana
+Christiane
+Christiansen
+Christianson
+Christie
+Christin
+Christina
+Christine
+Christoper
+Christopher
+Christy
+Chrystal
+Chu
+Chuck
+Chung
+Church
+Churchill
+Ciara
+Cierra
+Cinda
+Cindi
+Cindy
+Cinthia
+Cintron
+Cisneros
+Clair
+Claire
+Clancy
+Clara
+Clare
+Clarence
+Clarice
+Clarissa
+Clark
+Clarke
+Clarkson
+Clary
+Claud
+Claude
+Claudette
+Claudia
+Claudine
+Claudio
+Clay
+Clayton
+Cleary
+Clemens
+Clement
+Clemente
+Clementine
+Clements
+Clemons
+Cleo
+Cleta
+Cletus
+Cleveland
+Clevenger
+Cliff
+Clifford
+Clifton
+Cline
+Clint
+Clinton
+Close
+Cloud
+Clough
+Cloutier
+Clyde
+Coates
+Coats
+Cobb
+Cobbs
+Coble
+Coburn
+Cochran
+Cockrell
+Cody
+Coe
+Coffey
+Coffin
+Coffman
+Cohen
+Coker
+Colbert
+Colburn
+Colby
+Cole
+Coleen
+Coleman
+Coles
+Colette
+Coley
+Colin
+Collazo
+Colleen
+Collette
+Collier
+Collin
+Collins
+Colon
+Colson
+Colton
+Columbus
+Colvin
+Combs
+Comer
+Compton
+Comstock
+Concepcion
+Concetta
+Condon
+Cone
+Conklin
+Conley
+Conn
+Connell
+Connelly
+Conner
+Connie
+Connolly
+Connor
+Connors
+Conrad
+Conroy
+Constance
+Consuelo
+Conti
+Contreras
+Conway
+Cook
+Cooke
+Cooks
+Cooley
+Coon
+Cooney
+Cooper
+Cope
+Copeland
+Cora
+Coral
+Corbett
+Corbin
+Corcoran
+Cordelia
+Cordell
+Cordero
+Cordova
+Corene
+Corey
+Cori
+Corina
+Corine
+Corinna
+Corinne
+Corley
+Cormier
+Cornelia
+Cornelius
+Cornell
+Cornett
+Cornish
+Cornwell
+Corona
+Coronado
+Correa
+Corrie
+Corrine
+Cortes
+Cortez
+Cortney
+Cory
+Cosby
+Costa
+Costello
+Cota
+Cote
+Cotter
+Cotton
+Cottrell
+Couch
+Coughlin
+Coulter
+Council
+Counts
+Courtney
+Cousins
+Couture
+Covington
+Cowan
+Cowart
+Cox
+Coy
+Coyle
+Crabtree
+Craft
+Craig
+Crain
+Cramer
+Crandall
+Crane
+Craven
+Crawford
+Crawley
+Creech
+Crenshaw
+Crespo
+Crews
+Crider
+Crisp
+Crist
+Cristal
+Cristina
+Cristine
+Cristobal
+Cristopher
+Cristy
+Crocker
+Crockett
+Croft
+Cromer
+Cromwell
+Cronin
+Crook
+Crooks
+Crosby
+Cross
+Croteau
+Crouch
+Crouse
+Crow
+Crowder
+Crowe
+Crowell
+Crowley
+Crum
+Crump
+Crutcher
+Crutchfield
+Cruz
+Crystal
+Cuellar
+Cuevas
+Culbertson
+Cullen
+Culp
+Culpepper
+Culver
+Cummings
+Cummins
+Cunningham
+Curley
+Curran
+Currie
+Currier
+Curry
+Curt
+Curtis
+Custer
+Cutler
+Cyndi
+Cynthia
+Cyr
+Cyril
+Cyrus
+Dahl
+Daigle
+Dailey
+Daily
+Daisy
+Dale
+Daley
+Dalia
+Dallas
+Dalton
+Daly
+Damaris
+Damian
+Damico
+Damien
+Damion
+Damon
+Dan
+Dana
+Dane
+Danelle
+Danette
+Danial
+Danica
+Daniel
+Daniela
+Daniella
+Danielle
+Daniels
+Danielson
+Danilo
+Danita
+Danna
+Danner
+Dannie
+Danny
+Dante
+Daphne
+Dara
+Darby
+Darci
+Darcie
+Darcy
+Darden
+Darell
+Daren
+Daria
+Darin
+Dario
+Darius
+Darla
+Darleen
+Darlene
+Darline
+Darling
+Darnell
+Daron
+Darrel
+Darrell
+Darren
+Darrick
+Darrin
+Darron
+Darryl
+Darwin
+Daryl
+Daugherty
+Dave
+Davenport
+David
+Davida
+Davidson
+Davies
+Davila
+Davina
+Davis
+Davison
+Dawkins
+Dawn
+Dawna
+Dawson
+Day
+Dayna
+Deal
+Dean
+Deana
+Deandre
+Deangelo
+Deann
+Deanna
+Deanne
+Deaton
+Deb
+Debbie
+Debby
+Debi
+Debora
+Deborah
+Debra
+Debrah
+December
+Decker
+Dedra
+Dee
+Deena
+Dees
+Dehart
+Deidra
+Deidre
+Deirdre
+Dejesus
+Del
+Delacruz
+Delagarza
+Delaney
+Delarosa
+Delatorre
+Delbert
+Deleon
+Delfina
+Delgado
+Delia
+Delilah
+Della
+Dellinger
+Delma
+Delmar
+Delmer
+Deloach
+Delois
+Delong
+Delores
+Deloris
+Delossantos
+Delphia
+Delphine
+Deluca
+Delvalle
+Demarco
+Demarcus
+Demetra
+Demetria
+Demetrius
+Dempsey
+Dena
+Denham
+Denice
+Denis
+Denise
+Denney
+Dennis
+Dennison
+Denny
+Denson
+Dent
+Denton
+Denver
+Deon
+Derek
+Derick
+Derrick
+Deshawn
+Desiree
+Desmond
+Dessie
+Destiny
+Devin
+Devine
+Devlin
+Devon
+Devore
+Dewayne
+Dewey
+Dewitt
+Dexter
+Dial
+Diamond
+Dian
+Diana
+Diane
+Diann
+Dianna
+Dianne
+Dias
+Diaz
+Dick
+Dickens
+Dickerson
+Dickey
+Dickinson
+Dickson
+Diego
+Diehl
+Dietrich
+Dietz
+Diggs
+Dill
+Dillard
+Dillon
+Dina
+Dinah
+Dino
+Dion
+Dionne
+Dirk
+Dix
+Dixie
+Dixon
+Do
+Dobbins
+Dobbs
+Dobson
+Dockery
+Dodd
+Dodge
+Dodson
+Doe
+Doherty
+Dolan
+Dollie
+Dolly
+Dolores
+Domenic
+Dominga
+Domingo
+Dominguez
+Dominic
+Dominick
+Dominique
+Don
+Dona
+Donahue
+Donald
+Donaldson
+Dong
+Donita
+Donn
+Donna
+Donnell
+Donnelly
+Donnie
+Donny
+Donohue
+Donovan
+Donte
+Dooley
+Dora
+Doran
+Dorcas
+Doreen
+Dorene
+Doretha
+Dori
+Dorian
+Dorinda
+Doris
+Dorman
+Dorn
+Dorothea
+Dorothy
+Dorris
+Dorsey
+Dortha
+Dorthea
+Dorthy
+Doss
+Dotson
+Dottie
+Doty
+Doug
+Dougherty
+Doughty
+Douglas
+Douglass
+Dove
+Dovie
+Dow
+Dowd
+Dowdy
+Dowell
+Dowling
+Downey
+Downing
+Downs
+Doyle
+Dozier
+Drake
+Draper
+Drew
+Driscoll
+Driver
+Drummond
+Drury
+Duane
+Duarte
+Dube
+Dubois
+Dubose
+Duckworth
+Dudley
+Duff
+Duffy
+Dugan
+Duggan
+Dugger
+Duke
+Dukes
+Dulce
+Dumas
+Dunaway
+Dunbar
+Duncan
+Dunham
+Dunlap
+Dunn
+Dunning
+Dupont
+Dupre
+Dupree
+Dupuis
+Duran
+Durant
+Durbin
+Durham
+Dustin
+Dusty
+Dutton
+Duvall
+Dwain
+Dwayne
+Dwight
+Dwyer
+Dye
+Dyer
+Dykes
+Dylan
+Dyson
+Earl
+Earle
+Earlene
+Earley
+Earline
+Early
+Earnest
+Earnestine
+Eartha
+Easley
+Eason
+East
+Easter
+Easterling
+Eastman
+Eaton
+Eaves
+Ebert
+Eboni
+Ebony
+Echols
+Eckert
+Ed
+Eddie
+Eddy
+Eden
+Edgar
+Edgardo
+Edge
+Edie
+Edison
+Edith
+Edmond
+Edmonds
+Edmondson
+Edmund
+Edmundo
+Edna
+Eduardo
+Edward
+Edwardo
+Edwards
+Edwin
+Edwina
+Edythe
+Effie
+Efrain
+Efren
+Egan
+Eggleston
+Eileen
+Elaina
+Elaine
+Elam
+Elana
+Elba
+Elbert
+Elda
+Elden
+Elder
+Eldon
+Eldridge
+Eleanor
+Eleanore
+Elena
+Elenor
+Elfriede
+Eli
+Elia
+Elias
+Elida
+Elijah
+Elinor
+Elisa
+Elisabeth
+Elise
+Eliseo
+Elisha
+Elissa
+Eliza
+Elizabeth
+Elizebeth
+Elkins
+Ella
+Ellen
+Eller
+Ellie
+Ellington
+Elliot
+Elliott
+Ellis
+Ellison
+Ellsworth
+Elma
+Elmer
+Elmo
+Elmore
+Elna
+Elnora
+Eloisa
+Eloise
+Elouise
+Eloy
+Elrod
+Elroy
+Elsa
+Elsie
+Elton
+Elva
+Elvera
+Elvia
+Elvin
+Elvira
+Elvis
+Elwood
+Ely
+Elyse
+Emanuel
+Emerson
+Emery
+Emil
+Emile
+Emilia
+Emilie
+Emilio
+Emily
+Emma
+Emmanuel
+Emmett
+Emmitt
+Emmons
+Emogene
+Emory
+Ena
+Enedina
+Engel
+England
+Engle
+English
+Enid
+Ennis
+Enoch
+Enrique
+Enriqueta
+Enriquez
+Epperson
+Epps
+Epstein
+Era
+Erasmo
+Eric
+Erica
+Erich
+Erick
+Ericka
+Erickson
+Erik
+Erika
+Erin
+Erlinda
+Erma
+Erna
+Ernest
+Ernestina
+Ernestine
+Ernesto
+Ernie
+Ernst
+Errol
+Ervin
+Erwin
+Escalante
+Escamilla
+Escobar
+Escobedo
+Esmeralda
+Esparza
+Esperanza
+Espinal
+Espinosa
+Espinoza
+Esposito
+Esquivel
+Essie
+Esteban
+Estela
+Estella
+Estelle
+Estep
+Ester
+Estes
+Esther
+Estrada
+Estrella
+Ethan
+Ethel
+Ethelyn
+Etheridge
+Etta
+Eubanks
+Eugene
+Eugenia
+Eugenio
+Eula
+Eulalia
+Eun
+Eunice
+Eusebio
+Eva
+Evalyn
+Evan
+Evangelina
+Evangeline
+Evans
+Eve
+Evelia
+Evelyn
+Everett
+Everette
+Everhart
+Evette
+Evie
+Evon
+Evonne
+Ewing
+Ezekiel
+Ezell
+Ezequiel
+Ezra
+Fabian
+Fabiola
+Fagan
+Fain
+Fair
+Fairbanks
+Fairchild
+Fairley
+Faith
+Falcon
+Falk
+Fannie
+Fanning
+Fanny
+Farley
+Farmer
+Farnsworth
+Farr
+Farrah
+Farrar
+Farrell
+Farrington
+Farris
+Farrow
+Fatima
+Faulk
+Faulkner
+Faust
+Faustino
+Fausto
+Fawn
+Fay
+Faye
+February
+Federico
+Felder
+Feldman
+Felecia
+Felica
+Felicia
+Feliciano
+Felicita
+Felicitas
+Felipa
+Felipe
+Felisha
+Felix
+Felton
+Fennell
+Fenton
+Ferdinand
+Ferguson
+Fermin
+Fern
+Fernandes
+Fernandez
+Fernando
+Ferne
+Ferrara
+Ferraro
+Ferreira
+Ferrell
+Ferrer
+Ferris
+Fidel
+Field
+Fields
+Figueroa
+Filiberto
+Filomena
+Finch
+Fincher
+Fine
+Fink
+Finley
+Finn
+Finney
+Fiona
+Fischer
+Fish
+Fisher
+Fisk
+Fitch
+Fitzgerald
+Fitzpatrick
+Flaherty
+Flanagan
+Flanders
+Flannery
+Fleming
+Fletcher
+Flint
+Flood
+Flor
+Flora
+Florence
+Florencio
+Florene
+Florentino
+Flores
+Florida
+Florine
+Flossie
+Flowers
+Floy
+Floyd
+Flynn
+Fogle
+Foley
+Folsom
+Fonda
+Fonseca
+Fontaine
+Fontenot
+Foote
+Forbes
+Ford
+Foreman
+Forest
+Forman
+Forrest
+Forrester
+Forsythe
+Fort
+Forte
+Fortier
+Fortin
+Fortner
+Fortune
+Foss
+Foster
+Fountain
+Fournier
+Foust
+Fowler
+Fox
+Foy
+Fraley
+Fran
+France
+Frances
+Francesca
+Francesco
+Francine
+Francis
+Francisca
+Francisco
+Franco
+Francois
+Frank
+Frankie
+Franklin
+Franklyn
+Franks
+Frantz
+Franz
+Fraser
+Frazier
+Fred
+Freda
+Freddie
+Freddy
+Frederic
+Frederick
+Fredric
+Fredrick
+Free
+Freeman
+Freida
+French
+Frey
+Friday
+Frieda
+Friedman
+Friend
+Fritz
+Frost
+Fry
+Frye
+Fuchs
+Fuentes
+Fugate
+Fuller
+Fulton
+Fultz
+Funk
+Furman
+Furr
+Gable
+Gabriel
+Gabriela
+Gabriella
+Gabrielle
+Gaddis
+Gaddy
+Gaffney
+Gage
+Gagne
+Gagnon
+Gail
+Gaines
+Gaither
+Gale
+Galen
+Galindo
+Gallagher
+Gallant
+Gallardo
+Gallegos
+Gallo
+Galloway
+Galvan
+Galvez
+Gamble
+Gamboa
+Gamez
+Gandy
+Gann
+Gannon
+Gant
+Gantt
+Garcia
+Gardiner
+Gardner
+Garfield
+Garland
+Garner
+Garnet
+Garnett
+Garret
+Garrett
+Garrison
+Garry
+Garth
+Garvey
+Garvin
+Gary
+Garza
+Gaskins
+Gaston
+Gates
+Gatlin
+Gauthier
+Gavin
+Gay
+Gaye
+Gayla
+Gayle
+Gaylord
+Gaynell
+Geary
+Gee
+Geiger
+Gemma
+Gena
+Genaro
+Gene
+Geneva
+Genevieve
+Genoveva
+Gentile
+Gentry
+Geoffrey
+George
+Georgette
+Georgia
+Georgiana
+Georgianna
+Georgie
+Georgina
+Gerald
+Geraldine
+Geraldo
+Geralyn
+Gerard
+Gerardo
+Gerber
+Gerda
+Geri
+Germaine
+German
+Gerri
+Gerry
+Gertie
+Gertrude
+Gibbons
+Gibbs
+Gibson
+Gifford
+Gil
+Gilbert
+Gilberto
+Gilchrist
+Gilda
+Giles
+Gill
+Gillespie
+Gillette
+Gilley
+Gilliam
+Gillian
+Gilliland
+Gillis
+Gilman
+Gilmore
+Gina
+Ginger
+Ginny
+Gino
+Giordano
+Giovanna
+Giovanni
+Gipson
+Girard
+Gisela
+Gisele
+Giselle
+Giuseppe
+Givens
+Gladis
+Gladys
+Glass
+Gleason
+Glen
+Glenda
+Glenn
+Glenna
+Gloria
+Glory
+Glover
+Goad
+Goddard
+Godfrey
+Godwin
+Goetz
+Goff
+Goforth
+Goins
+Gold
+Golda
+Goldberg
+Golden
+Goldie
+Goldman
+Goldsmith
+Goldstein
+Gomes
+Gomez
+Gonzales
+Gonzalez
+Gonzalo
+Gooch
+Good
+Goode
+Gooden
+Goodman
+Goodrich
+Goodson
+Goodwin
+Gordon
+Gore
+Gorman
+Goss
+Gossett
+Gough
+Gould
+Grace
+Gracie
+Graciela
+Grady
+Graf
+Graff
+Graham
+Graig
+Granger
+Grant
+Grantham
+Granville
+Graves
+Gray
+Grayson
+Greco
+Green
+Greenberg
+Greene
+Greenfield
+Greenwood
+Greer
+Greg
+Gregg
+Gregoria
+Gregorio
+Gregory
+Grenier
+Gresham
+Greta
+Gretchen
+Grey
+Grier
+Griffin
+Griffith
+Griffiths
+Griggs
+Grigsby
+Grimes
+Grimm
+Griselda
+Grissom
+Grogan
+Grooms
+Gross
+Grossman
+Grove
+Grover
+Groves
+Grubb
+Grubbs
+Gruber
+Guadalupe
+Guajardo
+Guerra
+Guerrero
+Guest
+Guevara
+Guidry
+Guillen
+Guillermina
+Guillermo
+Guillory
+Guinn
+Gulley
+Gunderson
+Gunn
+Gunter
+Gurley
+Gus
+Gussie
+Gustafson
+Gustavo
+Guthrie
+Gutierrez
+Guy
+Guyton
+Guzman
+Gwen
+Gwendolyn
+Haag
+Haas
+Hacker
+Hackett
+Hackney
+Hadley
+Hagan
+Hagen
+Hager
+Haggard
+Haggerty
+Hahn
+Hai
+Hailey
+Haines
+Hairston
+Hal
+Hale
+Haley
+Hall
+Hallie
+Ham
+Hamblin
+Hamby
+Hamel
+Hamilton
+Hamlin
+Hamm
+Hammer
+Hammond
+Hammonds
+Hammons
+Hampton
+Hamrick
+Han
+Hancock
+Hand
+Handley
+Handy
+Hanes
+Haney
+Hank
+Hankins
+Hanks
+Hanley
+Hanna
+Hannah
+Hannon
+Hans
+Hansen
+Hanson
+Harbin
+Harden
+Harder
+Hardesty
+Hardin
+Harding
+Hardison
+Hardman
+Hardwick
+Hardy
+Hare
+Hargrove
+Harkins
+Harlan
+Harland
+Harley
+Harlow
+Harman
+Harmon
+Harms
+Harness
+Harold
+Harp
+Harper
+Harrell
+Harriet
+Harriett
+Harriette
+Harrington
+Harris
+Harrison
+Harry
+Hart
+Hartley
+Hartman
+Harvey
+Haskell
+Haskins
+Hassan
+Hastings
+Hatch
+Hatcher
+Hatfield
+Hathaway
+Hattie
+Hatton
+Hauser
+Havens
+Hawes
+Hawk
+Hawkins
+Hawks
+Hawley
+Hawthorne
+Hay
+Haydee
+Hayden
+Hayes
+Hayley
+Haynes
+Hays
+Hayward
+Haywood
+Hazel
+Head
+Headley
+Headrick
+Healey
+Healy
+Heard
+Hearn
+Heath
+Heather
+Heaton
+Hebert
+Heck
+Hector
+Hedrick
+Hedwig
+Heidi
+Hein
+Helen
+Helena
+Helene
+Helga
+Hellen
+Heller
+Helm
+Helms
+Helton
+Hemphill
+Henderson
+Hendrick
+Hendricks
+Hendrickson
+Hendrix
+Henley
+Henning
+Henrietta
+Henry
+Hensley
+Henson
+Her
+Herb
+Herbert
+Heriberto
+Herlinda
+Herman
+Hermelinda
+Herminia
+Hernandez
+Herndon
+Herrera
+Herrick
+Herring
+Herrington
+Herrmann
+Herron
+Herschel
+Hershel
+Herzog
+Hess
+Hester
+Hettie
+Hewitt
+Hiatt
+Hickey
+Hickman
+Hicks
+Hidalgo
+Higdon
+Higginbotham
+Higgins
+High
+Hightower
+Hilario
+Hilary
+Hilda
+Hildebrand
+Hildegard
+Hill
+Hillary
+Hilliard
+Hillman
+Hills
+Hilton
+Himes
+Hinds
+Hines
+Hinkle
+Hinojosa
+Hinson
+Hinton
+Hipolito
+Hiram
+Hirsch
+Hitchcock
+Hite
+Hitt
+Ho
+Hoa
+Hoang
+Hobbs
+Hobert
+Hobson
+Hodge
+Hodges
+Hoff
+Hoffman
+Hoffmann
+Hogan
+Hogg
+Hogue
+Holbrook
+Holcomb
+Holden
+Holder
+Holland
+Holley
+Holli
+Holliday
+Hollie
+Hollingsworth
+Hollins
+Hollis
+Holloman
+Holloway
+Holly
+Holm
+Holman
+Holmes
+Holt
+Holton
+Homer
+Honeycutt
+Hong
+Hood
+Hook
+Hooker
+Hooks
+Hooper
+Hoover
+Hope
+Hopkins
+Hopper
+Hopson
+Horace
+Horacio
+Horn
+Horne
+Horner
+Hortencia
+Hortense
+Hortensia
+Horton
+Horvath
+Hosea
+Hoskins
+Houck
+Hough
+Houghton
+Houle
+House
+Houser
+Houston
+Howard
+Howe
+Howell
+Howland
+Hoyle
+Hoyt
+Hsu
+Huang
+Hubbard
+Huber
+Hubert
+Huddleston
+Hudgins
+Hudson
+Huerta
+Huey
+Huff
+Huffman
+Huggins
+Hugh
+Hughes
+Hugo
+Hulda
+Hull
+Hulsey
+Humberto
+Hummel
+Humphrey
+Humphreys
+Humphries
+Hundley
+Hung
+Hunt
+Hunter
+Huntley
+Hurd
+Hurley
+Hurst
+Hurt
+Hurtado
+Huston
+Hutcherson
+Hutchings
+Hutchins
+Hutchinson
+Hutchison
+Hutson
+Hutton
+Huynh
+Hyatt
+Hyde
+Hyman
+I
+Ian
+Ibarra
+Ida
+Idalia
+Idella
+Ignacio
+Ike
+Ila
+Ileana
+Ilene
+Iliana
+Ilona
+Ilse
+Ima
+Imelda
+Imogene
+Ina
+India
+Ines
+Inez
+Inga
+Inge
+Ingeborg
+Ingram
+Ingrid
+Inman
+Iola
+Iona
+Ione
+Ira
+Irby
+Ireland
+Irena
+Irene
+Iris
+Irizarry
+Irma
+Irvin
+Irving
+Irwin
+Isaac
+Isaacs
+Isabel
+Isabell
+Isabella
+Isabelle
+Isaiah
+Isaias
+Isbell
+Isiah
+Isidro
+Ismael
+Isom
+Ison
+Israel
+Isreal
+Issac
+Iva
+Ivan
+Iverson
+Ivette
+Ivey
+Ivonne
+Ivory
+Ivy
+Jacalyn
+Jacinta
+Jacinto
+Jack
+Jackie
+Jacklyn
+Jackson
+Jaclyn
+Jacob
+Jacobs
+Jacobsen
+Jacobson
+Jacoby
+Jacque
+Jacquelin
+Jacqueline
+Jacquelyn
+Jacques
+Jacquline
+Jada
+Jade
+Jae
+Jaeger
+Jaime
+Jaimie
+Jake
+Jamaal
+Jamal
+Jamar
+Jame
+Jamel
+James
+Jameson
+Jamey
+Jami
+Jamie
+Jamila
+Jamison
+Jammie
+Jan
+Jana
+Jane
+Janeen
+Janel
+Janell
+Janelle
+Janes
+Janet
+Janette
+Janice
+Janie
+Janina
+Janine
+Janis
+Janna
+Jannette
+Jannie
+Jansen
+January
+Jaqueline
+Jaramillo
+Jared
+Jarod
+Jarred
+Jarrell
+Jarrett
+Jarrod
+Jarvis
+Jasmin
+Jasmine
+Jason
+Jasper
+Jaunita
+Javier
+Jay
+Jayme
+Jayne
+Jayson
+Jazmin
+Jc
+Jean
+Jeana
+Jeane
+Jeanetta
+Jeanette
+Jeanie
+Jeanine
+Jeanna
+Jeanne
+Jeannette
+Jeannie
+Jeannine
+Jed
+Jeff
+Jefferey
+Jeffers
+Jefferson
+Jeffery
+Jeffrey
+Jeffries
+Jeffry
+Jena
+Jenelle
+Jenifer
+Jeniffer
+Jenkins
+Jenna
+Jennette
+Jenni
+Jennie
+Jennifer
+Jennings
+Jenny
+Jensen
+Jerald
+Jeraldine
+Jeramy
+Jere
+Jeremiah
+Jeremy
+Jeri
+Jerilyn
+Jermaine
+Jernigan
+Jerold
+Jerome
+Jeromy
+Jerrell
+Jerri
+Jerrie
+Jerrod
+Jerrold
+Jerry
+Jesica
+Jess
+Jesse
+Jessica
+Jessie
+Jesus
+Jeter
+Jett
+Jewel
+Jewell
+Jill
+Jillian
+Jim
+Jimenez
+Jimmie
+Jimmy
+Jo
+Joan
+Joanie
+Joann
+Joanna
+Joanne
+Joaquin
+Jobe
+Jocelyn
+Jodi
+Jodie
+Jody
+Joe
+Joel
+Joelle
+Joellen
+Joesph
+Joetta
+Joey
+Johanna
+John
+Johnathan
+Johnathon
+Johnetta
+Johnie
+Johnna
+Johnnie
+Johnny
+Johns
+Johnson
+Johnston
+Joiner
+Joleen
+Jolene
+Jolly
+Jolynn
+Jon
+Jonah
+Jonas
+Jonathan
+Jonathon
+Jones
+Joni
+Jonna
+Jonnie
+Jordan
+Jordon
+Jorge
+Jorgensen
+Jose
+Josef
+Josefa
+Josefina
+Joseph
+Josephina
+Josephine
+Josette
+Josh
+Joshua
+Josiah
+Josie
+Jospeh
+Josue
+Jovita
+Joy
+Joyce
+Joycelyn
+Joyner
+Juan
+Juana
+Juanita
+Juarez
+Judd
+Jude
+Judge
+Judi
+Judith
+Judson
+Judy
+Jules
+Juli
+Julia
+Julian
+Juliana
+Juliann
+Julianna
+Julianne
+Julie
+Juliet
+Julieta
+Juliette
+Julio
+Julius
+July
+June
+Jung
+Junior
+Justice
+Justin
+Justina
+Justine
+Kacey
+Kahn
+Kaiser
+Kaitlin
+Kaitlyn
+Kala
+Kami
+Kaminski
+Kandi
+Kandice
+Kandy
+Kane
+Kang
+Kaplan
+Kara
+Kareem
+Karen
+Kari
+Karie
+Karin
+Karina
+Karissa
+Karl
+Karla
+Karol
+Karolyn
+Karon
+Karr
+Karri
+Karrie
+Karyn
+Kasey
+Kassandra
+Kate
+Katelyn
+Katharine
+Katherine
+Katheryn
+Kathi
+Kathie
+Kathleen
+Kathlene
+Kathlyn
+Kathrine
+Kathryn
+Kathy
+Katie
+Katina
+Katrina
+Katy
+Katz
+Kauffman
+Kaufman
+Kay
+Kaye
+Kayla
+Kaylee
+Kearney
+Kearns
+Keating
+Keaton
+Keeler
+Keeling
+Keely
+Keen
+Keenan
+Keene
+Keener
+Keeton
+Keisha
+Keith
+Keller
+Kelley
+Kelli
+Kellie
+Kellogg
+Kelly
+Kelsey
+Kelvin
+Kemp
+Ken
+Kendall
+Kendra
+Kendrick
+Keneth
+Kenna
+Kennedy
+Kenneth
+Kenney
+Kennith
+Kenny
+Kent
+Kenton
+Kenya
+Kenyon
+Keri
+Kermit
+Kern
+Kerns
+Kerr
+Kerri
+Kerrie
+Kerry
+Kesha
+Keshia
+Kessler
+Keven
+Kevin
+Key
+Keyes
+Keys
+Khan
+Kia
+Kiara
+Kidd
+Kieth
+Kilgore
+Killian
+Kilpatrick
+Kim
+Kimball
+Kimberely
+Kimberlee
+Kimberley
+Kimberly
+Kimble
+Kimbrough
+Kincaid
+Kinder
+King
+Kinney
+Kinsey
+Kip
+Kira
+Kirby
+Kirk
+Kirkland
+Kirkpatrick
+Kirsten
+Kirstin
+Kiser
+Kisha
+Kitchen
+Kitchens
+Kitty
+Klein
+Kline
+Knapp
+Knight
+Knott
+Knowles
+Knowlton
+Knox
+Knudsen
+Knutson
+Koch
+Koehler
+Koenig
+Kohler
+Kolb
+Koontz
+Kopp
+Korey
+Kori
+Kory
+Kowalski
+Kraft
+Kraig
+Kramer
+Kraus
+Krause
+Krebs
+Kris
+Krista
+Kristal
+Kristan
+Kristen
+Kristi
+Kristie
+Kristin
+Kristina
+Kristine
+Kristofer
+Kristopher
+Kristy
+Kristyn
+Krueger
+Kruger
+Kruse
+Krystal
+Krystle
+Krystyna
+Kuhn
+Kurt
+Kurtis
+Kurtz
+Kuykendall
+Kyla
+Kyle
+Kylee
+Kylie
+Kyong
+Kyra
+Kyung
+Lacey
+Lachance
+Lacie
+Lackey
+Lacroix
+Lacy
+Ladd
+Ladner
+Ladonna
+Lafleur
+Laird
+Lake
+Lakeisha
+Lakesha
+Lakeshia
+Lakisha
+Lam
+Lamar
+Lamb
+Lambert
+Lamm
+Lamont
+Lan
+Lana
+Lancaster
+Lance
+Land
+Landers
+Landis
+Landon
+Landrum
+Landry
+Lane
+Lanette
+Laney
+Lang
+Lange
+Langford
+Langley
+Langston
+Lanham
+Lani
+Lanier
+Lankford
+Lanny
+Lantz
+Lapointe
+Laquita
+Lara
+Large
+Larissa
+Larkin
+Larry
+Larsen
+Larson
+Larue
+Lashanda
+Lashawn
+Lashonda
+Lassiter
+Latanya
+Latasha
+Latham
+Latisha
+Latonia
+Latonya
+Latosha
+Latoya
+Latrice
+Latricia
+Lau
+Laughlin
+Laura
+Laureen
+Laurel
+Lauren
+Laurence
+Lauretta
+Laurette
+Lauri
+Laurie
+Lavada
+Lavern
+Laverne
+Lavigne
+Lavina
+Lavoie
+Lavon
+Lavonda
+Lavonne
+Law
+Lawanda
+Lawerence
+Lawler
+Lawrence
+Laws
+Lawson
+Lawton
+Lay
+Layman
+Layne
+Layton
+Lazaro
+Le
+Lea
+Leach
+Leah
+Leal
+Leandra
+Leandro
+Leann
+Leanna
+Leanne
+Lear
+Leary
+Leatha
+Leatrice
+Leavitt
+Leblanc
+Leclair
+Leda
+Ledbetter
+Ledesma
+Ledford
+Lee
+Leeann
+Leesa
+Leggett
+Lehman
+Lehmann
+Leif
+Leigh
+Leila
+Leilani
+Leisa
+Lela
+Leland
+Lelia
+Lemay
+Lemieux
+Lemon
+Lemons
+Lemuel
+Lemus
+Len
+Lena
+Lenard
+Lennie
+Lenny
+Lenora
+Lenore
+Lentz
+Lenz
+Leo
+Leola
+Leon
+Leona
+Leonard
+Leonardo
+Leone
+Leonel
+Leonor
+Leonora
+Leopoldo
+Leora
+Leota
+Leroy
+Les
+Lesa
+Leslee
+Lesley
+Leslie
+Lessie
+Lester
+Leta
+Letha
+Leticia
+Letitia
+Lettie
+Levesque
+Levi
+Levin
+Levine
+Levy
+Lewandowski
+Lewis
+Leyva
+Li
+Lia
+Liana
+Libby
+Lida
+Lidia
+Light
+Lightfoot
+Lila
+Liles
+Lilia
+Lilian
+Liliana
+Lilley
+Lillian
+Lillie
+Lilly
+Lily
+Lim
+Lima
+Lin
+Lina
+Lincoln
+Lind
+Linda
+Lindberg
+Linder
+Lindley
+Lindquist
+Lindsay
+Lindsey
+Lindy
+Linette
+Link
+Linn
+Linnea
+Linnie
+Lino
+Linton
+Linwood
+Lionel
+Lipscomb
+Lira
+Lisa
+Lise
+Lisette
+Lissette
+Lita
+Little
+Littlefield
+Littlejohn
+Littleton
+Liu
+Lively
+Livingston
+Liz
+Liza
+Lizabeth
+Lizbeth
+Lizette
+Lizzie
+Lloyd
+Lo
+Locke
+Lockett
+Lockhart
+Locklear
+Lockwood
+Loftis
+Lofton
+Logan
+Logsdon
+Lois
+Lola
+Lolita
+Lomax
+Lombardi
+Lombardo
+Lon
+Lona
+London
+Long
+Longoria
+Lonnie
+Lonny
+Loomis
+Looney
+Lopes
+Lopez
+Lora
+Loraine
+Lord
+Lorelei
+Loren
+Lorena
+Lorene
+Lorenz
+Lorenza
+Lorenzo
+Loretta
+Lori
+Lorie
+Lorinda
+Lorine
+Lorna
+Lorraine
+Lorretta
+Lorri
+Lorrie
+Lott
+Lottie
+Lou
+Louann
+Louella
+Louie
+Louis
+Louisa
+Louise
+Lourdes
+Love
+Lovelace
+Lovell
+Lovett
+Lovie
+Low
+Lowe
+Lowell
+Lowery
+Lowry
+Loyd
+Lozano
+Lu
+Luann
+Luanne
+Lucas
+Luce
+Lucero
+Lucia
+Luciano
+Lucie
+Lucien
+Lucienne
+Lucila
+Lucile
+Lucille
+Lucinda
+Lucio
+Lucius
+Luckett
+Lucretia
+Lucy
+Ludwig
+Lue
+Luella
+Lugo
+Luigi
+Luis
+Luisa
+Lujan
+Luke
+Lula
+Lulu
+Lumpkin
+Luna
+Lund
+Lundy
+Lunsford
+Lupe
+Lupita
+Lura
+Lusk
+Luther
+Lutz
+Luz
+Ly
+Lyda
+Lydia
+Lyle
+Lyles
+Lyman
+Lyn
+Lynch
+Lynda
+Lyndon
+Lyndsay
+Lyndsey
+Lynette
+Lynn
+Lynne
+Lynnette
+Lynwood
+Lyon
+Lyons
+Lytle
+Ma
+Mabel
+Mable
+Mabry
+Mac
+Macdonald
+Mace
+Machado
+Macias
+Mack
+Mackenzie
+Mackey
+Macon
+Madden
+Maddox
+Madeleine
+Madeline
+Madelyn
+Madge
+Madison
+Madonna
+Madrid
+Madrigal
+Madsen
+Mae
+Maestas
+Magana
+Magda
+Magdalena
+Magdalene
+Magee
+Maggie
+Magnolia
+Maguire
+Mahan
+Maher
+Mahon
+Mahoney
+Mai
+Maier
+Main
+Major
+Majorie
+Majors
+Malcolm
+Malcom
+Maldonado
+Malia
+Malik
+Malinda
+Malissa
+Mallory
+Malloy
+Malone
+Maloney
+Mamie
+Man
+Mancuso
+Mandi
+Mandy
+Mangum
+Manley
+Mann
+Manning
+Mansfield
+Manual
+Manuel
+Manuela
+Maples
+Mara
+Maranda
+Marc
+Marcel
+Marcela
+Marcelina
+Marcelino
+Marcella
+Marcelle
+Marcellus
+Marcelo
+March
+Marci
+Marcia
+Marcie
+Marco
+Marcos
+Marcum
+Marcus
+Marcy
+Mares
+Margaret
+Margarete
+Margarette
+Margarita
+Margarito
+Marge
+Margery
+Margie
+Margo
+Margot
+Margret
+Marguerite
+Mari
+Maria
+Mariah
+Mariam
+Marian
+Mariana
+Mariann
+Marianna
+Marianne
+Mariano
+Maribel
+Maribeth
+Maricela
+Marie
+Marietta
+Marilee
+Marilyn
+Marilynn
+Marin
+Marina
+Marino
+Mario
+Marion
+Marisa
+Marisela
+Marisol
+Marissa
+Marita
+Maritza
+Marjorie
+Marjory
+Mark
+Markham
+Marks
+Markus
+Marla
+Marlena
+Marlene
+Marlin
+Marlo
+Marlon
+Marlow
+Marlyn
+Marlys
+Marnie
+Marquerite
+Marquez
+Marquis
+Marquita
+Marr
+Marrero
+Marroquin
+Marry
+Marsh
+Marsha
+Marshall
+Marta
+Martel
+Martell
+Martha
+Marti
+Martin
+Martina
+Martine
+Martinez
+Martino
+Marty
+Marva
+Marvel
+Marvin
+Marx
+Mary
+Maryann
+Maryanne
+Marybeth
+Maryellen
+Maryjane
+Maryjo
+Marylin
+Marylou
+Mason
+Massey
+Massie
+Masters
+Masterson
+Mata
+Matheny
+Mathew
+Mathews
+Mathis
+Matilda
+Matilde
+Matlock
+Matos
+Matson
+Matt
+Matthew
+Matthews
+Mattie
+Mattingly
+Mattison
+Mattox
+Mattson
+Maud
+Maude
+Maudie
+Mauldin
+Maura
+Maureen
+Maurer
+Maurice
+Mauricio
+Maurine
+Mauro
+Mavis
+Max
+Maxey
+Maxie
+Maximo
+Maxine
+Maxwell
+May
+Maya
+Maybelle
+Mayberry
+Mayer
+Mayes
+Mayfield
+Mayme
+Maynard
+Mayo
+Mayra
+Mays
+Mazie
+Mcadams
+Mcafee
+Mcalister
+Mcallister
+Mcarthur
+Mcbride
+Mccabe
+Mccain
+Mccall
+Mccann
+Mccarter
+Mccarthy
+Mccartney
+Mccarty
+Mccauley
+Mcclain
+Mcclanahan
+Mcclellan
+Mcclelland
+Mcclendon
+Mccloud
+Mcclung
+Mcclure
+Mccollum
+Mccombs
+Mcconnell
+Mccord
+Mccorkle
+Mccormack
+Mccormick
+Mccoy
+Mccracken
+Mccrary
+Mccray
+Mcculloch
+Mccullough
+Mccurdy
+Mcdaniel
+Mcdermott
+Mcdonald
+Mcdonnell
+Mcdonough
+Mcdowell
+Mcduffie
+Mcelroy
+Mcfadden
+Mcfarland
+Mcfarlane
+Mcgee
+Mcghee
+Mcgill
+Mcginnis
+Mcgovern
+Mcgowan
+Mcgrath
+Mcgraw
+Mcgregor
+Mcguire
+Mchenry
+Mchugh
+Mcintire
+Mcintosh
+Mcintyre
+Mckay
+Mckee
+Mckenna
+Mckenzie
+Mckinley
+Mckinney
+Mckinnon
+Mcknight
+Mclain
+Mclaughlin
+Mclaurin
+Mclean
+Mclemore
+Mclendon
+Mcleod
+Mcmahan
+Mcmahon
+Mcmanus
+Mcmillan
+Mcmillian
+Mcmullen
+Mcmurray
+Mcnabb
+Mcnair
+Mcnally
+Mcnamara
+Mcneal
+Mcneely
+Mcneil
+Mcneill
+Mcnulty
+Mcnutt
+Mcpherson
+Mcqueen
+Mcrae
+Mcvey
+Mcwhorter
+Mcwilliams
+Mead
+Meade
+Meador
+Meadows
+Meagan
+Meaghan
+Means
+Mechelle
+Medeiros
+Medina
+Medley
+Medlin
+Medrano
+Meehan
+Meek
+Meeks
+Megan
+Meghan
+Mei
+Meier
+Mejia
+Mel
+Melanie
+Melba
+Melendez
+Melina
+Melinda
+Melisa
+Melissa
+Mellisa
+Mellissa
+Mello
+Melodie
+Melody
+Melonie
+Melony
+Melton
+Melva
+Melvin
+Melvina
+Mena
+Menard
+Mendenhall
+Mendez
+Mendoza
+Mercado
+Mercedes
+Mercer
+Merchant
+Mercier
+Mercy
+Meredith
+Merle
+Merlin
+Merrick
+Merrill
+Merritt
+Merry
+Mervin
+Meryl
+Messer
+Messina
+Meta
+Metcalf
+Metz
+Metzger
+Meyer
+Meyers
+Meza
+Mi
+Mia
+Micaela
+Micah
+Michael
+Michaela
+Michaels
+Michal
+Michale
+Michaud
+Micheal
+Michel
+Michele
+Michell
+Michelle
+Mickey
+Middleton
+Migdalia
+Miguel
+Mike
+Mikel
+Milagros
+Milam
+Milan
+Milburn
+Mildred
+Miles
+Milford
+Milissa
+Millard
+Miller
+Millicent
+Millie
+Milligan
+Mills
+Milner
+Milo
+Milton
+Mimi
+Mims
+Mina
+Mindi
+Mindy
+Miner
+Minerva
+Minh
+Minnie
+Minor
+Minter
+Minton
+Miquel
+Mira
+Miranda
+Mireles
+Mireya
+Miriam
+Mirian
+Mirna
+Mirta
+Missy
+Misti
+Misty
+Mitch
+Mitchel
+Mitchell
+Mittie
+Mitzi
+Mixon
+Mize
+Mobley
+Mock
+Modesta
+Modesto
+Moeller
+Moffett
+Moffitt
+Mohamed
+Mohammad
+Mohammed
+Mohr
+Moira
+Moises
+Mojica
+Molina
+Mollie
+Molly
+Mona
+Monahan
+Monday
+Monica
+Monika
+Monique
+Monk
+Monroe
+Monson
+Montague
+Montalvo
+Montanez
+Montano
+Monte
+Montes
+Montgomery
+Montoya
+Monty
+Moody
+Moon
+Mooney
+Moore
+Mora
+Morales
+Moran
+Moreau
+Moreland
+Moreno
+Morey
+Morgan
+Morin
+Morley
+Morrell
+Morris
+Morrison
+Morrissey
+Morrow
+Morse
+Morton
+Mose
+Moseley
+Moser
+Moses
+Moshe
+Mosher
+Mosley
+Moss
+Motley
+Mott
+Moulton
+Moya
+Moye
+Moyer
+Mozelle
+Mueller
+Mull
+Mullen
+Muller
+Mulligan
+Mullin
+Mullins
+Muncy
+Muniz
+Munoz
+Munson
+Murdock
+Muriel
+Murillo
+Murphy
+Murray
+Murrell
+Murry
+Muse
+Myers
+Myles
+Myong
+Myra
+Myriam
+Myrick
+Myrna
+Myron
+Myrtis
+Myrtle
+Nada
+Nadeau
+Nadia
+Nadine
+Nagel
+Nagle
+Nagy
+Nakia
+Nan
+Nance
+Nanci
+Nancy
+Nanette
+Nannette
+Nannie
+Naomi
+Napier
+Napoleon
+Naquin
+Nash
+Natalia
+Natalie
+Natasha
+Nathalie
+Nathan
+Nathanael
+Nathanial
+Nathaniel
+Natividad
+Nava
+Navarro
+Naylor
+Neal
+Ned
+Nedra
+Needham
+Neeley
+Neely
+Neff
+Negrete
+Negron
+Neil
+Neill
+Nelda
+Nell
+Nella
+Nelle
+Nellie
+Nelly
+Nelson
+Nena
+Nereida
+Nesbitt
+Nestor
+Nettie
+Nettles
+Neuman
+Neumann
+Neva
+Neville
+New
+Newberry
+Newby
+Newcomb
+Newell
+Newkirk
+Newman
+Newsom
+Newsome
+Newton
+Ng
+Ngo
+Nguyen
+Nicholas
+Nichole
+Nichols
+Nicholson
+Nick
+Nickerson
+Nicki
+Nickolas
+Nicky
+Nicola
+Nicolas
+Nicole
+Nicolette
+Nidia
+Nielsen
+Nielson
+Nieto
+Nieves
+Nigel
+Niki
+Nikita
+Nikki
+Nila
+Nilda
+Niles
+Nilsa
+Nina
+Ninfa
+Nita
+Nix
+Nixon
+Noah
+Noble
+Nobles
+Noe
+Noel
+Noelia
+Noelle
+Noemi
+Nola
+Nolan
+Noland
+Nolen
+Nona
+Noonan
+Nora
+Norbert
+Norberto
+Noreen
+Norene
+Noriega
+Norine
+Norma
+Norman
+Normand
+Norris
+North
+Norton
+Norwood
+Nova
+Novak
+Novella
+November
+Nowak
+Noyes
+Nugent
+Numbers
+Nunez
+Nunn
+Nydia
+Nye
+Oakes
+Oakley
+Obrien
+Ocampo
+Ocasio
+Ochoa
+Ocie
+Oconnell
+Oconnor
+Octavia
+Octavio
+October
+Odell
+Odessa
+Odette
+Odis
+Odom
+Odonnell
+Ofelia
+Ogden
+Ogle
+Oglesby
+Ohara
+Ojeda
+Ok
+Okeefe
+Ola
+Oldham
+Oleary
+Olen
+Oleta
+Olga
+Olin
+Oliva
+Olivares
+Olivarez
+Olivas
+Olive
+Oliver
+Olivia
+Ollie
+Olmstead
+Olsen
+Olson
+Olvera
+Oma
+Omalley
+Omar
+Omer
+Ona
+Oneal
+Oneil
+Oneill
+Ontiveros
+Opal
+Ophelia
+Ora
+Oralia
+Oren
+Orlando
+Ornelas
+Orourke
+Orozco
+Orpha
+Orr
+Ortega
+Ortiz
+Orval
+Orville
+Osborn
+Osborne
+Oscar
+Osorio
+Ostrander
+Osvaldo
+Oswald
+Oswaldo
+Otero
+Otha
+Otilia
+Otis
+Otoole
+Ott
+Otto
+Ouellette
+Ouida
+Outlaw
+Overstreet
+Overton
+Owen
+Owens
+Pablo
+Pace
+Pacheco
+Pack
+Packard
+Padgett
+Padilla
+Pagan
+Page
+Paige
+Paine
+Painter
+Palacios
+Palma
+Palmer
+Palumbo
+Pam
+Pamala
+Pamela
+Pansy
+Paola
+Pappas
+Paquette
+Paradis
+Parent
+Parham
+Paris
+Parish
+Park
+Parker
+Parks
+Parnell
+Parr
+Parra
+Parris
+Parrish
+Parrott
+Parry
+Parson
+Parsons
+Partridge
+Pasquale
+Pat
+Pate
+Patel
+Patrica
+Patrice
+Patricia
+Patrick
+Patsy
+Patten
+Patterson
+Patti
+Pattie
+Patton
+Patty
+Paul
+Paula
+Paulette
+Pauley
+Paulina
+Pauline
+Paulsen
+Paulson
+Paxton
+Payne
+Payton
+Paz
+Peachey
+Peacock
+Peak
+Pearce
+Pearl
+Pearlie
+Pearline
+Pearson
+Pease
+Peck
+Pedersen
+Pederson
+Pedro
+Peebles
+Peek
+Peggie
+Peggy
+Pelletier
+Pemberton
+Pena
+Pence
+Pendergrass
+Pendleton
+Penelope
+Penn
+Pennie
+Pennington
+Penny
+Peoples
+Pepper
+Peralta
+Percy
+Perdue
+Pereira
+Perez
+Perkins
+Perla
+Perry
+Perryman
+Person
+Pete
+Peter
+Peterman
+Peters
+Petersen
+Peterson
+Petra
+Pettit
+Petty
+Pfeiffer
+Pham
+Phan
+Phelan
+Phelps
+Phil
+Philip
+Phillip
+Phillips
+Phillis
+Philomena
+Phipps
+Phoebe
+Phuong
+Phylis
+Phyliss
+Phyllis
+Picard
+Pickard
+Pickens
+Pickering
+Pickett
+Pierce
+Pierre
+Pierson
+Pike
+Pilar
+Pimentel
+Pina
+Pineda
+Pinson
+Pinto
+Piper
+Pitt
+Pittman
+Pitts
+Platt
+Plummer
+Poe
+Poindexter
+Poirier
+Polanco
+Polk
+Pollack
+Pollard
+Pollock
+Polly
+Ponce
+Pond
+Ponder
+Pool
+Poole
+Poore
+Pope
+Porfirio
+Porter
+Porterfield
+Portia
+Portillo
+Posey
+Post
+Poston
+Potter
+Potts
+Poulin
+Powell
+Power
+Powers
+Prado
+Prater
+Prather
+Pratt
+Precious
+Prescott
+Presley
+Pressley
+Preston
+Prewitt
+Price
+Pricilla
+Pridgen
+Priest
+Prieto
+Prince
+Princess
+Pringle
+Priscilla
+Pritchard
+Pritchett
+Proctor
+Proffitt
+Prudence
+Pruett
+Pruitt
+Pryor
+Puckett
+Puente
+Pugh
+Pulido
+Pullen
+Pulliam
+Purcell
+Purdy
+Purnell
+Purvis
+Putman
+Putnam
+Pyle
+Qualls
+Quarles
+Queen
+Quentin
+Quezada
+Quick
+Quigley
+Quincy
+Quinn
+Quinones
+Quintana
+Quintanilla
+Quintero
+Quintin
+Quinton
+Quiroz
+Rachael
+Racheal
+Rachel
+Rachelle
+Racquel
+Rader
+Radford
+Rae
+Rafael
+Rafaela
+Ragan
+Ragland
+Ragsdale
+Raines
+Rainey
+Rains
+Raleigh
+Ralph
+Ralston
+Ramey
+Ramirez
+Ramiro
+Ramon
+Ramona
+Ramos
+Ramsey
+Randal
+Randall
+Randell
+Randi
+Randle
+Randolph
+Randy
+Rangel
+Rankin
+Ransom
+Raphael
+Rapp
+Raquel
+Rash
+Rashad
+Rashida
+Rasmussen
+Ratcliff
+Ratliff
+Raul
+Raven
+Rawlings
+Rawls
+Ray
+Rayford
+Raymon
+Raymond
+Raymundo
+Rea
+Read
+Reagan
+Reardon
+Reaves
+Reba
+Rebeca
+Rebecca
+Rebekah
+Rector
+Redd
+Reddick
+Redding
+Redman
+Redmond
+Reece
+Reed
+Reeder
+Reedy
+Rees
+Reese
+Reeves
+Refugio
+Regan
+Reggie
+Regina
+Reginald
+Reich
+Reid
+Reilly
+Reina
+Reinaldo
+Reinhardt
+Reis
+Reiter
+Rena
+Renae
+Renaldo
+Renata
+Renate
+Renato
+Rendon
+Rene
+Renea
+Renee
+Renfro
+Renita
+Renner
+Renteria
+Reta
+Retha
+Reuben
+Reva
+Rex
+Rey
+Reyes
+Reyna
+Reynaldo
+Reynolds
+Reynoso
+Rhea
+Rhett
+Rhiannon
+Rhoades
+Rhoads
+Rhoda
+Rhodes
+Rhonda
+Ricardo
+Rice
+Rich
+Richard
+Richards
+Richardson
+Richelle
+Richey
+Richie
+Richmond
+Richter
+Rick
+Ricker
+Ricketts
+Rickey
+Rickie
+Ricks
+Ricky
+Rico
+Riddick
+Riddle
+Rider
+Ridgeway
+Ridley
+Riggins
+Riggs
+Rigoberto
+Rigsby
+Riley
+Rina
+Rinehart
+Ring
+Rios
+Rita
+Ritchie
+Ritter
+Rivas
+Rivera
+Rivers
+Rizzo
+Roach
+Roark
+Rob
+Robb
+Robbie
+Robbin
+Robbins
+Robby
+Roberson
+Robert
+Roberta
+Roberto
+Roberts
+Robertson
+Robin
+Robinette
+Robins
+Robinson
+Robison
+Robles
+Robt
+Roby
+Robyn
+Rocco
+Rocha
+Roche
+Rochelle
+Rocio
+Rock
+Rockwell
+Rocky
+Rod
+Roderick
+Rodger
+Rodgers
+Rodney
+Rodolfo
+Rodrick
+Rodrigo
+Rodrigues
+Rodriguez
+Rodriquez
+Roe
+Rogelio
+Roger
+Rogers
+Rojas
+Roland
+Rolanda
+Rolando
+Rolf
+Rolland
+Rollins
+Roma
+Roman
+Romano
+Romeo
+Romero
+Romo
+Romona
+Ron
+Rona
+Ronald
+Ronda
+Ronna
+Ronnie
+Ronny
+Rooney
+Roosevelt
+Root
+Roper
+Rory
+Rosa
+Rosado
+Rosalba
+Rosalee
+Rosales
+Rosalia
+Rosalie
+Rosalina
+Rosalind
+Rosalinda
+Rosalva
+Rosalyn
+Rosanna
+Rosanne
+Rosario
+Rosas
+Rosaura
+Roscoe
+Rose
+Roseann
+Roseanna
+Roseanne
+Rosella
+Roselyn
+Rosemarie
+Rosemary
+Rosen
+Rosenberg
+Rosendo
+Rosenthal
+Rosetta
+Rosie
+Rosina
+Rosita
+Roslyn
+Ross
+Rossi
+Roth
+Rounds
+Rouse
+Roush
+Rowan
+Rowe
+Rowell
+Rowena
+Rowland
+Rowley
+Roxana
+Roxane
+Roxann
+Roxanna
+Roxanne
+Roxie
+Roy
+Royal
+Royce
+Ruben
+Rubin
+Rubio
+Ruby
+Rubye
+Rucker
+Rudd
+Rudolf
+Rudolph
+Rudy
+Rueben
+Ruff
+Ruffin
+Rufus
+Ruiz
+Runyon
+Rupert
+Rush
+Rushing
+Russ
+Russel
+Russell
+Russo
+Rust
+Rusty
+Ruth
+Ruthann
+Rutherford
+Ruthie
+Rutledge
+Ryan
+Ryder
+Saavedra
+Sabina
+Sabra
+Sabrina
+Sade
+Sadie
+Sadler
+Saenz
+Sage
+Sager
+Sal
+Salas
+Salazar
+Salcedo
+Saldana
+Sales
+Salgado
+Salina
+Salinas
+Salisbury
+Sallie
+Sally
+Salmon
+Salter
+Salvador
+Salvatore
+Sam
+Samantha
+Samatha
+Sammie
+Sammy
+Sample
+Sampson
+Sams
+Samson
+Samual
+Samuel
+Samuels
+Sanborn
+Sanchez
+Sander
+Sanders
+Sanderson
+Sandi
+Sandoval
+Sandra
+Sands
+Sandy
+Sanford
+Sang
+Sanjuana
+Sanjuanita
+Santa
+Santana
+Santiago
+Santo
+Santos
+Sapp
+Sara
+Sarah
+Sargent
+Sarita
+Sasha
+Satterfield
+Saturday
+Saucedo
+Saucier
+Sauer
+Saul
+Saunders
+Saundra
+Savage
+Savannah
+Sawyer
+Saxton
+Saylor
+Scales
+Scanlon
+Scarborough
+Scarlett
+Schaefer
+Schaeffer
+Schafer
+Schaffer
+Schell
+Schilling
+Schmid
+Schmidt
+Schmitt
+Schmitz
+Schneider
+Schofield
+Schrader
+Schreiber
+Schroeder
+Schubert
+Schuler
+Schulte
+Schultz
+Schulz
+Schumacher
+Schuster
+Schwab
+Schwartz
+Schwarz
+Scot
+Scott
+Scottie
+Scotty
+Scroggins
+Scruggs
+Seal
+Seals
+Seaman
+Sean
+Searcy
+Sears
+Seaton
+Seay
+Sebastian
+Segura
+Seifert
+Seitz
+Selby
+Selena
+Self
+Selina
+Sellers
+Selma
+September
+Sepulveda
+Serena
+Sergio
+Serna
+Serrano
+Seth
+Seward
+Sewell
+Sexton
+Seymour
+Shackelford
+Shad
+Shade
+Shafer
+Shaffer
+Shah
+Shaina
+Shalonda
+Shameka
+Shamika
+Shana
+Shanda
+Shane
+Shanika
+Shank
+Shanks
+Shanna
+Shannan
+Shannon
+Shanon
+Shanta
+Shante
+Shantel
+Shantell
+Shapiro
+Shara
+Shari
+Sharla
+Sharlene
+Sharon
+Sharonda
+Sharp
+Sharpe
+Sharron
+Sharyn
+Shaun
+Shauna
+Shaver
+Shaw
+Shawn
+Shawna
+Shayla
+Shayna
+Shayne
+Shea
+Shearer
+Sheehan
+Sheena
+Sheets
+Sheffield
+Sheila
+Shelby
+Sheldon
+Shelia
+Shell
+Shelley
+Shelli
+Shellie
+Shelly
+Shelton
+Shepard
+Shepherd
+Sheppard
+Sheree
+Sheri
+Sheridan
+Sherie
+Sherita
+Sherman
+Sherri
+Sherrie
+Sherrill
+Sherrod
+Sherron
+Sherry
+Sherryl
+Sherwood
+Sheryl
+Shiela
+Shields
+Shin
+Shinn
+Shipley
+Shipman
+Shipp
+Shirlee
+Shirlene
+Shirley
+Shirly
+Shockley
+Shoemaker
+Shon
+Shonda
+Shook
+Short
+Shorter
+Shuler
+Shull
+Shultz
+Sibley
+Sibyl
+Sid
+Sidney
+Siegel
+Sierra
+Sigler
+Sigrid
+Sikes
+Silas
+Siler
+Silva
+Silver
+Silverman
+Silvia
+Simmons
+Simms
+Simon
+Simone
+Simons
+Simpkins
+Simpson
+Sims
+Sinclair
+Singer
+Singh
+Singletary
+Singleton
+Siobhan
+Sisk
+Sisson
+Sizemore
+Skaggs
+Skelton
+Skidmore
+Skinner
+Slack
+Slade
+Slater
+Slaughter
+Sledge
+Sloan
+Slocum
+Slone
+Small
+Smalley
+Smalls
+Smallwood
+Smart
+Smiley
+Smith
+Smoot
+Snead
+Sneed
+Snell
+Snider
+Snodgrass
+Snow
+Snowden
+Snyder
+Soares
+Socorro
+Sofia
+Sol
+Solano
+Soledad
+Solis
+Soliz
+Solomon
+Somers
+Sommers
+Son
+Sondra
+Sonia
+Sonja
+Sonny
+Sonya
+Soon
+Sophia
+Sophie
+Sorensen
+Sorenson
+Soriano
+Sosa
+Sotelo
+Soto
+Sousa
+South
+Souza
+Sowell
+Sowers
+Spain
+Spangler
+Spann
+Sparks
+Spaulding
+Spear
+Spears
+Speer
+Spence
+Spencer
+Spicer
+Spivey
+Spooner
+Sprague
+Springer
+Spruill
+Spurlock
+Squires
+Stacey
+Staci
+Stacia
+Stacie
+Stack
+Stacy
+Stafford
+Stahl
+Staley
+Stallings
+Stallworth
+Stamper
+Stamps
+Stan
+Stanfield
+Stanford
+Stanley
+Stanton
+Staples
+Stapleton
+Star
+Stark
+Starkey
+Starks
+Starla
+Starling
+Starnes
+Starr
+Staten
+Staton
+Stclair
+Stearns
+Steed
+Steele
+Steen
+Stefan
+Stefanie
+Stein
+Steinberg
+Steiner
+Stella
+Stephaine
+Stephan
+Stephani
+Stephanie
+Stephany
+Stephen
+Stephenie
+Stephens
+Stephenson
+Stephine
+Stepp
+Sterling
+Stern
+Steve
+Steven
+Stevens
+Stevenson
+Stevie
+Steward
+Stewart
+Stiles
+Still
+Stine
+Stinnett
+Stinson
+Stjohn
+Stockton
+Stoddard
+Stokes
+Stone
+Stoner
+Storey
+Story
+Stout
+Stovall
+Stover
+Stowe
+Stpierre
+Strain
+Strand
+Strange
+Stratton
+Strauss
+Street
+Streeter
+Strickland
+Stringer
+Strong
+Strother
+Stroud
+Stuart
+Stubblefield
+Stubbs
+Stuckey
+Stump
+Su
+Suarez
+Sue
+Suggs
+Sullivan
+Summer
+Summers
+Sumner
+Sun
+Sunday
+Sung
+Sunny
+Susan
+Susana
+Susanna
+Susannah
+Susanne
+Susie
+Sutherland
+Sutton
+Suzan
+Suzanna
+Suzanne
+Suzette
+Suzie
+Suzy
+Swafford
+Swain
+Swan
+Swann
+Swanson
+Swartz
+Sweat
+Sweeney
+Sweet
+Swenson
+Swift
+Swisher
+Switzer
+Sybil
+Syble
+Sydney
+Sykes
+Sylvester
+Sylvia
+Tabatha
+Tabitha
+Tabor
+Tackett
+Tad
+Taft
+Talbert
+Talbot
+Talia
+Talley
+Tamar
+Tamara
+Tameka
+Tamela
+Tamera
+Tami
+Tamika
+Tammi
+Tammie
+Tammy
+Tamra
+Tan
+Tana
+Tanesha
+Tang
+Tangela
+Tania
+Tanika
+Tanisha
+Tanner
+Tanya
+Tapia
+Tara
+Taryn
+Tasha
+Tate
+Tatiana
+Tatum
+Tavares
+Tawana
+Tawanda
+Tawanna
+Tawnya
+Taylor
+Teague
+Ted
+Teddy
+Teel
+Teena
+Temple
+Templeton
+Tena
+Teodoro
+Tera
+Terence
+Teresa
+Terese
+Teresita
+Teressa
+Teri
+Terra
+Terrance
+Terrell
+Terrence
+Terri
+Terrie
+Terry
+Tessa
+Tessie
+Thacker
+Thad
+Thaddeus
+Thanh
+Thao
+Tharp
+Thayer
+Thea
+Theda
+Thelma
+Theo
+Theodora
+Theodore
+Theresa
+Therese
+Theron
+Thibodeau
+Thibodeaux
+Thigpen
+Thomas
+Thomasina
+Thomason
+Thompson
+Thomson
+Thorn
+Thorne
+Thornton
+Thorpe
+Thrasher
+Thurman
+Thursday
+Thurston
+Thuy
+Tia
+Tiana
+Tiara
+Tibbs
+Tidwell
+Tierney
+Tierra
+Tiffani
+Tiffanie
+Tiffany
+Tijerina
+Tillery
+Tilley
+Tillie
+Tillman
+Tim
+Timmons
+Timmy
+Timothy
+Tina
+Tinsley
+Tipton
+Tirado
+Tisdale
+Tisha
+Titus
+Tobias
+Tobin
+Toby
+Tod
+Todd
+Tolbert
+Toledo
+Toler
+Tolliver
+Tom
+Tomas
+Tomasa
+Tomeka
+Tomlin
+Tomlinson
+Tommie
+Tommy
+Tompkins
+Toney
+Toni
+Tonia
+Tonja
+Tony
+Tonya
+Tori
+Torres
+Torrez
+Tory
+Tosha
+Toth
+Tovar
+Townsend
+Toya
+Tracey
+Traci
+Tracie
+Tracy
+Trahan
+Trammell
+Tran
+Trapp
+Travis
+Traylor
+Treadwell
+Trejo
+Trena
+Trent
+Trenton
+Tresa
+Tressa
+Tressie
+Treva
+Trevino
+Trevor
+Trey
+Tricia
+Trimble
+Trina
+Trinidad
+Triplett
+Tripp
+Trish
+Trisha
+Trista
+Tristan
+Trotter
+Trout
+Troutman
+Troy
+Trudy
+Truitt
+Trujillo
+Truman
+Truong
+Tuan
+Tubbs
+Tuck
+Tucker
+Tuesday
+Turk
+Turley
+Turner
+Turpin
+Tuttle
+Twila
+Twyla
+Ty
+Tyler
+Tyra
+Tyree
+Tyrell
+Tyron
+Tyrone
+Tyson
+Ulrich
+Ulysses
+Una
+Underwood
+Unger
+Upchurch
+Upton
+Urban
+Uribe
+Ursula
+Vada
+Vail
+Val
+Valadez
+Valarie
+Valdes
+Valdez
+Valencia
+Valentin
+Valentina
+Valentine
+Valenzuela
+Valeria
+Valerie
+Valle
+Vallejo
+Valorie
+Van
+Vance
+Vandyke
+Vanessa
+Vang
+Vanhorn
+Vann
+Varela
+Vargas
+Varner
+Varney
+Vasquez
+Vaughan
+Vaughn
+Vaught
+Vazquez
+Veda
+Vega
+Vela
+Velasco
+Velasquez
+Velazquez
+Velda
+Velez
+Velia
+Velma
+Velva
+Venessa
+Venita
+Ventura
+Venus
+Vera
+Verda
+Vergie
+Verla
+Vern
+Verna
+Vernell
+Vernice
+Vernita
+Vernon
+Verona
+Veronica
+Vest
+Vesta
+Vicenta
+Vicente
+Vick
+Vickers
+Vickery
+Vickey
+Vicki
+Vickie
+Vicky
+Victor
+Victoria
+Vida
+Vidal
+Vigil
+Vikki
+Villa
+Villalobos
+Villanueva
+Villarreal
+Villegas
+Vilma
+Vina
+Vince
+Vincent
+Vincenzo
+Vines
+Vinson
+Viola
+Violet
+Violeta
+Virgie
+Virgil
+Virgilio
+Virgina
+Virginia
+Vita
+Vito
+Vivian
+Viviana
+Vo
+Vogel
+Vogt
+Von
+Vonda
+Voss
+Vu
+Waddell
+Wade
+Wadsworth
+Waggoner
+Wagner
+Wagoner
+Wahl
+Waite
+Wakefield
+Walden
+Waldo
+Waldron
+Waldrop
+Walker
+Wall
+Wallace
+Waller
+Walling
+Wallis
+Walls
+Wally
+Walsh
+Walter
+Walters
+Walton
+Wanda
+Wang
+Wanita
+Ward
+Warden
+Ware
+Warfield
+Warner
+Warren
+Washburn
+Washington
+Waterman
+Waters
+Watkins
+Watson
+Watt
+Watters
+Watts
+Waugh
+Way
+Waylon
+Wayne
+Weatherford
+Weathers
+Weaver
+Webb
+Webber
+Weber
+Webster
+Wednesday
+Weeks
+Weems
+Weiner
+Weinstein
+Weir
+Weiss
+Welch
+Weldon
+Weller
+Wellman
+Wells
+Welsh
+Wendell
+Wendi
+Wendt
+Wendy
+Wentworth
+Wenzel
+Werner
+Wertz
+Wes
+Wesley
+West
+Westbrook
+Westfall
+Westmoreland
+Weston
+Wetzel
+Whalen
+Whaley
+Wharton
+Whatley
+Wheat
+Wheatley
+Wheeler
+Whipple
+Whitaker
+White
+Whitehead
+Whitehurst
+Whiteside
+Whitfield
+Whiting
+Whitley
+Whitlock
+Whitlow
+Whitman
+Whitmore
+Whitney
+Whitson
+Whitt
+Whittaker
+Whitten
+Whittington
+Whittle
+Whitworth
+Wicker
+Wicks
+Wiggins
+Wilbanks
+Wilber
+Wilbert
+Wilbur
+Wilburn
+Wilcox
+Wilda
+Wilde
+Wilder
+Wiles
+Wiley
+Wilford
+Wilfred
+Wilfredo
+Wilhelm
+Wilhelmina
+Wilkerson
+Wilkes
+Wilkins
+Wilkinson
+Wilks
+Will
+Willa
+Willard
+Willett
+Willey
+William
+Williams
+Williamson
+Willian
+Willie
+Willingham
+Willis
+Willoughby
+Wills
+Willson
+Willy
+Wilma
+Wilmer
+Wilson
+Wilton
+Windham
+Windy
+Winfield
+Winford
+Winfred
+Wing
+Winifred
+Winkler
+Winn
+Winnie
+Winnifred
+Winona
+Winslow
+Winstead
+Winston
+Winter
+Winters
+Wise
+Wiseman
+Withers
+Witherspoon
+Witt
+Wm
+Wofford
+Wolf
+Wolfe
+Wolff
+Wolford
+Womack
+Wong
+Wood
+Woodall
+Woodard
+Woodcock
+Woodrow
+Woodruff
+Woods
+Woodson
+Woodward
+Woodworth
+Woody
+Wooten
+Workman
+Worley
+Worrell
+Worthington
+Worthy
+Wray
+Wren
+Wright
+Wu
+Wyatt
+Wylie
+Wyman
+Wynn
+Xavier
+Xiomara
+Xiong
+Yadira
+Yancey
+Yanez
+Yang
+Yarbrough
+Yasmin
+Yates
+Yazzie
+Ybarra
+Yeager
+Yee
+Yesenia
+Yetta
+Yi
+Yoder
+Yolanda
+Yolonda
+Yong
+York
+Yoshiko
+Yost
+Young
+Youngblood
+Younger
+Yu
+Yvette
+Yvonne
+Zachariah
+Zachary
+Zachery
+Zack
+Zackary
+Zamora
+Zane
+Zapata
+Zarate
+Zavala
+Zeigler
+Zelda
+Zella
+Zelma
+Zena
+Zenaida
+Zepeda
+Ziegler
+Zielinski
+Zimmer
+Zimmerman
+Zina
+Zoe
+Zoila
+Zola
+Zona
+Zook
+Zora
+Zoraida
+Zula
+Zuniga
+a
+abilities
+ability
+able
+about
+above
+absence
+absolute
+absolutely
+abuse
+academic
+accept
+acceptable
+accepted
+accepting
+accepts
+access
+accessible
+accident
+accidental
+accidentally
+accord
+accorded
+according
+accordingly
+accords
+account
+accounts
+accuracy
+accurate
+achieve
+achieved
+achieves
+achieving
+acquire
+acquired
+acquires
+acquiring
+across
+act
+acted
+acting
+action
+actions
+active
+activities
+activity
+acts
+actual
+actually
+add
+added
+adding
+addition
+additional
+address
+addressed
+addresses
+addressing
+adds
+adequate
+adjust
+administration
+admit
+admits
+admitted
+admittedly
+admitting
+adopt
+adopted
+adopting
+adopts
+advance
+advanced
+advances
+advancing
+advantage
+advantages
+advertise
+advertised
+advertises
+advertising
+advice
+advise
+advised
+advises
+advising
+affair
+affairs
+affect
+affected
+affecting
+affects
+afford
+afraid
+after
+afternoon
+afterward
+afterwards
+again
+against
+age
+agency
+ages
+ago
+agree
+agreed
+agreeing
+agreement
+agrees
+ahead
+aid
+aim
+aimed
+aiming
+aims
+air
+alarm
+album
+algorithm
+algorithms
+alias
+alive
+all
+allow
+allowed
+allowing
+allows
+almost
+alone
+along
+already
+also
+alter
+altered
+altering
+alternate
+alternative
+alternatively
+alternatives
+alters
+although
+altogether
+always
+am
+ambiguous
+among
+amount
+amounts
+amuse
+amused
+amuses
+amusing
+an
+analog
+analogue
+analysis
+ancient
+and
+angle
+angry
+animal
+announce
+announcement
+annoy
+annoyed
+annoying
+annoys
+annual
+anonymous
+another
+answer
+answered
+answering
+answers
+any
+anybody
+anyone
+anyplace
+anything
+anyway
+anywhere
+apart
+apologies
+apologize
+apology
+apparent
+apparently
+appeal
+appear
+appearance
+appeared
+appearing
+appears
+apple
+application
+applications
+applied
+applies
+apply
+applying
+appreciate
+appreciated
+appreciates
+appreciating
+approach
+appropriate
+approval
+approve
+approved
+approves
+approving
+arbitrary
+are
+area
+areas
+argue
+argued
+argues
+arguing
+argument
+arguments
+arise
+arises
+arithmetic
+arm
+army
+around
+arrange
+arranged
+arrangement
+arrangements
+arranges
+arranging
+arrive
+arrived
+arrives
+arriving
+art
+article
+articles
+artificial
+artist
+as
+aside
+ask
+asked
+asking
+asks
+asleep
+aspect
+aspects
+assembler
+assembly
+assistant
+associate
+associated
+associates
+associating
+association
+assume
+assumed
+assumes
+assuming
+assumption
+assure
+assured
+assures
+assuring
+at
+ate
+atmosphere
+attach
+attached
+attaching
+attachés
+attack
+attempt
+attempted
+attempting
+attempts
+attend
+attended
+attending
+attends
+attention
+attitude
+attract
+attractive
+audience
+author
+authorities
+authority
+authors
+automatic
+automatically
+automobile
+autumn
+available
+average
+avoid
+avoided
+avoiding
+avoids
+awake
+award
+aware
+away
+awful
+awkward
+back
+backed
+background
+backing
+backs
+backwards
+bad
+badly
+balance
+ball
+ban
+band
+bank
+bar
+bars
+base
+based
+bases
+basic
+basically
+basing
+basis
+battery
+be
+bear
+bearing
+bears
+beautiful
+became
+because
+become
+becomes
+becoming
+bed
+been
+before
+beforehand
+began
+begin
+beginning
+begins
+begun
+behalf
+behave
+behavior
+behind
+being
+believe
+believed
+believes
+believing
+belong
+belongs
+below
+benefit
+benefits
+besides
+best
+bet
+bets
+better
+betting
+between
+beyond
+bid
+bidding
+bids
+big
+bigger
+biggest
+bill
+binary
+bind
+binding
+binds
+biology
+bit
+bite
+bites
+biting
+bits
+bitten
+bizarre
+black
+blame
+blank
+block
+blow
+blue
+board
+boards
+boat
+bodies
+body
+book
+books
+boot
+bore
+borne
+borrow
+borrowed
+borrowing
+borrows
+both
+bother
+bothered
+bothering
+bothers
+bottle
+bottom
+bought
+bound
+box
+boxes
+boy
+bracket
+brackets
+branch
+branches
+brand
+breach
+break
+breaking
+breaks
+bridge
+brief
+briefly
+bright
+bring
+bringing
+brings
+broadcast
+broadcasting
+broadcasts
+broke
+broken
+brother
+brought
+brown
+bucket
+budget
+buffer
+bug
+bugs
+build
+building
+buildings
+builds
+built
+bulk
+bulletin
+buried
+buries
+bury
+burying
+bus
+business
+busy
+but
+button
+buy
+buying
+buys
+by
+byte
+bytes
+calculate
+calculation
+calculations
+call
+called
+calling
+calls
+came
+campaign
+can
+candidate
+cannot
+capable
+capacity
+capital
+captain
+car
+card
+cardboard
+cards
+care
+careful
+carefully
+cares
+carried
+carries
+carry
+carrying
+case
+cases
+cassette
+cat
+catalog
+catch
+catches
+catching
+categories
+category
+caught
+cause
+caused
+causes
+causing
+cease
+cell
+cent
+center
+central
+century
+certain
+certainly
+chain
+chair
+chairman
+chance
+chances
+change
+changed
+changes
+changing
+channel
+channels
+chaos
+chapter
+char
+character
+characters
+charge
+charged
+charges
+charging
+chars
+cheap
+cheaper
+cheapest
+check
+checked
+checking
+checks
+chemical
+child
+children
+chip
+chips
+choice
+choose
+chooses
+choosing
+chose
+chosen
+church
+circle
+circuit
+circulation
+circumstance
+circumstances
+citizen
+city
+claim
+claimed
+claiming
+claims
+clarify
+class
+classes
+clean
+clear
+cleared
+clearer
+clearest
+clearing
+clearly
+clears
+clever
+clock
+close
+closed
+closely
+closer
+closes
+closest
+closing
+club
+clue
+code
+coded
+codes
+coding
+coffee
+cold
+collapse
+collect
+collected
+collecting
+collection
+collects
+college
+colleges
+color
+colors
+column
+combination
+combinations
+combine
+combined
+combines
+combining
+come
+comes
+coming
+command
+commands
+comment
+commented
+commenting
+comments
+commercial
+commission
+commitment
+committee
+common
+commonly
+communicate
+communication
+communications
+community
+company
+comparable
+comparatively
+compare
+compared
+compares
+comparing
+comparison
+compatibility
+compatible
+competition
+compiler
+complain
+complained
+complaining
+complains
+complaint
+complaints
+complete
+completed
+completely
+completes
+completing
+complex
+complexity
+complicate
+complicated
+complicates
+complicating
+component
+components
+compose
+composed
+composes
+composing
+composition
+comprehensive
+compromise
+compulsory
+compute
+computed
+computer
+computers
+computes
+computing
+concept
+concern
+concerned
+concerning
+concerns
+conclusion
+concrete
+condition
+conditions
+conference
+confident
+confirm
+confirmed
+confirming
+confirms
+confuse
+confused
+confuses
+confusing
+confusion
+connect
+connected
+connecting
+connection
+connections
+connects
+consequence
+consequences
+consequently
+consider
+considerable
+considerably
+consideration
+considered
+considering
+considers
+consist
+consistency
+consistent
+consists
+constant
+constraint
+constraints
+construct
+consumption
+contact
+contain
+contained
+containing
+contains
+content
+contents
+context
+continually
+continuation
+continue
+continued
+continues
+continuing
+continuous
+continuously
+contract
+contrary
+contrast
+contribute
+contribution
+contributions
+control
+controlled
+controlling
+controls
+convenient
+convention
+conventional
+conventions
+conversation
+convert
+convince
+convinced
+convinces
+convincing
+cope
+copied
+copies
+copy
+copying
+core
+corner
+corners
+correct
+corrected
+correcting
+correction
+correctly
+corrects
+corrupt
+corrupted
+corrupting
+corrupts
+cost
+costing
+costs
+could
+council
+count
+counted
+counter
+counting
+country
+counts
+county
+couple
+course
+courses
+court
+cover
+covered
+covering
+covers
+crash
+crashed
+crashes
+crashing
+crazy
+create
+created
+creates
+creating
+creation
+creature
+credit
+crisis
+crisp
+crisps
+critical
+criticism
+cross
+cry
+cs
+culture
+cumming
+cums
+cup
+cure
+curious
+current
+currently
+cursor
+customer
+cut
+cuts
+cutting
+cycle
+cycles
+daily
+damage
+damaged
+damages
+damaging
+danger
+dangerous
+dare
+dark
+data
+database
+date
+dated
+dates
+dating
+datum
+day
+days
+dead
+deal
+dealing
+deals
+dealt
+dear
+death
+debate
+decade
+decent
+decide
+decided
+decides
+deciding
+decision
+decisions
+declare
+declared
+declares
+declaring
+decrease
+dedicate
+dedicated
+dedicates
+dedicating
+deduce
+deem
+deemed
+deeming
+deems
+deep
+deeply
+default
+defense
+define
+defined
+defines
+defining
+definite
+definitely
+definition
+definitions
+definitive
+degree
+degrees
+delay
+delete
+deleted
+deletes
+deleting
+deliberate
+deliberately
+deliver
+delivered
+delivering
+delivers
+delivery
+demand
+demands
+democratic
+demonstrate
+demonstration
+department
+depend
+depended
+depending
+depends
+depth
+derive
+derived
+derives
+deriving
+describe
+described
+describes
+describing
+description
+descriptions
+design
+designed
+designing
+designs
+desirable
+desire
+desired
+desires
+desiring
+desk
+desperate
+despite
+destroy
+destroyed
+destroying
+destroys
+detail
+detailed
+detailing
+details
+detect
+detected
+detecting
+detects
+determine
+determined
+determines
+determining
+develop
+developed
+developing
+development
+develops
+device
+devices
+devote
+devoted
+devotes
+devoting
+dictionary
+did
+die
+died
+dies
+differ
+difference
+differences
+different
+differently
+difficult
+difficulties
+difficulty
+digit
+digital
+digits
+dinner
+direct
+directed
+directing
+direction
+directions
+directly
+director
+directory
+directs
+dirty
+disadvantage
+disagree
+disappear
+disappeared
+disappearing
+disappears
+disaster
+disc
+discipline
+discount
+discourage
+discouraged
+discourages
+discouraging
+discover
+discovered
+discovering
+discovers
+discs
+discuss
+discussed
+discusses
+discussing
+discussion
+discussions
+disk
+dislike
+display
+displayed
+displaying
+displays
+distance
+distant
+distinct
+distinction
+distinctly
+distinguish
+distribute
+distributed
+distributes
+distributing
+distribution
+district
+disturb
+disturbed
+disturbing
+disturbs
+ditto
+divide
+divided
+divides
+dividing
+division
+do
+document
+documentation
+documented
+documenting
+documents
+doe
+does
+dog
+doing
+dollar
+domain
+done
+door
+doors
+double
+doubt
+doubtful
+down
+dozen
+dozens
+drastic
+draw
+drawing
+drawn
+draws
+dream
+drew
+drink
+drive
+driven
+driver
+drivers
+drives
+driving
+drop
+dropped
+dropping
+drops
+drove
+dry
+dubious
+due
+dumb
+dump
+during
+duty
+dying
+each
+earlier
+earliest
+early
+earth
+ease
+easier
+easiest
+easily
+east
+easy
+eat
+eaten
+eating
+eats
+economic
+economy
+edge
+edit
+edited
+editing
+edition
+editor
+editors
+edits
+education
+educational
+effect
+effective
+effectively
+effects
+efficient
+effort
+efforts
+eight
+either
+elect
+elected
+electing
+election
+electric
+electronic
+electronics
+elects
+element
+elements
+elevator
+else
+elsewhere
+embarrass
+embarrassed
+embarrasses
+embarrassing
+emergency
+emphasis
+employee
+empty
+enable
+enables
+encounter
+encountered
+encountering
+encounters
+encourage
+encouraged
+encourages
+encouraging
+end
+ended
+ending
+ends
+enemy
+engineer
+engineered
+engineering
+engineers
+enjoy
+enormous
+enough
+ensure
+ensured
+ensures
+ensuring
+enter
+entered
+entering
+enters
+entire
+entirely
+entitle
+entitled
+entitles
+entitling
+entity
+entrance
+entries
+entry
+environment
+equal
+equally
+equipment
+equivalent
+eraser
+err
+error
+errors
+escape
+especially
+essential
+essentially
+establish
+established
+establishes
+establishing
+establishment
+estimate
+even
+evened
+evening
+evenings
+evens
+event
+events
+eventually
+ever
+every
+everybody
+everyone
+everything
+everywhere
+evidence
+exact
+exactly
+examine
+examined
+examines
+examining
+example
+examples
+excellent
+except
+exception
+exceptions
+excess
+excessive
+exchange
+exclude
+excluded
+excludes
+excluding
+exclusive
+excuse
+execute
+executed
+executes
+executing
+exercise
+exist
+existed
+existence
+existing
+exists
+expand
+expanded
+expanding
+expands
+expansion
+expect
+expected
+expecting
+expects
+expense
+expensive
+experience
+experienced
+experiences
+experiencing
+experiment
+experimental
+experiments
+expert
+experts
+explain
+explained
+explaining
+explains
+explanation
+explicit
+express
+expressed
+expresses
+expressing
+expression
+extend
+extended
+extending
+extends
+extension
+extensive
+extent
+external
+extra
+extract
+extreme
+extremely
+eye
+eyes
+face
+facilities
+facility
+fact
+factor
+factors
+facts
+fail
+failed
+failing
+fails
+failure
+fair
+fairly
+faith
+fall
+fallen
+falling
+falls
+false
+familiar
+family
+famous
+fan
+fancy
+far
+farm
+farther
+farthest
+fashion
+fast
+faster
+fastest
+fatal
+fate
+father
+fault
+faults
+favor
+favorite
+fear
+feasible
+feature
+features
+fed
+federal
+feed
+feedback
+feeding
+feeds
+feel
+feeling
+feels
+feet
+fell
+felt
+few
+fewer
+fewest
+field
+fields
+fight
+figure
+figures
+file
+filed
+files
+filing
+fill
+filled
+filling
+fills
+film
+final
+finally
+financial
+find
+finding
+finds
+fine
+finger
+fingers
+finish
+finished
+finishes
+finishing
+finite
+fire
+firm
+firmly
+first
+firstly
+fiscal
+fish
+fishes
+fit
+fits
+fitted
+fitting
+five
+fix
+fixed
+fixes
+fixing
+flag
+flash
+flashed
+flashes
+flashing
+flat
+flavor
+flew
+flexible
+flied
+flies
+flight
+float
+floated
+floating
+floats
+floor
+flow
+flown
+fly
+flying
+folk
+folks
+follow
+followed
+following
+follows
+food
+foot
+for
+force
+forced
+forces
+forcing
+foreign
+forever
+forget
+forgets
+forgetting
+forgot
+forgotten
+form
+formal
+format
+formed
+former
+forming
+forms
+forth
+forthcoming
+fortunately
+fortune
+forward
+found
+four
+fourth
+fraction
+frame
+free
+freedom
+freely
+french
+frequent
+frequently
+fresh
+friend
+friendly
+friends
+fries
+from
+front
+fry
+full
+fully
+fun
+function
+functions
+fund
+fundamental
+fundamentally
+funds
+funny
+further
+furthest
+future
+gain
+gained
+gaining
+gains
+game
+games
+gap
+garbage
+garden
+gas
+gasoline
+gather
+gave
+general
+generally
+generate
+generated
+generates
+generating
+generation
+genuine
+get
+gets
+getting
+girl
+give
+given
+gives
+giving
+glad
+glass
+global
+go
+goes
+going
+gone
+good
+goods
+got
+gotten
+government
+governor
+gradually
+graduate
+grand
+grands
+grant
+granted
+granting
+grants
+graph
+graphic
+graphics
+grateful
+grave
+gray
+great
+greater
+greatest
+greatly
+green
+grew
+grind
+grinding
+grinds
+gross
+grosses
+ground
+grounds
+group
+groups
+grow
+growing
+grown
+grows
+growth
+guarantee
+guaranteed
+guaranteeing
+guarantees
+guard
+guess
+guessed
+guesses
+guessing
+guide
+gun
+guy
+habit
+habits
+hack
+had
+hair
+half
+hall
+hand
+handed
+handing
+handle
+handled
+handles
+handling
+hands
+handy
+hang
+hanged
+hanging
+hangs
+happen
+happened
+happening
+happens
+happily
+happy
+hard
+harder
+hardest
+hardly
+hardware
+harm
+harmful
+harmless
+has
+hat
+hate
+have
+having
+he
+head
+headed
+header
+heading
+heads
+health
+healthy
+hear
+heard
+hearing
+hears
+heart
+heat
+heavily
+heavy
+held
+hell
+hello
+help
+helped
+helpful
+helping
+helps
+hence
+her
+here
+hereby
+herself
+hes
+hid
+hidden
+hide
+hides
+hiding
+high
+higher
+highest
+highly
+hill
+him
+himself
+hint
+hints
+his
+historical
+history
+hit
+hits
+hitting
+hold
+holding
+holds
+hole
+holes
+holiday
+holidays
+home
+honest
+hope
+hoped
+hopefully
+hopes
+hoping
+horrible
+horse
+horses
+hospital
+host
+hot
+hotel
+hour
+hours
+house
+how
+however
+huge
+human
+hundred
+hundreds
+hung
+hunt
+hurry
+husband
+ice
+idea
+ideal
+ideas
+identical
+identify
+identity
+if
+ignore
+ignored
+ignores
+ignoring
+ill
+illegal
+image
+images
+imagination
+imagine
+immediate
+immediately
+impact
+implement
+implemented
+implementing
+implements
+implication
+implications
+implied
+implies
+imply
+implying
+importance
+important
+importantly
+impose
+imposed
+imposes
+imposing
+impossible
+impression
+improve
+improved
+improvement
+improvements
+improves
+improving
+in
+inability
+inadequate
+inch
+inches
+incident
+incidentally
+incline
+inclined
+inclines
+inclining
+include
+included
+includes
+including
+income
+incompatible
+incomplete
+inconsistent
+inconvenience
+incorrect
+increase
+increased
+increases
+increasing
+indeed
+independent
+independently
+index
+indicate
+indicates
+indication
+individual
+individually
+individuals
+industrial
+industry
+inevitably
+inferior
+infinite
+influence
+info
+inform
+information
+informed
+informing
+informs
+initial
+initially
+initials
+inner
+innocent
+input
+inputs
+inputted
+inputting
+insert
+inserted
+inserting
+inserts
+inside
+insist
+insisted
+insisting
+insists
+install
+installed
+installing
+installs
+instance
+instant
+instantly
+instead
+institution
+institutions
+instruction
+instructions
+insurance
+integer
+integers
+integral
+intelligence
+intelligent
+intend
+intended
+intending
+intends
+intention
+interact
+interest
+interested
+interesting
+interests
+interface
+internal
+international
+interpret
+interpretation
+interpreted
+interpreting
+interprets
+interval
+intervals
+intervention
+into
+introduce
+introduced
+introduces
+introducing
+introduction
+invalid
+invariably
+invent
+invented
+inventing
+invents
+investigate
+invisible
+invitation
+invite
+invited
+invites
+inviting
+involve
+involved
+involves
+involving
+irrelevant
+irritate
+irritated
+irritates
+irritating
+is
+isolate
+isolated
+isolates
+isolating
+issue
+issued
+issues
+issuing
+it
+item
+items
+its
+itself
+job
+jobs
+join
+joined
+joining
+joins
+joint
+joke
+joy
+judge
+judgment
+jump
+jumps
+junk
+just
+justification
+justified
+justifies
+justify
+justifying
+keen
+keep
+keeping
+keeps
+kept
+key
+keyboard
+keys
+kid
+kill
+killed
+killing
+kills
+kind
+kindly
+kinds
+king
+knew
+knock
+knocked
+knocking
+knocks
+know
+knowing
+knowledge
+known
+knows
+label
+labeled
+labeling
+labels
+labor
+laboratory
+lack
+lacked
+lacking
+lacks
+ladies
+lady
+lain
+land
+landed
+landing
+lands
+language
+languages
+large
+largely
+larger
+largest
+last
+lasts
+late
+later
+latest
+latter
+law
+laws
+lay
+layout
+lazy
+leach
+lead
+leaded
+leader
+leading
+leads
+leaf
+learn
+learned
+learning
+learns
+least
+leave
+leaved
+leaves
+leaving
+lecture
+lectures
+led
+left
+leg
+legal
+legally
+legs
+lend
+length
+less
+lesser
+lesson
+lessons
+let
+lets
+letter
+letters
+letting
+level
+levels
+liable
+libraries
+library
+lie
+lied
+lies
+life
+lifetime
+lift
+light
+lights
+like
+liked
+likely
+likes
+likewise
+liking
+limit
+limited
+limiting
+limits
+line
+linear
+lines
+link
+linked
+linking
+links
+list
+listed
+listen
+listing
+lists
+literally
+literature
+little
+live
+lived
+lives
+living
+load
+loaded
+loading
+loads
+loan
+local
+location
+locations
+lock
+locked
+locking
+locks
+log
+logged
+logging
+logic
+logical
+logs
+long
+longer
+longest
+look
+looked
+looking
+looks
+loop
+loose
+lorries
+lorry
+lose
+loses
+losing
+loss
+lost
+lot
+lots
+loudly
+love
+low
+lower
+lowest
+luck
+lucky
+lunch
+lying
+machine
+machines
+mad
+made
+magic
+magnetic
+magnitude
+mail
+main
+mainly
+maintain
+maintained
+maintaining
+maintains
+major
+majority
+make
+makes
+making
+man
+manage
+managed
+manager
+manages
+managing
+manipulation
+manner
+manual
+manuals
+many
+map
+march
+mark
+marked
+market
+marking
+marks
+marriage
+marry
+mass
+massive
+master
+match
+matches
+material
+materials
+mathematical
+mathematics
+matter
+matters
+maximum
+may
+maybe
+me
+mean
+meaning
+meaningful
+meaningless
+meanings
+means
+meant
+measure
+measured
+measures
+measuring
+mechanic
+mechanics
+mechanism
+media
+medical
+medium
+mediums
+meet
+meeting
+meetings
+meets
+member
+members
+membership
+memory
+men
+mention
+mentioned
+mentioning
+mentions
+mere
+merely
+merit
+merits
+mess
+message
+messages
+messy
+met
+metal
+method
+methods
+middle
+midnight
+might
+mile
+miles
+military
+million
+millions
+mind
+minded
+minding
+minds
+mine
+minimal
+minimum
+minor
+minority
+minute
+minutes
+mislead
+misleading
+misleads
+misled
+miss
+missed
+misses
+missing
+mistake
+mistaken
+mistakes
+mistaking
+mistook
+misunderstand
+misunderstanding
+misunderstands
+misunderstood
+misuse
+mix
+mixed
+mixes
+mixing
+mod
+mode
+model
+models
+modern
+modified
+modifies
+modify
+modifying
+moment
+money
+monitor
+month
+months
+moral
+more
+morning
+mornings
+most
+mostly
+mother
+motion
+mouth
+move
+moved
+movement
+movements
+moves
+movie
+moving
+much
+multiple
+music
+must
+my
+myself
+mysterious
+naive
+name
+named
+namely
+names
+naming
+nasty
+nation
+national
+natural
+naturally
+nature
+naughty
+near
+nearby
+nearer
+nearest
+nearly
+necessarily
+necessary
+necessity
+neck
+need
+needed
+needing
+needs
+negative
+neither
+nervous
+net
+network
+networks
+never
+nevertheless
+new
+news
+next
+nice
+nicer
+nicest
+night
+nine
+no
+nobody
+noise
+noisy
+none
+nonsense
+nor
+normal
+normally
+north
+not
+note
+noted
+notes
+nothing
+notice
+noticed
+notices
+noticing
+notify
+noting
+novel
+now
+nowadays
+nowhere
+numb
+number
+numbers
+numbest
+numerical
+numerous
+obey
+object
+objected
+objecting
+objection
+objections
+objects
+obscure
+observation
+observe
+observed
+observes
+observing
+obtain
+obtained
+obtaining
+obtains
+obvious
+obviously
+occasion
+occasional
+occasionally
+occasions
+occupied
+occupies
+occupy
+occupying
+occur
+occurred
+occurring
+occurs
+odd
+odds
+of
+off
+offer
+offered
+offering
+offers
+office
+officer
+offices
+official
+often
+oh
+oil
+old
+older
+oldest
+omit
+omits
+omitted
+omitting
+on
+once
+one
+ones
+only
+onto
+open
+opened
+opening
+opens
+operate
+operated
+operates
+operating
+operation
+operations
+operator
+operators
+opinion
+opinions
+opportunities
+opportunity
+oppose
+opposed
+opposes
+opposing
+opposite
+opposition
+option
+optional
+options
+or
+order
+ordered
+ordering
+orders
+ordinary
+organization
+organize
+organized
+organizes
+organizing
+origin
+original
+originally
+other
+others
+otherwise
+ought
+our
+ours
+ourselves
+out
+outer
+output
+outside
+over
+overall
+owe
+owed
+owes
+owing
+own
+owner
+owners
+pack
+package
+packages
+packet
+page
+pages
+paid
+pain
+painful
+pair
+pairs
+paper
+papers
+paragraph
+parallel
+parent
+park
+part
+partial
+partially
+particular
+particularly
+parties
+partly
+parts
+party
+pass
+passed
+passes
+passing
+past
+patch
+path
+patient
+pattern
+patterns
+pause
+pay
+payed
+paying
+pays
+peace
+peak
+peculiar
+pen
+people
+per
+perfect
+perfectly
+perform
+performance
+performed
+performing
+performs
+perhaps
+period
+permanent
+permanently
+permission
+permit
+permits
+permitted
+permitting
+person
+personal
+personally
+persons
+persuade
+persuaded
+persuades
+persuading
+petrol
+phase
+phenomenon
+philosophy
+phone
+phrase
+phrases
+physical
+pi
+pick
+picked
+picking
+picks
+picture
+pictures
+piece
+pieces
+pile
+pint
+pipe
+place
+placed
+places
+placing
+plain
+plan
+plane
+planet
+planned
+planning
+plans
+plant
+plastic
+play
+played
+playing
+plays
+plea
+pleasant
+please
+pleased
+pleases
+pleasing
+plenty
+plot
+plots
+plug
+plus
+pocket
+poem
+poet
+point
+pointed
+pointing
+pointless
+points
+police
+policies
+policy
+political
+poll
+pool
+poor
+pop
+popular
+population
+port
+position
+positions
+positive
+possibilities
+possibility
+possible
+possibly
+post
+posted
+posting
+postmaster
+posts
+potential
+potentially
+pound
+pounds
+power
+powerful
+powers
+practical
+practically
+practice
+precise
+precisely
+prefer
+preferable
+preferably
+preference
+preferred
+preferring
+prefers
+preparation
+prepare
+prepared
+prepares
+preparing
+presence
+present
+presented
+presenting
+presents
+preserve
+president
+press
+pressed
+presses
+pressing
+pressure
+presumably
+presume
+pretty
+prevent
+prevented
+preventing
+prevents
+previous
+previously
+price
+prices
+primary
+prime
+primitive
+principle
+principles
+print
+printed
+printer
+printers
+printing
+printout
+prints
+prior
+private
+probably
+problem
+problems
+procedure
+process
+processed
+processes
+processing
+processor
+processors
+produce
+produced
+produces
+producing
+product
+production
+products
+professional
+program
+programmed
+programmer
+programmers
+programming
+programs
+progress
+project
+projects
+promise
+promised
+promises
+promising
+prompt
+promptly
+prone
+proof
+proper
+properly
+properties
+property
+proportion
+proposal
+propose
+proposed
+proposes
+proposing
+prospect
+protect
+protected
+protecting
+protection
+protects
+protest
+prove
+proved
+proves
+provide
+provided
+provides
+providing
+proving
+public
+publication
+publicity
+publicly
+publish
+published
+publishes
+publishing
+pull
+pulled
+pulling
+pulls
+punctuation
+puncture
+purchase
+pure
+purely
+purpose
+purposes
+push
+pushed
+pushes
+pushing
+put
+puts
+putt
+putted
+putting
+putts
+qualified
+qualifies
+qualify
+qualifying
+quality
+quantities
+quantity
+quarter
+question
+questions
+queue
+quick
+quicker
+quickest
+quickly
+quiet
+quietly
+quit
+quite
+quits
+quitting
+quote
+quoted
+quotes
+quoting
+race
+radio
+rain
+raise
+raised
+raises
+raising
+ran
+random
+randomly
+range
+rapid
+rapidly
+rare
+rarely
+rate
+rates
+rather
+raw
+re
+reach
+reached
+reaches
+reaching
+react
+reaction
+read
+readable
+reader
+readers
+readily
+reading
+reads
+ready
+real
+reality
+realize
+realized
+realizes
+realizing
+really
+reason
+reasonable
+reasonably
+reasons
+recall
+receive
+received
+receives
+receiving
+recent
+recently
+reception
+recognition
+recognize
+recognized
+recognizes
+recognizing
+recommend
+recommendation
+recommended
+recommending
+recommends
+record
+recorded
+recording
+records
+recover
+recovered
+recovering
+recovers
+red
+reduce
+reduced
+reduces
+reducing
+reduction
+redundant
+refer
+reference
+references
+referred
+referring
+refers
+reflect
+reflected
+reflecting
+reflection
+reflects
+refuse
+refused
+refuses
+refusing
+regard
+regarded
+regarding
+regardless
+regards
+region
+register
+registered
+registering
+registers
+regret
+regular
+regularly
+regulation
+regulations
+reject
+rejected
+rejecting
+rejects
+relate
+related
+relates
+relating
+relation
+relationship
+relative
+relatively
+release
+released
+releases
+releasing
+relevance
+relevant
+reliable
+religion
+religious
+reluctant
+rely
+remain
+remained
+remaining
+remains
+remark
+remarks
+remember
+remembered
+remembering
+remembers
+remind
+reminded
+reminding
+reminds
+remote
+remotely
+removal
+remove
+removed
+removes
+removing
+repair
+repeat
+repeated
+repeatedly
+repeating
+repeats
+replace
+replaced
+replacement
+replaces
+replacing
+replied
+replies
+reply
+replying
+report
+reported
+reporting
+reports
+represent
+representation
+representative
+represented
+representing
+represents
+reproduce
+request
+requested
+requesting
+requests
+require
+required
+requirement
+requirements
+requires
+requiring
+research
+reserve
+reserved
+reserves
+reserving
+resident
+resolution
+resort
+resource
+resources
+respect
+respectively
+respects
+respond
+response
+responses
+responsibility
+responsible
+rest
+restart
+restore
+restored
+restores
+restoring
+restrict
+restricted
+restricting
+restricts
+result
+resulted
+resulting
+results
+retain
+return
+returned
+returning
+returns
+reveal
+revealed
+revealing
+reveals
+reverse
+review
+rewrite
+rid
+ridding
+ride
+ridiculous
+rids
+right
+rights
+ring
+rise
+risk
+river
+road
+role
+roll
+room
+rooms
+root
+rough
+roughly
+round
+route
+routine
+row
+rubber
+rubbish
+rule
+rules
+rumor
+run
+running
+runs
+rush
+sad
+sadly
+safe
+safely
+safer
+safest
+safety
+said
+saint
+sake
+sale
+sales
+same
+sample
+sat
+satisfied
+satisfies
+satisfy
+satisfying
+save
+saved
+saves
+saving
+saw
+say
+saying
+says
+scale
+scan
+scene
+scheme
+school
+schools
+science
+sciences
+scientific
+score
+scores
+scrap
+scratch
+screen
+screens
+script
+search
+searched
+searches
+searching
+season
+second
+secondary
+secondly
+seconds
+secret
+secretary
+section
+sections
+secure
+security
+see
+seeing
+seek
+seeking
+seeks
+seem
+seemed
+seeming
+seems
+seen
+sees
+select
+selected
+selecting
+selection
+selects
+self
+sell
+selling
+sells
+seminar
+send
+sending
+sends
+senior
+sense
+sensible
+sensibly
+sensitive
+sent
+sentence
+sentences
+separate
+separately
+sequence
+sequences
+serial
+series
+serious
+seriously
+serve
+served
+server
+serves
+service
+services
+serving
+session
+sessions
+set
+sets
+setting
+settle
+settled
+settles
+settling
+seven
+several
+severe
+severely
+sex
+shall
+shame
+shape
+share
+shared
+shares
+sharing
+sharp
+she
+sheet
+shelf
+shell
+shift
+ship
+shoot
+shop
+shopped
+shopping
+shops
+short
+shortage
+shorter
+shortest
+shortly
+should
+show
+showed
+showing
+shown
+shows
+shut
+shuts
+shutting
+side
+sides
+sight
+sign
+signal
+signals
+signed
+significance
+significant
+significantly
+signing
+signs
+silly
+similar
+similarly
+simple
+simpler
+simplest
+simply
+simultaneous
+simultaneously
+since
+sincerely
+single
+sit
+site
+sites
+sits
+sitting
+situation
+situations
+six
+size
+sizes
+skill
+skills
+sleep
+slight
+slightly
+slip
+slow
+slower
+slowest
+slowly
+small
+smaller
+smallest
+smile
+smooth
+so
+social
+society
+soft
+software
+sold
+solely
+solid
+solution
+solutions
+solve
+solved
+solves
+solving
+some
+somebody
+somehow
+someone
+someplace
+something
+sometime
+sometimes
+somewhat
+somewhere
+son
+soon
+sooner
+soonest
+sophisticate
+sophisticated
+sophisticates
+sophisticating
+sorry
+sort
+sorted
+sorting
+sorts
+sought
+sound
+sounded
+sounding
+sounds
+source
+sources
+south
+southern
+space
+spaces
+spare
+speak
+speaker
+speakers
+speaking
+speaks
+special
+specially
+specific
+specifically
+specified
+specifies
+specify
+specifying
+speech
+speed
+spell
+spelled
+spelling
+spells
+spend
+spending
+spends
+spent
+spirit
+spite
+split
+splits
+splitting
+spoke
+spoken
+spot
+spots
+spotted
+spotting
+spread
+spreading
+spreads
+spring
+square
+stable
+staff
+stage
+stages
+stand
+standard
+standards
+standing
+stands
+start
+started
+starting
+starts
+state
+stated
+statement
+statements
+states
+stating
+station
+stations
+statistic
+statistical
+statistics
+status
+stay
+stayed
+staying
+stays
+steal
+step
+stick
+sticking
+sticks
+still
+stock
+stone
+stones
+stood
+stop
+stopped
+stopping
+stops
+storage
+store
+stored
+stores
+storing
+story
+straight
+straightforward
+strange
+strategy
+stream
+street
+strength
+strict
+strictly
+strike
+strikes
+striking
+string
+strings
+strong
+strongly
+struck
+structure
+structures
+stuck
+student
+students
+studied
+studies
+study
+studying
+stuff
+stupid
+style
+subject
+subjects
+submit
+submits
+submitted
+submitting
+subsequent
+subset
+substantial
+substitute
+subtle
+succeed
+success
+successful
+successfully
+such
+sudden
+suddenly
+suffer
+suffered
+suffering
+suffers
+suffice
+sufficient
+sufficiently
+sugar
+suggest
+suggested
+suggesting
+suggestion
+suggestions
+suggests
+suit
+suitable
+suitably
+suited
+suiting
+suits
+sum
+summary
+summer
+sun
+superior
+supervisor
+supplied
+supplies
+supply
+supplying
+support
+supported
+supporting
+supports
+suppose
+supposed
+supposedly
+supposes
+supposing
+sure
+surely
+surface
+surprise
+surprised
+surprises
+surprising
+survey
+survive
+survived
+survives
+surviving
+suspect
+suspected
+suspecting
+suspects
+suspend
+suspended
+suspending
+suspends
+suspicion
+switch
+switched
+switches
+switching
+symbol
+symbols
+syntax
+system
+systems
+table
+tables
+take
+taken
+takes
+taking
+talk
+talked
+talking
+talks
+tank
+tanks
+tape
+tapes
+target
+task
+tasks
+taste
+taught
+tax
+tea
+teach
+teacher
+teaches
+teaching
+team
+technical
+technique
+techniques
+technology
+tedious
+teeth
+telephone
+television
+tell
+telling
+tells
+temperature
+temporarily
+temporary
+ten
+tend
+tendency
+tends
+term
+terminal
+terminals
+terminology
+terms
+terribly
+test
+tested
+testing
+tests
+text
+than
+thank
+thanks
+that
+the
+their
+them
+themselves
+then
+theoretical
+theory
+there
+thereby
+therefore
+these
+they
+thin
+thing
+things
+think
+thinking
+thinks
+third
+this
+thoroughly
+those
+though
+thought
+thoughts
+thousand
+thousands
+threat
+three
+threw
+through
+throughout
+throw
+throwing
+thrown
+throws
+thus
+ticket
+tickets
+tie
+tied
+ties
+tight
+till
+time
+timed
+times
+timing
+tin
+title
+titles
+to
+today
+together
+token
+told
+tomorrow
+tonight
+too
+took
+tooth
+top
+topic
+topics
+total
+totally
+touch
+touched
+touches
+touching
+toward
+towards
+town
+trace
+track
+tracks
+traditional
+traffic
+train
+trained
+training
+trains
+transfer
+transferred
+transferring
+transfers
+translate
+translated
+translates
+translating
+translation
+transport
+trap
+trapped
+trapping
+traps
+trash
+travel
+treat
+treated
+treating
+treatment
+treats
+tree
+trees
+trial
+trick
+tried
+tries
+trip
+trivial
+trouble
+truck
+trucks
+true
+truly
+trunk
+trust
+trusted
+trusting
+trusts
+truth
+try
+trying
+tune
+turn
+turned
+turning
+turns
+twelve
+twenty
+twice
+two
+tying
+type
+typed
+types
+typical
+typing
+ugly
+ultimate
+ultimately
+unable
+unacceptable
+unaware
+uncertain
+unclear
+under
+undergraduate
+undergraduates
+underneath
+understand
+understanding
+understands
+understood
+unfortunate
+unfortunately
+unhappy
+uniform
+unique
+unit
+unite
+units
+universal
+universities
+university
+unknown
+unless
+unlike
+unlikely
+unlimited
+unnecessarily
+unnecessary
+unpleasant
+unreasonable
+unsuitable
+until
+unusual
+unwanted
+up
+update
+updated
+updates
+updating
+upon
+upper
+upset
+upsets
+upsetting
+upwards
+us
+usage
+use
+used
+useful
+useless
+user
+users
+uses
+using
+usual
+usually
+utility
+utterly
+vacation
+vacations
+vague
+vaguely
+valid
+validity
+valuable
+value
+values
+van
+vans
+variable
+variables
+variation
+varied
+varies
+variety
+various
+vary
+varying
+vast
+vastly
+vector
+version
+versions
+very
+via
+vice
+video
+view
+views
+virtually
+virtue
+visible
+vision
+visit
+vital
+voice
+volume
+vote
+votes
+wait
+waited
+waiting
+waits
+walk
+walked
+walking
+walks
+wall
+walls
+want
+wanted
+wanting
+wants
+war
+warm
+warn
+warned
+warning
+warns
+was
+wash
+waste
+wasted
+wastes
+wasting
+watch
+watched
+watches
+watching
+water
+way
+ways
+we
+weapon
+wear
+wearing
+wears
+weather
+week
+weekend
+weeks
+weight
+weird
+welcome
+welcomed
+welcomes
+welcoming
+well
+went
+were
+west
+western
+what
+whatever
+whatsoever
+wheel
+wheels
+when
+whenever
+where
+whereas
+whereby
+wherever
+whether
+which
+while
+whilst
+white
+who
+whoever
+whole
+whom
+whose
+why
+wide
+widely
+wider
+widespread
+widest
+wife
+wild
+will
+willed
+willing
+wills
+win
+wind
+window
+windows
+wine
+winning
+wins
+winter
+wire
+wise
+wish
+wished
+wishes
+wishing
+with
+withdraw
+within
+without
+woman
+women
+won
+wonder
+wondered
+wonderful
+wondering
+wonders
+wooden
+word
+worded
+wording
+words
+wore
+work
+worked
+worker
+workers
+working
+works
+world
+worn
+worried
+worries
+worry
+worrying
+worse
+worst
+worth
+worthwhile
+worthy
+would
+write
+writer
+writes
+writing
+written
+wrong
+wrote
+year
+years
+yellow
+yes
+yesterday
+yet
+you
+young
+your
+yours
+yourself
+zero
+"""u8;
     }
 }

@@ -7,19 +7,22 @@ namespace RnnGen.TestModels
 {
     partial class GruTagger
     {
-        /// <summary>The 10 tokens of bio-words.txt; index = line number from 0.</summary>
-        private static string[] VocabularyTokens() => new string[]
-        {
-            "<UNK>", // 0
-            "Sam", // 1
-            "Li", // 2
-            "and", // 3
-            "Tom", // 4
-            "date", // 5
-            "on", // 6
-            "Tuesday", // 7
-            "\"quoted\"", // 8
-            "back\\slash", // 9
-        };
+        /// <summary>The tokens, decoded from <see cref="VocabularyData"/>; index = line number from 0.</summary>
+        private static string[] VocabularyTokens() =>
+            global::System.Text.Encoding.UTF8.GetString(VocabularyData).Split(new[] { "\r\n", "\n" }, global::System.StringSplitOptions.None);
+
+        /// <summary>The 10 tokens of bio-words.txt, one per line in UTF-8: line k (from 0) is token k.</summary>
+        private static global::System.ReadOnlySpan<byte> VocabularyData => """
+<UNK>
+Sam
+Li
+and
+Tom
+date
+on
+Tuesday
+"quoted"
+back\slash
+"""u8;
     }
 }
