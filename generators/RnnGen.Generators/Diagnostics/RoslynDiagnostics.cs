@@ -147,6 +147,10 @@ internal static class RoslynDiagnostics
         "RNN0033", Title("RNN0033"), Message("RNN0033"), DiagnosticRule.Category, DiagnosticSeverity.Warning,
         isEnabledByDefault: true, helpLinkUri: Help("RNN0033"));
 
+    public static readonly DiagnosticDescriptor TextTooLong = new(
+        "RNN0034", Title("RNN0034"), Message("RNN0034"), DiagnosticRule.Category, DiagnosticSeverity.Error,
+        isEnabledByDefault: true, helpLinkUri: Help("RNN0034"));
+
     public static readonly DiagnosticDescriptor InternalError = new(
         "RNN0099", Title("RNN0099"), Message("RNN0099"), DiagnosticRule.Category, DiagnosticSeverity.Error,
         isEnabledByDefault: true, helpLinkUri: Help("RNN0099"));
@@ -159,7 +163,7 @@ internal static class RoslynDiagnostics
         DuplicateToken, InvalidToken, InputSizeMismatch, LabelCountMismatch, InvalidLabel, OneHotOnly,
         InvalidWeightsPath, DuplicateProperty, DuplicateModel, SoftmaxOfOne, DuplicateKey, InvalidVocabularyPath,
         ModelTooLarge, UnknownCell, FixedActivation, InvalidModulePath, ModuleNotInModel, DuplicateModulePath,
-        FileNotRead, TooManyProblems, LabelWithoutProperty, InternalError,
+        FileNotRead, TooManyProblems, LabelWithoutProperty, TextTooLong, InternalError,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> s_descriptors = All.ToDictionary(d => d.Id);
