@@ -211,9 +211,13 @@ internal sealed class BatchEmitter
                 w.Line($"// Layer {Int(k)}{(k == 0 ? ", on x" : ", on the layer below's rows")}.");
                 if (k > 0)
                 {
-                    w.Line("Span<float> swap = lowerRows;");
-                    w.Line("lowerRows = upperRows;");
-                    w.Line("upperRows = swap;");
+                    // In a block of its own: a third layer swaps again, and two locals of one name would not compile (CS0128).
+                    using (w.Block(""))
+                    {
+                        w.Line("Span<float> swap = lowerRows;");
+                        w.Line("lowerRows = upperRows;");
+                        w.Line("upperRows = swap;");
+                    }
                 }
                 w.Line("upperRows.Slice(0, tokensOfGroup * row).Clear();");
                 foreach (LayerProgram layer in _program.Layers.Where(l => l.Index == k))

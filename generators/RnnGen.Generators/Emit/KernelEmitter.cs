@@ -129,9 +129,13 @@ internal static class KernelEmitter
                     w.Line($"// Layer {Int(k)}{(k == 0 ? ", on x" : ", on the layer below's rows")}.");
                     if (k > 0)
                     {
-                        w.Line("Span<float> swap = below;");
-                        w.Line("below = above;");
-                        w.Line("above = swap;");
+                        // In a block of its own: a third layer swaps again, and two locals of one name would not compile (CS0128).
+                        using (w.Block(""))
+                        {
+                            w.Line("Span<float> swap = below;");
+                            w.Line("below = above;");
+                            w.Line("above = swap;");
+                        }
                     }
                     w.Line("above.Clear();");
                     foreach (LayerProgram layer in program.Layers.Where(l => l.Index == k))

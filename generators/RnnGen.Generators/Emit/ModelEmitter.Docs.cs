@@ -68,7 +68,8 @@ internal static partial class ModelEmitter
         };
         w.Line("/// <item><term>x (input)</term>");
         w.Doc($"<description>{x}</description></item>");
-        string labels = m.Output.Labels.IsEmpty ? "" : ", labels " + string.Join(", ", m.Output.Labels.Select(Xml));
+        string labels = m.Output.Labels.IsEmpty ? "" : ", labels " + string.Join(", ", m.Output.Labels.Take(MaxLabelsInDocs).Select(Xml))
+            + (m.Output.Labels.Count > MaxLabelsInDocs ? $", … and {Grouped(m.Output.Labels.Count - MaxLabelsInDocs)} more" : "");
         w.Line("/// <item><term>ŷ (output)</term>");
         w.Doc($"<description>{Grouped(m.Output.Size)}, activation {Gy(m)}{labels}</description></item>");
         foreach (TensorSpec t in m.Tensors)

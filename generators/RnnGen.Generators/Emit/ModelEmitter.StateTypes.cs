@@ -8,6 +8,9 @@ namespace RnnGen.Generators.Emit;
 /// <summary>The Hidden and Output value types: fixed-size, padded, equatable, with a property per label.</summary>
 internal static partial class ModelEmitter
 {
+    /// <summary>The most labels the Output type's remarks list.</summary>
+    private const int MaxLabelsInDocs = 20;
+
     private static void StateTypes(SourceWriter w, ModelSpec m, Lowering.StepProgram program)
     {
         string storage = StateStorageConstant(m, program);
@@ -25,7 +28,8 @@ internal static partial class ModelEmitter
             layers: storage == "HiddenStride" ? null : program);
         FixedVector(w, m, "Output", "OutputSize", "OutputStride", "OutputBuffer",
             $"One output ŷ&lt;t&gt; of {m.Name}: {Grouped(m.Output.Size)} value{(m.Output.Size == 1 ? "" : "s")}, after {Gy(m)}.",
-            m.Output.Labels.IsEmpty ? "" : "Labels: " + string.Join(", ", m.Output.Labels.Select(Xml)) + ".",
+            m.Output.Labels.IsEmpty ? "" : "Labels: " + string.Join(", ", m.Output.Labels.Take(MaxLabelsInDocs).Select(Xml))
+                + (m.Output.Labels.Count > MaxLabelsInDocs ? $", … and {Grouped(m.Output.Labels.Count - MaxLabelsInDocs)} more (see Labels)." : "."),
             m.Output.Labels, argMax: m.Output.Size > 1);
     }
 

@@ -27,9 +27,15 @@ internal static class GeneratedNames
         "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals",
     };
 
+    /// <summary>
+    /// The most labels that get properties: a model with more (y.size is up to 100,000) gets none, as its Output type
+    /// would take the compiler minutes, and its labels are read by index.
+    /// </summary>
+    public const int MaxLabelProperties = 1000;
+
     /// <summary>A label's property on the Output type, or why it has none.</summary>
     /// <param name="Property">The property's name, or null.</param>
-    /// <param name="Why">Why there is no property ("starts with a digit"), or null when there is one.</param>
+    /// <param name="Why">Why there is no property ("starts with a digit"), or null when there is one or there are over <see cref="MaxLabelProperties"/> labels.</param>
     internal readonly record struct LabelName(string? Property, string? Why);
 
     /// <summary>
@@ -43,6 +49,12 @@ internal static class GeneratedNames
     public static LabelName[] LabelProperties(System.Collections.Generic.IReadOnlyList<string> labels, string modelName)
     {
         var result = new LabelName[labels.Count];
+        if (labels.Count > MaxLabelProperties)
+        {
+            // A struct of 100,000 properties takes the compiler minutes (20,000 took 50 s): past the limit, none.
+            for (int k = 0; k < labels.Count; k++) result[k] = new LabelName(null, null);
+            return result;
+        }
         var taken = new System.Collections.Generic.Dictionary<string, int>(System.StringComparer.Ordinal);
         for (int k = 0; k < labels.Count; k++)
         {

@@ -398,6 +398,13 @@ internal static class SpecReader
         /// </summary>
         private void LabelsWithoutProperty(string name, OutputDraft output)
         {
+            if (output.Labels.Count > GeneratedNames.MaxLabelProperties)
+            {
+                Report(DiagnosticRules.LabelWithoutProperty, output.LabelRanges[0],
+                    $"all {output.Labels.Count.ToString("#,0", CultureInfo.InvariantCulture)} of them, since a model with more than "
+                    + $"{GeneratedNames.MaxLabelProperties.ToString("#,0", CultureInfo.InvariantCulture)} labels gets no label properties (its Output type would take the compiler minutes)");
+                return;
+            }
             GeneratedNames.LabelName[] properties = GeneratedNames.LabelProperties(output.Labels, name);
             var without = Enumerable.Range(0, properties.Length).Where(k => properties[k].Property is null).ToList();
             if (without.Count == 0) return;

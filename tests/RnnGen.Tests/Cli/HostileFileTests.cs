@@ -43,7 +43,7 @@ public sealed class HostileFileTests
         File.WriteAllText(temp.File("big.rnn.json"), Specs.Valid.Replace(Specs.VocabularyFile, "big.txt", StringComparison.Ordinal));
         CliRun tooBig = CliProcess.Run("check", temp.File("big.rnn.json"));
         Assert.Equal(1, tooBig.ExitCode);
-        Assert.Equal($"{temp.File("big.txt")}(1,1): error RNN0031: RnnGen does not read this file: it is 41,943,040 bytes long, more than the 33,554,432 (32 MiB) RnnGen reads of a vocabulary", tooBig.Lines[0]);
+        Assert.Equal($"{temp.File("big.txt")}(1,1): error RNN0031: RnnGen does not read this file: it is 41,943,040 bytes long, more than the 16,777,216 (16 MiB) RnnGen reads of a vocabulary", tooBig.Lines[0]);
 
         File.CreateSymbolicLink(temp.File("devzero.rnn.json"), "/dev/zero");
         CliRun zeroSpec = CliProcess.Run("check", temp.File("devzero.rnn.json"));

@@ -107,7 +107,7 @@ public sealed class FileGateTests
                 "RNN0001 devzero.rnn.json(1,1): The spec is not valid JSON: the file is empty; a spec is a JSON object such as { \"name\": \"MyModel\", ... }",
                 "RNN0012 fifo.rnn.json(4,47): The vocabulary 'fifo.txt' has no line '<UNK>'; add one so that words outside the vocabulary have an index",
                 "RNN0012 zero.rnn.json(4,47): The vocabulary 'zero.txt' has no line '<UNK>'; add one so that words outside the vocabulary have an index",
-                "RNN0031 big.txt(1,1): RnnGen does not read this file: it is 41,943,040 bytes long, more than the 33,554,432 (32 MiB) RnnGen reads of a vocabulary",
+                "RNN0031 big.txt(1,1): RnnGen does not read this file: it is 41,943,040 bytes long, more than the 16,777,216 (16 MiB) RnnGen reads of a vocabulary",
                 "RNN0031 huge.rnn.json(1,1): RnnGen does not read this file: it is 5,242,880 bytes long, more than the 4,194,304 (4 MiB) RnnGen reads of a spec",
             },
             diagnostics.Select(Describe).Order(StringComparer.Ordinal));
