@@ -1,10 +1,14 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using RnnGen.Generated;
 
 namespace RnnGen.Cli;
 
-/// <summary>Finds a compiled model by its key.</summary>
+/// <summary>A model a command works on: what it is, and how to load it (null weights: the model's own).</summary>
+internal sealed record ChosenModel(RnnModelInfo Info, Func<string?, IRnnModel> Load);
+
+/// <summary>Finds the model a command names: a model compiled into rnngen by its key, or a spec file compiled now.</summary>
 internal static class ModelLookup
 {
     /// <summary>The model called <paramref name="key"/>, or a usage failure that lists every known key.</summary>
@@ -13,6 +17,19 @@ internal static class ModelLookup
         RnnModelInfo? info = models.FirstOrDefault(m => string.Equals(m.Key, key, StringComparison.Ordinal));
         return info is not null
             ? Result<RnnModelInfo>.Ok(info)
-            : Failure.Usage($"unknown model '{Numbers.Clip(key)}'; the models are: {string.Join(", ", models.Select(m => m.Key))}");
+            : Failure.Usage($"unknown model '{Numbers.Clip(key)}'; the models are: {string.Join(", ", models.Select(m => m.Key))}, or give a spec file (<key>.rnn.json)");
+    }
+
+    /// <summary>
+    /// A path ending in .rnn.json is a spec, compiled in memory (<see cref="SpecCompiler"/>), whose weights are by
+    /// default the file the spec names beside it; anything else is the key of a model compiled into rnngen.
+    /// </summary>
+    public static Result<ChosenModel> Resolve(IReadOnlyList<RnnModelInfo> models, string argument)
+    {
+        if (SpecCompiler.IsSpecPath(argument))
+        {
+            return SpecCompiler.Compile(argument).Map(spec => new ChosenModel(spec.Info, weights => spec.Load(weights ?? spec.DefaultWeightsPath)));
+        }
+        return Find(models, argument).Map(info => new ChosenModel(info, weights => ModelCatalog.Load(info.Key, weights)));
     }
 }

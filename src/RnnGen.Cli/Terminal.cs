@@ -19,9 +19,10 @@ internal sealed record Terminal(TextReader In, TextWriter Out, TextWriter Error)
         return exitCode;
     }
 
-    /// <summary>Writes the failure as one <c>rnngen: error:</c> line to stderr and returns its exit code.</summary>
+    /// <summary>Writes the failure's details, then one <c>rnngen: error:</c> line, to stderr and returns its exit code.</summary>
     public int Fail(Failure failure)
     {
+        foreach (string line in failure.Details ?? []) Error.WriteLine(line);
         Error.WriteLine(ErrorLine.Format(failure.Message));
         return failure.ExitCode;
     }

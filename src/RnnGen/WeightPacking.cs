@@ -19,6 +19,8 @@ public static class WeightPacking
     /// <param name="stride">Floats per row of the result.</param>
     /// <param name="bias">Empty, or <paramref name="rows"/> values added to every row of the result.</param>
     /// <exception cref="ArgumentException">A span's length does not match the sizes.</exception>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters",
+        Justification = "Generated code calls both overloads; firstRow and rowCount are required in the second, so no call is ambiguous.")]
     public static AlignedBuffer PackColumns(ReadOnlySpan<float> matrix, int rows, int columns, int stride, ReadOnlySpan<float> bias = default) =>
         PackColumns(matrix, rows, columns, stride, 0, rows, bias);
 
@@ -29,6 +31,8 @@ public static class WeightPacking
     /// 16-float vector in a table of their own, with a narrower stride, so that no step loads padding.
     /// </summary>
     /// <exception cref="ArgumentException">A span's length does not match the sizes, or the rows are out of range.</exception>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters",
+        Justification = "Generated code calls both overloads; firstRow and rowCount are required in the second, so no call is ambiguous.")]
     public static AlignedBuffer PackColumns(
         ReadOnlySpan<float> matrix, int rows, int columns, int stride, int firstRow, int rowCount, ReadOnlySpan<float> bias = default)
     {

@@ -73,7 +73,7 @@ public sealed class ReferenceRnn
     /// <summary>g_y.</summary>
     public string OutputActivation { get; }
 
-    /// <summary>Builds the RNN from the tensors Waa, Wax, ba, Wya and by (e.g. from <see cref="RandomWeights"/> or a safetensors file).</summary>
+    /// <summary>Builds the RNN from the tensors Waa, Wax, ba, Wya and by (e.g. from <c>RandomWeights</c> or a safetensors file).</summary>
     /// <param name="tensors">The five tensors, any order; others are ignored.</param>
     /// <param name="g_a">The hidden activation.</param>
     /// <param name="g_y">The output activation.</param>

@@ -283,6 +283,12 @@ internal static class KernelEmitter
                 }
                 foreach (LayerProgram layer in layers) DeclareRefs(layer.Recurrence);
                 int padded = SpecWords.Pad(_plan.StateSize);
+                if (_plan.StagedGates && layers.Count > 0)
+                {
+                    w.Line($"// The gate sums of a chunk wait here between the sweep and the gate arithmetic ({Int(_program.SumsPerPiece)} sums × {Int(padded)} rows).");
+                    w.Line($"Span<float> stagedSums = stackalloc float[{Int(_program.SumsPerPiece * padded)}];");
+                    w.Line("ref float staged = ref MemoryMarshal.GetReference(stagedSums);");
+                }
                 if (!_plan.SingleChunk && layers.Count > 0)
                 {
                     w.Line("// a<t> is built in `next` chunk by chunk, because every chunk still reads all of a<t-1>.");
@@ -486,7 +492,7 @@ internal static class KernelEmitter
             int L = _lanes;
             BufferSpec source = _program.Buffer(p.Vector);
             int vectors = SpecWords.Pad(source.Size) / L;
-            bool fromRegisters = _plan.SingleChunk && source.Kind == BufferKind.State;
+            bool fromRegisters = _plan.HeadFromRegisters && source.Kind == BufferKind.State;
             bool looped = _plan.DotProductLooped; // decided by the planner from the same head vector
             int used = source.Kind == BufferKind.State ? _plan.HeadVectors : (source.Size + L - 1) / L;
             // The state as vectors of the kernel's width; rows no piece computes are zero and add nothing.
@@ -611,13 +617,18 @@ internal static class KernelEmitter
             private readonly HashSet<string> _started = new(System.StringComparer.Ordinal);
             private readonly HashSet<string> _oddPending = new(System.StringComparer.Ordinal);
 
+            // A staged loop's registers: their own names ("rv"), declared in the loop, apart from the sweep's.
+            private readonly bool _loopRegisters;
+
             /// <param name="kernel">The kernel.</param>
             /// <param name="layer">The layer whose recurrence this chunk runs.</param>
             /// <param name="first">The chunk's first piece (0 in a loop).</param>
             /// <param name="count">Its pieces.</param>
             /// <param name="loopBase">The loop variable holding the chunk's first row, or null for a written-out chunk.</param>
-            public ChunkWriter(Kernel kernel, LayerProgram layer, int first, int count, string? loopBase)
+            /// <param name="loopRegisters">Whether its registers are a staged loop's own (named "rv", declared in the loop).</param>
+            public ChunkWriter(Kernel kernel, LayerProgram layer, int first, int count, string? loopBase, bool loopRegisters = false)
             {
+                _loopRegisters = loopRegisters;
                 _k = kernel;
                 _layer = layer;
                 _first = first;
@@ -646,15 +657,23 @@ internal static class KernelEmitter
             private string ColumnAt(int i) => InTail(i) ? Int(Piece(i).Offset - _k._plan.Main) : At(i);
 
             /// <summary>The register of piece <paramref name="i"/> (numbered across the whole state; in a loop, from 0).</summary>
-            private string S(string buffer, int i) => Sum(buffer, _base is null ? _first + i : i);
+            private string S(string buffer, int i) => _loopRegisters ? buffer + "v" : Sum(buffer, _base is null ? _first + i : i);
 
             private string O(string buffer, int i) => Odd(buffer, _base is null ? _first + i : i);
 
             public void Write()
             {
                 EquatableArray<StepOp> ops = _layer.Recurrence;
+                int lastSweep = -1;
+                for (int at = 0; at < ops.Count; at++) if (ops[at] is MatVecOp) lastSweep = at;
+                bool staged = _base is null && lastSweep >= 0 && KernelPlanner.Stages(_k._plan, _k._program, _count);
                 for (int at = 0; at < ops.Count; at++)
                 {
+                    if (staged && at > lastSweep)
+                    {
+                        Staged(ops, at);
+                        return;
+                    }
                     if (ops[at] is MatVecOp first)
                     {
                         // Products over the same vector share one sweep: each column's broadcast serves every gate.
@@ -668,6 +687,58 @@ internal static class KernelEmitter
                         continue;
                     }
                     Op(ops[at]);
+                }
+            }
+
+            /// <summary>
+            /// The operations after the sweep, staged: every sum goes to the stack buffer, then each piece reloads its own
+            /// sums and runs the rest of the recurrence on them, so that one piece's registers are live at a time.
+            /// </summary>
+            private void Staged(EquatableArray<StepOp> ops, int from)
+            {
+                SourceWriter w = _k._w;
+                Settle(_oddPending.ToArray());
+                List<string> sums = _k._program.Buffers.Where(b => b.Kind == BufferKind.Scratch && _started.Contains(b.Name)).Select(b => b.Name).ToList();
+                Piece first = Piece(0);
+                Piece last = Piece(_count - 1);
+                int span = last.Offset + last.Lanes - first.Offset;
+                w.Line($"// Staged: {string.Join(", ", sums)} wait in memory; then the gate arithmetic runs piece by piece.");
+                for (int k = 0; k < sums.Count; k++)
+                {
+                    for (int i = 0; i < _count; i++) w.Line($"{Piece(i).Vector}.StoreUnsafe({S(sums[k], i)}, ref staged, {Int(k * span + Piece(i).Offset - first.Offset)});");
+                }
+                // Whole vectors of the kernel's width without padding lanes run as a loop (one piece's registers and the
+                // activations' constants live at a time); the tail and a piece with padding are written out after it.
+                int looped = 0;
+                while (looped < _count && Piece(looped).Bits == _k._plan.Bits && Piece(looped).Offset + Piece(looped).Lanes <= _k._plan.StateSize) looped++;
+                if (looped < 2) looped = 0;
+                if (looped > 0)
+                {
+                    int end = first.Offset + looped * _k._lanes;
+                    using (w.Block($"for (nuint v = {Int(first.Offset)}; v < {Int(end)}; v += {Int(_k._lanes)})"))
+                    {
+                        var writer = new ChunkWriter(_k, _layer, 0, 1, "v", loopRegisters: true);
+                        foreach (string sum in sums)
+                        {
+                            string slot = first.Offset == 0 ? "v" : $"(v - {Int(first.Offset)})";
+                            string at = sums.IndexOf(sum) == 0 ? slot : $"{Int(sums.IndexOf(sum) * span)} + {slot}";
+                            writer._started.Add(sum);
+                            w.Line($"var {writer.S(sum, 0)} = {_k._v}.LoadUnsafe(ref staged, {at});");
+                        }
+                        for (int at = from; at < ops.Count; at++) writer.Op(ops[at]);
+                    }
+                }
+                for (int i = looped; i < _count; i++)
+                {
+                    Piece piece = Piece(i);
+                    w.Line($"// Rows {Int(piece.Offset)} to {Int(piece.Offset + piece.Lanes - 1)}.");
+                    var writer = new ChunkWriter(_k, _layer, _first + i, 1, null);
+                    foreach (string sum in sums)
+                    {
+                        writer._started.Add(sum);
+                        w.Line($"{S(sum, i)} = {piece.Vector}.LoadUnsafe(ref staged, {Int(sums.IndexOf(sum) * span + piece.Offset - first.Offset)});");
+                    }
+                    for (int at = from; at < ops.Count; at++) writer.Op(ops[at]);
                 }
             }
 

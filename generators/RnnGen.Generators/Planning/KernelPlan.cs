@@ -41,6 +41,11 @@ internal sealed record Piece(int Offset, int Bits)
 /// <param name="DotProductLooped">Whether a dot product over the state is a loop (a wide state) rather than written out.</param>
 /// <param name="HeadSize">The length of the vector the head reads: a, or 2a (both directions' rows) for a bidirectional model.</param>
 /// <param name="HeadFromState">Whether the head reads the state of the last layer (else a row of the sequence buffer, from memory).</param>
+/// <param name="StagedGates">
+/// Whether a written-out chunk of a gated cell parks its sums in a stack buffer after the sweep and runs the gate
+/// arithmetic one piece at a time from there: with every gate of every piece in registers and the activations'
+/// constants on top, the JIT would spill inside the gate code.
+/// </param>
 internal sealed record KernelPlan(
     int Bits,
     int Lanes,
@@ -55,7 +60,8 @@ internal sealed record KernelPlan(
     bool OutputsUnrolled,
     bool DotProductLooped,
     int HeadSize,
-    bool HeadFromState)
+    bool HeadFromState,
+    bool StagedGates = false)
 {
     /// <summary>The number of registers the state takes.</summary>
     public int StateVectors => Pieces.Count;
@@ -69,4 +75,7 @@ internal sealed record KernelPlan(
 
     /// <summary>Whether the whole new state is in registers at once, so the head reads it from there.</summary>
     public bool SingleChunk => Chunks.Count == 1;
+
+    /// <summary>Whether the head reads the new state from the registers (one chunk, not staged), else from the state in memory.</summary>
+    public bool HeadFromRegisters => SingleChunk && !StagedGates;
 }

@@ -29,6 +29,9 @@ internal static class KernelPlanner
     /// <summary>Registers the accumulators may use: 32 vector registers with AVX-512, 16 with AVX2, 16 assumed for 128-bit.</summary>
     private static int Registers(int bits) => bits == 512 ? 32 : 16;
 
+    /// <summary>From this many sums in a written-out chunk of a gated cell (4 pieces of an LSTM or a GRU), the gates run staged.</summary>
+    public const int StagedMinimum = 16;
+
     public static EquatableArray<KernelPlan> All(StepProgram program)
     {
         var plans = new List<KernelPlan>();
@@ -36,7 +39,19 @@ internal static class KernelPlanner
         return plans.ToEquatableArray();
     }
 
+    /// <summary>Whether a chunk of this many pieces runs its gates staged (see <see cref="KernelPlan.StagedGates"/>).</summary>
+    public static bool Stages(KernelPlan plan, StepProgram program, int pieces) =>
+        plan.StagedGates && pieces * program.SumsPerPiece >= StagedMinimum;
+
     public static KernelPlan For(int bits, StepProgram program)
+    {
+        KernelPlan plan = Registers(bits, program);
+        int perPiece = program.SumsPerPiece;
+        bool staged = perPiece > 1 && plan.Chunks.Skip(plan.LoopedChunks).Any(c => c.Count * perPiece >= StagedMinimum);
+        return staged ? plan with { StagedGates = true } : plan;
+    }
+
+    private static KernelPlan Registers(int bits, StepProgram program)
     {
         int stateSize = program.State.Size;
         int lanes = bits / 32;

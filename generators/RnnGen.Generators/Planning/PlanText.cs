@@ -31,6 +31,10 @@ internal static class PlanText
             string sizes = string.Join(" + ", p.Chunks.Select(c => Int(c.Count)));
             lines.Add($"{Int(p.Chunks.Count)} chunks ({sizes} registers), one after another; a<t> goes to a buffer first.");
         }
+        if (p.StagedGates)
+        {
+            lines.Add("The gates run staged: after the sweep the sums wait in a stack buffer, and the gate arithmetic loops over the pieces.");
+        }
         if (p.Computed > p.StateSize)
         {
             lines.Add($"Padding: lanes {Int(p.StateSize)} to {Int(p.Computed - 1)} of the last register masked to zero.");
@@ -44,7 +48,7 @@ internal static class PlanText
         int vectors = p.HeadFromState ? p.HeadVectors : (p.HeadSize + p.Lanes - 1) / p.Lanes;
         string dot = p.DotProductLooped ? "a loop over its input, two vectors a turn" : $"over {Count(vectors, "vector")} written out";
         string from = !p.HeadFromState ? $"read from a row of both directions' states ({Grouped(p.HeadSize)} floats)"
-            : p.SingleChunk ? "read from the registers" : "read from the state";
+            : p.HeadFromRegisters ? "read from the registers" : "read from the state";
         lines.Add($"Head: {outputs}; each dot product {dot}, {from}.");
         return lines;
     }

@@ -9,14 +9,16 @@ internal static class CommonOptions
 {
     public static Argument<string> Model(IReadOnlyList<RnnModelInfo> models) => new("model")
     {
-        Description = "The model's key: " + string.Join(", ", models.Select(m => m.Key)) + " (see 'rnngen models').",
+        Description = "The model's key: " + string.Join(", ", models.Select(m => m.Key))
+            + " (see 'rnngen models'), or a spec file (path/to/<key>.rnn.json), compiled now as the build would.",
     };
 
     public static Option<string> Weights(bool required) => new("--weights", "-w")
     {
         Description = required
             ? "A safetensors file with the model's tensors Waa, Wax, ba, Wya and by."
-            : "A safetensors file with the model's tensors (default: the model's shipped weights, models/<weights> beside rnngen).",
+            : "A safetensors file with the model's tensors (default: a compiled model's shipped weights, models/<weights> beside rnngen; "
+              + "a spec's weights file, beside the spec).",
         HelpName = "file",
         Required = required,
     };

@@ -28,7 +28,7 @@ internal static class InitCommand
         };
         command.SetAction(parsed =>
         {
-            Result<RnnModelInfo> info = ModelLookup.Find(models, parsed.GetRequiredValue(model));
+            Result<RnnModelInfo> info = ModelLookup.Resolve(models, parsed.GetRequiredValue(model)).Map(m => m.Info);
             if (info.Failure is not null) return terminal.Fail(info.Failure);
             string path = parsed.GetRequiredValue(output);
             if (Directory.Exists(path)) return terminal.Fail(Failure.BadInput($"--out '{path}' is a directory; name the file to write"));

@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
-using RnnGen.Generated;
 
 namespace RnnGen.Cli.Commands;
 
@@ -29,9 +28,9 @@ internal static class RunCommand
         };
         command.SetAction(parsed =>
         {
-            Result<RnnModelInfo> info = ModelLookup.Find(models, parsed.GetRequiredValue(model));
-            if (info.Failure is not null) return terminal.Fail(info.Failure);
-            IRnnModel loaded = ModelCatalog.Load(info.Value.Key, parsed.GetRequiredValue(weights));
+            Result<ChosenModel> chosen = ModelLookup.Resolve(models, parsed.GetRequiredValue(model));
+            if (chosen.Failure is not null) return terminal.Fail(chosen.Failure);
+            IRnnModel loaded = chosen.Value.Load(parsed.GetRequiredValue(weights));
             InputFormat lineFormat = parsed.GetValue(format) switch { "ids" => InputFormat.Ids, "text" => InputFormat.Text, _ => InputFormat.Auto };
             return terminal.Emit(ReadInput(terminal, parsed.GetValue(input)).Then(lines => RunBatch.Run(loaded, lineFormat, lines)));
         });

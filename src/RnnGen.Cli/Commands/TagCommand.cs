@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.CommandLine;
-using RnnGen.Generated;
 
 namespace RnnGen.Cli.Commands;
 
@@ -22,17 +21,17 @@ internal static class TagCommand
         };
         command.SetAction(parsed =>
         {
-            Result<RnnModelInfo> info = ModelLookup.Find(models, parsed.GetRequiredValue(model)).Then(RequireOneHot);
-            if (info.Failure is not null) return terminal.Fail(info.Failure);
-            var loaded = (IOneHotRnnModel)ModelCatalog.Load(info.Value.Key, parsed.GetValue(weights));
+            Result<ChosenModel> chosen = ModelLookup.Resolve(models, parsed.GetRequiredValue(model)).Then(RequireOneHot);
+            if (chosen.Failure is not null) return terminal.Fail(chosen.Failure);
+            var loaded = (IOneHotRnnModel)chosen.Value.Load(parsed.GetValue(weights));
             string joined = string.Join(' ', parsed.GetRequiredValue(text));
-            return terminal.Emit(Tagging.Tag(loaded, joined).Map(rows => TagTable.Format(info.Value, rows)));
+            return terminal.Emit(Tagging.Tag(loaded, joined).Map(rows => TagTable.Format(chosen.Value.Info, rows)));
         });
         return command;
     }
 
-    private static Result<RnnModelInfo> RequireOneHot(RnnModelInfo info) =>
-        info.InputEncoding == SpecWords.OneHot
-            ? Result<RnnModelInfo>.Ok(info)
-            : Failure.Usage($"model '{info.Key}' reads dense vectors, not text; use 'rnngen run'");
+    private static Result<ChosenModel> RequireOneHot(ChosenModel model) =>
+        model.Info.InputEncoding == SpecWords.OneHot
+            ? Result<ChosenModel>.Ok(model)
+            : Failure.Usage($"model '{model.Info.Key}' reads dense vectors, not text; use 'rnngen run'");
 }

@@ -55,6 +55,6 @@ public sealed class ModelsAndTagTests
         Assert.Equal(2, run.ExitCode);
         Assert.Equal("", run.Stdout);
         string error = Assert.Single(run.ErrorLines);
-        Assert.Equal("rnngen: error: unknown model 'name-taggr'; the models are: dna-sites, name-tagger", error);
+        Assert.Equal("rnngen: error: unknown model 'name-taggr'; the models are: dna-sites, name-tagger, or give a spec file (<key>.rnn.json)", error);
     }
 }

@@ -16,6 +16,7 @@ namespace RnnGen.Generated
             global::RnnGen.TestModels.BioTagger.Info,
             global::RnnGen.TestModels.GruTagger.Info,
             global::RnnGen.TestModels.LstmStack.Info,
+            global::RnnGen.TestModels.StagedLstm.Info,
             global::RnnGen.TestModels.TinyDense.Info,
             global::RnnGen.TestModels.WideChunks.Info,
         };
@@ -57,6 +58,10 @@ namespace RnnGen.Generated
                     return weightsPath is null
                         ? global::RnnGen.TestModels.LstmStack.Load()
                         : global::RnnGen.TestModels.LstmStack.Load(weightsPath);
+                case "staged-lstm":
+                    return weightsPath is null
+                        ? global::RnnGen.TestModels.StagedLstm.Load()
+                        : global::RnnGen.TestModels.StagedLstm.Load(weightsPath);
                 case "tiny-dense":
                     return weightsPath is null
                         ? global::RnnGen.TestModels.TinyDense.Load()

@@ -65,6 +65,17 @@ public sealed class GeneratedCodeSnapshotTests
               "modules": { "rnn": "encoder.lstm", "head": "decoder" }
             }
             """),
+        // Four 512-bit pieces of four sums: the 512-bit kernel runs its gates staged (a loop over the pieces).
+        ("staged-lstm.rnn.json", """
+            {
+              "name": "StagedLstm",
+              "namespace": "RnnGen.TestModels",
+              "a": { "size": 64, "cell": "lstm" },
+              "x": { "encoding": "dense", "size": 3 },
+              "y": { "size": 2, "activation": "softmax" },
+              "weights": "staged-lstm.safetensors"
+            }
+            """),
     };
 
     [Fact]
