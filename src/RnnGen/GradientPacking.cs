@@ -35,6 +35,28 @@ public static class GradientPacking
     }
 
     /// <summary>
+    /// As <see cref="Columns"/> for a one-hot input's table, whose gradient has rows only for the batch's tokens: only
+    /// those rows are read, each is added once (however often its token occurs) and then cleared, so the table is all
+    /// zero again for the next batch without a pass over the whole vocabulary.
+    /// </summary>
+    public static void TakeColumns(
+        Span<float> table, int columns, int stride, int firstRow, int rowCount, ReadOnlySpan<int> tokens, Span<float> dMatrix, Span<float> dBias)
+    {
+        foreach (int j in tokens)
+        {
+            Span<float> row = table.Slice(j * stride, rowCount);
+            if (row.IndexOfAnyExcept(0f) < 0) continue;
+            for (int r = 0; r < rowCount; r++)
+            {
+                int i = firstRow + r;
+                dMatrix[i * columns + j] += row[r];
+                if (!dBias.IsEmpty) dBias[i] += row[r];
+            }
+            table.Slice(j * stride, stride).Clear();
+        }
+    }
+
+    /// <summary>
     /// The adjoint of <see cref="WeightPacking.PackInputTable"/>: per gate block of each row t, the gradient goes to
     /// b_ih (and b_hh where folded), and to column t of W_ih without an embedding, or with one to
     /// <c>dW_ih += d ⊗ E[t]</c> and <c>dE[t] += W_ihᵀ d</c>. Rows whose gradient is all zero (tokens the batch did not
@@ -48,32 +70,58 @@ public static class GradientPacking
         int rowStride = gates * gateStride;
         for (int t = 0; t < tokens; t++)
         {
-            ReadOnlySpan<float> row = table.Slice(t * rowStride, rowStride);
-            if (row.IndexOfAnyExcept(0f) < 0) continue;
-            for (int g = 0; g < gates; g++)
+            InputTableRow(table.Slice(t * rowStride, rowStride), t, gates, hidden, inputs, recurrentBiasGates, gateStride,
+                weightIh, embedding, dWeightIh, dBiasIh, dBiasHh, dEmbedding);
+        }
+    }
+
+    /// <summary>
+    /// As <see cref="InputTable"/>, reading only the rows of the batch's tokens, each once, and clearing them after
+    /// (see <see cref="TakeColumns"/>).
+    /// </summary>
+    public static void TakeInputTable(
+        Span<float> table, int gates, int hidden, int inputs, int recurrentBiasGates, ReadOnlySpan<int> tokens, int gateStride,
+        ReadOnlySpan<float> weightIh, ReadOnlySpan<float> embedding,
+        Span<float> dWeightIh, Span<float> dBiasIh, Span<float> dBiasHh, Span<float> dEmbedding)
+    {
+        int rowStride = gates * gateStride;
+        foreach (int t in tokens)
+        {
+            Span<float> row = table.Slice(t * rowStride, rowStride);
+            InputTableRow(row, t, gates, hidden, inputs, recurrentBiasGates, gateStride, weightIh, embedding, dWeightIh, dBiasIh, dBiasHh, dEmbedding);
+            row.Clear();
+        }
+    }
+
+    private static void InputTableRow(
+        ReadOnlySpan<float> row, int t, int gates, int hidden, int inputs, int recurrentBiasGates, int gateStride,
+        ReadOnlySpan<float> weightIh, ReadOnlySpan<float> embedding,
+        Span<float> dWeightIh, Span<float> dBiasIh, Span<float> dBiasHh, Span<float> dEmbedding)
+    {
+        if (row.IndexOfAnyExcept(0f) < 0) return;
+        for (int g = 0; g < gates; g++)
+        {
+            bool fold = (recurrentBiasGates & (1 << g)) != 0;
+            for (int i = 0; i < hidden; i++)
             {
-                bool fold = (recurrentBiasGates & (1 << g)) != 0;
-                for (int i = 0; i < hidden; i++)
+                float d = row[g * gateStride + i];
+                if (d == 0) continue;
+                int r = g * hidden + i;
+                dBiasIh[r] += d;
+                if (fold) dBiasHh[r] += d;
+                if (embedding.IsEmpty)
                 {
-                    float d = row[g * gateStride + i];
-                    if (d == 0) continue;
-                    int r = g * hidden + i;
-                    dBiasIh[r] += d;
-                    if (fold) dBiasHh[r] += d;
-                    if (embedding.IsEmpty)
-                    {
-                        dWeightIh[r * inputs + t] += d;
-                        continue;
-                    }
-                    ReadOnlySpan<float> e = embedding.Slice(t * inputs, inputs);
-                    ReadOnlySpan<float> w = weightIh.Slice(r * inputs, inputs);
-                    Span<float> dw = dWeightIh.Slice(r * inputs, inputs);
-                    Span<float> de = dEmbedding.Slice(t * inputs, inputs);
-                    for (int j = 0; j < inputs; j++)
-                    {
-                        dw[j] += d * e[j];
-                        de[j] += d * w[j];
-                    }
+                    dWeightIh[r * inputs + t] += d;
+                    continue;
+                }
+                ReadOnlySpan<float> e = embedding.Slice(t * inputs, inputs);
+                ReadOnlySpan<float> w = weightIh.Slice(r * inputs, inputs);
+                Span<float> dw = dWeightIh.Slice(r * inputs, inputs);
+                Span<float> de = dEmbedding.Slice(t * inputs, inputs);
+                for (int j = 0; j < inputs; j++)
+                {
+                    dw[j] += d * e[j];
+                    de[j] += d * w[j];
                 }
             }
         }

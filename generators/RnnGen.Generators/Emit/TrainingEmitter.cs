@@ -280,11 +280,29 @@ internal sealed class TrainingEmitter
         };
     }
 
+    /// <summary>Whether a table is a one-hot input's (read a row per token): its gradient has rows for the batch's tokens only.</summary>
+    private bool Indexed(PackedTensor p) => _program.Layers.Any(l => l.Recurrence.Any(op => op is ReadRowOp r && r.Table == p.Name));
+
     /// <summary>The GradientPacking call that adds a table's gradient into the tensors it was packed from.</summary>
     private string UnpackCall(PackedTensor p)
     {
         TensorSpec t = Tensor(p.Tensor);
         string table = "ws." + p.Field + ".Span";
+        if (Indexed(p))
+        {
+            // Only the batch's tokens' rows, each cleared after: the table is all zero again for the next batch.
+            return p.Layout switch
+            {
+                PackLayout.Columns =>
+                    $"TakeColumns({table}, {Int(t.Shape[1].Size)}, {Int(p.Stride)}, 0, {Int(t.Shape[0].Size)}, batch.Tokens, {Grad(p.Tensor)}, "
+                    + (p.FoldedBias.Length > 0 ? Grad(p.FoldedBias) : "default") + ")",
+                PackLayout.InputTable =>
+                    $"TakeInputTable({table}, {Int(p.Gates)}, {Int(_m.Top.Size)}, {Int(t.Shape[1].Size)}, 0b{System.Convert.ToString(p.RecurrentBiasGates, 2)}, "
+                    + $"batch.Tokens, {Int(p.Stride / p.Gates)}, {Param(p.Tensor)}, {(p.Embedding.Length > 0 ? Param(p.Embedding) : "default")}, "
+                    + $"{Grad(p.Tensor)}, {Grad(p.FoldedBias)}, {Grad(p.RecurrentBias)}, {(p.Embedding.Length > 0 ? Grad(p.Embedding) : "default")})",
+                _ => throw Exhaustive.Unhandled(p.Layout),
+            };
+        }
         return p.Layout switch
         {
             PackLayout.Columns when p.IsRowRange =>
@@ -395,9 +413,10 @@ internal sealed class TrainingEmitter
             w.Code("internal int[] Ints = Array.Empty<int>();");
             w.Code("internal long[] Keys = Array.Empty<long>();");
             w.Line();
+            w.Line("/// <summary>Clears the gradient tables before a batch; a one-hot input's table is cleared row by row as it is read.</summary>");
             using (w.Block("internal void ClearGradients()"))
             {
-                foreach (PackedTensor p in _program.Packed) w.Code($"{p.Field}.Span.Clear();");
+                foreach (PackedTensor p in _program.Packed.Where(p => !Indexed(p))) w.Code($"{p.Field}.Span.Clear();");
             }
         }
     }

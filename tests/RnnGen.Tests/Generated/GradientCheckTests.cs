@@ -63,6 +63,8 @@ public sealed class GradientCheckTests(ITestOutputHelper log)
         return GeneratorHarness.CompileAndLoad(output);
     });
 
+    internal static Assembly Assembly => s_assembly.Value;
+
     internal static ITrainingProgram Program(Assembly assembly, string name) =>
         (ITrainingProgram)assembly.GetType("RnnGen.TestModels." + name, throwOnError: true)!.GetProperty("Training")!.GetValue(null)!;
 
@@ -205,5 +207,36 @@ public sealed class GradientCheckTests(ITestOutputHelper log)
         log.WriteLine($"{Specs().Count} specs, {checkedEntries} entries checked ({kinks} skipped at a ReLU's kink); largest relative difference {worst:E2}, at {worstAt}.");
         Assert.True(failures.Count == 0, string.Join("\n", failures.Take(40)));
         Assert.True(kinks * 20 < checkedEntries, $"{kinks} of {checkedEntries + kinks} entries were skipped at a kink: too many for the check to mean much.");
+    }
+}
+
+/// <summary>The workspace between batches: a second Backward on the same workspace gives the first one's result, bit for bit.</summary>
+public sealed class WorkspaceReuseTests
+{
+    [Fact]
+    public void A_workspace_used_again_gives_the_same_loss_and_gradients()
+    {
+        var specs = GradientCheckTests.Specs();
+        Assembly assembly = GradientCheckTests.Assembly;
+        foreach (CellSpec spec in specs)
+        {
+            var random = new DeterministicRandom(DifferentialTests.StableSeed(spec.Name) + 1);
+            float[][] w = RandomWeights.Create(spec.Tensors(), spec.A, 7).Select(t => t.Data).ToArray();
+            ITrainingProgram program = GradientCheckTests.Program(assembly, spec.Name);
+            IRnnModel model = program.CreateModel(w);
+            ITrainingWorkspace workspace = program.CreateWorkspace();
+            GradientCheckTests.Batch other = GradientCheckTests.MakeBatch(spec, random, sequences: 70, longest: 9);
+            GradientCheckTests.Batch batch = GradientCheckTests.MakeBatch(spec, random);
+            double Run(GradientCheckTests.Batch b, out float[][] g)
+            {
+                g = w.Select(t => new float[t.Length]).ToArray();
+                return program.Backward(model, w, workspace, new SequenceBatch(b.Tokens, b.Inputs, b.Lengths, b.Targets, b.Weights), g);
+            }
+            double first = Run(batch, out float[][] g1);
+            Run(other, out _); // more than one group of sequences, longer ones
+            double again = Run(batch, out float[][] g2);
+            Assert.Equal(first, again);
+            for (int i = 0; i < g1.Length; i++) Assert.True(g1[i].AsSpan().SequenceEqual(g2[i]), $"{spec.Name}: tensor {i} differs on the second run");
+        }
     }
 }

@@ -907,7 +907,7 @@ namespace RnnGen.Generated
             ws.ClearGradients();
             double loss = new DnaSitesTrainingPass(m, ws, batch).Run();
             // The gradients of the packed tables, back in the tensors' layouts.
-            GradientPacking.Columns(ws._wax.Span, 6, 16, 0, 16, gradients[1], gradients[2]);
+            GradientPacking.TakeColumns(ws._wax.Span, 6, 16, 0, 16, batch.Tokens, gradients[1], gradients[2]);
             GradientPacking.Columns(ws._waa.Span, 16, 16, 0, 16, gradients[0], default);
             GradientPacking.Rows(ws._wya.Span, 1, 16, 16, gradients[3]);
             GradientPacking.Vector(ws._by.Span, gradients[4]);
@@ -954,9 +954,9 @@ namespace RnnGen.Generated
         internal int[] Ints = Array.Empty<int>();
         internal long[] Keys = Array.Empty<long>();
 
+        /// <summary>Clears the gradient tables before a batch; a one-hot input's table is cleared row by row as it is read.</summary>
         internal void ClearGradients()
         {
-            _wax.Span.Clear();
             _waa.Span.Clear();
             _wya.Span.Clear();
             _by.Span.Clear();

@@ -1178,7 +1178,7 @@ namespace RnnGen.Generated
             ws.ClearGradients();
             double loss = new NameTaggerTrainingPass(m, ws, batch).Run();
             // The gradients of the packed tables, back in the tensors' layouts.
-            GradientPacking.Columns(ws._wax.Span, 10000, 112, 0, 100, gradients[1], gradients[2]);
+            GradientPacking.TakeColumns(ws._wax.Span, 10000, 112, 0, 100, batch.Tokens, gradients[1], gradients[2]);
             GradientPacking.Columns(ws._waa.Span, 100, 96, 0, 96, gradients[0], default);
             GradientPacking.Columns(ws._waaTail.Span, 100, 4, 96, 4, gradients[0], default);
             GradientPacking.Rows(ws._wya.Span, 1, 100, 112, gradients[3]);
@@ -1227,9 +1227,9 @@ namespace RnnGen.Generated
         internal int[] Ints = Array.Empty<int>();
         internal long[] Keys = Array.Empty<long>();
 
+        /// <summary>Clears the gradient tables before a batch; a one-hot input's table is cleared row by row as it is read.</summary>
         internal void ClearGradients()
         {
-            _wax.Span.Clear();
             _waa.Span.Clear();
             _waaTail.Span.Clear();
             _wya.Span.Clear();

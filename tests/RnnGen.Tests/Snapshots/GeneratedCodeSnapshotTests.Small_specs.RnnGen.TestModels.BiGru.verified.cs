@@ -1371,12 +1371,12 @@ namespace RnnGen.Generated
             ws.ClearGradients();
             double loss = new BiGruTrainingPass(m, ws, batch).Run();
             // The gradients of the packed tables, back in the tensors' layouts.
-            GradientPacking.InputTable(ws._table.Span, 3, 8, 6, 0b11, 6, 16, parameters[0], default, gradients[0],
-                gradients[2], gradients[3], default);
+            GradientPacking.TakeInputTable(ws._table.Span, 3, 8, 6, 0b11, batch.Tokens, 16, parameters[0], default,
+                gradients[0], gradients[2], gradients[3], default);
             GradientPacking.GateBias(ws._bh0n.Span, 16, 8, gradients[3], default);
             GradientPacking.GateColumns(ws._wh0Tail.Span, 3, 8, 8, 0, 8, 8, gradients[1]);
-            GradientPacking.InputTable(ws._tableR.Span, 3, 8, 6, 0b11, 6, 16, parameters[4], default, gradients[4],
-                gradients[6], gradients[7], default);
+            GradientPacking.TakeInputTable(ws._tableR.Span, 3, 8, 6, 0b11, batch.Tokens, 16, parameters[4], default,
+                gradients[4], gradients[6], gradients[7], default);
             GradientPacking.GateBias(ws._bh0rn.Span, 16, 8, gradients[7], default);
             GradientPacking.GateColumns(ws._wh0rTail.Span, 3, 8, 8, 0, 8, 8, gradients[5]);
             GradientPacking.Rows(ws._wy.Span, 2, 16, 16, gradients[8]);
@@ -1428,12 +1428,11 @@ namespace RnnGen.Generated
         internal int[] Ints = Array.Empty<int>();
         internal long[] Keys = Array.Empty<long>();
 
+        /// <summary>Clears the gradient tables before a batch; a one-hot input's table is cleared row by row as it is read.</summary>
         internal void ClearGradients()
         {
-            _table.Span.Clear();
             _bh0n.Span.Clear();
             _wh0Tail.Span.Clear();
-            _tableR.Span.Clear();
             _bh0rn.Span.Clear();
             _wh0rTail.Span.Clear();
             _wy.Span.Clear();

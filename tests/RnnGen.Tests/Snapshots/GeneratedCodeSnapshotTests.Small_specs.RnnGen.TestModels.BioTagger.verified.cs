@@ -1018,7 +1018,7 @@ namespace RnnGen.Generated
             ws.ClearGradients();
             double loss = new BioTaggerTrainingPass(m, ws, batch).Run();
             // The gradients of the packed tables, back in the tensors' layouts.
-            GradientPacking.Columns(ws._wax.Span, 10, 32, 0, 20, gradients[1], gradients[2]);
+            GradientPacking.TakeColumns(ws._wax.Span, 10, 32, 0, 20, batch.Tokens, gradients[1], gradients[2]);
             GradientPacking.Columns(ws._waa.Span, 20, 16, 0, 16, gradients[0], default);
             GradientPacking.Columns(ws._waaTail.Span, 20, 4, 16, 4, gradients[0], default);
             GradientPacking.Rows(ws._wya.Span, 3, 20, 32, gradients[3]);
@@ -1067,9 +1067,9 @@ namespace RnnGen.Generated
         internal int[] Ints = Array.Empty<int>();
         internal long[] Keys = Array.Empty<long>();
 
+        /// <summary>Clears the gradient tables before a batch; a one-hot input's table is cleared row by row as it is read.</summary>
         internal void ClearGradients()
         {
-            _wax.Span.Clear();
             _waa.Span.Clear();
             _waaTail.Span.Clear();
             _wya.Span.Clear();

@@ -1199,8 +1199,8 @@ namespace RnnGen.Generated
             ws.ClearGradients();
             double loss = new GruTaggerTrainingPass(m, ws, batch).Run();
             // The gradients of the packed tables, back in the tensors' layouts.
-            GradientPacking.InputTable(ws._table.Span, 3, 20, 8, 0b11, 10, 32, parameters[1], parameters[0],
-                gradients[1], gradients[3], gradients[4], gradients[0]);
+            GradientPacking.TakeInputTable(ws._table.Span, 3, 20, 8, 0b11, batch.Tokens, 32, parameters[1],
+                parameters[0], gradients[1], gradients[3], gradients[4], gradients[0]);
             GradientPacking.GateBias(ws._bh0n.Span, 40, 20, gradients[4], default);
             GradientPacking.GateColumns(ws._wh0.Span, 3, 20, 20, 0, 16, 16, gradients[2]);
             GradientPacking.GateColumns(ws._wh0Tail.Span, 3, 20, 20, 16, 4, 4, gradients[2]);
@@ -1251,9 +1251,9 @@ namespace RnnGen.Generated
         internal int[] Ints = Array.Empty<int>();
         internal long[] Keys = Array.Empty<long>();
 
+        /// <summary>Clears the gradient tables before a batch; a one-hot input's table is cleared row by row as it is read.</summary>
         internal void ClearGradients()
         {
-            _table.Span.Clear();
             _bh0n.Span.Clear();
             _wh0.Span.Clear();
             _wh0Tail.Span.Clear();

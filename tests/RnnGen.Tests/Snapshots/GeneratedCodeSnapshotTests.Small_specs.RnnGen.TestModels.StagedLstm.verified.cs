@@ -2038,6 +2038,7 @@ namespace RnnGen.Generated
         internal int[] Ints = Array.Empty<int>();
         internal long[] Keys = Array.Empty<long>();
 
+        /// <summary>Clears the gradient tables before a batch; a one-hot input's table is cleared row by row as it is read.</summary>
         internal void ClearGradients()
         {
             _b0i.Span.Clear();

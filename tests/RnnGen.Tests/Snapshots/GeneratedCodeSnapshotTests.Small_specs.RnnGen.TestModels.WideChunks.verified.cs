@@ -1533,7 +1533,7 @@ namespace RnnGen.Generated
             ws.ClearGradients();
             double loss = new WideChunksTrainingPass(m, ws, batch).Run();
             // The gradients of the packed tables, back in the tensors' layouts.
-            GradientPacking.Columns(ws._wax.Span, 10, 304, 0, 300, gradients[1], gradients[2]);
+            GradientPacking.TakeColumns(ws._wax.Span, 10, 304, 0, 300, batch.Tokens, gradients[1], gradients[2]);
             GradientPacking.Columns(ws._waa.Span, 300, 288, 0, 288, gradients[0], default);
             GradientPacking.Columns(ws._waaTail.Span, 300, 12, 288, 12, gradients[0], default);
             GradientPacking.Rows(ws._wya.Span, 1, 300, 304, gradients[3]);
@@ -1582,9 +1582,9 @@ namespace RnnGen.Generated
         internal int[] Ints = Array.Empty<int>();
         internal long[] Keys = Array.Empty<long>();
 
+        /// <summary>Clears the gradient tables before a batch; a one-hot input's table is cleared row by row as it is read.</summary>
         internal void ClearGradients()
         {
-            _wax.Span.Clear();
             _waa.Span.Clear();
             _waaTail.Span.Clear();
             _wya.Span.Clear();
