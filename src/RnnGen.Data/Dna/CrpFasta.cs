@@ -59,14 +59,15 @@ public static class CrpFasta
         void Flush()
         {
             if (name is null) return;
-            try
+            foreach (int s in starts)
             {
-                result.Add(new DnaSequence(name, bases.ToString(), starts));
+                if (s + DnaSequence.SiteLength > bases.Length)
+                {
+                    throw new FormatException(FormattableString.Invariant(
+                        $"{fileName}({headerLine}): {name}: a site at {s + 1} (1-based) does not fit in {bases.Length} bases."));
+                }
             }
-            catch (ArgumentException e)
-            {
-                throw new FormatException(FormattableString.Invariant($"{fileName}({headerLine}): {e.Message}"), e);
-            }
+            result.Add(new DnaSequence(name, bases.ToString(), starts));
             bases.Clear();
             name = null;
         }
