@@ -45,7 +45,7 @@ internal static class NamesCommand
             string.Concat(data.DocumentSplits.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Key + "\t" + DocumentSplit.FileStem(p.Value) + "\n")), utf8);
 
         Console.WriteLine(FormattableString.Invariant(
-            $"given names: {givenNames.Count:N0} (after removing {NotPersonNames.All.Count} month, weekday and place names); same-document step: {(sameDocument ? "on" : "off")}"));
+            $"given names: {givenNames.Count:N0} ({givenNames.Count + givenNames.Removed:N0} in the lists, less {givenNames.Removed} of the {NotPersonNames.All.Count} month, weekday and place names); same-document step: {(sameDocument ? "on" : "off")}"));
         Console.WriteLine(FormattableString.Invariant($"sentences dropped (no word left after tokenising): {data.DroppedSentences:N0}"));
         Console.WriteLine("split  documents  sentences     tokens  person tokens   spans  (title / given-name / initials / same-document)  in-vocabulary tokens  in-vocabulary person tokens");
         foreach (Split split in new[] { Split.Train, Split.Dev, Split.Test })

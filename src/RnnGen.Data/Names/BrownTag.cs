@@ -5,7 +5,7 @@ namespace RnnGen.Data.Names;
 /// <summary>
 /// What the labelling rule reads of a Brown tag. A tag is a base tag (<c>np</c>, <c>np$</c>, <c>nps</c>, <c>nn</c>,
 /// <c>nr</c>, ...), optionally after <c>fw-</c> (a foreign word) and before the suffixes <c>-tl</c> (the word is in a
-/// title: "Fulton/np-tl County/nn-tl"), <c>-hl</c> (in a headline) and <c>-nc</c> (a cited word), in any order.
+/// title: "Zorkville/np-tl County/nn-tl"), <c>-hl</c> (in a headline) and <c>-nc</c> (a cited word), in any order.
 /// </summary>
 public static class BrownTag
 {
@@ -46,7 +46,7 @@ public static class BrownTag
         return b is "np" or "np$" || b.StartsWith("np+", StringComparison.Ordinal);
     }
 
-    /// <summary>Whether the tag carries <c>-tl</c>: the word is part of a title, such as "Fulton County" or "New York".</summary>
+    /// <summary>Whether the tag carries <c>-tl</c>: the word is part of a title, such as "Zorkville County" or "New York".</summary>
     public static bool IsInTitle(string tag)
     {
         ArgumentNullException.ThrowIfNull(tag);

@@ -19,16 +19,23 @@ public sealed class GivenNames
     {
         ArgumentNullException.ThrowIfNull(lines);
         var set = new HashSet<string>(StringComparer.Ordinal);
+        var removed = new HashSet<string>(StringComparer.Ordinal);
         foreach (string line in lines)
         {
             string name = line.Trim();
-            if (name.Length > 0 && !NotPersonNames.Contains(name)) set.Add(name);
+            if (name.Length == 0) continue;
+            if (NotPersonNames.Contains(name)) removed.Add(name);
+            else set.Add(name);
         }
         names = set.ToFrozenSet(StringComparer.Ordinal);
+        Removed = removed.Count;
     }
 
     /// <summary>How many names the set holds.</summary>
     public int Count => names.Count;
+
+    /// <summary>How many distinct names of the lists were left out because <see cref="NotPersonNames"/> holds them.</summary>
+    public int Removed { get; }
 
     /// <summary>Reads the two lists from the cache (see <see cref="DataCache"/>).</summary>
     public static GivenNames Load(DataCache cache)

@@ -17,9 +17,9 @@ namespace RnnGen.Data.Names;
 /// <para>3. <b>Title</b>: if a title was stripped, or the token right before the run is a title ("Dr./nn-tl",
 /// "President/nn-tl"), the name part is a person's name.</para>
 /// <para>4. Otherwise the run is <b>blocked</b> when it continues a longer title: the token before it is tagged
-/// <c>-tl</c> ("New/jj-tl York", "North/jj-tl Carolina", "City of/in-tl Atlanta") or the token after it is
-/// ("Fulton County/nn-tl", "Lincoln Memorial/nn-tl"); or it is one word, not a possessive, right after "in", "at",
-/// "near", "into" or "from" ("in Washington", "from Dallas"). A blocked run is a place or an organisation, not a
+/// <c>-tl</c> ("New/jj-tl York", "North/jj-tl Carolina", "City of/in-tl Zorkville") or the token after it is
+/// ("Zorkville County/nn-tl", "Quibble Memorial/nn-tl"); or it is one word, not a possessive, right after "in", "at",
+/// "near", "into" or "from" ("in Zorkville", "from Quibbleton"). A blocked run is a place or an organisation, not a
 /// person.</para>
 /// <para>5. <b>Given name</b>: an unblocked run whose first word is a given name (<see cref="GivenNames"/>, which
 /// leaves out months, weekdays and places) is a person's name.</para>
@@ -29,7 +29,7 @@ namespace RnnGen.Data.Names;
 /// "Sr.", "II", "III", "IV" and its possessive "'s", is a known surname of that document, unless it is an initial, a
 /// title or in <see cref="NotPersonNames"/>. An unblocked run of the same document, not yet labelled, whose every
 /// word (less possessives and those suffixes) is a known surname of the document is a person's name too, wherever it
-/// stands in the document ("Khrushchev" after "Nikita Khrushchev", or before it).</para>
+/// stands in the document ("Zorkov" after "Nikolai Zorkov", or before it).</para>
 /// <para>Every word of a labelled name part is labelled <c>person</c>; all other tokens are <c>O</c>.</para>
 /// </remarks>
 public sealed class PersonNameRule
