@@ -14,9 +14,9 @@ namespace RnnGen;
 /// <remarks>
 /// <para>Every kernel adds into its targets (gradients accumulate over operations, sequences and steps), never
 /// overwrites them, and runs over 16-float vectors where 512-bit vectors are accelerated, else 4-float ones.</para>
-/// <para>The two products are the backward pass's matrix-matrix products: <see cref="AddOuter"/> (a weight's
-/// gradient, Σ over sequences of outer products) and <see cref="AddDots"/> (the gradient of a product's vector,
-/// the transposed weights times the sums' gradient).</para>
+/// <para>The backward pass's matrix-matrix products are <see cref="AddOuter"/> (a weight's gradient, Σ over
+/// sequences of outer products) and, for the gradient of a product's vector, <see cref="BatchMath.AddProduct"/> over a
+/// table <see cref="Transpose"/>d into W's rows.</para>
 /// <para>For generated code: they check nothing (the generated method has checked its arguments and sized every matrix).</para>
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
@@ -88,76 +88,20 @@ public static class GradientMath
     }
 
     /// <summary>
-    /// <c>target[b][j] += table[j][0 .. width) · rows[b][0 .. width)</c> for j &lt; <paramref name="columns"/>,
-    /// b &lt; <paramref name="count"/>: the gradient of the vector of <c>W · v</c> (W packed by columns) is Wᵀ times the
-    /// gradient of the sums, one dot product per column and sequence.
+    /// <c>target[r][j] = table[j][r]</c> for r &lt; <paramref name="width"/>, j &lt; <paramref name="columns"/>: a table packed by
+    /// columns of W, transposed into W's rows, so that the gradient of a product's vector (Wᵀ times the sums' gradient) is
+    /// a sum of rows weighted by that gradient, as fast as the forward product (<see cref="BatchMath.AddProduct"/>).
     /// </summary>
-    /// <param name="target">Per sequence, <paramref name="columns"/> gradients.</param>
-    /// <param name="targetStride">Floats per sequence of the target.</param>
-    /// <param name="columns">Rows of the table: columns of W.</param>
-    /// <param name="table">The packed table: row j is column j of W.</param>
-    /// <param name="tableStride">Floats per row of the table.</param>
-    /// <param name="width">Floats of each dot product (a multiple of 4).</param>
-    /// <param name="rows">Per sequence, the sums' gradient.</param>
-    /// <param name="rowStride">Floats per sequence of <paramref name="rows"/>.</param>
-    /// <param name="count">Sequences.</param>
-    public static void AddDots(
-        ref float target, int targetStride, int columns, ref float table, int tableStride, int width,
-        ref float rows, int rowStride, int count)
+    public static void Transpose(ref float table, int tableStride, int width, int columns, ref float target, int targetStride)
     {
-        if (count <= 0 || width <= 0) return;
-        int b = 0;
-        for (; b + 4 <= count; b += 4)
+        const int Block = 64;
+        for (int first = 0; first < columns; first += Block)
         {
-            ref float x0 = ref Unsafe.Add(ref rows, (nint)b * rowStride);
-            ref float x1 = ref Unsafe.Add(ref x0, rowStride);
-            ref float x2 = ref Unsafe.Add(ref x1, rowStride);
-            ref float x3 = ref Unsafe.Add(ref x2, rowStride);
-            ref float t0 = ref Unsafe.Add(ref target, (nint)b * targetStride);
-            for (int j = 0; j < columns; j++)
+            int end = Math.Min(columns, first + Block);
+            for (int r = 0; r < width; r++)
             {
-                ref float w = ref Unsafe.Add(ref table, (nint)j * tableStride);
-                float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-                int r = 0;
-                if (Vector512.IsHardwareAccelerated && width >= 16)
-                {
-                    Vector512<float> a0 = default, a1 = default, a2 = default, a3 = default;
-                    for (; r + 16 <= width; r += 16)
-                    {
-                        Vector512<float> v = Vector512.LoadUnsafe(ref w, (nuint)r);
-                        a0 = Vector512.FusedMultiplyAdd(v, Vector512.LoadUnsafe(ref x0, (nuint)r), a0);
-                        a1 = Vector512.FusedMultiplyAdd(v, Vector512.LoadUnsafe(ref x1, (nuint)r), a1);
-                        a2 = Vector512.FusedMultiplyAdd(v, Vector512.LoadUnsafe(ref x2, (nuint)r), a2);
-                        a3 = Vector512.FusedMultiplyAdd(v, Vector512.LoadUnsafe(ref x3, (nuint)r), a3);
-                    }
-                    s0 = Vector512.Sum(a0); s1 = Vector512.Sum(a1); s2 = Vector512.Sum(a2); s3 = Vector512.Sum(a3);
-                }
-                if (r < width)
-                {
-                    Vector128<float> a0 = default, a1 = default, a2 = default, a3 = default;
-                    for (; r + 4 <= width; r += 4)
-                    {
-                        Vector128<float> v = Vector128.LoadUnsafe(ref w, (nuint)r);
-                        a0 = Vector128.FusedMultiplyAdd(v, Vector128.LoadUnsafe(ref x0, (nuint)r), a0);
-                        a1 = Vector128.FusedMultiplyAdd(v, Vector128.LoadUnsafe(ref x1, (nuint)r), a1);
-                        a2 = Vector128.FusedMultiplyAdd(v, Vector128.LoadUnsafe(ref x2, (nuint)r), a2);
-                        a3 = Vector128.FusedMultiplyAdd(v, Vector128.LoadUnsafe(ref x3, (nuint)r), a3);
-                    }
-                    s0 += Vector128.Sum(a0); s1 += Vector128.Sum(a1); s2 += Vector128.Sum(a2); s3 += Vector128.Sum(a3);
-                }
-                Unsafe.Add(ref t0, j) += s0;
-                Unsafe.Add(ref t0, (nint)targetStride + j) += s1;
-                Unsafe.Add(ref t0, 2 * (nint)targetStride + j) += s2;
-                Unsafe.Add(ref t0, 3 * (nint)targetStride + j) += s3;
-            }
-        }
-        for (; b < count; b++)
-        {
-            ReadOnlySpan<float> x = MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref rows, (nint)b * rowStride), width);
-            ref float t = ref Unsafe.Add(ref target, (nint)b * targetStride);
-            for (int j = 0; j < columns; j++)
-            {
-                Unsafe.Add(ref t, j) += Dot(MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref table, (nint)j * tableStride), width), x);
+                ref float row = ref Unsafe.Add(ref target, (nint)r * targetStride);
+                for (int j = first; j < end; j++) Unsafe.Add(ref row, j) = Unsafe.Add(ref table, (nint)j * tableStride + r);
             }
         }
     }
@@ -364,21 +308,5 @@ public static class GradientMath
             Unsafe.Add(ref dy, k) = weight * (float)d;
         }
         return weight * sum;
-    }
-
-    private static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
-    {
-        float sum = 0;
-        int i = 0;
-        ref float pa = ref MemoryMarshal.GetReference(a);
-        ref float pb = ref MemoryMarshal.GetReference(b);
-        if (Vector512.IsHardwareAccelerated && a.Length >= 16)
-        {
-            Vector512<float> acc = default;
-            for (; i + 16 <= a.Length; i += 16) acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref pa, (nuint)i), Vector512.LoadUnsafe(ref pb, (nuint)i), acc);
-            sum = Vector512.Sum(acc);
-        }
-        for (; i < a.Length; i++) sum = MathF.FusedMultiplyAdd(Unsafe.Add(ref pa, i), Unsafe.Add(ref pb, i), sum);
-        return sum;
     }
 }

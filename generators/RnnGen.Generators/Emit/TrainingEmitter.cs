@@ -280,6 +280,34 @@ internal sealed class TrainingEmitter
         };
     }
 
+    /// <summary>A swept table's block transposed into W's rows, for the gradient of the product's vector.</summary>
+    private sealed record Transposed(string Field, PackedTensor Table, int Offset, int Width, int Columns, int Stride);
+
+    /// <summary>Every block a product of the layers sweeps (main rows and tail rows of each gate), once each.</summary>
+    private IEnumerable<Transposed> TransposedTables()
+    {
+        var seen = new HashSet<string>(System.StringComparer.Ordinal);
+        foreach (LayerProgram layer in _program.Layers)
+        {
+            foreach (MatVecOp v in layer.Recurrence.OfType<MatVecOp>())
+            {
+                int vs = BatchEmitter.MatrixStride(_m, _program, v.Vector);
+                if (v.Matrix.Length > 0)
+                {
+                    var t = new Transposed(TransposedField(v.Matrix, v.MainOffset), _program.Table(v.Matrix), v.MainOffset, _program.Rows.Main, v.Columns, vs);
+                    if (seen.Add(t.Field)) yield return t;
+                }
+                if (v.Tail.Length > 0)
+                {
+                    var t = new Transposed(TransposedField(v.Tail, v.TailOffset), _program.Table(v.Tail), v.TailOffset, _program.Rows.Tail, v.Columns, vs);
+                    if (seen.Add(t.Field)) yield return t;
+                }
+            }
+        }
+    }
+
+    private static string TransposedField(string table, int offset) => $"_{table}T{Int(offset)}";
+
     /// <summary>Whether a table is a one-hot input's (read a row per token): its gradient has rows for the batch's tokens only.</summary>
     private bool Indexed(PackedTensor p) => _program.Layers.Any(l => l.Recurrence.Any(op => op is ReadRowOp r && r.Table == p.Name));
 
@@ -364,6 +392,11 @@ internal sealed class TrainingEmitter
                 w.Code("throw new ArgumentException($\"The batch has {steps} steps but {batch.StepWeights.Length} step weights.\", nameof(batch));");
             }
             w.Code("ws.ClearGradients();");
+            w.Line("// Each swept table transposed into W's rows, for the gradients of the products' vectors.");
+            foreach (Transposed t in TransposedTables())
+            {
+                w.Code($"GradientMath.Transpose(ref {BatchEmitter.TableAt("m", t.Table, t.Offset)}, {Int(t.Table.Stride)}, {Int(t.Width)}, {Int(t.Columns)}, ref ws.{t.Field}.Start, {Int(t.Stride)});");
+            }
             w.Code($"double loss = new {PassType}(m, ws, batch).Run();");
             w.Line("// The gradients of the packed tables, back in the tensors' layouts.");
             foreach (PackedTensor p in _program.Packed) w.Code($"GradientPacking.{UnpackCall(p)};");
@@ -409,6 +442,7 @@ internal sealed class TrainingEmitter
         using (w.Block($"file sealed class {Workspace} : Training.ITrainingWorkspace"))
         {
             foreach (PackedTensor p in _program.Packed) w.Code($"internal readonly AlignedBuffer {p.Field} = new({Int(p.Rows * p.Stride)});");
+            foreach (Transposed t in TransposedTables()) w.Code($"internal readonly AlignedBuffer {t.Field} = new({Int(t.Width * t.Stride)});");
             w.Code("internal float[] Floats = Array.Empty<float>();");
             w.Code("internal int[] Ints = Array.Empty<int>();");
             w.Code("internal long[] Keys = Array.Empty<long>();");
@@ -849,19 +883,19 @@ internal sealed class TrainingEmitter
                 if (v.Matrix.Length > 0)
                 {
                     PackedTensor t = _program.Table(v.Matrix);
-                    w.Code($"GradientMath.AddOuter(ref {BatchEmitter.TableAt("ws", t, v.MainOffset)}, {Int(t.Stride)}, {Int(_program.Rows.Main)}, ref {Value(v.Vector)}, {Int(vs)}, {Int(v.Columns)},");
-                    w.Code($"    ref {dOut}, {Int(stride)}, {count});");
-                    w.Code($"GradientMath.AddDots(ref {Grad(v.Vector)}, {Int(vs)}, {Int(v.Columns)}, ref {BatchEmitter.TableAt("model", t, v.MainOffset)}, {Int(t.Stride)}, {Int(_program.Rows.Main)},");
-                    w.Code($"    ref {dOut}, {Int(stride)}, {count});");
+                    w.Code($"GradientMath.AddOuter(ref {BatchEmitter.TableAt("ws", t, v.MainOffset)}, {Int(t.Stride)}, {Int(_program.Rows.Main)}, ref {Value(v.Vector)}, {Int(vs)}, {Int(v.Columns)}, "
+                        + $"ref {dOut}, {Int(stride)}, {count});");
+                    w.Code($"BatchMath.AddProduct(bits, ref {Grad(v.Vector)}, {Int(vs)}, ref ws.{TransposedField(v.Matrix, v.MainOffset)}.Start, {Int(vs)}, {Int(vs)}, ref {dOut}, {Int(stride)}, "
+                        + $"{Int(_program.Rows.Main)}, {count});");
                 }
                 if (v.Tail.Length > 0)
                 {
                     PackedTensor t = _program.Table(v.Tail);
                     string tail = BatchEmitter.At(dOut, _program.Rows.Main);
-                    w.Code($"GradientMath.AddOuter(ref {BatchEmitter.TableAt("ws", t, v.TailOffset)}, {Int(t.Stride)}, {Int(_program.Rows.Tail)}, ref {Value(v.Vector)}, {Int(vs)}, {Int(v.Columns)},");
-                    w.Code($"    ref {tail}, {Int(stride)}, {count});");
-                    w.Code($"GradientMath.AddDots(ref {Grad(v.Vector)}, {Int(vs)}, {Int(v.Columns)}, ref {BatchEmitter.TableAt("model", t, v.TailOffset)}, {Int(t.Stride)}, {Int(_program.Rows.Tail)},");
-                    w.Code($"    ref {tail}, {Int(stride)}, {count});");
+                    w.Code($"GradientMath.AddOuter(ref {BatchEmitter.TableAt("ws", t, v.TailOffset)}, {Int(t.Stride)}, {Int(_program.Rows.Tail)}, ref {Value(v.Vector)}, {Int(vs)}, {Int(v.Columns)}, "
+                        + $"ref {tail}, {Int(stride)}, {count});");
+                    w.Code($"BatchMath.AddProduct(bits, ref {Grad(v.Vector)}, {Int(vs)}, ref ws.{TransposedField(v.Tail, v.TailOffset)}.Start, {Int(vs)}, {Int(vs)}, ref {tail}, {Int(stride)}, "
+                        + $"{Int(_program.Rows.Tail)}, {count});");
                 }
                 break;
             }

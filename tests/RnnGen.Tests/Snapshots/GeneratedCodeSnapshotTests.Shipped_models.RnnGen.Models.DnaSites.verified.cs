@@ -905,6 +905,8 @@ namespace RnnGen.Generated
                     nameof(batch));
             }
             ws.ClearGradients();
+            // Each swept table transposed into W's rows, for the gradients of the products' vectors.
+            GradientMath.Transpose(ref m._waa.Start, 16, 16, 16, ref ws._waaT0.Start, 16);
             double loss = new DnaSitesTrainingPass(m, ws, batch).Run();
             // The gradients of the packed tables, back in the tensors' layouts.
             GradientPacking.TakeColumns(ws._wax.Span, 6, 16, 0, 16, batch.Tokens, gradients[1], gradients[2]);
@@ -950,6 +952,7 @@ namespace RnnGen.Generated
         internal readonly AlignedBuffer _waa = new(256);
         internal readonly AlignedBuffer _wya = new(16);
         internal readonly AlignedBuffer _by = new(16);
+        internal readonly AlignedBuffer _waaT0 = new(256);
         internal float[] Floats = Array.Empty<float>();
         internal int[] Ints = Array.Empty<int>();
         internal long[] Keys = Array.Empty<long>();
@@ -1129,10 +1132,8 @@ namespace RnnGen.Generated
                 GradientMath.TanhAdjoint(ref d2, ref d3, ref v3, 16 * running);
                 // adjoint of s += waa · h
                 GradientMath.Add(ref d0, ref d2, 16 * running);
-                GradientMath.AddOuter(ref ws._waa.Start, 16, 16, ref v1, 16, 16,
-                    ref d2, 16, running);
-                GradientMath.AddDots(ref d1, 16, 16, ref model._waa.Start, 16, 16,
-                    ref d2, 16, running);
+                GradientMath.AddOuter(ref ws._waa.Start, 16, 16, ref v1, 16, 16, ref d2, 16, running);
+                BatchMath.AddProduct(bits, ref d1, 16, ref ws._waaT0.Start, 16, 16, ref d2, 16, 16, running);
                 // adjoint of s = wax[token]
                 GradientMath.ScatterAddRows(ref ws._wax.Start, 16, 0, stepTokens.Slice(0, running), ref d0, 16, 16);
                 // The entries' gradients: the state's to the step before, the input's to the layer below.

@@ -1176,6 +1176,9 @@ namespace RnnGen.Generated
                     nameof(batch));
             }
             ws.ClearGradients();
+            // Each swept table transposed into W's rows, for the gradients of the products' vectors.
+            GradientMath.Transpose(ref m._waa.Start, 96, 96, 100, ref ws._waaT0.Start, 112);
+            GradientMath.Transpose(ref m._waaTail.Start, 4, 4, 100, ref ws._waaTailT0.Start, 112);
             double loss = new NameTaggerTrainingPass(m, ws, batch).Run();
             // The gradients of the packed tables, back in the tensors' layouts.
             GradientPacking.TakeColumns(ws._wax.Span, 10000, 112, 0, 100, batch.Tokens, gradients[1], gradients[2]);
@@ -1223,6 +1226,8 @@ namespace RnnGen.Generated
         internal readonly AlignedBuffer _waaTail = new(400);
         internal readonly AlignedBuffer _wya = new(112);
         internal readonly AlignedBuffer _by = new(16);
+        internal readonly AlignedBuffer _waaT0 = new(10752);
+        internal readonly AlignedBuffer _waaTailT0 = new(448);
         internal float[] Floats = Array.Empty<float>();
         internal int[] Ints = Array.Empty<int>();
         internal long[] Keys = Array.Empty<long>();
@@ -1415,14 +1420,12 @@ namespace RnnGen.Generated
                 GradientMath.TanhAdjoint(ref d2, ref d3, ref v3, 112 * running);
                 // adjoint of s += waa | waaTail · h
                 GradientMath.Add(ref d0, ref d2, 112 * running);
-                GradientMath.AddOuter(ref ws._waa.Start, 96, 96, ref v1, 112, 100,
-                    ref d2, 112, running);
-                GradientMath.AddDots(ref d1, 112, 100, ref model._waa.Start, 96, 96,
-                    ref d2, 112, running);
-                GradientMath.AddOuter(ref ws._waaTail.Start, 4, 4, ref v1, 112, 100,
-                    ref Unsafe.Add(ref d2, 96), 112, running);
-                GradientMath.AddDots(ref d1, 112, 100, ref model._waaTail.Start, 4, 4,
-                    ref Unsafe.Add(ref d2, 96), 112, running);
+                GradientMath.AddOuter(ref ws._waa.Start, 96, 96, ref v1, 112, 100, ref d2, 112, running);
+                BatchMath.AddProduct(bits, ref d1, 112, ref ws._waaT0.Start, 112, 112, ref d2, 112, 96, running);
+                GradientMath.AddOuter(ref ws._waaTail.Start, 4, 4, ref v1, 112, 100, ref Unsafe.Add(ref d2, 96), 112,
+                    running);
+                BatchMath.AddProduct(bits, ref d1, 112, ref ws._waaTailT0.Start, 112, 112, ref Unsafe.Add(ref d2, 96),
+                    112, 4, running);
                 // adjoint of s = wax[token]
                 GradientMath.ScatterAddRows(ref ws._wax.Start, 112, 0, stepTokens.Slice(0, running), ref d0, 112, 112);
                 // The entries' gradients: the state's to the step before, the input's to the layer below.

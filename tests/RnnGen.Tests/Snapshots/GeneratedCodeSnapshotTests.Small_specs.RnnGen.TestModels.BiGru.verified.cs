@@ -1369,6 +1369,13 @@ namespace RnnGen.Generated
                     nameof(batch));
             }
             ws.ClearGradients();
+            // Each swept table transposed into W's rows, for the gradients of the products' vectors.
+            GradientMath.Transpose(ref m._wh0Tail.Start, 24, 8, 8, ref ws._wh0TailT0.Start, 16);
+            GradientMath.Transpose(ref Unsafe.Add(ref m._wh0Tail.Start, 8), 24, 8, 8, ref ws._wh0TailT8.Start, 16);
+            GradientMath.Transpose(ref Unsafe.Add(ref m._wh0Tail.Start, 16), 24, 8, 8, ref ws._wh0TailT16.Start, 16);
+            GradientMath.Transpose(ref m._wh0rTail.Start, 24, 8, 8, ref ws._wh0rTailT0.Start, 16);
+            GradientMath.Transpose(ref Unsafe.Add(ref m._wh0rTail.Start, 8), 24, 8, 8, ref ws._wh0rTailT8.Start, 16);
+            GradientMath.Transpose(ref Unsafe.Add(ref m._wh0rTail.Start, 16), 24, 8, 8, ref ws._wh0rTailT16.Start, 16);
             double loss = new BiGruTrainingPass(m, ws, batch).Run();
             // The gradients of the packed tables, back in the tensors' layouts.
             GradientPacking.TakeInputTable(ws._table.Span, 3, 8, 6, 0b11, batch.Tokens, 16, parameters[0], default,
@@ -1424,6 +1431,12 @@ namespace RnnGen.Generated
         internal readonly AlignedBuffer _wh0rTail = new(192);
         internal readonly AlignedBuffer _wy = new(32);
         internal readonly AlignedBuffer _by = new(16);
+        internal readonly AlignedBuffer _wh0TailT0 = new(128);
+        internal readonly AlignedBuffer _wh0TailT8 = new(128);
+        internal readonly AlignedBuffer _wh0TailT16 = new(128);
+        internal readonly AlignedBuffer _wh0rTailT0 = new(128);
+        internal readonly AlignedBuffer _wh0rTailT8 = new(128);
+        internal readonly AlignedBuffer _wh0rTailT16 = new(128);
         internal float[] Floats = Array.Empty<float>();
         internal int[] Ints = Array.Empty<int>();
         internal long[] Keys = Array.Empty<long>();
@@ -1696,22 +1709,18 @@ namespace RnnGen.Generated
                 GradientMath.ScatterAddRows(ref ws._table.Start, 48, 32, stepTokens.Slice(0, running), ref d7, 16, 16);
                 // adjoint of m += wh0Tail[16..] · h0
                 GradientMath.Add(ref d2, ref d6, 16 * running);
-                GradientMath.AddOuter(ref Unsafe.Add(ref ws._wh0Tail.Start, 16), 24, 8, ref v3, 16, 8,
-                    ref d6, 16, running);
-                GradientMath.AddDots(ref d3, 16, 8, ref Unsafe.Add(ref model._wh0Tail.Start, 16), 24, 8,
-                    ref d6, 16, running);
+                GradientMath.AddOuter(ref Unsafe.Add(ref ws._wh0Tail.Start, 16), 24, 8, ref v3, 16, 8, ref d6, 16,
+                    running);
+                BatchMath.AddProduct(bits, ref d3, 16, ref ws._wh0TailT16.Start, 16, 16, ref d6, 16, 8, running);
                 // adjoint of z += wh0Tail[8..] · h0
                 GradientMath.Add(ref d1, ref d5, 16 * running);
-                GradientMath.AddOuter(ref Unsafe.Add(ref ws._wh0Tail.Start, 8), 24, 8, ref v3, 16, 8,
-                    ref d5, 16, running);
-                GradientMath.AddDots(ref d3, 16, 8, ref Unsafe.Add(ref model._wh0Tail.Start, 8), 24, 8,
-                    ref d5, 16, running);
+                GradientMath.AddOuter(ref Unsafe.Add(ref ws._wh0Tail.Start, 8), 24, 8, ref v3, 16, 8, ref d5, 16,
+                    running);
+                BatchMath.AddProduct(bits, ref d3, 16, ref ws._wh0TailT8.Start, 16, 16, ref d5, 16, 8, running);
                 // adjoint of r += wh0Tail · h0
                 GradientMath.Add(ref d0, ref d4, 16 * running);
-                GradientMath.AddOuter(ref ws._wh0Tail.Start, 24, 8, ref v3, 16, 8,
-                    ref d4, 16, running);
-                GradientMath.AddDots(ref d3, 16, 8, ref model._wh0Tail.Start, 24, 8,
-                    ref d4, 16, running);
+                GradientMath.AddOuter(ref ws._wh0Tail.Start, 24, 8, ref v3, 16, 8, ref d4, 16, running);
+                BatchMath.AddProduct(bits, ref d3, 16, ref ws._wh0TailT0.Start, 16, 16, ref d4, 16, 8, running);
                 // adjoint of m = bh0n
                 GradientMath.AddColumnSums(ref ws._bh0n.Start, ref d2, 16, 16, running);
                 // adjoint of z = table[token][16..]
@@ -1877,22 +1886,18 @@ namespace RnnGen.Generated
                 GradientMath.ScatterAddRows(ref ws._tableR.Start, 48, 32, stepTokens.Slice(0, running), ref d7, 16, 16);
                 // adjoint of m += wh0rTail[16..] · h0r
                 GradientMath.Add(ref d2, ref d6, 16 * running);
-                GradientMath.AddOuter(ref Unsafe.Add(ref ws._wh0rTail.Start, 16), 24, 8, ref v3, 16, 8,
-                    ref d6, 16, running);
-                GradientMath.AddDots(ref d3, 16, 8, ref Unsafe.Add(ref model._wh0rTail.Start, 16), 24, 8,
-                    ref d6, 16, running);
+                GradientMath.AddOuter(ref Unsafe.Add(ref ws._wh0rTail.Start, 16), 24, 8, ref v3, 16, 8, ref d6, 16,
+                    running);
+                BatchMath.AddProduct(bits, ref d3, 16, ref ws._wh0rTailT16.Start, 16, 16, ref d6, 16, 8, running);
                 // adjoint of z += wh0rTail[8..] · h0r
                 GradientMath.Add(ref d1, ref d5, 16 * running);
-                GradientMath.AddOuter(ref Unsafe.Add(ref ws._wh0rTail.Start, 8), 24, 8, ref v3, 16, 8,
-                    ref d5, 16, running);
-                GradientMath.AddDots(ref d3, 16, 8, ref Unsafe.Add(ref model._wh0rTail.Start, 8), 24, 8,
-                    ref d5, 16, running);
+                GradientMath.AddOuter(ref Unsafe.Add(ref ws._wh0rTail.Start, 8), 24, 8, ref v3, 16, 8, ref d5, 16,
+                    running);
+                BatchMath.AddProduct(bits, ref d3, 16, ref ws._wh0rTailT8.Start, 16, 16, ref d5, 16, 8, running);
                 // adjoint of r += wh0rTail · h0r
                 GradientMath.Add(ref d0, ref d4, 16 * running);
-                GradientMath.AddOuter(ref ws._wh0rTail.Start, 24, 8, ref v3, 16, 8,
-                    ref d4, 16, running);
-                GradientMath.AddDots(ref d3, 16, 8, ref model._wh0rTail.Start, 24, 8,
-                    ref d4, 16, running);
+                GradientMath.AddOuter(ref ws._wh0rTail.Start, 24, 8, ref v3, 16, 8, ref d4, 16, running);
+                BatchMath.AddProduct(bits, ref d3, 16, ref ws._wh0rTailT0.Start, 16, 16, ref d4, 16, 8, running);
                 // adjoint of m = bh0rn
                 GradientMath.AddColumnSums(ref ws._bh0rn.Start, ref d2, 16, 16, running);
                 // adjoint of z = tableR[token][16..]

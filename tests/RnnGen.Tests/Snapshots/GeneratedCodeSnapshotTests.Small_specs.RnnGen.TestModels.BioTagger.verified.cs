@@ -1016,6 +1016,9 @@ namespace RnnGen.Generated
                     nameof(batch));
             }
             ws.ClearGradients();
+            // Each swept table transposed into W's rows, for the gradients of the products' vectors.
+            GradientMath.Transpose(ref m._waa.Start, 16, 16, 20, ref ws._waaT0.Start, 32);
+            GradientMath.Transpose(ref m._waaTail.Start, 4, 4, 20, ref ws._waaTailT0.Start, 32);
             double loss = new BioTaggerTrainingPass(m, ws, batch).Run();
             // The gradients of the packed tables, back in the tensors' layouts.
             GradientPacking.TakeColumns(ws._wax.Span, 10, 32, 0, 20, batch.Tokens, gradients[1], gradients[2]);
@@ -1063,6 +1066,8 @@ namespace RnnGen.Generated
         internal readonly AlignedBuffer _waaTail = new(80);
         internal readonly AlignedBuffer _wya = new(96);
         internal readonly AlignedBuffer _by = new(16);
+        internal readonly AlignedBuffer _waaT0 = new(512);
+        internal readonly AlignedBuffer _waaTailT0 = new(128);
         internal float[] Floats = Array.Empty<float>();
         internal int[] Ints = Array.Empty<int>();
         internal long[] Keys = Array.Empty<long>();
@@ -1255,14 +1260,12 @@ namespace RnnGen.Generated
                 GradientMath.SigmoidAdjoint(ref d2, ref d3, ref v3, 32 * running);
                 // adjoint of s += waa | waaTail · h
                 GradientMath.Add(ref d0, ref d2, 32 * running);
-                GradientMath.AddOuter(ref ws._waa.Start, 16, 16, ref v1, 32, 20,
-                    ref d2, 32, running);
-                GradientMath.AddDots(ref d1, 32, 20, ref model._waa.Start, 16, 16,
-                    ref d2, 32, running);
-                GradientMath.AddOuter(ref ws._waaTail.Start, 4, 4, ref v1, 32, 20,
-                    ref Unsafe.Add(ref d2, 16), 32, running);
-                GradientMath.AddDots(ref d1, 32, 20, ref model._waaTail.Start, 4, 4,
-                    ref Unsafe.Add(ref d2, 16), 32, running);
+                GradientMath.AddOuter(ref ws._waa.Start, 16, 16, ref v1, 32, 20, ref d2, 32, running);
+                BatchMath.AddProduct(bits, ref d1, 32, ref ws._waaT0.Start, 32, 32, ref d2, 32, 16, running);
+                GradientMath.AddOuter(ref ws._waaTail.Start, 4, 4, ref v1, 32, 20, ref Unsafe.Add(ref d2, 16), 32,
+                    running);
+                BatchMath.AddProduct(bits, ref d1, 32, ref ws._waaTailT0.Start, 32, 32, ref Unsafe.Add(ref d2, 16), 32,
+                    4, running);
                 // adjoint of s = wax[token]
                 GradientMath.ScatterAddRows(ref ws._wax.Start, 32, 0, stepTokens.Slice(0, running), ref d0, 32, 32);
                 // The entries' gradients: the state's to the step before, the input's to the layer below.

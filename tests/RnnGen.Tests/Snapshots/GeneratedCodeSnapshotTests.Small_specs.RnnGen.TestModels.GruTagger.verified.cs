@@ -1197,6 +1197,13 @@ namespace RnnGen.Generated
                     nameof(batch));
             }
             ws.ClearGradients();
+            // Each swept table transposed into W's rows, for the gradients of the products' vectors.
+            GradientMath.Transpose(ref m._wh0.Start, 48, 16, 20, ref ws._wh0T0.Start, 32);
+            GradientMath.Transpose(ref m._wh0Tail.Start, 12, 4, 20, ref ws._wh0TailT0.Start, 32);
+            GradientMath.Transpose(ref Unsafe.Add(ref m._wh0.Start, 16), 48, 16, 20, ref ws._wh0T16.Start, 32);
+            GradientMath.Transpose(ref Unsafe.Add(ref m._wh0Tail.Start, 4), 12, 4, 20, ref ws._wh0TailT4.Start, 32);
+            GradientMath.Transpose(ref Unsafe.Add(ref m._wh0.Start, 32), 48, 16, 20, ref ws._wh0T32.Start, 32);
+            GradientMath.Transpose(ref Unsafe.Add(ref m._wh0Tail.Start, 8), 12, 4, 20, ref ws._wh0TailT8.Start, 32);
             double loss = new GruTaggerTrainingPass(m, ws, batch).Run();
             // The gradients of the packed tables, back in the tensors' layouts.
             GradientPacking.TakeInputTable(ws._table.Span, 3, 20, 8, 0b11, batch.Tokens, 32, parameters[1],
@@ -1247,6 +1254,12 @@ namespace RnnGen.Generated
         internal readonly AlignedBuffer _wh0Tail = new(240);
         internal readonly AlignedBuffer _wy = new(96);
         internal readonly AlignedBuffer _by = new(16);
+        internal readonly AlignedBuffer _wh0T0 = new(512);
+        internal readonly AlignedBuffer _wh0TailT0 = new(128);
+        internal readonly AlignedBuffer _wh0T16 = new(512);
+        internal readonly AlignedBuffer _wh0TailT4 = new(128);
+        internal readonly AlignedBuffer _wh0T32 = new(512);
+        internal readonly AlignedBuffer _wh0TailT8 = new(128);
         internal float[] Floats = Array.Empty<float>();
         internal int[] Ints = Array.Empty<int>();
         internal long[] Keys = Array.Empty<long>();
@@ -1518,34 +1531,30 @@ namespace RnnGen.Generated
                 GradientMath.ScatterAddRows(ref ws._table.Start, 96, 64, stepTokens.Slice(0, running), ref d7, 32, 32);
                 // adjoint of m += wh0[32..] | wh0Tail[8..] · h
                 GradientMath.Add(ref d2, ref d6, 32 * running);
-                GradientMath.AddOuter(ref Unsafe.Add(ref ws._wh0.Start, 32), 48, 16, ref v3, 32, 20,
-                    ref d6, 32, running);
-                GradientMath.AddDots(ref d3, 32, 20, ref Unsafe.Add(ref model._wh0.Start, 32), 48, 16,
-                    ref d6, 32, running);
+                GradientMath.AddOuter(ref Unsafe.Add(ref ws._wh0.Start, 32), 48, 16, ref v3, 32, 20, ref d6, 32,
+                    running);
+                BatchMath.AddProduct(bits, ref d3, 32, ref ws._wh0T32.Start, 32, 32, ref d6, 32, 16, running);
                 GradientMath.AddOuter(ref Unsafe.Add(ref ws._wh0Tail.Start, 8), 12, 4, ref v3, 32, 20,
                     ref Unsafe.Add(ref d6, 16), 32, running);
-                GradientMath.AddDots(ref d3, 32, 20, ref Unsafe.Add(ref model._wh0Tail.Start, 8), 12, 4,
-                    ref Unsafe.Add(ref d6, 16), 32, running);
+                BatchMath.AddProduct(bits, ref d3, 32, ref ws._wh0TailT8.Start, 32, 32, ref Unsafe.Add(ref d6, 16), 32,
+                    4, running);
                 // adjoint of z += wh0[16..] | wh0Tail[4..] · h
                 GradientMath.Add(ref d1, ref d5, 32 * running);
-                GradientMath.AddOuter(ref Unsafe.Add(ref ws._wh0.Start, 16), 48, 16, ref v3, 32, 20,
-                    ref d5, 32, running);
-                GradientMath.AddDots(ref d3, 32, 20, ref Unsafe.Add(ref model._wh0.Start, 16), 48, 16,
-                    ref d5, 32, running);
+                GradientMath.AddOuter(ref Unsafe.Add(ref ws._wh0.Start, 16), 48, 16, ref v3, 32, 20, ref d5, 32,
+                    running);
+                BatchMath.AddProduct(bits, ref d3, 32, ref ws._wh0T16.Start, 32, 32, ref d5, 32, 16, running);
                 GradientMath.AddOuter(ref Unsafe.Add(ref ws._wh0Tail.Start, 4), 12, 4, ref v3, 32, 20,
                     ref Unsafe.Add(ref d5, 16), 32, running);
-                GradientMath.AddDots(ref d3, 32, 20, ref Unsafe.Add(ref model._wh0Tail.Start, 4), 12, 4,
-                    ref Unsafe.Add(ref d5, 16), 32, running);
+                BatchMath.AddProduct(bits, ref d3, 32, ref ws._wh0TailT4.Start, 32, 32, ref Unsafe.Add(ref d5, 16), 32,
+                    4, running);
                 // adjoint of r += wh0 | wh0Tail · h
                 GradientMath.Add(ref d0, ref d4, 32 * running);
-                GradientMath.AddOuter(ref ws._wh0.Start, 48, 16, ref v3, 32, 20,
-                    ref d4, 32, running);
-                GradientMath.AddDots(ref d3, 32, 20, ref model._wh0.Start, 48, 16,
-                    ref d4, 32, running);
-                GradientMath.AddOuter(ref ws._wh0Tail.Start, 12, 4, ref v3, 32, 20,
-                    ref Unsafe.Add(ref d4, 16), 32, running);
-                GradientMath.AddDots(ref d3, 32, 20, ref model._wh0Tail.Start, 12, 4,
-                    ref Unsafe.Add(ref d4, 16), 32, running);
+                GradientMath.AddOuter(ref ws._wh0.Start, 48, 16, ref v3, 32, 20, ref d4, 32, running);
+                BatchMath.AddProduct(bits, ref d3, 32, ref ws._wh0T0.Start, 32, 32, ref d4, 32, 16, running);
+                GradientMath.AddOuter(ref ws._wh0Tail.Start, 12, 4, ref v3, 32, 20, ref Unsafe.Add(ref d4, 16), 32,
+                    running);
+                BatchMath.AddProduct(bits, ref d3, 32, ref ws._wh0TailT0.Start, 32, 32, ref Unsafe.Add(ref d4, 16), 32,
+                    4, running);
                 // adjoint of m = bh0n
                 GradientMath.AddColumnSums(ref ws._bh0n.Start, ref d2, 32, 32, running);
                 // adjoint of z = table[token][32..]

@@ -1612,6 +1612,23 @@ namespace RnnGen.Generated
                     nameof(batch));
             }
             ws.ClearGradients();
+            // Each swept table transposed into W's rows, for the gradients of the products' vectors.
+            GradientMath.Transpose(ref m._wi0Tail.Start, 48, 12, 5, ref ws._wi0TailT0.Start, 16);
+            GradientMath.Transpose(ref Unsafe.Add(ref m._wi0Tail.Start, 12), 48, 12, 5, ref ws._wi0TailT12.Start, 16);
+            GradientMath.Transpose(ref Unsafe.Add(ref m._wi0Tail.Start, 24), 48, 12, 5, ref ws._wi0TailT24.Start, 16);
+            GradientMath.Transpose(ref Unsafe.Add(ref m._wi0Tail.Start, 36), 48, 12, 5, ref ws._wi0TailT36.Start, 16);
+            GradientMath.Transpose(ref m._wh0Tail.Start, 48, 12, 12, ref ws._wh0TailT0.Start, 16);
+            GradientMath.Transpose(ref Unsafe.Add(ref m._wh0Tail.Start, 12), 48, 12, 12, ref ws._wh0TailT12.Start, 16);
+            GradientMath.Transpose(ref Unsafe.Add(ref m._wh0Tail.Start, 24), 48, 12, 12, ref ws._wh0TailT24.Start, 16);
+            GradientMath.Transpose(ref Unsafe.Add(ref m._wh0Tail.Start, 36), 48, 12, 12, ref ws._wh0TailT36.Start, 16);
+            GradientMath.Transpose(ref m._wi1Tail.Start, 48, 12, 12, ref ws._wi1TailT0.Start, 16);
+            GradientMath.Transpose(ref Unsafe.Add(ref m._wi1Tail.Start, 12), 48, 12, 12, ref ws._wi1TailT12.Start, 16);
+            GradientMath.Transpose(ref Unsafe.Add(ref m._wi1Tail.Start, 24), 48, 12, 12, ref ws._wi1TailT24.Start, 16);
+            GradientMath.Transpose(ref Unsafe.Add(ref m._wi1Tail.Start, 36), 48, 12, 12, ref ws._wi1TailT36.Start, 16);
+            GradientMath.Transpose(ref m._wh1Tail.Start, 48, 12, 12, ref ws._wh1TailT0.Start, 16);
+            GradientMath.Transpose(ref Unsafe.Add(ref m._wh1Tail.Start, 12), 48, 12, 12, ref ws._wh1TailT12.Start, 16);
+            GradientMath.Transpose(ref Unsafe.Add(ref m._wh1Tail.Start, 24), 48, 12, 12, ref ws._wh1TailT24.Start, 16);
+            GradientMath.Transpose(ref Unsafe.Add(ref m._wh1Tail.Start, 36), 48, 12, 12, ref ws._wh1TailT36.Start, 16);
             double loss = new LstmStackTrainingPass(m, ws, batch).Run();
             // The gradients of the packed tables, back in the tensors' layouts.
             GradientPacking.GateBias(ws._b0i.Span, 0, 12, gradients[2], gradients[3]);
@@ -1677,6 +1694,22 @@ namespace RnnGen.Generated
         internal readonly AlignedBuffer _wh1Tail = new(576);
         internal readonly AlignedBuffer _wy = new(16);
         internal readonly AlignedBuffer _by = new(16);
+        internal readonly AlignedBuffer _wi0TailT0 = new(192);
+        internal readonly AlignedBuffer _wi0TailT12 = new(192);
+        internal readonly AlignedBuffer _wi0TailT24 = new(192);
+        internal readonly AlignedBuffer _wi0TailT36 = new(192);
+        internal readonly AlignedBuffer _wh0TailT0 = new(192);
+        internal readonly AlignedBuffer _wh0TailT12 = new(192);
+        internal readonly AlignedBuffer _wh0TailT24 = new(192);
+        internal readonly AlignedBuffer _wh0TailT36 = new(192);
+        internal readonly AlignedBuffer _wi1TailT0 = new(192);
+        internal readonly AlignedBuffer _wi1TailT12 = new(192);
+        internal readonly AlignedBuffer _wi1TailT24 = new(192);
+        internal readonly AlignedBuffer _wi1TailT36 = new(192);
+        internal readonly AlignedBuffer _wh1TailT0 = new(192);
+        internal readonly AlignedBuffer _wh1TailT12 = new(192);
+        internal readonly AlignedBuffer _wh1TailT24 = new(192);
+        internal readonly AlignedBuffer _wh1TailT36 = new(192);
         internal float[] Floats = Array.Empty<float>();
         internal int[] Ints = Array.Empty<int>();
         internal long[] Keys = Array.Empty<long>();
@@ -2062,52 +2095,42 @@ namespace RnnGen.Generated
                 GradientMath.SigmoidAdjoint(ref d10, ref d14, ref v14, 16 * running);
                 // adjoint of o += wh0Tail[36..] · h0
                 GradientMath.Add(ref d8, ref d13, 16 * running);
-                GradientMath.AddOuter(ref Unsafe.Add(ref ws._wh0Tail.Start, 36), 48, 12, ref v9, 16, 12,
-                    ref d13, 16, running);
-                GradientMath.AddDots(ref d9, 16, 12, ref Unsafe.Add(ref model._wh0Tail.Start, 36), 48, 12,
-                    ref d13, 16, running);
+                GradientMath.AddOuter(ref Unsafe.Add(ref ws._wh0Tail.Start, 36), 48, 12, ref v9, 16, 12, ref d13, 16,
+                    running);
+                BatchMath.AddProduct(bits, ref d9, 16, ref ws._wh0TailT36.Start, 16, 16, ref d13, 16, 12, running);
                 // adjoint of g += wh0Tail[24..] · h0
                 GradientMath.Add(ref d7, ref d12, 16 * running);
-                GradientMath.AddOuter(ref Unsafe.Add(ref ws._wh0Tail.Start, 24), 48, 12, ref v9, 16, 12,
-                    ref d12, 16, running);
-                GradientMath.AddDots(ref d9, 16, 12, ref Unsafe.Add(ref model._wh0Tail.Start, 24), 48, 12,
-                    ref d12, 16, running);
+                GradientMath.AddOuter(ref Unsafe.Add(ref ws._wh0Tail.Start, 24), 48, 12, ref v9, 16, 12, ref d12, 16,
+                    running);
+                BatchMath.AddProduct(bits, ref d9, 16, ref ws._wh0TailT24.Start, 16, 16, ref d12, 16, 12, running);
                 // adjoint of f += wh0Tail[12..] · h0
                 GradientMath.Add(ref d6, ref d11, 16 * running);
-                GradientMath.AddOuter(ref Unsafe.Add(ref ws._wh0Tail.Start, 12), 48, 12, ref v9, 16, 12,
-                    ref d11, 16, running);
-                GradientMath.AddDots(ref d9, 16, 12, ref Unsafe.Add(ref model._wh0Tail.Start, 12), 48, 12,
-                    ref d11, 16, running);
+                GradientMath.AddOuter(ref Unsafe.Add(ref ws._wh0Tail.Start, 12), 48, 12, ref v9, 16, 12, ref d11, 16,
+                    running);
+                BatchMath.AddProduct(bits, ref d9, 16, ref ws._wh0TailT12.Start, 16, 16, ref d11, 16, 12, running);
                 // adjoint of i += wh0Tail · h0
                 GradientMath.Add(ref d5, ref d10, 16 * running);
-                GradientMath.AddOuter(ref ws._wh0Tail.Start, 48, 12, ref v9, 16, 12,
-                    ref d10, 16, running);
-                GradientMath.AddDots(ref d9, 16, 12, ref model._wh0Tail.Start, 48, 12,
-                    ref d10, 16, running);
+                GradientMath.AddOuter(ref ws._wh0Tail.Start, 48, 12, ref v9, 16, 12, ref d10, 16, running);
+                BatchMath.AddProduct(bits, ref d9, 16, ref ws._wh0TailT0.Start, 16, 16, ref d10, 16, 12, running);
                 // adjoint of o += wi0Tail[36..] · x
                 GradientMath.Add(ref d3, ref d8, 16 * running);
-                GradientMath.AddOuter(ref Unsafe.Add(ref ws._wi0Tail.Start, 36), 48, 12, ref v4, 16, 5,
-                    ref d8, 16, running);
-                GradientMath.AddDots(ref d4, 16, 5, ref Unsafe.Add(ref model._wi0Tail.Start, 36), 48, 12,
-                    ref d8, 16, running);
+                GradientMath.AddOuter(ref Unsafe.Add(ref ws._wi0Tail.Start, 36), 48, 12, ref v4, 16, 5, ref d8, 16,
+                    running);
+                BatchMath.AddProduct(bits, ref d4, 16, ref ws._wi0TailT36.Start, 16, 16, ref d8, 16, 12, running);
                 // adjoint of g += wi0Tail[24..] · x
                 GradientMath.Add(ref d2, ref d7, 16 * running);
-                GradientMath.AddOuter(ref Unsafe.Add(ref ws._wi0Tail.Start, 24), 48, 12, ref v4, 16, 5,
-                    ref d7, 16, running);
-                GradientMath.AddDots(ref d4, 16, 5, ref Unsafe.Add(ref model._wi0Tail.Start, 24), 48, 12,
-                    ref d7, 16, running);
+                GradientMath.AddOuter(ref Unsafe.Add(ref ws._wi0Tail.Start, 24), 48, 12, ref v4, 16, 5, ref d7, 16,
+                    running);
+                BatchMath.AddProduct(bits, ref d4, 16, ref ws._wi0TailT24.Start, 16, 16, ref d7, 16, 12, running);
                 // adjoint of f += wi0Tail[12..] · x
                 GradientMath.Add(ref d1, ref d6, 16 * running);
-                GradientMath.AddOuter(ref Unsafe.Add(ref ws._wi0Tail.Start, 12), 48, 12, ref v4, 16, 5,
-                    ref d6, 16, running);
-                GradientMath.AddDots(ref d4, 16, 5, ref Unsafe.Add(ref model._wi0Tail.Start, 12), 48, 12,
-                    ref d6, 16, running);
+                GradientMath.AddOuter(ref Unsafe.Add(ref ws._wi0Tail.Start, 12), 48, 12, ref v4, 16, 5, ref d6, 16,
+                    running);
+                BatchMath.AddProduct(bits, ref d4, 16, ref ws._wi0TailT12.Start, 16, 16, ref d6, 16, 12, running);
                 // adjoint of i += wi0Tail · x
                 GradientMath.Add(ref d0, ref d5, 16 * running);
-                GradientMath.AddOuter(ref ws._wi0Tail.Start, 48, 12, ref v4, 16, 5,
-                    ref d5, 16, running);
-                GradientMath.AddDots(ref d4, 16, 5, ref model._wi0Tail.Start, 48, 12,
-                    ref d5, 16, running);
+                GradientMath.AddOuter(ref ws._wi0Tail.Start, 48, 12, ref v4, 16, 5, ref d5, 16, running);
+                BatchMath.AddProduct(bits, ref d4, 16, ref ws._wi0TailT0.Start, 16, 16, ref d5, 16, 12, running);
                 // adjoint of o = b0o
                 GradientMath.AddColumnSums(ref ws._b0o.Start, ref d3, 16, 16, running);
                 // adjoint of g = b0g
@@ -2380,52 +2403,42 @@ namespace RnnGen.Generated
                 GradientMath.SigmoidAdjoint(ref d10, ref d14, ref v14, 16 * running);
                 // adjoint of o += wh1Tail[36..] · h1
                 GradientMath.Add(ref d8, ref d13, 16 * running);
-                GradientMath.AddOuter(ref Unsafe.Add(ref ws._wh1Tail.Start, 36), 48, 12, ref v9, 16, 12,
-                    ref d13, 16, running);
-                GradientMath.AddDots(ref d9, 16, 12, ref Unsafe.Add(ref model._wh1Tail.Start, 36), 48, 12,
-                    ref d13, 16, running);
+                GradientMath.AddOuter(ref Unsafe.Add(ref ws._wh1Tail.Start, 36), 48, 12, ref v9, 16, 12, ref d13, 16,
+                    running);
+                BatchMath.AddProduct(bits, ref d9, 16, ref ws._wh1TailT36.Start, 16, 16, ref d13, 16, 12, running);
                 // adjoint of g += wh1Tail[24..] · h1
                 GradientMath.Add(ref d7, ref d12, 16 * running);
-                GradientMath.AddOuter(ref Unsafe.Add(ref ws._wh1Tail.Start, 24), 48, 12, ref v9, 16, 12,
-                    ref d12, 16, running);
-                GradientMath.AddDots(ref d9, 16, 12, ref Unsafe.Add(ref model._wh1Tail.Start, 24), 48, 12,
-                    ref d12, 16, running);
+                GradientMath.AddOuter(ref Unsafe.Add(ref ws._wh1Tail.Start, 24), 48, 12, ref v9, 16, 12, ref d12, 16,
+                    running);
+                BatchMath.AddProduct(bits, ref d9, 16, ref ws._wh1TailT24.Start, 16, 16, ref d12, 16, 12, running);
                 // adjoint of f += wh1Tail[12..] · h1
                 GradientMath.Add(ref d6, ref d11, 16 * running);
-                GradientMath.AddOuter(ref Unsafe.Add(ref ws._wh1Tail.Start, 12), 48, 12, ref v9, 16, 12,
-                    ref d11, 16, running);
-                GradientMath.AddDots(ref d9, 16, 12, ref Unsafe.Add(ref model._wh1Tail.Start, 12), 48, 12,
-                    ref d11, 16, running);
+                GradientMath.AddOuter(ref Unsafe.Add(ref ws._wh1Tail.Start, 12), 48, 12, ref v9, 16, 12, ref d11, 16,
+                    running);
+                BatchMath.AddProduct(bits, ref d9, 16, ref ws._wh1TailT12.Start, 16, 16, ref d11, 16, 12, running);
                 // adjoint of i += wh1Tail · h1
                 GradientMath.Add(ref d5, ref d10, 16 * running);
-                GradientMath.AddOuter(ref ws._wh1Tail.Start, 48, 12, ref v9, 16, 12,
-                    ref d10, 16, running);
-                GradientMath.AddDots(ref d9, 16, 12, ref model._wh1Tail.Start, 48, 12,
-                    ref d10, 16, running);
+                GradientMath.AddOuter(ref ws._wh1Tail.Start, 48, 12, ref v9, 16, 12, ref d10, 16, running);
+                BatchMath.AddProduct(bits, ref d9, 16, ref ws._wh1TailT0.Start, 16, 16, ref d10, 16, 12, running);
                 // adjoint of o += wi1Tail[36..] · h0
                 GradientMath.Add(ref d3, ref d8, 16 * running);
-                GradientMath.AddOuter(ref Unsafe.Add(ref ws._wi1Tail.Start, 36), 48, 12, ref v4, 16, 12,
-                    ref d8, 16, running);
-                GradientMath.AddDots(ref d4, 16, 12, ref Unsafe.Add(ref model._wi1Tail.Start, 36), 48, 12,
-                    ref d8, 16, running);
+                GradientMath.AddOuter(ref Unsafe.Add(ref ws._wi1Tail.Start, 36), 48, 12, ref v4, 16, 12, ref d8, 16,
+                    running);
+                BatchMath.AddProduct(bits, ref d4, 16, ref ws._wi1TailT36.Start, 16, 16, ref d8, 16, 12, running);
                 // adjoint of g += wi1Tail[24..] · h0
                 GradientMath.Add(ref d2, ref d7, 16 * running);
-                GradientMath.AddOuter(ref Unsafe.Add(ref ws._wi1Tail.Start, 24), 48, 12, ref v4, 16, 12,
-                    ref d7, 16, running);
-                GradientMath.AddDots(ref d4, 16, 12, ref Unsafe.Add(ref model._wi1Tail.Start, 24), 48, 12,
-                    ref d7, 16, running);
+                GradientMath.AddOuter(ref Unsafe.Add(ref ws._wi1Tail.Start, 24), 48, 12, ref v4, 16, 12, ref d7, 16,
+                    running);
+                BatchMath.AddProduct(bits, ref d4, 16, ref ws._wi1TailT24.Start, 16, 16, ref d7, 16, 12, running);
                 // adjoint of f += wi1Tail[12..] · h0
                 GradientMath.Add(ref d1, ref d6, 16 * running);
-                GradientMath.AddOuter(ref Unsafe.Add(ref ws._wi1Tail.Start, 12), 48, 12, ref v4, 16, 12,
-                    ref d6, 16, running);
-                GradientMath.AddDots(ref d4, 16, 12, ref Unsafe.Add(ref model._wi1Tail.Start, 12), 48, 12,
-                    ref d6, 16, running);
+                GradientMath.AddOuter(ref Unsafe.Add(ref ws._wi1Tail.Start, 12), 48, 12, ref v4, 16, 12, ref d6, 16,
+                    running);
+                BatchMath.AddProduct(bits, ref d4, 16, ref ws._wi1TailT12.Start, 16, 16, ref d6, 16, 12, running);
                 // adjoint of i += wi1Tail · h0
                 GradientMath.Add(ref d0, ref d5, 16 * running);
-                GradientMath.AddOuter(ref ws._wi1Tail.Start, 48, 12, ref v4, 16, 12,
-                    ref d5, 16, running);
-                GradientMath.AddDots(ref d4, 16, 12, ref model._wi1Tail.Start, 48, 12,
-                    ref d5, 16, running);
+                GradientMath.AddOuter(ref ws._wi1Tail.Start, 48, 12, ref v4, 16, 12, ref d5, 16, running);
+                BatchMath.AddProduct(bits, ref d4, 16, ref ws._wi1TailT0.Start, 16, 16, ref d5, 16, 12, running);
                 // adjoint of o = b1o
                 GradientMath.AddColumnSums(ref ws._b1o.Start, ref d3, 16, 16, running);
                 // adjoint of g = b1g

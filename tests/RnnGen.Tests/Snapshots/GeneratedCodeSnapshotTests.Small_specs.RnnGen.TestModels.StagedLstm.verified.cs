@@ -1981,6 +1981,15 @@ namespace RnnGen.Generated
                     nameof(batch));
             }
             ws.ClearGradients();
+            // Each swept table transposed into W's rows, for the gradients of the products' vectors.
+            GradientMath.Transpose(ref m._wi0.Start, 256, 64, 3, ref ws._wi0T0.Start, 16);
+            GradientMath.Transpose(ref Unsafe.Add(ref m._wi0.Start, 64), 256, 64, 3, ref ws._wi0T64.Start, 16);
+            GradientMath.Transpose(ref Unsafe.Add(ref m._wi0.Start, 128), 256, 64, 3, ref ws._wi0T128.Start, 16);
+            GradientMath.Transpose(ref Unsafe.Add(ref m._wi0.Start, 192), 256, 64, 3, ref ws._wi0T192.Start, 16);
+            GradientMath.Transpose(ref m._wh0.Start, 256, 64, 64, ref ws._wh0T0.Start, 64);
+            GradientMath.Transpose(ref Unsafe.Add(ref m._wh0.Start, 64), 256, 64, 64, ref ws._wh0T64.Start, 64);
+            GradientMath.Transpose(ref Unsafe.Add(ref m._wh0.Start, 128), 256, 64, 64, ref ws._wh0T128.Start, 64);
+            GradientMath.Transpose(ref Unsafe.Add(ref m._wh0.Start, 192), 256, 64, 64, ref ws._wh0T192.Start, 64);
             double loss = new StagedLstmTrainingPass(m, ws, batch).Run();
             // The gradients of the packed tables, back in the tensors' layouts.
             GradientPacking.GateBias(ws._b0i.Span, 0, 64, gradients[2], gradients[3]);
@@ -2034,6 +2043,14 @@ namespace RnnGen.Generated
         internal readonly AlignedBuffer _wh0 = new(16384);
         internal readonly AlignedBuffer _wy = new(128);
         internal readonly AlignedBuffer _by = new(16);
+        internal readonly AlignedBuffer _wi0T0 = new(1024);
+        internal readonly AlignedBuffer _wi0T64 = new(1024);
+        internal readonly AlignedBuffer _wi0T128 = new(1024);
+        internal readonly AlignedBuffer _wi0T192 = new(1024);
+        internal readonly AlignedBuffer _wh0T0 = new(4096);
+        internal readonly AlignedBuffer _wh0T64 = new(4096);
+        internal readonly AlignedBuffer _wh0T128 = new(4096);
+        internal readonly AlignedBuffer _wh0T192 = new(4096);
         internal float[] Floats = Array.Empty<float>();
         internal int[] Ints = Array.Empty<int>();
         internal long[] Keys = Array.Empty<long>();
@@ -2386,52 +2403,42 @@ namespace RnnGen.Generated
                 GradientMath.SigmoidAdjoint(ref d10, ref d14, ref v14, 64 * running);
                 // adjoint of o += wh0[192..] · h0
                 GradientMath.Add(ref d8, ref d13, 64 * running);
-                GradientMath.AddOuter(ref Unsafe.Add(ref ws._wh0.Start, 192), 256, 64, ref v9, 64, 64,
-                    ref d13, 64, running);
-                GradientMath.AddDots(ref d9, 64, 64, ref Unsafe.Add(ref model._wh0.Start, 192), 256, 64,
-                    ref d13, 64, running);
+                GradientMath.AddOuter(ref Unsafe.Add(ref ws._wh0.Start, 192), 256, 64, ref v9, 64, 64, ref d13, 64,
+                    running);
+                BatchMath.AddProduct(bits, ref d9, 64, ref ws._wh0T192.Start, 64, 64, ref d13, 64, 64, running);
                 // adjoint of g += wh0[128..] · h0
                 GradientMath.Add(ref d7, ref d12, 64 * running);
-                GradientMath.AddOuter(ref Unsafe.Add(ref ws._wh0.Start, 128), 256, 64, ref v9, 64, 64,
-                    ref d12, 64, running);
-                GradientMath.AddDots(ref d9, 64, 64, ref Unsafe.Add(ref model._wh0.Start, 128), 256, 64,
-                    ref d12, 64, running);
+                GradientMath.AddOuter(ref Unsafe.Add(ref ws._wh0.Start, 128), 256, 64, ref v9, 64, 64, ref d12, 64,
+                    running);
+                BatchMath.AddProduct(bits, ref d9, 64, ref ws._wh0T128.Start, 64, 64, ref d12, 64, 64, running);
                 // adjoint of f += wh0[64..] · h0
                 GradientMath.Add(ref d6, ref d11, 64 * running);
-                GradientMath.AddOuter(ref Unsafe.Add(ref ws._wh0.Start, 64), 256, 64, ref v9, 64, 64,
-                    ref d11, 64, running);
-                GradientMath.AddDots(ref d9, 64, 64, ref Unsafe.Add(ref model._wh0.Start, 64), 256, 64,
-                    ref d11, 64, running);
+                GradientMath.AddOuter(ref Unsafe.Add(ref ws._wh0.Start, 64), 256, 64, ref v9, 64, 64, ref d11, 64,
+                    running);
+                BatchMath.AddProduct(bits, ref d9, 64, ref ws._wh0T64.Start, 64, 64, ref d11, 64, 64, running);
                 // adjoint of i += wh0 · h0
                 GradientMath.Add(ref d5, ref d10, 64 * running);
-                GradientMath.AddOuter(ref ws._wh0.Start, 256, 64, ref v9, 64, 64,
-                    ref d10, 64, running);
-                GradientMath.AddDots(ref d9, 64, 64, ref model._wh0.Start, 256, 64,
-                    ref d10, 64, running);
+                GradientMath.AddOuter(ref ws._wh0.Start, 256, 64, ref v9, 64, 64, ref d10, 64, running);
+                BatchMath.AddProduct(bits, ref d9, 64, ref ws._wh0T0.Start, 64, 64, ref d10, 64, 64, running);
                 // adjoint of o += wi0[192..] · x
                 GradientMath.Add(ref d3, ref d8, 64 * running);
-                GradientMath.AddOuter(ref Unsafe.Add(ref ws._wi0.Start, 192), 256, 64, ref v4, 16, 3,
-                    ref d8, 64, running);
-                GradientMath.AddDots(ref d4, 16, 3, ref Unsafe.Add(ref model._wi0.Start, 192), 256, 64,
-                    ref d8, 64, running);
+                GradientMath.AddOuter(ref Unsafe.Add(ref ws._wi0.Start, 192), 256, 64, ref v4, 16, 3, ref d8, 64,
+                    running);
+                BatchMath.AddProduct(bits, ref d4, 16, ref ws._wi0T192.Start, 16, 16, ref d8, 64, 64, running);
                 // adjoint of g += wi0[128..] · x
                 GradientMath.Add(ref d2, ref d7, 64 * running);
-                GradientMath.AddOuter(ref Unsafe.Add(ref ws._wi0.Start, 128), 256, 64, ref v4, 16, 3,
-                    ref d7, 64, running);
-                GradientMath.AddDots(ref d4, 16, 3, ref Unsafe.Add(ref model._wi0.Start, 128), 256, 64,
-                    ref d7, 64, running);
+                GradientMath.AddOuter(ref Unsafe.Add(ref ws._wi0.Start, 128), 256, 64, ref v4, 16, 3, ref d7, 64,
+                    running);
+                BatchMath.AddProduct(bits, ref d4, 16, ref ws._wi0T128.Start, 16, 16, ref d7, 64, 64, running);
                 // adjoint of f += wi0[64..] · x
                 GradientMath.Add(ref d1, ref d6, 64 * running);
-                GradientMath.AddOuter(ref Unsafe.Add(ref ws._wi0.Start, 64), 256, 64, ref v4, 16, 3,
-                    ref d6, 64, running);
-                GradientMath.AddDots(ref d4, 16, 3, ref Unsafe.Add(ref model._wi0.Start, 64), 256, 64,
-                    ref d6, 64, running);
+                GradientMath.AddOuter(ref Unsafe.Add(ref ws._wi0.Start, 64), 256, 64, ref v4, 16, 3, ref d6, 64,
+                    running);
+                BatchMath.AddProduct(bits, ref d4, 16, ref ws._wi0T64.Start, 16, 16, ref d6, 64, 64, running);
                 // adjoint of i += wi0 · x
                 GradientMath.Add(ref d0, ref d5, 64 * running);
-                GradientMath.AddOuter(ref ws._wi0.Start, 256, 64, ref v4, 16, 3,
-                    ref d5, 64, running);
-                GradientMath.AddDots(ref d4, 16, 3, ref model._wi0.Start, 256, 64,
-                    ref d5, 64, running);
+                GradientMath.AddOuter(ref ws._wi0.Start, 256, 64, ref v4, 16, 3, ref d5, 64, running);
+                BatchMath.AddProduct(bits, ref d4, 16, ref ws._wi0T0.Start, 16, 16, ref d5, 64, 64, running);
                 // adjoint of o = b0o
                 GradientMath.AddColumnSums(ref ws._b0o.Start, ref d3, 64, 64, running);
                 // adjoint of g = b0g

@@ -937,6 +937,9 @@ namespace RnnGen.Generated
                     nameof(batch));
             }
             ws.ClearGradients();
+            // Each swept table transposed into W's rows, for the gradients of the products' vectors.
+            GradientMath.Transpose(ref m._waxTail.Start, 4, 4, 2, ref ws._waxTailT0.Start, 16);
+            GradientMath.Transpose(ref m._waaTail.Start, 4, 4, 3, ref ws._waaTailT0.Start, 16);
             double loss = new TinyDenseTrainingPass(m, ws, batch).Run();
             // The gradients of the packed tables, back in the tensors' layouts.
             GradientPacking.Vector(ws._ba.Span, gradients[2]);
@@ -984,6 +987,8 @@ namespace RnnGen.Generated
         internal readonly AlignedBuffer _waaTail = new(12);
         internal readonly AlignedBuffer _wya = new(32);
         internal readonly AlignedBuffer _by = new(16);
+        internal readonly AlignedBuffer _waxTailT0 = new(64);
+        internal readonly AlignedBuffer _waaTailT0 = new(64);
         internal float[] Floats = Array.Empty<float>();
         internal int[] Ints = Array.Empty<int>();
         internal long[] Keys = Array.Empty<long>();
@@ -1189,16 +1194,12 @@ namespace RnnGen.Generated
                 GradientMath.ReluAdjoint(ref d4, ref d5, ref v5, 16 * running);
                 // adjoint of s += waaTail · h
                 GradientMath.Add(ref d2, ref d4, 16 * running);
-                GradientMath.AddOuter(ref ws._waaTail.Start, 4, 4, ref v3, 16, 3,
-                    ref d4, 16, running);
-                GradientMath.AddDots(ref d3, 16, 3, ref model._waaTail.Start, 4, 4,
-                    ref d4, 16, running);
+                GradientMath.AddOuter(ref ws._waaTail.Start, 4, 4, ref v3, 16, 3, ref d4, 16, running);
+                BatchMath.AddProduct(bits, ref d3, 16, ref ws._waaTailT0.Start, 16, 16, ref d4, 16, 4, running);
                 // adjoint of s += waxTail · x
                 GradientMath.Add(ref d0, ref d2, 16 * running);
-                GradientMath.AddOuter(ref ws._waxTail.Start, 4, 4, ref v1, 16, 2,
-                    ref d2, 16, running);
-                GradientMath.AddDots(ref d1, 16, 2, ref model._waxTail.Start, 4, 4,
-                    ref d2, 16, running);
+                GradientMath.AddOuter(ref ws._waxTail.Start, 4, 4, ref v1, 16, 2, ref d2, 16, running);
+                BatchMath.AddProduct(bits, ref d1, 16, ref ws._waxTailT0.Start, 16, 16, ref d2, 16, 4, running);
                 // adjoint of s = ba
                 GradientMath.AddColumnSums(ref ws._ba.Start, ref d0, 16, 16, running);
                 // The entries' gradients: the state's to the step before, the input's to the layer below.

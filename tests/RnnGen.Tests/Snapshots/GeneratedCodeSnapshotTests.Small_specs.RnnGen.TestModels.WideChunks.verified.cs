@@ -1531,6 +1531,9 @@ namespace RnnGen.Generated
                     nameof(batch));
             }
             ws.ClearGradients();
+            // Each swept table transposed into W's rows, for the gradients of the products' vectors.
+            GradientMath.Transpose(ref m._waa.Start, 288, 288, 300, ref ws._waaT0.Start, 304);
+            GradientMath.Transpose(ref m._waaTail.Start, 12, 12, 300, ref ws._waaTailT0.Start, 304);
             double loss = new WideChunksTrainingPass(m, ws, batch).Run();
             // The gradients of the packed tables, back in the tensors' layouts.
             GradientPacking.TakeColumns(ws._wax.Span, 10, 304, 0, 300, batch.Tokens, gradients[1], gradients[2]);
@@ -1578,6 +1581,8 @@ namespace RnnGen.Generated
         internal readonly AlignedBuffer _waaTail = new(3600);
         internal readonly AlignedBuffer _wya = new(304);
         internal readonly AlignedBuffer _by = new(16);
+        internal readonly AlignedBuffer _waaT0 = new(87552);
+        internal readonly AlignedBuffer _waaTailT0 = new(3648);
         internal float[] Floats = Array.Empty<float>();
         internal int[] Ints = Array.Empty<int>();
         internal long[] Keys = Array.Empty<long>();
@@ -1770,14 +1775,12 @@ namespace RnnGen.Generated
                 GradientMath.TanhAdjoint(ref d2, ref d3, ref v3, 304 * running);
                 // adjoint of s += waa | waaTail · h
                 GradientMath.Add(ref d0, ref d2, 304 * running);
-                GradientMath.AddOuter(ref ws._waa.Start, 288, 288, ref v1, 304, 300,
-                    ref d2, 304, running);
-                GradientMath.AddDots(ref d1, 304, 300, ref model._waa.Start, 288, 288,
-                    ref d2, 304, running);
-                GradientMath.AddOuter(ref ws._waaTail.Start, 12, 12, ref v1, 304, 300,
-                    ref Unsafe.Add(ref d2, 288), 304, running);
-                GradientMath.AddDots(ref d1, 304, 300, ref model._waaTail.Start, 12, 12,
-                    ref Unsafe.Add(ref d2, 288), 304, running);
+                GradientMath.AddOuter(ref ws._waa.Start, 288, 288, ref v1, 304, 300, ref d2, 304, running);
+                BatchMath.AddProduct(bits, ref d1, 304, ref ws._waaT0.Start, 304, 304, ref d2, 304, 288, running);
+                GradientMath.AddOuter(ref ws._waaTail.Start, 12, 12, ref v1, 304, 300, ref Unsafe.Add(ref d2, 288), 304,
+                    running);
+                BatchMath.AddProduct(bits, ref d1, 304, ref ws._waaTailT0.Start, 304, 304, ref Unsafe.Add(ref d2, 288),
+                    304, 12, running);
                 // adjoint of s = wax[token]
                 GradientMath.ScatterAddRows(ref ws._wax.Start, 304, 0, stepTokens.Slice(0, running), ref d0, 304, 304);
                 // The entries' gradients: the state's to the step before, the input's to the layer below.
