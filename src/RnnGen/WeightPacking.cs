@@ -36,6 +36,21 @@ public static class WeightPacking
     public static AlignedBuffer PackColumns(
         ReadOnlySpan<float> matrix, int rows, int columns, int stride, int firstRow, int rowCount, ReadOnlySpan<float> bias = default)
     {
+        var packed = new AlignedBuffer(checked(columns * stride));
+        PackColumnsInto(packed, matrix, rows, columns, stride, firstRow, rowCount, bias);
+        return packed;
+    }
+
+    /// <summary>
+    /// As <see cref="PackColumns(ReadOnlySpan{float}, int, int, int, int, int, ReadOnlySpan{float})"/>, into a table of that
+    /// layout that exists already (a trainer repacks its model after every update): only the values are written, the
+    /// padding stays as it is.
+    /// </summary>
+    /// <exception cref="ArgumentException">A span's length or the target's does not match the sizes.</exception>
+    public static void PackColumnsInto(
+        AlignedBuffer target, ReadOnlySpan<float> matrix, int rows, int columns, int stride, int firstRow, int rowCount, ReadOnlySpan<float> bias)
+    {
+        ArgumentNullException.ThrowIfNull(target);
         Check(matrix, (long)rows * columns, nameof(matrix));
         if (!bias.IsEmpty) Check(bias, rows, nameof(bias));
         if (firstRow < 0 || rowCount < 0 || firstRow + rowCount > rows)
@@ -43,23 +58,22 @@ public static class WeightPacking
             throw new ArgumentException($"Rows {firstRow} to {firstRow + rowCount - 1} are not rows of a matrix of {rows}.", nameof(firstRow));
         }
         CheckStride(rowCount, stride);
-        var packed = new AlignedBuffer(checked(columns * stride));
-        Span<float> to = packed.Span;
-        for (int r = 0; r < rowCount; r++)
+        CheckTarget(target, (long)columns * stride);
+        Span<float> to = target.Span;
+        // A transpose, in blocks of 64 columns so that the rows written stay in cache while every row of the matrix passes.
+        const int Block = 64;
+        for (int first = 0; first < columns; first += Block)
         {
-            int i = firstRow + r;
-            ReadOnlySpan<float> row = matrix.Slice(i * columns, columns);
-            if (bias.IsEmpty)
+            int end = Math.Min(columns, first + Block);
+            for (int r = 0; r < rowCount; r++)
             {
-                for (int j = 0; j < columns; j++) to[j * stride + r] = row[j];
-            }
-            else
-            {
-                float b = bias[i];
-                for (int j = 0; j < columns; j++) to[j * stride + r] = row[j] + b;
+                int i = firstRow + r;
+                ReadOnlySpan<float> row = matrix.Slice(i * columns, columns);
+                float b = bias.IsEmpty ? 0f : bias[i];
+                if (bias.IsEmpty) for (int j = first; j < end; j++) to[j * stride + r] = row[j];
+                else for (int j = first; j < end; j++) to[j * stride + r] = row[j] + b;
             }
         }
-        return packed;
     }
 
     /// <summary>
@@ -83,6 +97,18 @@ public static class WeightPacking
         ReadOnlySpan<float> weightIh, int gates, int hidden, int inputs, ReadOnlySpan<float> biasIh, ReadOnlySpan<float> biasHh,
         int recurrentBiasGates, ReadOnlySpan<float> embedding, int tokens, int gateStride)
     {
+        var packed = new AlignedBuffer(checked(tokens * gates * gateStride));
+        PackInputTableInto(packed, weightIh, gates, hidden, inputs, biasIh, biasHh, recurrentBiasGates, embedding, tokens, gateStride);
+        return packed;
+    }
+
+    /// <summary>As <see cref="PackInputTable"/>, into a table of that layout that exists already; the padding stays as it is.</summary>
+    /// <exception cref="ArgumentException">A span's length or the target's does not match the sizes.</exception>
+    public static void PackInputTableInto(
+        AlignedBuffer target, ReadOnlySpan<float> weightIh, int gates, int hidden, int inputs, ReadOnlySpan<float> biasIh, ReadOnlySpan<float> biasHh,
+        int recurrentBiasGates, ReadOnlySpan<float> embedding, int tokens, int gateStride)
+    {
+        ArgumentNullException.ThrowIfNull(target);
         int rows = gates * hidden;
         Check(weightIh, (long)rows * inputs, nameof(weightIh));
         Check(biasIh, rows, nameof(biasIh));
@@ -91,8 +117,8 @@ public static class WeightPacking
         else Check(embedding, (long)tokens * inputs, nameof(embedding));
         CheckStride(hidden, gateStride);
         int rowStride = checked(gates * gateStride);
-        var packed = new AlignedBuffer(checked(tokens * rowStride));
-        Span<float> to = packed.Span;
+        CheckTarget(target, (long)tokens * rowStride);
+        Span<float> to = target.Span;
         for (int t = 0; t < tokens; t++)
         {
             for (int g = 0; g < gates; g++)
@@ -116,20 +142,28 @@ public static class WeightPacking
                 }
             }
         }
-        return packed;
     }
 
     /// <summary>Rows <paramref name="firstRow"/> … of <paramref name="bias"/> (+ the same rows of <paramref name="recurrentBias"/>, when not empty), padded.</summary>
     /// <exception cref="ArgumentException">The rows are out of range.</exception>
     public static AlignedBuffer PackGateBias(ReadOnlySpan<float> bias, ReadOnlySpan<float> recurrentBias, int firstRow, int count, int stride)
     {
+        var packed = new AlignedBuffer(stride);
+        PackGateBiasInto(packed, bias, recurrentBias, firstRow, count, stride);
+        return packed;
+    }
+
+    /// <summary>As <see cref="PackGateBias"/>, into a table of that layout that exists already.</summary>
+    /// <exception cref="ArgumentException">The rows are out of range, or the target's length is not the stride.</exception>
+    public static void PackGateBiasInto(AlignedBuffer target, ReadOnlySpan<float> bias, ReadOnlySpan<float> recurrentBias, int firstRow, int count, int stride)
+    {
+        ArgumentNullException.ThrowIfNull(target);
         if (firstRow < 0 || count < 0 || firstRow + count > bias.Length) throw new ArgumentException("The rows are not rows of the bias.", nameof(firstRow));
         if (!recurrentBias.IsEmpty) Check(recurrentBias, bias.Length, nameof(recurrentBias));
         CheckStride(count, stride);
-        var packed = new AlignedBuffer(stride);
-        Span<float> to = packed.Span;
+        CheckTarget(target, stride);
+        Span<float> to = target.Span;
         for (int i = 0; i < count; i++) to[i] = recurrentBias.IsEmpty ? bias[firstRow + i] : bias[firstRow + i] + recurrentBias[firstRow + i];
-        return packed;
     }
 
     /// <summary>
@@ -141,6 +175,17 @@ public static class WeightPacking
     public static AlignedBuffer PackGateColumns(
         ReadOnlySpan<float> matrix, int gates, int hidden, int columns, int firstRow, int rowCount, int blockStride)
     {
+        var packed = new AlignedBuffer(checked(columns * gates * blockStride));
+        PackGateColumnsInto(packed, matrix, gates, hidden, columns, firstRow, rowCount, blockStride);
+        return packed;
+    }
+
+    /// <summary>As <see cref="PackGateColumns"/>, into a table of that layout that exists already; the padding stays as it is.</summary>
+    /// <exception cref="ArgumentException">A span's length or the target's does not match the sizes, or the rows are out of range.</exception>
+    public static void PackGateColumnsInto(
+        AlignedBuffer target, ReadOnlySpan<float> matrix, int gates, int hidden, int columns, int firstRow, int rowCount, int blockStride)
+    {
+        ArgumentNullException.ThrowIfNull(target);
         Check(matrix, (long)gates * hidden * columns, nameof(matrix));
         if (firstRow < 0 || rowCount < 0 || firstRow + rowCount > hidden)
         {
@@ -148,8 +193,8 @@ public static class WeightPacking
         }
         CheckStride(rowCount, blockStride);
         int stride = checked(gates * blockStride);
-        var packed = new AlignedBuffer(checked(columns * stride));
-        Span<float> to = packed.Span;
+        CheckTarget(target, (long)columns * stride);
+        Span<float> to = target.Span;
         for (int g = 0; g < gates; g++)
         {
             for (int r = 0; r < rowCount; r++)
@@ -158,19 +203,27 @@ public static class WeightPacking
                 for (int j = 0; j < columns; j++) to[j * stride + g * blockStride + r] = row[j];
             }
         }
-        return packed;
     }
 
     /// <summary>Row k of the result is row k of <paramref name="matrix"/>, padded to <paramref name="stride"/>.</summary>
     /// <exception cref="ArgumentException">The span's length does not match the sizes.</exception>
     public static AlignedBuffer PackRows(ReadOnlySpan<float> matrix, int rows, int columns, int stride)
     {
+        var packed = new AlignedBuffer(checked(rows * stride));
+        PackRowsInto(packed, matrix, rows, columns, stride);
+        return packed;
+    }
+
+    /// <summary>As <see cref="PackRows"/>, into a table of that layout that exists already; the padding stays as it is.</summary>
+    /// <exception cref="ArgumentException">The span's length or the target's does not match the sizes.</exception>
+    public static void PackRowsInto(AlignedBuffer target, ReadOnlySpan<float> matrix, int rows, int columns, int stride)
+    {
+        ArgumentNullException.ThrowIfNull(target);
         Check(matrix, (long)rows * columns, nameof(matrix));
         CheckStride(columns, stride);
-        var packed = new AlignedBuffer(checked(rows * stride));
-        Span<float> to = packed.Span;
+        CheckTarget(target, (long)rows * stride);
+        Span<float> to = target.Span;
         for (int k = 0; k < rows; k++) matrix.Slice(k * columns, columns).CopyTo(to.Slice(k * stride, columns));
-        return packed;
     }
 
     /// <summary>The vector, padded with zeros to <paramref name="stride"/>.</summary>
@@ -181,6 +234,15 @@ public static class WeightPacking
         var packed = new AlignedBuffer(stride);
         vector.CopyTo(packed.Span);
         return packed;
+    }
+
+    /// <summary>As <see cref="PackVector"/>, into a vector that exists already; the padding stays as it is.</summary>
+    /// <exception cref="ArgumentException">The vector is longer than the target.</exception>
+    public static void PackVectorInto(AlignedBuffer target, ReadOnlySpan<float> vector)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        CheckStride(vector.Length, target.Length);
+        vector.CopyTo(target.Span);
     }
 
     /// <summary>The element-wise sum of two vectors of one length, in a new array (PyTorch's two biases as the textbook's one).</summary>
@@ -198,6 +260,14 @@ public static class WeightPacking
         if (values.Length != expected)
         {
             throw new ArgumentException($"{name} must hold {expected} values, but it holds {values.Length}.", name);
+        }
+    }
+
+    private static void CheckTarget(AlignedBuffer target, long expected)
+    {
+        if (target.Length != expected)
+        {
+            throw new ArgumentException($"The table must hold {expected} values, but it holds {target.Length}.", nameof(target));
         }
     }
 

@@ -291,36 +291,63 @@ internal sealed class BatchEmitter
     /// <summary>One operation of the step program over the first <paramref name="count"/> rows of its matrices.</summary>
     private void Op(StepOp op, string count)
     {
-        SourceWriter w = _w;
-        w.Line("// " + StepProgramText.Op(op)[0]);
+        _w.Line("// " + StepProgramText.Op(op)[0]);
+        OpCall(_w, _m, _program, op, count, Rows(Target(op)), Rows);
+    }
+
+    /// <summary>The buffer an operation writes.</summary>
+    internal static string Target(StepOp op) => op switch
+    {
+        ReadRowOp r => r.Target,
+        LoadOp l => l.Target,
+        MultiplyOp mul => mul.Target,
+        MultiplyAddOp ma => ma.Target,
+        MixOp mix => mix.Target,
+        MatVecOp v => v.Target,
+        ActivateOp a => a.Target,
+        ZeroPaddingOp z => z.Target,
+        StoreOp s => s.Target,
+        ProjectOp p => p.Target,
+        _ => throw Exhaustive.Unhandled(op),
+    };
+
+    /// <summary>
+    /// The BatchMath call of one operation over the first <paramref name="count"/> rows of its matrices: the matrix it writes
+    /// (in place, for the operations that read it too) is <paramref name="target"/>, each other operand's is
+    /// <paramref name="operand"/>(its buffer). The training pass (<see cref="TrainingEmitter"/>) gives each version of a
+    /// buffer a matrix of its own; ForwardBatch one matrix per buffer.
+    /// </summary>
+    internal static void OpCall(SourceWriter w, ModelSpec m, StepProgram program, StepOp op, string count, string target, System.Func<string, string> operand)
+    {
+        int Stride(string name) => MatrixStride(m, program, name);
         switch (op)
         {
             case ReadRowOp r:
             {
-                PackedTensor table = _program.Table(r.Table);
-                w.Line($"BatchMath.GatherRows(ref {Rows(r.Target)}, {Int(Stride(r.Target))}, ref model.{table.Field}.Start, {Int(table.Stride)}, {Int(r.Offset)}, " +
+                PackedTensor table = program.Table(r.Table);
+                w.Line($"BatchMath.GatherRows(ref {target}, {Int(Stride(r.Target))}, ref model.{table.Field}.Start, {Int(table.Stride)}, {Int(r.Offset)}, " +
                     $"stepTokens.Slice(0, {count}), {Int(Stride(r.Target))});");
                 break;
             }
             case LoadOp l:
-                if (IsTable(l.Source)) w.Line($"BatchMath.Broadcast(ref {Rows(l.Target)}, {Int(Stride(l.Target))}, ref model.{_program.Table(l.Source).Field}.Start, {Int(Stride(l.Target))}, {count});");
-                else w.Line($"BatchMath.Copy(ref {Rows(l.Target)}, ref {Rows(l.Source)}, {Int(Stride(l.Target))}, {count});");
+                if (IsTable(program, l.Source)) w.Line($"BatchMath.Broadcast(ref {target}, {Int(Stride(l.Target))}, ref model.{program.Table(l.Source).Field}.Start, {Int(Stride(l.Target))}, {count});");
+                else w.Line($"BatchMath.Copy(ref {target}, ref {operand(l.Source)}, {Int(Stride(l.Target))}, {count});");
                 break;
             case MatVecOp v:
             {
-                string vector = Rows(v.Vector);
-                int vs = VectorStride(v.Vector);
+                string vector = operand(v.Vector);
+                int vs = Stride(v.Vector);
                 if (v.Matrix.Length > 0)
                 {
-                    PackedTensor t = _program.Table(v.Matrix);
-                    w.Line($"BatchMath.AddProduct(bits, ref {Rows(v.Target)}, {Int(Stride(v.Target))}, ref {TableAt(t, v.MainOffset)}, {Int(t.Stride)}, {Int(_program.Rows.Main)},");
+                    PackedTensor t = program.Table(v.Matrix);
+                    w.Line($"BatchMath.AddProduct(bits, ref {target}, {Int(Stride(v.Target))}, ref {TableAt("model", t, v.MainOffset)}, {Int(t.Stride)}, {Int(program.Rows.Main)},");
                     w.Line($"    ref {vector}, {Int(vs)}, {Int(v.Columns)}, {count});");
                 }
                 if (v.Tail.Length > 0)
                 {
-                    PackedTensor t = _program.Table(v.Tail);
-                    w.Line($"BatchMath.AddProduct(bits, ref {At(Rows(v.Target), _program.Rows.Main)}, {Int(Stride(v.Target))}, ref {TableAt(t, v.TailOffset)}, {Int(t.Stride)}, " +
-                        $"{Int(_program.Rows.Tail)},");
+                    PackedTensor t = program.Table(v.Tail);
+                    w.Line($"BatchMath.AddProduct(bits, ref {At(target, program.Rows.Main)}, {Int(Stride(v.Target))}, ref {TableAt("model", t, v.TailOffset)}, {Int(t.Stride)}, " +
+                        $"{Int(program.Rows.Tail)},");
                     w.Line($"    ref {vector}, {Int(vs)}, {Int(v.Columns)}, {count});");
                 }
                 break;
@@ -329,39 +356,41 @@ internal sealed class BatchEmitter
             {
                 // The hidden sums run over their whole rows (the padding is zeroed before every store); the outputs over
                 // their values only, so that their padding stays zero.
-                bool output = _program.Buffer(a.Target).Kind == BufferKind.Output;
-                int width = output ? _m.Output.Size : Stride(a.Target);
-                string? call = ActivationTable.Batch(a.Function, $"ref {Rows(a.Target)}, {Int(Stride(a.Target))}, {Int(width)}, {count}");
+                string? call = ActivationTable.Batch(a.Function, $"ref {target}, {Int(Stride(a.Target))}, {Int(ActivatedWidth(m, program, a.Target))}, {count}");
                 if (call is not null) w.Line(call + ";");
                 break;
             }
             case ZeroPaddingOp z:
-                w.Line($"BatchMath.Zero(ref {Rows(z.Target)}, {Int(Stride(z.Target))}, {Int(z.From)}, {Int(z.To)}, {count});");
+                w.Line($"BatchMath.Zero(ref {target}, {Int(Stride(z.Target))}, {Int(z.From)}, {Int(z.To)}, {count});");
                 break;
             case MultiplyOp mul:
-                w.Line($"BatchMath.Multiply(bits, ref {Rows(mul.Target)}, ref {Rows(mul.A)}, ref {Rows(mul.B)}, {Int(Stride(mul.Target))} * {count});");
+                w.Line($"BatchMath.Multiply(bits, ref {target}, ref {operand(mul.A)}, ref {operand(mul.B)}, {Int(Stride(mul.Target))} * {count});");
                 break;
             case MultiplyAddOp ma:
-                w.Line($"BatchMath.MultiplyAdd(bits, ref {Rows(ma.Target)}, ref {Rows(ma.A)}, ref {Rows(ma.B)}, {Int(Stride(ma.Target))} * {count});");
+                w.Line($"BatchMath.MultiplyAdd(bits, ref {target}, ref {operand(ma.A)}, ref {operand(ma.B)}, {Int(Stride(ma.Target))} * {count});");
                 break;
             case MixOp mix:
-                w.Line($"BatchMath.Mix(bits, ref {Rows(mix.Target)}, ref {Rows(mix.Gate)}, ref {Rows(mix.Other)}, {Int(Stride(mix.Target))} * {count});");
+                w.Line($"BatchMath.Mix(bits, ref {target}, ref {operand(mix.Gate)}, ref {operand(mix.Other)}, {Int(Stride(mix.Target))} * {count});");
                 break;
             case StoreOp s:
-                w.Line($"BatchMath.Copy(ref {Rows(s.Target)}, ref {Rows(s.Source)}, {Int(Stride(s.Target))}, {count});");
+                w.Line($"BatchMath.Copy(ref {target}, ref {operand(s.Source)}, {Int(Stride(s.Target))}, {count});");
                 break;
             case ProjectOp p:
             {
-                PackedTensor weights = _program.Table(p.Weights);
-                w.Line($"BatchMath.Project(ref {Rows(p.Target)}, {Int(Stride(p.Target))}, ref model.{weights.Field}.Start, {Int(weights.Stride)}, {Int(p.Outputs)}, " +
-                    $"ref model.{_program.Table(p.Bias).Field}.Start,");
-                w.Line($"    ref {Rows(p.Vector)}, {Int(weights.Stride)}, {Int(weights.Stride)}, {count});");
+                PackedTensor weights = program.Table(p.Weights);
+                w.Line($"BatchMath.Project(ref {target}, {Int(Stride(p.Target))}, ref model.{weights.Field}.Start, {Int(weights.Stride)}, {Int(p.Outputs)}, " +
+                    $"ref model.{program.Table(p.Bias).Field}.Start,");
+                w.Line($"    ref {operand(p.Vector)}, {Int(weights.Stride)}, {Int(weights.Stride)}, {count});");
                 break;
             }
             default:
                 throw Exhaustive.Unhandled(op);
         }
     }
+
+    /// <summary>The floats of each row an activation runs over: a hidden buffer's whole row, the output's values.</summary>
+    internal static int ActivatedWidth(ModelSpec m, StepProgram program, string name) =>
+        program.Buffer(name).Kind == BufferKind.Output ? m.Output.Size : MatrixStride(m, program, name);
 
     /// <summary>Items joined by ", " into lines of at most 100 characters.</summary>
     private static IEnumerable<string> Wrap(IEnumerable<string> items)
@@ -380,19 +409,21 @@ internal sealed class BatchEmitter
         if (line.Length > 0) yield return line.ToString();
     }
 
-    private bool IsTable(string name) => _program.Packed.Any(p => p.Name == name);
+    internal static bool IsTable(StepProgram program, string name) => program.Packed.Any(p => p.Name == name);
 
     /// <summary>The row length of a buffer's matrix (the output's rows are the caller's Output values).</summary>
-    private int Stride(string name)
+    internal static int MatrixStride(ModelSpec m, StepProgram program, string name)
     {
-        BufferSpec b = _program.Buffer(name);
-        return b.Kind == BufferKind.Output ? SpecWords.Pad(_m.Output.Size) : b.Stride;
+        BufferSpec b = program.Buffer(name);
+        return b.Kind == BufferKind.Output ? SpecWords.Pad(m.Output.Size) : b.Stride;
     }
 
     /// <summary>The local that refers to a buffer's matrix: h0 → h0Rows (the kernel's own locals never end in "Rows").</summary>
     private static string Rows(string name) => name + "Rows";
 
-    private static string At(string name, int offset) => offset == 0 ? name : $"Unsafe.Add(ref {name}, {Int(offset)})";
+    internal static string At(string name, int offset) => offset == 0 ? name : $"Unsafe.Add(ref {name}, {Int(offset)})";
 
-    private static string TableAt(PackedTensor t, int offset) => offset == 0 ? $"model.{t.Field}.Start" : $"Unsafe.Add(ref model.{t.Field}.Start, {Int(offset)})";
+    /// <summary>Where a product's block starts in a table of <paramref name="owner"/> (the model's tables, or a workspace's gradients).</summary>
+    internal static string TableAt(string owner, PackedTensor t, int offset) =>
+        offset == 0 ? $"{owner}.{t.Field}.Start" : $"Unsafe.Add(ref {owner}.{t.Field}.Start, {Int(offset)})";
 }

@@ -70,6 +70,17 @@ internal static class CatalogEmitter
                         w.Line("default: throw new global::System.ArgumentException(\"No model is called '\" + key + \"'.\", nameof(key));");
                     }
                 }
+                w.Line();
+                w.Line("/// <summary>The training program of the model with this key (its generated loss and gradients).</summary>");
+                w.Line("/// <exception cref=\"global::System.ArgumentException\">No model has this key.</exception>");
+                using (w.Block("public static global::RnnGen.Training.ITrainingProgram Training(string key)"))
+                {
+                    using (w.Block("switch (key)"))
+                    {
+                        foreach (CatalogEntry m in Ordered(models)) w.Line($"case {String(m.Key)}: return global::{m.FullName}.Training;");
+                        w.Line("default: throw new global::System.ArgumentException(\"No model is called '\" + key + \"'.\", nameof(key));");
+                    }
+                }
             }
         }
         return w.ToString();

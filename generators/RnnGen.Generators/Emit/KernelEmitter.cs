@@ -22,12 +22,21 @@ internal static class KernelEmitter
             // Inside this namespace no user type can hide these (specs may not use it), so names stay short.
             w.Line("using global::System;");
             w.Line("using global::System.Buffers;");
+            w.Line("using global::System.Collections.Generic;");
             w.Line("using global::System.Diagnostics.CodeAnalysis;");
             w.Line("using global::System.Runtime.CompilerServices;");
             w.Line("using global::System.Runtime.InteropServices;");
             w.Line("using global::System.Runtime.Intrinsics;");
             w.Line("using BatchMath = global::RnnGen.BatchMath;");
             w.Line("using VectorMath = global::RnnGen.VectorMath;");
+            w.Line("using GradientMath = global::RnnGen.GradientMath;");
+            w.Line("using GradientPacking = global::RnnGen.GradientPacking;");
+            w.Line("using WeightPacking = global::RnnGen.WeightPacking;");
+            w.Line("using Training = global::RnnGen.Training;");
+            w.Line("using AlignedBuffer = global::RnnGen.AlignedBuffer;");
+            w.Line("using IRnnModel = global::RnnGen.IRnnModel;");
+            w.Line("using RnnModelInfo = global::RnnGen.RnnModelInfo;");
+            w.Line("using TensorInfo = global::RnnGen.TensorInfo;");
             w.Line($"using Model = global::{m.FullName};");
             w.Line();
             w.Line($"/// <summary>The kernels and helpers of <see cref=\"Model\"/>: one step at each vector width, from its step program.</summary>");
@@ -56,6 +65,7 @@ internal static class KernelEmitter
                 BatchEmitter.Emit(w, m, program);
                 Throwers(w, m);
             }
+            TrainingEmitter.Emit(w, m, program);
         }
     }
 

@@ -45,6 +45,7 @@ internal static partial class ModelEmitter
                 Construction(w, m, program);
                 PublicSteps(w, m);
                 BatchSteps(w, m);
+                TrainingProperty(w, m);
                 if (m.Input.OneHot) TextApi(w, m);
                 StateTypes(w, m, program);
             }
@@ -52,6 +53,17 @@ internal static partial class ModelEmitter
         w.Line();
         KernelEmitter.Emit(w, m, program, plans);
         return w.ToString();
+    }
+
+    private static void TrainingProperty(SourceWriter w, ModelSpec m)
+    {
+        w.Line("/// <summary>");
+        w.Line("/// The model's training program: the loss of a batch of sequences and its gradient with respect to every weight");
+        w.Line("/// tensor, by backpropagation through time generated from the same step program as Step and ForwardBatch.");
+        w.Line("/// The run-time library's trainer (RnnGen.Training.Trainer) drives it.");
+        w.Line("/// </summary>");
+        w.Line($"public static global::RnnGen.Training.ITrainingProgram Training => global::{GeneratedNames.ImplementationNamespace}.{TrainingEmitter.ProgramName(m)}.Program;");
+        w.Line();
     }
 
     /// <summary>The step program and plans of a model as text (what the snapshot tests pin).</summary>

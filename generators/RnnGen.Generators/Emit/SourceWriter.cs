@@ -18,6 +18,47 @@ internal sealed class SourceWriter
         _text.Append('\n');
     }
 
+    /// <summary>
+    /// Writes a line of code, broken after commas (outside string literals) into lines of at most about
+    /// <paramref name="width"/> characters when it is longer, the continuation lines indented one more level.
+    /// </summary>
+    public void Code(string line, int width = 120)
+    {
+        if (_indent * 4 + line.Length <= width)
+        {
+            Line(line);
+            return;
+        }
+        var pieces = new System.Collections.Generic.List<string>();
+        bool quoted = false;
+        int start = 0;
+        for (int i = 0; i < line.Length - 1; i++)
+        {
+            if (line[i] == '"') quoted = !quoted;
+            else if (!quoted && line[i] == ',' && line[i + 1] == ' ')
+            {
+                pieces.Add(line.Substring(start, i + 1 - start));
+                start = i + 2;
+            }
+        }
+        pieces.Add(line.Substring(start));
+        var current = new StringBuilder();
+        bool first = true;
+        foreach (string piece in pieces)
+        {
+            int indent = (_indent + (first ? 0 : 1)) * 4;
+            if (current.Length > 0 && indent + current.Length + 1 + piece.Length > width)
+            {
+                _text.Append(' ', indent).Append(current).Append('\n');
+                current.Clear();
+                first = false;
+            }
+            if (current.Length > 0) current.Append(' ');
+            current.Append(piece);
+        }
+        _text.Append(' ', (_indent + (first ? 0 : 1)) * 4).Append(current).Append('\n');
+    }
+
     /// <summary>Writes a line as it is, without indentation: a line of a raw string literal's content.</summary>
     public void Raw(string line) => _text.Append(line).Append('\n');
 

@@ -14,7 +14,7 @@ internal static class GeneratedNames
         "Forward", "Load", "FromSafeTensors", "Encode", "Tokenize", "Info", "Vocabulary", "VocabularyHolder",
         "VocabularyTokens", "UnknownToken", "HiddenSize", "InputSize", "OutputSize", "HiddenStride", "OutputStride",
         "Labels", "WeightsFile", "DefaultWeightsPath", "EmbeddingSize", "StateStride", "PyTorchTensors", "ForwardWithVectors",
-        "ForwardBatch", "ForwardBatchWithVectors", "VocabularyData", "LabelData",
+        "ForwardBatch", "ForwardBatchWithVectors", "VocabularyData", "LabelData", "Training",
     };
 
     /// <summary>
@@ -125,9 +125,11 @@ internal static class GeneratedNames
     /// </summary>
     public static readonly string[] ReferencedTypes =
     {
-        "RnnGen.AlignedBuffer", "RnnGen.BatchMath", "RnnGen.IDenseRnnModel", "RnnGen.IOneHotRnnModel", "RnnGen.IRnnModel",
+        "RnnGen.AlignedBuffer", "RnnGen.BatchMath", "RnnGen.GradientMath", "RnnGen.GradientPacking", "RnnGen.IDenseRnnModel", "RnnGen.IOneHotRnnModel", "RnnGen.IRnnModel",
         "RnnGen.RnnModelInfo", "RnnGen.SafeTensorsFile", "RnnGen.Tensor", "RnnGen.TensorInfo", "RnnGen.Tokenizer", "RnnGen.VectorFormat",
         "RnnGen.VectorMath", "RnnGen.Vocabulary", "RnnGen.WeightPacking", "RnnGen.WeightsException",
+        "RnnGen.Training.ITrainingProgram", "RnnGen.Training.ITrainingWorkspace", "RnnGen.Training.LossKind", "RnnGen.Training.ParameterInit",
+        "RnnGen.Training.SequenceBatch",
         "System.AppContext", "System.ArgumentException", "System.ArgumentNullException", "System.ArgumentOutOfRangeException", "System.Array",
         "System.Buffers.ArrayPool", "System.CodeDom.Compiler.GeneratedCodeAttribute", "System.Collections.Generic.IReadOnlyCollection",
         "System.Collections.Generic.IReadOnlyList", "System.Diagnostics.CodeAnalysis.DoesNotReturnAttribute",

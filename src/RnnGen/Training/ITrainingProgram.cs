@@ -37,12 +37,13 @@ public interface ITrainingProgram
     ITrainingWorkspace CreateWorkspace();
 
     /// <summary>
-    /// Runs the batch forward and backward through time on <paramref name="model"/>, adds the gradient of the summed
-    /// loss of every scored step to <paramref name="gradients"/> (one array per tensor, as the parameters) and returns
-    /// that summed loss. Nothing is allocated once the workspace has seen a batch as large.
+    /// Runs the batch forward and backward through time on <paramref name="model"/> (packed from
+    /// <paramref name="parameters"/>, which the gradients of an embedding's folded table also need), adds the gradient
+    /// of the summed, weighted loss of every scored step to <paramref name="gradients"/> (one array per tensor, as the
+    /// parameters) and returns that summed loss. Nothing is allocated once the workspace has seen a batch as large.
     /// </summary>
-    /// <exception cref="ArgumentException">The batch's parts do not fit together, or a token is out of range.</exception>
-    double Backward(IRnnModel model, ITrainingWorkspace workspace, SequenceBatch batch, IReadOnlyList<float[]> gradients);
+    /// <exception cref="ArgumentException">The batch's parts do not fit together, a token is out of range, or a list does not hold the model's tensors.</exception>
+    double Backward(IRnnModel model, IReadOnlyList<float[]> parameters, ITrainingWorkspace workspace, SequenceBatch batch, IReadOnlyList<float[]> gradients);
 }
 
 /// <summary>One thread's buffers for <see cref="ITrainingProgram.Backward"/>: made by the program, opaque to the trainer.</summary>

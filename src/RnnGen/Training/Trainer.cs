@@ -315,7 +315,7 @@ public sealed class Trainer
             void Part(int p)
             {
                 foreach (float[] g in gradients[p]) Array.Clear(g);
-                partLoss[p] = program.Backward(model, workspaces[p], batch.Part(p), gradients[p]);
+                partLoss[p] = program.Backward(model, parameters, workspaces[p], batch.Part(p), gradients[p]);
             }
         }
 

@@ -350,6 +350,13 @@ namespace RnnGen.Models
         }
 
         /// <summary>
+        /// The model's training program: the loss of a batch of sequences and its gradient with respect to every weight
+        /// tensor, by backpropagation through time generated from the same step program as Step and ForwardBatch.
+        /// The run-time library's trainer (RnnGen.Training.Trainer) drives it.
+        /// </summary>
+        public static global::RnnGen.Training.ITrainingProgram Training => global::RnnGen.Generated.NameTaggerTraining.Program;
+
+        /// <summary>
         /// The vocabulary of name-tagger.vocab.txt: token index = line number (from 0); unknown words map to &lt;UNK&gt;.
         /// </summary>
         public static global::RnnGen.Vocabulary Vocabulary => VocabularyHolder.Instance;
@@ -537,12 +544,21 @@ namespace RnnGen.Generated
 {
     using global::System;
     using global::System.Buffers;
+    using global::System.Collections.Generic;
     using global::System.Diagnostics.CodeAnalysis;
     using global::System.Runtime.CompilerServices;
     using global::System.Runtime.InteropServices;
     using global::System.Runtime.Intrinsics;
     using BatchMath = global::RnnGen.BatchMath;
     using VectorMath = global::RnnGen.VectorMath;
+    using GradientMath = global::RnnGen.GradientMath;
+    using GradientPacking = global::RnnGen.GradientPacking;
+    using WeightPacking = global::RnnGen.WeightPacking;
+    using Training = global::RnnGen.Training;
+    using AlignedBuffer = global::RnnGen.AlignedBuffer;
+    using IRnnModel = global::RnnGen.IRnnModel;
+    using RnnModelInfo = global::RnnGen.RnnModelInfo;
+    using TensorInfo = global::RnnGen.TensorInfo;
     using Model = global::RnnGen.Models.NameTagger;
 
     /// <summary>The kernels and helpers of <see cref="Model"/>: one step at each vector width, from its step program.</summary>
@@ -1086,5 +1102,387 @@ namespace RnnGen.Generated
         [DoesNotReturn]
         public static void ThrowOutputsTooShort(int length, int needed) =>
             throw new ArgumentException($"outputs has room for {length} steps but the sequence has {needed}.", "outputs");
+    }
+
+    /// <summary>
+    /// The training program of <see cref="Model"/>: its loss and gradients by backpropagation through time, each
+    /// operation of its step program followed backward by its adjoint (see the spec's generated kernels for the forward pass).
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("RnnGen", "0.1.0")]
+    file sealed class NameTaggerTraining : Training.ITrainingProgram
+    {
+        public static readonly NameTaggerTraining Program = new();
+
+        public RnnModelInfo Info => Model.Info;
+
+        public Training.LossKind Loss => Training.LossKind.BinaryCrossEntropy;
+
+        public IReadOnlyList<Training.ParameterInit> Init { get; } = new Training.ParameterInit[]
+        {
+            new(false, 0.1f), // Waa
+            new(false, 0.1f), // Wax
+            new(false, 0.1f), // ba
+            new(false, 0.1f), // Wya
+            new(false, 0.1f), // by
+        };
+
+        public IRnnModel CreateModel(IReadOnlyList<float[]> parameters)
+        {
+            Require(parameters, nameof(parameters));
+            return new Model(parameters[0], parameters[1], parameters[2], parameters[3], parameters[4]);
+        }
+
+        public void Repack(IRnnModel model, IReadOnlyList<float[]> parameters)
+        {
+            Model m = Own(model);
+            Require(parameters, nameof(parameters));
+            WeightPacking.PackColumnsInto(m._wax, parameters[1], 100, 10000, 112, 0, 100, parameters[2]);
+            WeightPacking.PackColumnsInto(m._waa, parameters[0], 100, 100, 96, 0, 96, default);
+            WeightPacking.PackColumnsInto(m._waaTail, parameters[0], 100, 100, 4, 96, 4, default);
+            WeightPacking.PackRowsInto(m._wya, parameters[3], 1, 100, 112);
+            WeightPacking.PackVectorInto(m._by, parameters[4]);
+        }
+
+        public Training.ITrainingWorkspace CreateWorkspace() => new NameTaggerTrainingWorkspace();
+
+        public double Backward(IRnnModel model, IReadOnlyList<float[]> parameters,
+            Training.ITrainingWorkspace workspace,
+            Training.SequenceBatch batch, IReadOnlyList<float[]> gradients)
+        {
+            Model m = Own(model);
+            Require(parameters, nameof(parameters));
+            NameTaggerTrainingWorkspace ws = workspace as NameTaggerTrainingWorkspace
+                ?? throw new ArgumentException("The workspace is not one that this model's training program made.",
+                nameof(workspace));
+            Require(gradients, nameof(gradients));
+            if (!batch.Inputs.IsEmpty) throw new ArgumentException("This model reads token indices; the batch holds dense inputs.",
+                nameof(batch));
+            ReadOnlySpan<int> tokens = batch.Tokens;
+            for (int i = 0; i < tokens.Length; i++)
+            {
+                if ((uint)tokens[i] >= 10000u) NameTaggerKernels.ThrowTokenOutOfRange(tokens[i], nameof(batch));
+            }
+            int steps = BatchMath.Steps(batch.Lengths, tokens.Length, int.MaxValue, nameof(batch));
+            if (batch.Targets.Length != (long)steps * Model.OutputSize)
+            {
+                throw new ArgumentException(
+                    $"The batch's {steps} steps need {(long)steps * Model.OutputSize} targets ({Model.OutputSize} a step), " +
+                    $"but it holds {batch.Targets.Length}.",
+                    nameof(batch));
+            }
+            if (!batch.StepWeights.IsEmpty && batch.StepWeights.Length != steps)
+            {
+                throw new ArgumentException($"The batch has {steps} steps but {batch.StepWeights.Length} step weights.",
+                    nameof(batch));
+            }
+            ws.ClearGradients();
+            double loss = new NameTaggerTrainingPass(m, ws, batch).Run();
+            // The gradients of the packed tables, back in the tensors' layouts.
+            GradientPacking.TakeColumns(ws._wax.Span, 10000, 112, 0, 100, batch.Tokens, gradients[1], gradients[2]);
+            GradientPacking.Columns(ws._waa.Span, 100, 96, 0, 96, gradients[0], default);
+            GradientPacking.Columns(ws._waaTail.Span, 100, 4, 96, 4, gradients[0], default);
+            GradientPacking.Rows(ws._wya.Span, 1, 100, 112, gradients[3]);
+            GradientPacking.Vector(ws._by.Span, gradients[4]);
+            return loss;
+        }
+
+        private static Model Own(IRnnModel model) =>
+            model as Model ?? throw new ArgumentException("The model is not one that this training program made.",
+            nameof(model));
+
+        /// <summary>Checks that a list holds one array per tensor, each of the tensor's number of values.</summary>
+        private static void Require(IReadOnlyList<float[]> tensors, string parameter)
+        {
+            ArgumentNullException.ThrowIfNull(tensors, parameter);
+            IReadOnlyList<TensorInfo> expected = Model.Info.Tensors;
+            if (tensors.Count != expected.Count)
+            {
+                throw new ArgumentException($"{parameter} holds {tensors.Count} tensors; the model has {expected.Count}.",
+                    parameter);
+            }
+            for (int i = 0; i < expected.Count; i++)
+            {
+                long size = 1;
+                foreach (int d in expected[i].Shape) size *= d;
+                if (tensors[i] is null || tensors[i].Length != size)
+                {
+                    throw new ArgumentException(
+                        $"{parameter}[{i}] ({expected[i].Name}) must hold {size} values, " +
+                        $"but it holds {tensors[i]?.Length.ToString() ?? "null"}.", parameter);
+                }
+            }
+        }
+    }
+
+    /// <summary>One thread's gradient tables (in the packed tables' layouts) and matrices for the training program.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("RnnGen", "0.1.0")]
+    file sealed class NameTaggerTrainingWorkspace : Training.ITrainingWorkspace
+    {
+        internal readonly AlignedBuffer _wax = new(1120000);
+        internal readonly AlignedBuffer _waa = new(9600);
+        internal readonly AlignedBuffer _waaTail = new(400);
+        internal readonly AlignedBuffer _wya = new(112);
+        internal readonly AlignedBuffer _by = new(16);
+        internal float[] Floats = Array.Empty<float>();
+        internal int[] Ints = Array.Empty<int>();
+        internal long[] Keys = Array.Empty<long>();
+
+        /// <summary>Clears the gradient tables before a batch; a one-hot input's table is cleared row by row as it is read.</summary>
+        internal void ClearGradients()
+        {
+            _waa.Span.Clear();
+            _waaTail.Span.Clear();
+            _wya.Span.Clear();
+            _by.Span.Clear();
+        }
+    }
+
+    /// <summary>
+    /// One call of Backward: the batch in groups of up to BatchMath.GroupSize sequences, longest first; per group, each layer
+    /// forward over the group, the head and the loss at every step, then each layer backward through time from the top.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("RnnGen", "0.1.0")]
+    file ref struct NameTaggerTrainingPass
+    {
+        // The slots: a matrix of 64 rows for each version of a buffer in a step, its values then its adjoints.
+        private const int SlotFloats = 122880;
+        private readonly Model model;
+        private readonly NameTaggerTrainingWorkspace ws;
+        private readonly ReadOnlySpan<int> tokens;
+        private readonly ReadOnlySpan<float> inputs;
+        private readonly ReadOnlySpan<int> lengths;
+        private readonly ReadOnlySpan<float> targets;
+        private readonly ReadOnlySpan<float> weights;
+        private readonly int bits;
+        private Span<int> order, starts, local, stepTokens;
+        private ReadOnlySpan<int> group;
+        private double loss;
+        // Where each pass's sequence rows start in the floats: h (and c) at every step of the group, and h's adjoint.
+        private int outL0, dOutL0;
+
+        public NameTaggerTrainingPass(Model model, NameTaggerTrainingWorkspace ws, Training.SequenceBatch batch)
+        {
+            this.model = model;
+            this.ws = ws;
+            tokens = batch.Tokens;
+            inputs = batch.Inputs;
+            lengths = batch.Lengths;
+            targets = batch.Targets;
+            weights = batch.StepWeights;
+            bits = BatchMath.Width(0);
+            order = starts = local = stepTokens = default;
+            group = default;
+            loss = 0;
+            outL0 = dOutL0 = 0;
+        }
+
+        public double Run()
+        {
+            int count = lengths.Length;
+            if (count == 0) return 0;
+            const int G = BatchMath.GroupSize;
+            if (ws.Ints.Length < 3 * count + G) ws.Ints = new int[3 * count + G];
+            if (ws.Keys.Length < count) ws.Keys = new long[count];
+            order = ws.Ints.AsSpan(0, count);
+            starts = ws.Ints.AsSpan(count, count);
+            local = ws.Ints.AsSpan(2 * count, count);
+            stepTokens = ws.Ints.AsSpan(3 * count, G);
+            BatchMath.Order(lengths, order, starts, ws.Keys);
+            long most = 0;
+            for (int first = 0; first < count; first += G)
+            {
+                long tokensOfGroup = 0;
+                for (int i = first; i < Math.Min(first + G, count); i++) tokensOfGroup += lengths[order[i]];
+                most = Math.Max(most, tokensOfGroup);
+            }
+            long rows = most * 112;
+            long floats = SlotFloats + 2 * rows;
+            if (floats > Array.MaxLength)
+            {
+                throw new ArgumentException(
+                    $"A group of sequences with {most} steps needs more than one array for its training pass.", "batch");
+            }
+            if (ws.Floats.Length < floats) ws.Floats = new float[floats];
+            // The slots start at zero (their padding stays so); the sequence rows are cleared per group.
+            ws.Floats.AsSpan(0, SlotFloats).Clear();
+            int at = SlotFloats;
+            outL0 = at; at += (int)rows;
+            dOutL0 = at; at += (int)rows;
+            for (int first = 0; first < count; first += G)
+            {
+                group = order.Slice(first, Math.Min(G, count - first));
+                int tokensOfGroup = 0;
+                for (int i = 0; i < group.Length; i++)
+                {
+                    local[i] = tokensOfGroup;
+                    tokensOfGroup += lengths[group[i]];
+                }
+                ws.Floats.AsSpan(SlotFloats, 2 * (int)rows).Clear();
+                Group(lengths[group[0]]);
+            }
+            return loss;
+        }
+
+        private void Group(int longest)
+        {
+            // Forward, layer by layer (each direction over the whole group), keeping h (and c) at every step.
+            for (int s = 0; s < longest; s++) ForwardL0(s);
+            // The head and the loss at every step, and the head's adjoint: the last layer's h gets its gradient.
+            for (int t = 0; t < longest; t++) Head(t);
+            // Backward through time, from the top layer down.
+            BackwardL0(longest);
+        }
+
+        private void ForwardL0(int s)
+        {
+            int running = BatchMath.Running(lengths, group, s);
+            ref float floats = ref MemoryMarshal.GetArrayDataReference(ws.Floats);
+            ref float v0 = ref Unsafe.Add(ref floats, 0); // s
+            ref float v1 = ref Unsafe.Add(ref floats, 14336); // h
+            ref float v2 = ref Unsafe.Add(ref floats, 28672); // s
+            ref float v3 = ref Unsafe.Add(ref floats, 43008); // s
+            ref float v4 = ref Unsafe.Add(ref floats, 57344); // s
+            ref float v5 = ref Unsafe.Add(ref floats, 71680); // h
+            ref float v6 = ref Unsafe.Add(ref floats, 86016); // h
+            for (int i = 0; i < running; i++) stepTokens[i] = tokens[starts[group[i]] + s];
+            // h before the step: zero at the first, else the row of the step before.
+            if (s == 0) MemoryMarshal.CreateSpan(ref v1, 112 * running).Clear();
+            else for (int i = 0; i < running; i++) BatchMath.CopyRow(ref floats, outL0 + (nint)(local[i] + s - 1) * 112,
+                ref v1, i * 112, 112);
+            // s = wax[token]
+            BatchMath.GatherRows(ref v0, 112, ref model._wax.Start, 112, 0, stepTokens.Slice(0, running), 112);
+            // s += waa | waaTail · h
+            BatchMath.Copy(ref v2, ref v0, 112, running);
+            BatchMath.AddProduct(bits, ref v2, 112, ref model._waa.Start, 96, 96,
+                ref v1, 112, 100, running);
+            BatchMath.AddProduct(bits, ref Unsafe.Add(ref v2, 96), 112, ref model._waaTail.Start, 4, 4,
+                ref v1, 112, 100, running);
+            // s = tanh(s)
+            BatchMath.Copy(ref v3, ref v2, 112, running);
+            BatchMath.Tanh(bits, ref v3, 112, 112, running);
+            // s[100..112) = 0
+            BatchMath.Copy(ref v4, ref v3, 112, running);
+            BatchMath.Zero(ref v4, 112, 100, 112, running);
+            // h = s
+            BatchMath.Copy(ref v5, ref v4, 112, running);
+            // h (and c) of this step into the sequence rows.
+            for (int i = 0; i < running; i++)
+            {
+                nint at = (nint)(local[i] + s) * 112;
+                BatchMath.CopyRow(ref v5, i * 112, ref floats, outL0 + at, 112);
+            }
+        }
+
+        private void BackwardL0(int longest)
+        {
+            ref float floats = ref MemoryMarshal.GetArrayDataReference(ws.Floats);
+            ref float v0 = ref Unsafe.Add(ref floats, 0); // s
+            ref float d0 = ref Unsafe.Add(ref floats, 7168);
+            ref float v1 = ref Unsafe.Add(ref floats, 14336); // h
+            ref float d1 = ref Unsafe.Add(ref floats, 21504);
+            ref float v2 = ref Unsafe.Add(ref floats, 28672); // s
+            ref float d2 = ref Unsafe.Add(ref floats, 35840);
+            ref float v3 = ref Unsafe.Add(ref floats, 43008); // s
+            ref float d3 = ref Unsafe.Add(ref floats, 50176);
+            ref float v4 = ref Unsafe.Add(ref floats, 57344); // s
+            ref float d4 = ref Unsafe.Add(ref floats, 64512);
+            ref float v5 = ref Unsafe.Add(ref floats, 71680); // h
+            ref float d5 = ref Unsafe.Add(ref floats, 78848);
+            ref float v6 = ref Unsafe.Add(ref floats, 86016); // h
+            ref float d6 = ref Unsafe.Add(ref floats, 93184);
+            // The gradient of the state carried from each step to the one before.
+            MemoryMarshal.CreateSpan(ref v6, 7168).Clear();
+            for (int s = longest - 1; s >= 0; s--)
+            {
+                ForwardL0(s);
+                int running = BatchMath.Running(lengths, group, s);
+                MemoryMarshal.CreateSpan(ref d0, 112 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d1, 112 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d2, 112 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d3, 112 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d4, 112 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d5, 112 * running).Clear();
+                // The gradient of h<t>: from the step after, and from the layer above or the head.
+                BatchMath.Copy(ref d5, ref v6, 112, running);
+                for (int i = 0; i < running; i++) GradientMath.AddRow(ref d5, i * 112, ref floats,
+                    dOutL0 + (nint)(local[i] + s) * 112, 112);
+                // adjoint of h = s
+                GradientMath.Add(ref d4, ref d5, 112 * running);
+                // adjoint of s[100..112) = 0
+                GradientMath.Add(ref d3, ref d4, 112 * running);
+                BatchMath.Zero(ref d3, 112, 100, 112, running);
+                // adjoint of s = tanh(s)
+                GradientMath.TanhAdjoint(ref d2, ref d3, ref v3, 112 * running);
+                // adjoint of s += waa | waaTail · h
+                GradientMath.Add(ref d0, ref d2, 112 * running);
+                GradientMath.AddOuter(ref ws._waa.Start, 96, 96, ref v1, 112, 100,
+                    ref d2, 112, running);
+                GradientMath.AddDots(ref d1, 112, 100, ref model._waa.Start, 96, 96,
+                    ref d2, 112, running);
+                GradientMath.AddOuter(ref ws._waaTail.Start, 4, 4, ref v1, 112, 100,
+                    ref Unsafe.Add(ref d2, 96), 112, running);
+                GradientMath.AddDots(ref d1, 112, 100, ref model._waaTail.Start, 4, 4,
+                    ref Unsafe.Add(ref d2, 96), 112, running);
+                // adjoint of s = wax[token]
+                GradientMath.ScatterAddRows(ref ws._wax.Start, 112, 0, stepTokens.Slice(0, running), ref d0, 112, 112);
+                // The entries' gradients: the state's to the step before, the input's to the layer below.
+                BatchMath.Copy(ref v6, ref d1, 112, running);
+            }
+        }
+
+        private void Head(int t)
+        {
+            int running = BatchMath.Running(lengths, group, t);
+            ref float floats = ref MemoryMarshal.GetArrayDataReference(ws.Floats);
+            ref float v0 = ref Unsafe.Add(ref floats, 100352); // y
+            ref float d0 = ref Unsafe.Add(ref floats, 101376);
+            ref float v1 = ref Unsafe.Add(ref floats, 102400); // y
+            ref float d1 = ref Unsafe.Add(ref floats, 103424);
+            ref float v2 = ref Unsafe.Add(ref floats, 104448); // h
+            ref float d2 = ref Unsafe.Add(ref floats, 111616);
+            ref float v3 = ref Unsafe.Add(ref floats, 118784); // y
+            ref float d3 = ref Unsafe.Add(ref floats, 119808);
+            ref float v4 = ref Unsafe.Add(ref floats, 120832); // y
+            ref float d4 = ref Unsafe.Add(ref floats, 121856);
+            // The last layer's h<t>.
+            for (int i = 0; i < running; i++) BatchMath.CopyRow(ref floats, outL0 + (nint)(local[i] + t) * 112, ref v2,
+                i * 112, 112);
+            // y[1..16) = 0
+            BatchMath.Copy(ref v1, ref v0, 16, running);
+            BatchMath.Zero(ref v1, 16, 1, 16, running);
+            // y = wya · h + by
+            BatchMath.Project(ref v3, 16, ref model._wya.Start, 112, 1, ref model._by.Start,
+                ref v2, 112, 112, running);
+            // y = sigmoid(y)
+            BatchMath.Copy(ref v4, ref v3, 16, running);
+            BatchMath.Sigmoid(bits, ref v4, 16, 1, running);
+            MemoryMarshal.CreateSpan(ref d0, 16 * running).Clear();
+            MemoryMarshal.CreateSpan(ref d1, 16 * running).Clear();
+            MemoryMarshal.CreateSpan(ref d3, 16 * running).Clear();
+            MemoryMarshal.CreateSpan(ref d4, 16 * running).Clear();
+            MemoryMarshal.CreateSpan(ref d2, 112 * running).Clear();
+            // The loss (BinaryCrossEntropy) and its gradient with respect to the sums before g_y: weight · (ŷ - t).
+            for (int i = 0; i < running; i++)
+            {
+                int at = starts[group[i]] + t;
+                float weight = weights.IsEmpty ? 1f : weights[at];
+                if (weight == 0) continue;
+                ReadOnlySpan<float> target = targets.Slice(at * Model.OutputSize, Model.OutputSize);
+                loss += GradientMath.FusedLoss(0, ref Unsafe.Add(ref v3, i * 16), ref Unsafe.Add(ref v4, i * 16),
+                    ref Unsafe.Add(ref d3, i * 16), target, weight, Model.OutputSize);
+            }
+            // g_y's adjoint is in the loss's gradient above.
+            // adjoint of y = wya · h + by
+            GradientMath.AddOuter(ref ws._wya.Start, 112, 112, ref d3, 16, 1, ref v2, 112, running);
+            GradientMath.AddColumnSums(ref ws._by.Start, ref d3, 16, 1, running);
+            BatchMath.AddProduct(bits, ref d2, 112, ref model._wya.Start, 112, 112, ref d3, 16, 1, running);
+            // adjoint of y[1..16) = 0
+            GradientMath.Add(ref d0, ref d1, 16 * running);
+            BatchMath.Zero(ref d0, 16, 1, 16, running);
+            // The gradient of the last layer's h<t>, to its rows.
+            for (int i = 0; i < running; i++) GradientMath.AddRow(ref floats, dOutL0 + (nint)(local[i] + t) * 112,
+                ref d2, i * 112, 112);
+        }
+
     }
 }

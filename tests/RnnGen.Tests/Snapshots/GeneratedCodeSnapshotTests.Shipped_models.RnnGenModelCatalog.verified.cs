@@ -48,5 +48,17 @@ namespace RnnGen.Generated
                 default: throw new global::System.ArgumentException("No model is called '" + key + "'.", nameof(key));
             }
         }
+
+        /// <summary>The training program of the model with this key (its generated loss and gradients).</summary>
+        /// <exception cref="global::System.ArgumentException">No model has this key.</exception>
+        public static global::RnnGen.Training.ITrainingProgram Training(string key)
+        {
+            switch (key)
+            {
+                case "dna-sites": return global::RnnGen.Models.DnaSites.Training;
+                case "name-tagger": return global::RnnGen.Models.NameTagger.Training;
+                default: throw new global::System.ArgumentException("No model is called '" + key + "'.", nameof(key));
+            }
+        }
     }
 }

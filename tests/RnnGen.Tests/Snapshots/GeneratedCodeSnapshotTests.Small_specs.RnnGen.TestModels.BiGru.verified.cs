@@ -369,6 +369,13 @@ namespace RnnGen.TestModels
             return results;
         }
 
+        /// <summary>
+        /// The model's training program: the loss of a batch of sequences and its gradient with respect to every weight
+        /// tensor, by backpropagation through time generated from the same step program as Step and ForwardBatch.
+        /// The run-time library's trainer (RnnGen.Training.Trainer) drives it.
+        /// </summary>
+        public static global::RnnGen.Training.ITrainingProgram Training => global::RnnGen.Generated.BiGruTraining.Program;
+
         global::RnnGen.Vocabulary? global::RnnGen.IOneHotRnnModel.Vocabulary => null;
 
         /// <summary>
@@ -546,12 +553,21 @@ namespace RnnGen.Generated
 {
     using global::System;
     using global::System.Buffers;
+    using global::System.Collections.Generic;
     using global::System.Diagnostics.CodeAnalysis;
     using global::System.Runtime.CompilerServices;
     using global::System.Runtime.InteropServices;
     using global::System.Runtime.Intrinsics;
     using BatchMath = global::RnnGen.BatchMath;
     using VectorMath = global::RnnGen.VectorMath;
+    using GradientMath = global::RnnGen.GradientMath;
+    using GradientPacking = global::RnnGen.GradientPacking;
+    using WeightPacking = global::RnnGen.WeightPacking;
+    using Training = global::RnnGen.Training;
+    using AlignedBuffer = global::RnnGen.AlignedBuffer;
+    using IRnnModel = global::RnnGen.IRnnModel;
+    using RnnModelInfo = global::RnnGen.RnnModelInfo;
+    using TensorInfo = global::RnnGen.TensorInfo;
     using Model = global::RnnGen.TestModels.BiGru;
 
     /// <summary>The kernels and helpers of <see cref="Model"/>: one step at each vector width, from its step program.</summary>
@@ -1268,5 +1284,687 @@ namespace RnnGen.Generated
         [DoesNotReturn]
         public static void ThrowOutputsTooShort(int length, int needed) =>
             throw new ArgumentException($"outputs has room for {length} steps but the sequence has {needed}.", "outputs");
+    }
+
+    /// <summary>
+    /// The training program of <see cref="Model"/>: its loss and gradients by backpropagation through time, each
+    /// operation of its step program followed backward by its adjoint (see the spec's generated kernels for the forward pass).
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("RnnGen", "0.1.0")]
+    file sealed class BiGruTraining : Training.ITrainingProgram
+    {
+        public static readonly BiGruTraining Program = new();
+
+        public RnnModelInfo Info => Model.Info;
+
+        public Training.LossKind Loss => Training.LossKind.CrossEntropy;
+
+        public IReadOnlyList<Training.ParameterInit> Init { get; } = new Training.ParameterInit[]
+        {
+            new(false, 0.35355338f), // rnn.weight_ih_l0
+            new(false, 0.35355338f), // rnn.weight_hh_l0
+            new(false, 0.35355338f), // rnn.bias_ih_l0
+            new(false, 0.35355338f), // rnn.bias_hh_l0
+            new(false, 0.35355338f), // rnn.weight_ih_l0_reverse
+            new(false, 0.35355338f), // rnn.weight_hh_l0_reverse
+            new(false, 0.35355338f), // rnn.bias_ih_l0_reverse
+            new(false, 0.35355338f), // rnn.bias_hh_l0_reverse
+            new(false, 0.25f), // head.weight
+            new(false, 0.25f), // head.bias
+        };
+
+        public IRnnModel CreateModel(IReadOnlyList<float[]> parameters)
+        {
+            Require(parameters, nameof(parameters));
+            return new Model(parameters[0], parameters[1], parameters[2], parameters[3], parameters[4], parameters[5],
+                parameters[6], parameters[7], parameters[8], parameters[9]);
+        }
+
+        public void Repack(IRnnModel model, IReadOnlyList<float[]> parameters)
+        {
+            Model m = Own(model);
+            Require(parameters, nameof(parameters));
+            WeightPacking.PackInputTableInto(m._table, parameters[0], 3, 8, 6, parameters[2], parameters[3], 0b11,
+                default, 6, 16);
+            WeightPacking.PackGateBiasInto(m._bh0n, parameters[3], default, 16, 8, 16);
+            WeightPacking.PackGateColumnsInto(m._wh0Tail, parameters[1], 3, 8, 8, 0, 8, 8);
+            WeightPacking.PackInputTableInto(m._tableR, parameters[4], 3, 8, 6, parameters[6], parameters[7], 0b11,
+                default, 6, 16);
+            WeightPacking.PackGateBiasInto(m._bh0rn, parameters[7], default, 16, 8, 16);
+            WeightPacking.PackGateColumnsInto(m._wh0rTail, parameters[5], 3, 8, 8, 0, 8, 8);
+            WeightPacking.PackRowsInto(m._wy, parameters[8], 2, 16, 16);
+            WeightPacking.PackVectorInto(m._by, parameters[9]);
+        }
+
+        public Training.ITrainingWorkspace CreateWorkspace() => new BiGruTrainingWorkspace();
+
+        public double Backward(IRnnModel model, IReadOnlyList<float[]> parameters,
+            Training.ITrainingWorkspace workspace,
+            Training.SequenceBatch batch, IReadOnlyList<float[]> gradients)
+        {
+            Model m = Own(model);
+            Require(parameters, nameof(parameters));
+            BiGruTrainingWorkspace ws = workspace as BiGruTrainingWorkspace
+                ?? throw new ArgumentException("The workspace is not one that this model's training program made.",
+                nameof(workspace));
+            Require(gradients, nameof(gradients));
+            if (!batch.Inputs.IsEmpty) throw new ArgumentException("This model reads token indices; the batch holds dense inputs.",
+                nameof(batch));
+            ReadOnlySpan<int> tokens = batch.Tokens;
+            for (int i = 0; i < tokens.Length; i++)
+            {
+                if ((uint)tokens[i] >= 6u) BiGruKernels.ThrowTokenOutOfRange(tokens[i], nameof(batch));
+            }
+            int steps = BatchMath.Steps(batch.Lengths, tokens.Length, int.MaxValue, nameof(batch));
+            if (batch.Targets.Length != (long)steps * Model.OutputSize)
+            {
+                throw new ArgumentException(
+                    $"The batch's {steps} steps need {(long)steps * Model.OutputSize} targets ({Model.OutputSize} a step), " +
+                    $"but it holds {batch.Targets.Length}.",
+                    nameof(batch));
+            }
+            if (!batch.StepWeights.IsEmpty && batch.StepWeights.Length != steps)
+            {
+                throw new ArgumentException($"The batch has {steps} steps but {batch.StepWeights.Length} step weights.",
+                    nameof(batch));
+            }
+            ws.ClearGradients();
+            double loss = new BiGruTrainingPass(m, ws, batch).Run();
+            // The gradients of the packed tables, back in the tensors' layouts.
+            GradientPacking.TakeInputTable(ws._table.Span, 3, 8, 6, 0b11, batch.Tokens, 16, parameters[0], default,
+                gradients[0], gradients[2], gradients[3], default);
+            GradientPacking.GateBias(ws._bh0n.Span, 16, 8, gradients[3], default);
+            GradientPacking.GateColumns(ws._wh0Tail.Span, 3, 8, 8, 0, 8, 8, gradients[1]);
+            GradientPacking.TakeInputTable(ws._tableR.Span, 3, 8, 6, 0b11, batch.Tokens, 16, parameters[4], default,
+                gradients[4], gradients[6], gradients[7], default);
+            GradientPacking.GateBias(ws._bh0rn.Span, 16, 8, gradients[7], default);
+            GradientPacking.GateColumns(ws._wh0rTail.Span, 3, 8, 8, 0, 8, 8, gradients[5]);
+            GradientPacking.Rows(ws._wy.Span, 2, 16, 16, gradients[8]);
+            GradientPacking.Vector(ws._by.Span, gradients[9]);
+            return loss;
+        }
+
+        private static Model Own(IRnnModel model) =>
+            model as Model ?? throw new ArgumentException("The model is not one that this training program made.",
+            nameof(model));
+
+        /// <summary>Checks that a list holds one array per tensor, each of the tensor's number of values.</summary>
+        private static void Require(IReadOnlyList<float[]> tensors, string parameter)
+        {
+            ArgumentNullException.ThrowIfNull(tensors, parameter);
+            IReadOnlyList<TensorInfo> expected = Model.Info.Tensors;
+            if (tensors.Count != expected.Count)
+            {
+                throw new ArgumentException($"{parameter} holds {tensors.Count} tensors; the model has {expected.Count}.",
+                    parameter);
+            }
+            for (int i = 0; i < expected.Count; i++)
+            {
+                long size = 1;
+                foreach (int d in expected[i].Shape) size *= d;
+                if (tensors[i] is null || tensors[i].Length != size)
+                {
+                    throw new ArgumentException(
+                        $"{parameter}[{i}] ({expected[i].Name}) must hold {size} values, " +
+                        $"but it holds {tensors[i]?.Length.ToString() ?? "null"}.", parameter);
+                }
+            }
+        }
+    }
+
+    /// <summary>One thread's gradient tables (in the packed tables' layouts) and matrices for the training program.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("RnnGen", "0.1.0")]
+    file sealed class BiGruTrainingWorkspace : Training.ITrainingWorkspace
+    {
+        internal readonly AlignedBuffer _table = new(288);
+        internal readonly AlignedBuffer _bh0n = new(16);
+        internal readonly AlignedBuffer _wh0Tail = new(192);
+        internal readonly AlignedBuffer _tableR = new(288);
+        internal readonly AlignedBuffer _bh0rn = new(16);
+        internal readonly AlignedBuffer _wh0rTail = new(192);
+        internal readonly AlignedBuffer _wy = new(32);
+        internal readonly AlignedBuffer _by = new(16);
+        internal float[] Floats = Array.Empty<float>();
+        internal int[] Ints = Array.Empty<int>();
+        internal long[] Keys = Array.Empty<long>();
+
+        /// <summary>Clears the gradient tables before a batch; a one-hot input's table is cleared row by row as it is read.</summary>
+        internal void ClearGradients()
+        {
+            _bh0n.Span.Clear();
+            _wh0Tail.Span.Clear();
+            _bh0rn.Span.Clear();
+            _wh0rTail.Span.Clear();
+            _wy.Span.Clear();
+            _by.Span.Clear();
+        }
+    }
+
+    /// <summary>
+    /// One call of Backward: the batch in groups of up to BatchMath.GroupSize sequences, longest first; per group, each layer
+    /// forward over the group, the head and the loss at every step, then each layer backward through time from the top.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("RnnGen", "0.1.0")]
+    file ref struct BiGruTrainingPass
+    {
+        // The slots: a matrix of 64 rows for each version of a buffer in a step, its values then its adjoints.
+        private const int SlotFloats = 75776;
+        private readonly Model model;
+        private readonly BiGruTrainingWorkspace ws;
+        private readonly ReadOnlySpan<int> tokens;
+        private readonly ReadOnlySpan<float> inputs;
+        private readonly ReadOnlySpan<int> lengths;
+        private readonly ReadOnlySpan<float> targets;
+        private readonly ReadOnlySpan<float> weights;
+        private readonly int bits;
+        private Span<int> order, starts, local, stepTokens;
+        private ReadOnlySpan<int> group;
+        private double loss;
+        // Where each pass's sequence rows start in the floats: h (and c) at every step of the group, and h's adjoint.
+        private int outL0F, dOutL0F;
+        private int outL0R, dOutL0R;
+
+        public BiGruTrainingPass(Model model, BiGruTrainingWorkspace ws, Training.SequenceBatch batch)
+        {
+            this.model = model;
+            this.ws = ws;
+            tokens = batch.Tokens;
+            inputs = batch.Inputs;
+            lengths = batch.Lengths;
+            targets = batch.Targets;
+            weights = batch.StepWeights;
+            bits = BatchMath.Width(0);
+            order = starts = local = stepTokens = default;
+            group = default;
+            loss = 0;
+            outL0F = dOutL0F = 0;
+            outL0R = dOutL0R = 0;
+        }
+
+        public double Run()
+        {
+            int count = lengths.Length;
+            if (count == 0) return 0;
+            const int G = BatchMath.GroupSize;
+            if (ws.Ints.Length < 3 * count + G) ws.Ints = new int[3 * count + G];
+            if (ws.Keys.Length < count) ws.Keys = new long[count];
+            order = ws.Ints.AsSpan(0, count);
+            starts = ws.Ints.AsSpan(count, count);
+            local = ws.Ints.AsSpan(2 * count, count);
+            stepTokens = ws.Ints.AsSpan(3 * count, G);
+            BatchMath.Order(lengths, order, starts, ws.Keys);
+            long most = 0;
+            for (int first = 0; first < count; first += G)
+            {
+                long tokensOfGroup = 0;
+                for (int i = first; i < Math.Min(first + G, count); i++) tokensOfGroup += lengths[order[i]];
+                most = Math.Max(most, tokensOfGroup);
+            }
+            long rows = most * 16;
+            long floats = SlotFloats + 4 * rows;
+            if (floats > Array.MaxLength)
+            {
+                throw new ArgumentException(
+                    $"A group of sequences with {most} steps needs more than one array for its training pass.", "batch");
+            }
+            if (ws.Floats.Length < floats) ws.Floats = new float[floats];
+            // The slots start at zero (their padding stays so); the sequence rows are cleared per group.
+            ws.Floats.AsSpan(0, SlotFloats).Clear();
+            int at = SlotFloats;
+            outL0F = at; at += (int)rows;
+            dOutL0F = at; at += (int)rows;
+            outL0R = at; at += (int)rows;
+            dOutL0R = at; at += (int)rows;
+            for (int first = 0; first < count; first += G)
+            {
+                group = order.Slice(first, Math.Min(G, count - first));
+                int tokensOfGroup = 0;
+                for (int i = 0; i < group.Length; i++)
+                {
+                    local[i] = tokensOfGroup;
+                    tokensOfGroup += lengths[group[i]];
+                }
+                ws.Floats.AsSpan(SlotFloats, 4 * (int)rows).Clear();
+                Group(lengths[group[0]]);
+            }
+            return loss;
+        }
+
+        private void Group(int longest)
+        {
+            // Forward, layer by layer (each direction over the whole group), keeping h (and c) at every step.
+            for (int s = 0; s < longest; s++) ForwardL0F(s);
+            for (int s = 0; s < longest; s++) ForwardL0R(s);
+            // The head and the loss at every step, and the head's adjoint: the last layer's h gets its gradient.
+            for (int t = 0; t < longest; t++) Head(t);
+            // Backward through time, from the top layer down.
+            BackwardL0R(longest);
+            BackwardL0F(longest);
+        }
+
+        private void ForwardL0F(int s)
+        {
+            int running = BatchMath.Running(lengths, group, s);
+            ref float floats = ref MemoryMarshal.GetArrayDataReference(ws.Floats);
+            ref float v0 = ref Unsafe.Add(ref floats, 0); // r
+            ref float v1 = ref Unsafe.Add(ref floats, 2048); // z
+            ref float v2 = ref Unsafe.Add(ref floats, 4096); // m
+            ref float v3 = ref Unsafe.Add(ref floats, 6144); // h0
+            ref float v4 = ref Unsafe.Add(ref floats, 8192); // r
+            ref float v5 = ref Unsafe.Add(ref floats, 10240); // z
+            ref float v6 = ref Unsafe.Add(ref floats, 12288); // m
+            ref float v7 = ref Unsafe.Add(ref floats, 14336); // n
+            ref float v8 = ref Unsafe.Add(ref floats, 16384); // r
+            ref float v9 = ref Unsafe.Add(ref floats, 18432); // z
+            ref float v10 = ref Unsafe.Add(ref floats, 20480); // n
+            ref float v11 = ref Unsafe.Add(ref floats, 22528); // n
+            ref float v12 = ref Unsafe.Add(ref floats, 24576); // n
+            ref float v13 = ref Unsafe.Add(ref floats, 26624); // n
+            ref float v14 = ref Unsafe.Add(ref floats, 28672); // h0
+            ref float v15 = ref Unsafe.Add(ref floats, 30720); // h0
+            for (int i = 0; i < running; i++) stepTokens[i] = tokens[starts[group[i]] + s];
+            // h0 before the step: zero at the first, else the row of the step before.
+            if (s == 0) MemoryMarshal.CreateSpan(ref v3, 16 * running).Clear();
+            else for (int i = 0; i < running; i++) BatchMath.CopyRow(ref floats, outL0F + (nint)(local[i] + s - 1) * 16,
+                ref v3, i * 16, 16);
+            // r = table[token]
+            BatchMath.GatherRows(ref v0, 16, ref model._table.Start, 48, 0, stepTokens.Slice(0, running), 16);
+            // z = table[token][16..]
+            BatchMath.GatherRows(ref v1, 16, ref model._table.Start, 48, 16, stepTokens.Slice(0, running), 16);
+            // m = bh0n
+            BatchMath.Broadcast(ref v2, 16, ref model._bh0n.Start, 16, running);
+            // r += wh0Tail · h0
+            BatchMath.Copy(ref v4, ref v0, 16, running);
+            BatchMath.AddProduct(bits, ref v4, 16, ref model._wh0Tail.Start, 24, 8,
+                ref v3, 16, 8, running);
+            // z += wh0Tail[8..] · h0
+            BatchMath.Copy(ref v5, ref v1, 16, running);
+            BatchMath.AddProduct(bits, ref v5, 16, ref Unsafe.Add(ref model._wh0Tail.Start, 8), 24, 8,
+                ref v3, 16, 8, running);
+            // m += wh0Tail[16..] · h0
+            BatchMath.Copy(ref v6, ref v2, 16, running);
+            BatchMath.AddProduct(bits, ref v6, 16, ref Unsafe.Add(ref model._wh0Tail.Start, 16), 24, 8,
+                ref v3, 16, 8, running);
+            // n = table[token][32..]
+            BatchMath.GatherRows(ref v7, 16, ref model._table.Start, 48, 32, stepTokens.Slice(0, running), 16);
+            // r = sigmoid(r)
+            BatchMath.Copy(ref v8, ref v4, 16, running);
+            BatchMath.Sigmoid(bits, ref v8, 16, 16, running);
+            // z = sigmoid(z)
+            BatchMath.Copy(ref v9, ref v5, 16, running);
+            BatchMath.Sigmoid(bits, ref v9, 16, 16, running);
+            // n += r ⊙ m
+            BatchMath.Copy(ref v10, ref v7, 16, running);
+            BatchMath.MultiplyAdd(bits, ref v10, ref v8, ref v6, 16 * running);
+            // n = tanh(n)
+            BatchMath.Copy(ref v11, ref v10, 16, running);
+            BatchMath.Tanh(bits, ref v11, 16, 16, running);
+            // n = (1 - z) ⊙ n + z ⊙ h0
+            BatchMath.Copy(ref v12, ref v11, 16, running);
+            BatchMath.Mix(bits, ref v12, ref v9, ref v3, 16 * running);
+            // n[8..16) = 0
+            BatchMath.Copy(ref v13, ref v12, 16, running);
+            BatchMath.Zero(ref v13, 16, 8, 16, running);
+            // h0 = n
+            BatchMath.Copy(ref v14, ref v13, 16, running);
+            // h (and c) of this step into the sequence rows.
+            for (int i = 0; i < running; i++)
+            {
+                nint at = (nint)(local[i] + s) * 16;
+                BatchMath.CopyRow(ref v14, i * 16, ref floats, outL0F + at, 16);
+            }
+        }
+
+        private void BackwardL0F(int longest)
+        {
+            ref float floats = ref MemoryMarshal.GetArrayDataReference(ws.Floats);
+            ref float v0 = ref Unsafe.Add(ref floats, 0); // r
+            ref float d0 = ref Unsafe.Add(ref floats, 1024);
+            ref float v1 = ref Unsafe.Add(ref floats, 2048); // z
+            ref float d1 = ref Unsafe.Add(ref floats, 3072);
+            ref float v2 = ref Unsafe.Add(ref floats, 4096); // m
+            ref float d2 = ref Unsafe.Add(ref floats, 5120);
+            ref float v3 = ref Unsafe.Add(ref floats, 6144); // h0
+            ref float d3 = ref Unsafe.Add(ref floats, 7168);
+            ref float v4 = ref Unsafe.Add(ref floats, 8192); // r
+            ref float d4 = ref Unsafe.Add(ref floats, 9216);
+            ref float v5 = ref Unsafe.Add(ref floats, 10240); // z
+            ref float d5 = ref Unsafe.Add(ref floats, 11264);
+            ref float v6 = ref Unsafe.Add(ref floats, 12288); // m
+            ref float d6 = ref Unsafe.Add(ref floats, 13312);
+            ref float v7 = ref Unsafe.Add(ref floats, 14336); // n
+            ref float d7 = ref Unsafe.Add(ref floats, 15360);
+            ref float v8 = ref Unsafe.Add(ref floats, 16384); // r
+            ref float d8 = ref Unsafe.Add(ref floats, 17408);
+            ref float v9 = ref Unsafe.Add(ref floats, 18432); // z
+            ref float d9 = ref Unsafe.Add(ref floats, 19456);
+            ref float v10 = ref Unsafe.Add(ref floats, 20480); // n
+            ref float d10 = ref Unsafe.Add(ref floats, 21504);
+            ref float v11 = ref Unsafe.Add(ref floats, 22528); // n
+            ref float d11 = ref Unsafe.Add(ref floats, 23552);
+            ref float v12 = ref Unsafe.Add(ref floats, 24576); // n
+            ref float d12 = ref Unsafe.Add(ref floats, 25600);
+            ref float v13 = ref Unsafe.Add(ref floats, 26624); // n
+            ref float d13 = ref Unsafe.Add(ref floats, 27648);
+            ref float v14 = ref Unsafe.Add(ref floats, 28672); // h0
+            ref float d14 = ref Unsafe.Add(ref floats, 29696);
+            ref float v15 = ref Unsafe.Add(ref floats, 30720); // h0
+            ref float d15 = ref Unsafe.Add(ref floats, 31744);
+            // The gradient of the state carried from each step to the one before.
+            MemoryMarshal.CreateSpan(ref v15, 1024).Clear();
+            for (int s = longest - 1; s >= 0; s--)
+            {
+                ForwardL0F(s);
+                int running = BatchMath.Running(lengths, group, s);
+                MemoryMarshal.CreateSpan(ref d0, 16 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d1, 16 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d2, 16 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d3, 16 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d4, 16 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d5, 16 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d6, 16 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d7, 16 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d8, 16 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d9, 16 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d10, 16 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d11, 16 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d12, 16 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d13, 16 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d14, 16 * running).Clear();
+                // The gradient of h<t>: from the step after, and from the layer above or the head.
+                BatchMath.Copy(ref d14, ref v15, 16, running);
+                for (int i = 0; i < running; i++) GradientMath.AddRow(ref d14, i * 16, ref floats,
+                    dOutL0F + (nint)(local[i] + s) * 16, 16);
+                // adjoint of h0 = n
+                GradientMath.Add(ref d13, ref d14, 16 * running);
+                // adjoint of n[8..16) = 0
+                GradientMath.Add(ref d12, ref d13, 16 * running);
+                BatchMath.Zero(ref d12, 16, 8, 16, running);
+                // adjoint of n = (1 - z) ⊙ n + z ⊙ h0
+                GradientMath.MixAdjoint(ref d11, ref d9, ref d3, ref d12, ref v9, ref v3, ref v11, 16 * running);
+                // adjoint of n = tanh(n)
+                GradientMath.TanhAdjoint(ref d10, ref d11, ref v11, 16 * running);
+                // adjoint of n += r ⊙ m
+                GradientMath.Add(ref d7, ref d10, 16 * running);
+                GradientMath.AddProduct(ref d8, ref d10, ref v6, 16 * running);
+                GradientMath.AddProduct(ref d6, ref d10, ref v8, 16 * running);
+                // adjoint of z = sigmoid(z)
+                GradientMath.SigmoidAdjoint(ref d5, ref d9, ref v9, 16 * running);
+                // adjoint of r = sigmoid(r)
+                GradientMath.SigmoidAdjoint(ref d4, ref d8, ref v8, 16 * running);
+                // adjoint of n = table[token][32..]
+                GradientMath.ScatterAddRows(ref ws._table.Start, 48, 32, stepTokens.Slice(0, running), ref d7, 16, 16);
+                // adjoint of m += wh0Tail[16..] · h0
+                GradientMath.Add(ref d2, ref d6, 16 * running);
+                GradientMath.AddOuter(ref Unsafe.Add(ref ws._wh0Tail.Start, 16), 24, 8, ref v3, 16, 8,
+                    ref d6, 16, running);
+                GradientMath.AddDots(ref d3, 16, 8, ref Unsafe.Add(ref model._wh0Tail.Start, 16), 24, 8,
+                    ref d6, 16, running);
+                // adjoint of z += wh0Tail[8..] · h0
+                GradientMath.Add(ref d1, ref d5, 16 * running);
+                GradientMath.AddOuter(ref Unsafe.Add(ref ws._wh0Tail.Start, 8), 24, 8, ref v3, 16, 8,
+                    ref d5, 16, running);
+                GradientMath.AddDots(ref d3, 16, 8, ref Unsafe.Add(ref model._wh0Tail.Start, 8), 24, 8,
+                    ref d5, 16, running);
+                // adjoint of r += wh0Tail · h0
+                GradientMath.Add(ref d0, ref d4, 16 * running);
+                GradientMath.AddOuter(ref ws._wh0Tail.Start, 24, 8, ref v3, 16, 8,
+                    ref d4, 16, running);
+                GradientMath.AddDots(ref d3, 16, 8, ref model._wh0Tail.Start, 24, 8,
+                    ref d4, 16, running);
+                // adjoint of m = bh0n
+                GradientMath.AddColumnSums(ref ws._bh0n.Start, ref d2, 16, 16, running);
+                // adjoint of z = table[token][16..]
+                GradientMath.ScatterAddRows(ref ws._table.Start, 48, 16, stepTokens.Slice(0, running), ref d1, 16, 16);
+                // adjoint of r = table[token]
+                GradientMath.ScatterAddRows(ref ws._table.Start, 48, 0, stepTokens.Slice(0, running), ref d0, 16, 16);
+                // The entries' gradients: the state's to the step before, the input's to the layer below.
+                BatchMath.Copy(ref v15, ref d3, 16, running);
+            }
+        }
+
+        private void ForwardL0R(int s)
+        {
+            int running = BatchMath.Running(lengths, group, s);
+            ref float floats = ref MemoryMarshal.GetArrayDataReference(ws.Floats);
+            ref float v0 = ref Unsafe.Add(ref floats, 32768); // r
+            ref float v1 = ref Unsafe.Add(ref floats, 34816); // z
+            ref float v2 = ref Unsafe.Add(ref floats, 36864); // m
+            ref float v3 = ref Unsafe.Add(ref floats, 38912); // h0r
+            ref float v4 = ref Unsafe.Add(ref floats, 40960); // r
+            ref float v5 = ref Unsafe.Add(ref floats, 43008); // z
+            ref float v6 = ref Unsafe.Add(ref floats, 45056); // m
+            ref float v7 = ref Unsafe.Add(ref floats, 47104); // n
+            ref float v8 = ref Unsafe.Add(ref floats, 49152); // r
+            ref float v9 = ref Unsafe.Add(ref floats, 51200); // z
+            ref float v10 = ref Unsafe.Add(ref floats, 53248); // n
+            ref float v11 = ref Unsafe.Add(ref floats, 55296); // n
+            ref float v12 = ref Unsafe.Add(ref floats, 57344); // n
+            ref float v13 = ref Unsafe.Add(ref floats, 59392); // n
+            ref float v14 = ref Unsafe.Add(ref floats, 61440); // h0r
+            ref float v15 = ref Unsafe.Add(ref floats, 63488); // h0r
+            for (int i = 0; i < running; i++) stepTokens[i] = tokens[starts[group[i]] + lengths[group[i]] - 1 - s];
+            // h0r before the step: zero at the first, else the row of the step before.
+            if (s == 0) MemoryMarshal.CreateSpan(ref v3, 16 * running).Clear();
+            else for (int i = 0; i < running; i++) BatchMath.CopyRow(ref floats,
+                outL0R + (nint)(local[i] + lengths[group[i]] - s) * 16, ref v3, i * 16, 16);
+            // r = tableR[token]
+            BatchMath.GatherRows(ref v0, 16, ref model._tableR.Start, 48, 0, stepTokens.Slice(0, running), 16);
+            // z = tableR[token][16..]
+            BatchMath.GatherRows(ref v1, 16, ref model._tableR.Start, 48, 16, stepTokens.Slice(0, running), 16);
+            // m = bh0rn
+            BatchMath.Broadcast(ref v2, 16, ref model._bh0rn.Start, 16, running);
+            // r += wh0rTail · h0r
+            BatchMath.Copy(ref v4, ref v0, 16, running);
+            BatchMath.AddProduct(bits, ref v4, 16, ref model._wh0rTail.Start, 24, 8,
+                ref v3, 16, 8, running);
+            // z += wh0rTail[8..] · h0r
+            BatchMath.Copy(ref v5, ref v1, 16, running);
+            BatchMath.AddProduct(bits, ref v5, 16, ref Unsafe.Add(ref model._wh0rTail.Start, 8), 24, 8,
+                ref v3, 16, 8, running);
+            // m += wh0rTail[16..] · h0r
+            BatchMath.Copy(ref v6, ref v2, 16, running);
+            BatchMath.AddProduct(bits, ref v6, 16, ref Unsafe.Add(ref model._wh0rTail.Start, 16), 24, 8,
+                ref v3, 16, 8, running);
+            // n = tableR[token][32..]
+            BatchMath.GatherRows(ref v7, 16, ref model._tableR.Start, 48, 32, stepTokens.Slice(0, running), 16);
+            // r = sigmoid(r)
+            BatchMath.Copy(ref v8, ref v4, 16, running);
+            BatchMath.Sigmoid(bits, ref v8, 16, 16, running);
+            // z = sigmoid(z)
+            BatchMath.Copy(ref v9, ref v5, 16, running);
+            BatchMath.Sigmoid(bits, ref v9, 16, 16, running);
+            // n += r ⊙ m
+            BatchMath.Copy(ref v10, ref v7, 16, running);
+            BatchMath.MultiplyAdd(bits, ref v10, ref v8, ref v6, 16 * running);
+            // n = tanh(n)
+            BatchMath.Copy(ref v11, ref v10, 16, running);
+            BatchMath.Tanh(bits, ref v11, 16, 16, running);
+            // n = (1 - z) ⊙ n + z ⊙ h0r
+            BatchMath.Copy(ref v12, ref v11, 16, running);
+            BatchMath.Mix(bits, ref v12, ref v9, ref v3, 16 * running);
+            // n[8..16) = 0
+            BatchMath.Copy(ref v13, ref v12, 16, running);
+            BatchMath.Zero(ref v13, 16, 8, 16, running);
+            // h0r = n
+            BatchMath.Copy(ref v14, ref v13, 16, running);
+            // h (and c) of this step into the sequence rows.
+            for (int i = 0; i < running; i++)
+            {
+                nint at = (nint)(local[i] + lengths[group[i]] - 1 - s) * 16;
+                BatchMath.CopyRow(ref v14, i * 16, ref floats, outL0R + at, 16);
+            }
+        }
+
+        private void BackwardL0R(int longest)
+        {
+            ref float floats = ref MemoryMarshal.GetArrayDataReference(ws.Floats);
+            ref float v0 = ref Unsafe.Add(ref floats, 32768); // r
+            ref float d0 = ref Unsafe.Add(ref floats, 33792);
+            ref float v1 = ref Unsafe.Add(ref floats, 34816); // z
+            ref float d1 = ref Unsafe.Add(ref floats, 35840);
+            ref float v2 = ref Unsafe.Add(ref floats, 36864); // m
+            ref float d2 = ref Unsafe.Add(ref floats, 37888);
+            ref float v3 = ref Unsafe.Add(ref floats, 38912); // h0r
+            ref float d3 = ref Unsafe.Add(ref floats, 39936);
+            ref float v4 = ref Unsafe.Add(ref floats, 40960); // r
+            ref float d4 = ref Unsafe.Add(ref floats, 41984);
+            ref float v5 = ref Unsafe.Add(ref floats, 43008); // z
+            ref float d5 = ref Unsafe.Add(ref floats, 44032);
+            ref float v6 = ref Unsafe.Add(ref floats, 45056); // m
+            ref float d6 = ref Unsafe.Add(ref floats, 46080);
+            ref float v7 = ref Unsafe.Add(ref floats, 47104); // n
+            ref float d7 = ref Unsafe.Add(ref floats, 48128);
+            ref float v8 = ref Unsafe.Add(ref floats, 49152); // r
+            ref float d8 = ref Unsafe.Add(ref floats, 50176);
+            ref float v9 = ref Unsafe.Add(ref floats, 51200); // z
+            ref float d9 = ref Unsafe.Add(ref floats, 52224);
+            ref float v10 = ref Unsafe.Add(ref floats, 53248); // n
+            ref float d10 = ref Unsafe.Add(ref floats, 54272);
+            ref float v11 = ref Unsafe.Add(ref floats, 55296); // n
+            ref float d11 = ref Unsafe.Add(ref floats, 56320);
+            ref float v12 = ref Unsafe.Add(ref floats, 57344); // n
+            ref float d12 = ref Unsafe.Add(ref floats, 58368);
+            ref float v13 = ref Unsafe.Add(ref floats, 59392); // n
+            ref float d13 = ref Unsafe.Add(ref floats, 60416);
+            ref float v14 = ref Unsafe.Add(ref floats, 61440); // h0r
+            ref float d14 = ref Unsafe.Add(ref floats, 62464);
+            ref float v15 = ref Unsafe.Add(ref floats, 63488); // h0r
+            ref float d15 = ref Unsafe.Add(ref floats, 64512);
+            // The gradient of the state carried from each step to the one before.
+            MemoryMarshal.CreateSpan(ref v15, 1024).Clear();
+            for (int s = longest - 1; s >= 0; s--)
+            {
+                ForwardL0R(s);
+                int running = BatchMath.Running(lengths, group, s);
+                MemoryMarshal.CreateSpan(ref d0, 16 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d1, 16 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d2, 16 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d3, 16 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d4, 16 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d5, 16 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d6, 16 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d7, 16 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d8, 16 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d9, 16 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d10, 16 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d11, 16 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d12, 16 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d13, 16 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d14, 16 * running).Clear();
+                // The gradient of h<t>: from the step after, and from the layer above or the head.
+                BatchMath.Copy(ref d14, ref v15, 16, running);
+                for (int i = 0; i < running; i++) GradientMath.AddRow(ref d14, i * 16, ref floats,
+                    dOutL0R + (nint)(local[i] + lengths[group[i]] - 1 - s) * 16, 16);
+                // adjoint of h0r = n
+                GradientMath.Add(ref d13, ref d14, 16 * running);
+                // adjoint of n[8..16) = 0
+                GradientMath.Add(ref d12, ref d13, 16 * running);
+                BatchMath.Zero(ref d12, 16, 8, 16, running);
+                // adjoint of n = (1 - z) ⊙ n + z ⊙ h0r
+                GradientMath.MixAdjoint(ref d11, ref d9, ref d3, ref d12, ref v9, ref v3, ref v11, 16 * running);
+                // adjoint of n = tanh(n)
+                GradientMath.TanhAdjoint(ref d10, ref d11, ref v11, 16 * running);
+                // adjoint of n += r ⊙ m
+                GradientMath.Add(ref d7, ref d10, 16 * running);
+                GradientMath.AddProduct(ref d8, ref d10, ref v6, 16 * running);
+                GradientMath.AddProduct(ref d6, ref d10, ref v8, 16 * running);
+                // adjoint of z = sigmoid(z)
+                GradientMath.SigmoidAdjoint(ref d5, ref d9, ref v9, 16 * running);
+                // adjoint of r = sigmoid(r)
+                GradientMath.SigmoidAdjoint(ref d4, ref d8, ref v8, 16 * running);
+                // adjoint of n = tableR[token][32..]
+                GradientMath.ScatterAddRows(ref ws._tableR.Start, 48, 32, stepTokens.Slice(0, running), ref d7, 16, 16);
+                // adjoint of m += wh0rTail[16..] · h0r
+                GradientMath.Add(ref d2, ref d6, 16 * running);
+                GradientMath.AddOuter(ref Unsafe.Add(ref ws._wh0rTail.Start, 16), 24, 8, ref v3, 16, 8,
+                    ref d6, 16, running);
+                GradientMath.AddDots(ref d3, 16, 8, ref Unsafe.Add(ref model._wh0rTail.Start, 16), 24, 8,
+                    ref d6, 16, running);
+                // adjoint of z += wh0rTail[8..] · h0r
+                GradientMath.Add(ref d1, ref d5, 16 * running);
+                GradientMath.AddOuter(ref Unsafe.Add(ref ws._wh0rTail.Start, 8), 24, 8, ref v3, 16, 8,
+                    ref d5, 16, running);
+                GradientMath.AddDots(ref d3, 16, 8, ref Unsafe.Add(ref model._wh0rTail.Start, 8), 24, 8,
+                    ref d5, 16, running);
+                // adjoint of r += wh0rTail · h0r
+                GradientMath.Add(ref d0, ref d4, 16 * running);
+                GradientMath.AddOuter(ref ws._wh0rTail.Start, 24, 8, ref v3, 16, 8,
+                    ref d4, 16, running);
+                GradientMath.AddDots(ref d3, 16, 8, ref model._wh0rTail.Start, 24, 8,
+                    ref d4, 16, running);
+                // adjoint of m = bh0rn
+                GradientMath.AddColumnSums(ref ws._bh0rn.Start, ref d2, 16, 16, running);
+                // adjoint of z = tableR[token][16..]
+                GradientMath.ScatterAddRows(ref ws._tableR.Start, 48, 16, stepTokens.Slice(0, running), ref d1, 16, 16);
+                // adjoint of r = tableR[token]
+                GradientMath.ScatterAddRows(ref ws._tableR.Start, 48, 0, stepTokens.Slice(0, running), ref d0, 16, 16);
+                // The entries' gradients: the state's to the step before, the input's to the layer below.
+                BatchMath.Copy(ref v15, ref d3, 16, running);
+            }
+        }
+
+        private void Head(int t)
+        {
+            int running = BatchMath.Running(lengths, group, t);
+            ref float floats = ref MemoryMarshal.GetArrayDataReference(ws.Floats);
+            ref float v0 = ref Unsafe.Add(ref floats, 65536); // y
+            ref float d0 = ref Unsafe.Add(ref floats, 66560);
+            ref float v1 = ref Unsafe.Add(ref floats, 67584); // y
+            ref float d1 = ref Unsafe.Add(ref floats, 68608);
+            ref float v2 = ref Unsafe.Add(ref floats, 69632); // top
+            ref float d2 = ref Unsafe.Add(ref floats, 70656);
+            ref float v3 = ref Unsafe.Add(ref floats, 71680); // y
+            ref float d3 = ref Unsafe.Add(ref floats, 72704);
+            ref float v4 = ref Unsafe.Add(ref floats, 73728); // y
+            ref float d4 = ref Unsafe.Add(ref floats, 74752);
+            // The last layer's h<t>, both directions side by side.
+            for (int i = 0; i < running; i++)
+            {
+                nint at = (nint)(local[i] + t) * 16;
+                BatchMath.CopyRow(ref floats, outL0F + at, ref v2, i * 16, Model.HiddenSize);
+                BatchMath.CopyRow(ref floats, outL0R + at, ref v2, i * 16 + Model.HiddenSize, Model.HiddenSize);
+            }
+            // y[2..16) = 0
+            BatchMath.Copy(ref v1, ref v0, 16, running);
+            BatchMath.Zero(ref v1, 16, 2, 16, running);
+            // y = wy · top + by
+            BatchMath.Project(ref v3, 16, ref model._wy.Start, 16, 2, ref model._by.Start,
+                ref v2, 16, 16, running);
+            // y = softmax(y)
+            BatchMath.Copy(ref v4, ref v3, 16, running);
+            BatchMath.Softmax(ref v4, 16, 2, running);
+            MemoryMarshal.CreateSpan(ref d0, 16 * running).Clear();
+            MemoryMarshal.CreateSpan(ref d1, 16 * running).Clear();
+            MemoryMarshal.CreateSpan(ref d2, 16 * running).Clear();
+            MemoryMarshal.CreateSpan(ref d3, 16 * running).Clear();
+            MemoryMarshal.CreateSpan(ref d4, 16 * running).Clear();
+            // The loss (CrossEntropy) and its gradient with respect to the sums before g_y: weight · (ŷ - t).
+            for (int i = 0; i < running; i++)
+            {
+                int at = starts[group[i]] + t;
+                float weight = weights.IsEmpty ? 1f : weights[at];
+                if (weight == 0) continue;
+                ReadOnlySpan<float> target = targets.Slice(at * Model.OutputSize, Model.OutputSize);
+                loss += GradientMath.FusedLoss(1, ref Unsafe.Add(ref v3, i * 16), ref Unsafe.Add(ref v4, i * 16),
+                    ref Unsafe.Add(ref d3, i * 16), target, weight, Model.OutputSize);
+            }
+            // g_y's adjoint is in the loss's gradient above.
+            // adjoint of y = wy · top + by
+            GradientMath.AddOuter(ref ws._wy.Start, 16, 16, ref d3, 16, 2, ref v2, 16, running);
+            GradientMath.AddColumnSums(ref ws._by.Start, ref d3, 16, 2, running);
+            BatchMath.AddProduct(bits, ref d2, 16, ref model._wy.Start, 16, 16, ref d3, 16, 2, running);
+            // adjoint of y[2..16) = 0
+            GradientMath.Add(ref d0, ref d1, 16 * running);
+            BatchMath.Zero(ref d0, 16, 2, 16, running);
+            // The gradient of the last layer's h<t>, to its rows.
+            for (int i = 0; i < running; i++)
+            {
+                nint at = (nint)(local[i] + t) * 16;
+                GradientMath.AddRow(ref floats, dOutL0F + at, ref d2, i * 16, Model.HiddenSize);
+                GradientMath.AddRow(ref floats, dOutL0R + at, ref d2, i * 16 + Model.HiddenSize, Model.HiddenSize);
+            }
+        }
+
     }
 }

@@ -372,6 +372,13 @@ namespace RnnGen.TestModels
         }
 
         /// <summary>
+        /// The model's training program: the loss of a batch of sequences and its gradient with respect to every weight
+        /// tensor, by backpropagation through time generated from the same step program as Step and ForwardBatch.
+        /// The run-time library's trainer (RnnGen.Training.Trainer) drives it.
+        /// </summary>
+        public static global::RnnGen.Training.ITrainingProgram Training => global::RnnGen.Generated.GruTaggerTraining.Program;
+
+        /// <summary>
         /// The vocabulary of bio-words.txt: token index = line number (from 0); unknown words map to &lt;UNK&gt;.
         /// </summary>
         public static global::RnnGen.Vocabulary Vocabulary => VocabularyHolder.Instance;
@@ -576,12 +583,21 @@ namespace RnnGen.Generated
 {
     using global::System;
     using global::System.Buffers;
+    using global::System.Collections.Generic;
     using global::System.Diagnostics.CodeAnalysis;
     using global::System.Runtime.CompilerServices;
     using global::System.Runtime.InteropServices;
     using global::System.Runtime.Intrinsics;
     using BatchMath = global::RnnGen.BatchMath;
     using VectorMath = global::RnnGen.VectorMath;
+    using GradientMath = global::RnnGen.GradientMath;
+    using GradientPacking = global::RnnGen.GradientPacking;
+    using WeightPacking = global::RnnGen.WeightPacking;
+    using Training = global::RnnGen.Training;
+    using AlignedBuffer = global::RnnGen.AlignedBuffer;
+    using IRnnModel = global::RnnGen.IRnnModel;
+    using RnnModelInfo = global::RnnGen.RnnModelInfo;
+    using TensorInfo = global::RnnGen.TensorInfo;
     using Model = global::RnnGen.TestModels.GruTagger;
 
     /// <summary>The kernels and helpers of <see cref="Model"/>: one step at each vector width, from its step program.</summary>
@@ -1102,5 +1118,498 @@ namespace RnnGen.Generated
         [DoesNotReturn]
         public static void ThrowOutputsTooShort(int length, int needed) =>
             throw new ArgumentException($"outputs has room for {length} steps but the sequence has {needed}.", "outputs");
+    }
+
+    /// <summary>
+    /// The training program of <see cref="Model"/>: its loss and gradients by backpropagation through time, each
+    /// operation of its step program followed backward by its adjoint (see the spec's generated kernels for the forward pass).
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("RnnGen", "0.1.0")]
+    file sealed class GruTaggerTraining : Training.ITrainingProgram
+    {
+        public static readonly GruTaggerTraining Program = new();
+
+        public RnnModelInfo Info => Model.Info;
+
+        public Training.LossKind Loss => Training.LossKind.CrossEntropy;
+
+        public IReadOnlyList<Training.ParameterInit> Init { get; } = new Training.ParameterInit[]
+        {
+            new(true, 1f), // embedding.weight
+            new(false, 0.2236068f), // rnn.weight_ih_l0
+            new(false, 0.2236068f), // rnn.weight_hh_l0
+            new(false, 0.2236068f), // rnn.bias_ih_l0
+            new(false, 0.2236068f), // rnn.bias_hh_l0
+            new(false, 0.2236068f), // head.weight
+            new(false, 0.2236068f), // head.bias
+        };
+
+        public IRnnModel CreateModel(IReadOnlyList<float[]> parameters)
+        {
+            Require(parameters, nameof(parameters));
+            return new Model(parameters[0], parameters[1], parameters[2], parameters[3], parameters[4], parameters[5],
+                parameters[6]);
+        }
+
+        public void Repack(IRnnModel model, IReadOnlyList<float[]> parameters)
+        {
+            Model m = Own(model);
+            Require(parameters, nameof(parameters));
+            WeightPacking.PackInputTableInto(m._table, parameters[1], 3, 20, 8, parameters[3], parameters[4], 0b11,
+                parameters[0], 10, 32);
+            WeightPacking.PackGateBiasInto(m._bh0n, parameters[4], default, 40, 20, 32);
+            WeightPacking.PackGateColumnsInto(m._wh0, parameters[2], 3, 20, 20, 0, 16, 16);
+            WeightPacking.PackGateColumnsInto(m._wh0Tail, parameters[2], 3, 20, 20, 16, 4, 4);
+            WeightPacking.PackRowsInto(m._wy, parameters[5], 3, 20, 32);
+            WeightPacking.PackVectorInto(m._by, parameters[6]);
+        }
+
+        public Training.ITrainingWorkspace CreateWorkspace() => new GruTaggerTrainingWorkspace();
+
+        public double Backward(IRnnModel model, IReadOnlyList<float[]> parameters,
+            Training.ITrainingWorkspace workspace,
+            Training.SequenceBatch batch, IReadOnlyList<float[]> gradients)
+        {
+            Model m = Own(model);
+            Require(parameters, nameof(parameters));
+            GruTaggerTrainingWorkspace ws = workspace as GruTaggerTrainingWorkspace
+                ?? throw new ArgumentException("The workspace is not one that this model's training program made.",
+                nameof(workspace));
+            Require(gradients, nameof(gradients));
+            if (!batch.Inputs.IsEmpty) throw new ArgumentException("This model reads token indices; the batch holds dense inputs.",
+                nameof(batch));
+            ReadOnlySpan<int> tokens = batch.Tokens;
+            for (int i = 0; i < tokens.Length; i++)
+            {
+                if ((uint)tokens[i] >= 10u) GruTaggerKernels.ThrowTokenOutOfRange(tokens[i], nameof(batch));
+            }
+            int steps = BatchMath.Steps(batch.Lengths, tokens.Length, int.MaxValue, nameof(batch));
+            if (batch.Targets.Length != (long)steps * Model.OutputSize)
+            {
+                throw new ArgumentException(
+                    $"The batch's {steps} steps need {(long)steps * Model.OutputSize} targets ({Model.OutputSize} a step), " +
+                    $"but it holds {batch.Targets.Length}.",
+                    nameof(batch));
+            }
+            if (!batch.StepWeights.IsEmpty && batch.StepWeights.Length != steps)
+            {
+                throw new ArgumentException($"The batch has {steps} steps but {batch.StepWeights.Length} step weights.",
+                    nameof(batch));
+            }
+            ws.ClearGradients();
+            double loss = new GruTaggerTrainingPass(m, ws, batch).Run();
+            // The gradients of the packed tables, back in the tensors' layouts.
+            GradientPacking.TakeInputTable(ws._table.Span, 3, 20, 8, 0b11, batch.Tokens, 32, parameters[1],
+                parameters[0], gradients[1], gradients[3], gradients[4], gradients[0]);
+            GradientPacking.GateBias(ws._bh0n.Span, 40, 20, gradients[4], default);
+            GradientPacking.GateColumns(ws._wh0.Span, 3, 20, 20, 0, 16, 16, gradients[2]);
+            GradientPacking.GateColumns(ws._wh0Tail.Span, 3, 20, 20, 16, 4, 4, gradients[2]);
+            GradientPacking.Rows(ws._wy.Span, 3, 20, 32, gradients[5]);
+            GradientPacking.Vector(ws._by.Span, gradients[6]);
+            return loss;
+        }
+
+        private static Model Own(IRnnModel model) =>
+            model as Model ?? throw new ArgumentException("The model is not one that this training program made.",
+            nameof(model));
+
+        /// <summary>Checks that a list holds one array per tensor, each of the tensor's number of values.</summary>
+        private static void Require(IReadOnlyList<float[]> tensors, string parameter)
+        {
+            ArgumentNullException.ThrowIfNull(tensors, parameter);
+            IReadOnlyList<TensorInfo> expected = Model.Info.Tensors;
+            if (tensors.Count != expected.Count)
+            {
+                throw new ArgumentException($"{parameter} holds {tensors.Count} tensors; the model has {expected.Count}.",
+                    parameter);
+            }
+            for (int i = 0; i < expected.Count; i++)
+            {
+                long size = 1;
+                foreach (int d in expected[i].Shape) size *= d;
+                if (tensors[i] is null || tensors[i].Length != size)
+                {
+                    throw new ArgumentException(
+                        $"{parameter}[{i}] ({expected[i].Name}) must hold {size} values, " +
+                        $"but it holds {tensors[i]?.Length.ToString() ?? "null"}.", parameter);
+                }
+            }
+        }
+    }
+
+    /// <summary>One thread's gradient tables (in the packed tables' layouts) and matrices for the training program.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("RnnGen", "0.1.0")]
+    file sealed class GruTaggerTrainingWorkspace : Training.ITrainingWorkspace
+    {
+        internal readonly AlignedBuffer _table = new(960);
+        internal readonly AlignedBuffer _bh0n = new(32);
+        internal readonly AlignedBuffer _wh0 = new(960);
+        internal readonly AlignedBuffer _wh0Tail = new(240);
+        internal readonly AlignedBuffer _wy = new(96);
+        internal readonly AlignedBuffer _by = new(16);
+        internal float[] Floats = Array.Empty<float>();
+        internal int[] Ints = Array.Empty<int>();
+        internal long[] Keys = Array.Empty<long>();
+
+        /// <summary>Clears the gradient tables before a batch; a one-hot input's table is cleared row by row as it is read.</summary>
+        internal void ClearGradients()
+        {
+            _bh0n.Span.Clear();
+            _wh0.Span.Clear();
+            _wh0Tail.Span.Clear();
+            _wy.Span.Clear();
+            _by.Span.Clear();
+        }
+    }
+
+    /// <summary>
+    /// One call of Backward: the batch in groups of up to BatchMath.GroupSize sequences, longest first; per group, each layer
+    /// forward over the group, the head and the loss at every step, then each layer backward through time from the top.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("RnnGen", "0.1.0")]
+    file ref struct GruTaggerTrainingPass
+    {
+        // The slots: a matrix of 64 rows for each version of a buffer in a step, its values then its adjoints.
+        private const int SlotFloats = 77824;
+        private readonly Model model;
+        private readonly GruTaggerTrainingWorkspace ws;
+        private readonly ReadOnlySpan<int> tokens;
+        private readonly ReadOnlySpan<float> inputs;
+        private readonly ReadOnlySpan<int> lengths;
+        private readonly ReadOnlySpan<float> targets;
+        private readonly ReadOnlySpan<float> weights;
+        private readonly int bits;
+        private Span<int> order, starts, local, stepTokens;
+        private ReadOnlySpan<int> group;
+        private double loss;
+        // Where each pass's sequence rows start in the floats: h (and c) at every step of the group, and h's adjoint.
+        private int outL0, dOutL0;
+
+        public GruTaggerTrainingPass(Model model, GruTaggerTrainingWorkspace ws, Training.SequenceBatch batch)
+        {
+            this.model = model;
+            this.ws = ws;
+            tokens = batch.Tokens;
+            inputs = batch.Inputs;
+            lengths = batch.Lengths;
+            targets = batch.Targets;
+            weights = batch.StepWeights;
+            bits = BatchMath.Width(0);
+            order = starts = local = stepTokens = default;
+            group = default;
+            loss = 0;
+            outL0 = dOutL0 = 0;
+        }
+
+        public double Run()
+        {
+            int count = lengths.Length;
+            if (count == 0) return 0;
+            const int G = BatchMath.GroupSize;
+            if (ws.Ints.Length < 3 * count + G) ws.Ints = new int[3 * count + G];
+            if (ws.Keys.Length < count) ws.Keys = new long[count];
+            order = ws.Ints.AsSpan(0, count);
+            starts = ws.Ints.AsSpan(count, count);
+            local = ws.Ints.AsSpan(2 * count, count);
+            stepTokens = ws.Ints.AsSpan(3 * count, G);
+            BatchMath.Order(lengths, order, starts, ws.Keys);
+            long most = 0;
+            for (int first = 0; first < count; first += G)
+            {
+                long tokensOfGroup = 0;
+                for (int i = first; i < Math.Min(first + G, count); i++) tokensOfGroup += lengths[order[i]];
+                most = Math.Max(most, tokensOfGroup);
+            }
+            long rows = most * 32;
+            long floats = SlotFloats + 2 * rows;
+            if (floats > Array.MaxLength)
+            {
+                throw new ArgumentException(
+                    $"A group of sequences with {most} steps needs more than one array for its training pass.", "batch");
+            }
+            if (ws.Floats.Length < floats) ws.Floats = new float[floats];
+            // The slots start at zero (their padding stays so); the sequence rows are cleared per group.
+            ws.Floats.AsSpan(0, SlotFloats).Clear();
+            int at = SlotFloats;
+            outL0 = at; at += (int)rows;
+            dOutL0 = at; at += (int)rows;
+            for (int first = 0; first < count; first += G)
+            {
+                group = order.Slice(first, Math.Min(G, count - first));
+                int tokensOfGroup = 0;
+                for (int i = 0; i < group.Length; i++)
+                {
+                    local[i] = tokensOfGroup;
+                    tokensOfGroup += lengths[group[i]];
+                }
+                ws.Floats.AsSpan(SlotFloats, 2 * (int)rows).Clear();
+                Group(lengths[group[0]]);
+            }
+            return loss;
+        }
+
+        private void Group(int longest)
+        {
+            // Forward, layer by layer (each direction over the whole group), keeping h (and c) at every step.
+            for (int s = 0; s < longest; s++) ForwardL0(s);
+            // The head and the loss at every step, and the head's adjoint: the last layer's h gets its gradient.
+            for (int t = 0; t < longest; t++) Head(t);
+            // Backward through time, from the top layer down.
+            BackwardL0(longest);
+        }
+
+        private void ForwardL0(int s)
+        {
+            int running = BatchMath.Running(lengths, group, s);
+            ref float floats = ref MemoryMarshal.GetArrayDataReference(ws.Floats);
+            ref float v0 = ref Unsafe.Add(ref floats, 0); // r
+            ref float v1 = ref Unsafe.Add(ref floats, 4096); // z
+            ref float v2 = ref Unsafe.Add(ref floats, 8192); // m
+            ref float v3 = ref Unsafe.Add(ref floats, 12288); // h
+            ref float v4 = ref Unsafe.Add(ref floats, 16384); // r
+            ref float v5 = ref Unsafe.Add(ref floats, 20480); // z
+            ref float v6 = ref Unsafe.Add(ref floats, 24576); // m
+            ref float v7 = ref Unsafe.Add(ref floats, 28672); // n
+            ref float v8 = ref Unsafe.Add(ref floats, 32768); // r
+            ref float v9 = ref Unsafe.Add(ref floats, 36864); // z
+            ref float v10 = ref Unsafe.Add(ref floats, 40960); // n
+            ref float v11 = ref Unsafe.Add(ref floats, 45056); // n
+            ref float v12 = ref Unsafe.Add(ref floats, 49152); // n
+            ref float v13 = ref Unsafe.Add(ref floats, 53248); // n
+            ref float v14 = ref Unsafe.Add(ref floats, 57344); // h
+            ref float v15 = ref Unsafe.Add(ref floats, 61440); // h
+            for (int i = 0; i < running; i++) stepTokens[i] = tokens[starts[group[i]] + s];
+            // h before the step: zero at the first, else the row of the step before.
+            if (s == 0) MemoryMarshal.CreateSpan(ref v3, 32 * running).Clear();
+            else for (int i = 0; i < running; i++) BatchMath.CopyRow(ref floats, outL0 + (nint)(local[i] + s - 1) * 32,
+                ref v3, i * 32, 32);
+            // r = table[token]
+            BatchMath.GatherRows(ref v0, 32, ref model._table.Start, 96, 0, stepTokens.Slice(0, running), 32);
+            // z = table[token][32..]
+            BatchMath.GatherRows(ref v1, 32, ref model._table.Start, 96, 32, stepTokens.Slice(0, running), 32);
+            // m = bh0n
+            BatchMath.Broadcast(ref v2, 32, ref model._bh0n.Start, 32, running);
+            // r += wh0 | wh0Tail · h
+            BatchMath.Copy(ref v4, ref v0, 32, running);
+            BatchMath.AddProduct(bits, ref v4, 32, ref model._wh0.Start, 48, 16,
+                ref v3, 32, 20, running);
+            BatchMath.AddProduct(bits, ref Unsafe.Add(ref v4, 16), 32, ref model._wh0Tail.Start, 12, 4,
+                ref v3, 32, 20, running);
+            // z += wh0[16..] | wh0Tail[4..] · h
+            BatchMath.Copy(ref v5, ref v1, 32, running);
+            BatchMath.AddProduct(bits, ref v5, 32, ref Unsafe.Add(ref model._wh0.Start, 16), 48, 16,
+                ref v3, 32, 20, running);
+            BatchMath.AddProduct(bits, ref Unsafe.Add(ref v5, 16), 32, ref Unsafe.Add(ref model._wh0Tail.Start, 4), 12, 4,
+                ref v3, 32, 20, running);
+            // m += wh0[32..] | wh0Tail[8..] · h
+            BatchMath.Copy(ref v6, ref v2, 32, running);
+            BatchMath.AddProduct(bits, ref v6, 32, ref Unsafe.Add(ref model._wh0.Start, 32), 48, 16,
+                ref v3, 32, 20, running);
+            BatchMath.AddProduct(bits, ref Unsafe.Add(ref v6, 16), 32, ref Unsafe.Add(ref model._wh0Tail.Start, 8), 12, 4,
+                ref v3, 32, 20, running);
+            // n = table[token][64..]
+            BatchMath.GatherRows(ref v7, 32, ref model._table.Start, 96, 64, stepTokens.Slice(0, running), 32);
+            // r = sigmoid(r)
+            BatchMath.Copy(ref v8, ref v4, 32, running);
+            BatchMath.Sigmoid(bits, ref v8, 32, 32, running);
+            // z = sigmoid(z)
+            BatchMath.Copy(ref v9, ref v5, 32, running);
+            BatchMath.Sigmoid(bits, ref v9, 32, 32, running);
+            // n += r ⊙ m
+            BatchMath.Copy(ref v10, ref v7, 32, running);
+            BatchMath.MultiplyAdd(bits, ref v10, ref v8, ref v6, 32 * running);
+            // n = tanh(n)
+            BatchMath.Copy(ref v11, ref v10, 32, running);
+            BatchMath.Tanh(bits, ref v11, 32, 32, running);
+            // n = (1 - z) ⊙ n + z ⊙ h
+            BatchMath.Copy(ref v12, ref v11, 32, running);
+            BatchMath.Mix(bits, ref v12, ref v9, ref v3, 32 * running);
+            // n[20..32) = 0
+            BatchMath.Copy(ref v13, ref v12, 32, running);
+            BatchMath.Zero(ref v13, 32, 20, 32, running);
+            // h = n
+            BatchMath.Copy(ref v14, ref v13, 32, running);
+            // h (and c) of this step into the sequence rows.
+            for (int i = 0; i < running; i++)
+            {
+                nint at = (nint)(local[i] + s) * 32;
+                BatchMath.CopyRow(ref v14, i * 32, ref floats, outL0 + at, 32);
+            }
+        }
+
+        private void BackwardL0(int longest)
+        {
+            ref float floats = ref MemoryMarshal.GetArrayDataReference(ws.Floats);
+            ref float v0 = ref Unsafe.Add(ref floats, 0); // r
+            ref float d0 = ref Unsafe.Add(ref floats, 2048);
+            ref float v1 = ref Unsafe.Add(ref floats, 4096); // z
+            ref float d1 = ref Unsafe.Add(ref floats, 6144);
+            ref float v2 = ref Unsafe.Add(ref floats, 8192); // m
+            ref float d2 = ref Unsafe.Add(ref floats, 10240);
+            ref float v3 = ref Unsafe.Add(ref floats, 12288); // h
+            ref float d3 = ref Unsafe.Add(ref floats, 14336);
+            ref float v4 = ref Unsafe.Add(ref floats, 16384); // r
+            ref float d4 = ref Unsafe.Add(ref floats, 18432);
+            ref float v5 = ref Unsafe.Add(ref floats, 20480); // z
+            ref float d5 = ref Unsafe.Add(ref floats, 22528);
+            ref float v6 = ref Unsafe.Add(ref floats, 24576); // m
+            ref float d6 = ref Unsafe.Add(ref floats, 26624);
+            ref float v7 = ref Unsafe.Add(ref floats, 28672); // n
+            ref float d7 = ref Unsafe.Add(ref floats, 30720);
+            ref float v8 = ref Unsafe.Add(ref floats, 32768); // r
+            ref float d8 = ref Unsafe.Add(ref floats, 34816);
+            ref float v9 = ref Unsafe.Add(ref floats, 36864); // z
+            ref float d9 = ref Unsafe.Add(ref floats, 38912);
+            ref float v10 = ref Unsafe.Add(ref floats, 40960); // n
+            ref float d10 = ref Unsafe.Add(ref floats, 43008);
+            ref float v11 = ref Unsafe.Add(ref floats, 45056); // n
+            ref float d11 = ref Unsafe.Add(ref floats, 47104);
+            ref float v12 = ref Unsafe.Add(ref floats, 49152); // n
+            ref float d12 = ref Unsafe.Add(ref floats, 51200);
+            ref float v13 = ref Unsafe.Add(ref floats, 53248); // n
+            ref float d13 = ref Unsafe.Add(ref floats, 55296);
+            ref float v14 = ref Unsafe.Add(ref floats, 57344); // h
+            ref float d14 = ref Unsafe.Add(ref floats, 59392);
+            ref float v15 = ref Unsafe.Add(ref floats, 61440); // h
+            ref float d15 = ref Unsafe.Add(ref floats, 63488);
+            // The gradient of the state carried from each step to the one before.
+            MemoryMarshal.CreateSpan(ref v15, 2048).Clear();
+            for (int s = longest - 1; s >= 0; s--)
+            {
+                ForwardL0(s);
+                int running = BatchMath.Running(lengths, group, s);
+                MemoryMarshal.CreateSpan(ref d0, 32 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d1, 32 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d2, 32 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d3, 32 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d4, 32 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d5, 32 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d6, 32 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d7, 32 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d8, 32 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d9, 32 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d10, 32 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d11, 32 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d12, 32 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d13, 32 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d14, 32 * running).Clear();
+                // The gradient of h<t>: from the step after, and from the layer above or the head.
+                BatchMath.Copy(ref d14, ref v15, 32, running);
+                for (int i = 0; i < running; i++) GradientMath.AddRow(ref d14, i * 32, ref floats,
+                    dOutL0 + (nint)(local[i] + s) * 32, 32);
+                // adjoint of h = n
+                GradientMath.Add(ref d13, ref d14, 32 * running);
+                // adjoint of n[20..32) = 0
+                GradientMath.Add(ref d12, ref d13, 32 * running);
+                BatchMath.Zero(ref d12, 32, 20, 32, running);
+                // adjoint of n = (1 - z) ⊙ n + z ⊙ h
+                GradientMath.MixAdjoint(ref d11, ref d9, ref d3, ref d12, ref v9, ref v3, ref v11, 32 * running);
+                // adjoint of n = tanh(n)
+                GradientMath.TanhAdjoint(ref d10, ref d11, ref v11, 32 * running);
+                // adjoint of n += r ⊙ m
+                GradientMath.Add(ref d7, ref d10, 32 * running);
+                GradientMath.AddProduct(ref d8, ref d10, ref v6, 32 * running);
+                GradientMath.AddProduct(ref d6, ref d10, ref v8, 32 * running);
+                // adjoint of z = sigmoid(z)
+                GradientMath.SigmoidAdjoint(ref d5, ref d9, ref v9, 32 * running);
+                // adjoint of r = sigmoid(r)
+                GradientMath.SigmoidAdjoint(ref d4, ref d8, ref v8, 32 * running);
+                // adjoint of n = table[token][64..]
+                GradientMath.ScatterAddRows(ref ws._table.Start, 96, 64, stepTokens.Slice(0, running), ref d7, 32, 32);
+                // adjoint of m += wh0[32..] | wh0Tail[8..] · h
+                GradientMath.Add(ref d2, ref d6, 32 * running);
+                GradientMath.AddOuter(ref Unsafe.Add(ref ws._wh0.Start, 32), 48, 16, ref v3, 32, 20,
+                    ref d6, 32, running);
+                GradientMath.AddDots(ref d3, 32, 20, ref Unsafe.Add(ref model._wh0.Start, 32), 48, 16,
+                    ref d6, 32, running);
+                GradientMath.AddOuter(ref Unsafe.Add(ref ws._wh0Tail.Start, 8), 12, 4, ref v3, 32, 20,
+                    ref Unsafe.Add(ref d6, 16), 32, running);
+                GradientMath.AddDots(ref d3, 32, 20, ref Unsafe.Add(ref model._wh0Tail.Start, 8), 12, 4,
+                    ref Unsafe.Add(ref d6, 16), 32, running);
+                // adjoint of z += wh0[16..] | wh0Tail[4..] · h
+                GradientMath.Add(ref d1, ref d5, 32 * running);
+                GradientMath.AddOuter(ref Unsafe.Add(ref ws._wh0.Start, 16), 48, 16, ref v3, 32, 20,
+                    ref d5, 32, running);
+                GradientMath.AddDots(ref d3, 32, 20, ref Unsafe.Add(ref model._wh0.Start, 16), 48, 16,
+                    ref d5, 32, running);
+                GradientMath.AddOuter(ref Unsafe.Add(ref ws._wh0Tail.Start, 4), 12, 4, ref v3, 32, 20,
+                    ref Unsafe.Add(ref d5, 16), 32, running);
+                GradientMath.AddDots(ref d3, 32, 20, ref Unsafe.Add(ref model._wh0Tail.Start, 4), 12, 4,
+                    ref Unsafe.Add(ref d5, 16), 32, running);
+                // adjoint of r += wh0 | wh0Tail · h
+                GradientMath.Add(ref d0, ref d4, 32 * running);
+                GradientMath.AddOuter(ref ws._wh0.Start, 48, 16, ref v3, 32, 20,
+                    ref d4, 32, running);
+                GradientMath.AddDots(ref d3, 32, 20, ref model._wh0.Start, 48, 16,
+                    ref d4, 32, running);
+                GradientMath.AddOuter(ref ws._wh0Tail.Start, 12, 4, ref v3, 32, 20,
+                    ref Unsafe.Add(ref d4, 16), 32, running);
+                GradientMath.AddDots(ref d3, 32, 20, ref model._wh0Tail.Start, 12, 4,
+                    ref Unsafe.Add(ref d4, 16), 32, running);
+                // adjoint of m = bh0n
+                GradientMath.AddColumnSums(ref ws._bh0n.Start, ref d2, 32, 32, running);
+                // adjoint of z = table[token][32..]
+                GradientMath.ScatterAddRows(ref ws._table.Start, 96, 32, stepTokens.Slice(0, running), ref d1, 32, 32);
+                // adjoint of r = table[token]
+                GradientMath.ScatterAddRows(ref ws._table.Start, 96, 0, stepTokens.Slice(0, running), ref d0, 32, 32);
+                // The entries' gradients: the state's to the step before, the input's to the layer below.
+                BatchMath.Copy(ref v15, ref d3, 32, running);
+            }
+        }
+
+        private void Head(int t)
+        {
+            int running = BatchMath.Running(lengths, group, t);
+            ref float floats = ref MemoryMarshal.GetArrayDataReference(ws.Floats);
+            ref float v0 = ref Unsafe.Add(ref floats, 65536); // y
+            ref float d0 = ref Unsafe.Add(ref floats, 66560);
+            ref float v1 = ref Unsafe.Add(ref floats, 67584); // y
+            ref float d1 = ref Unsafe.Add(ref floats, 68608);
+            ref float v2 = ref Unsafe.Add(ref floats, 69632); // h
+            ref float d2 = ref Unsafe.Add(ref floats, 71680);
+            ref float v3 = ref Unsafe.Add(ref floats, 73728); // y
+            ref float d3 = ref Unsafe.Add(ref floats, 74752);
+            ref float v4 = ref Unsafe.Add(ref floats, 75776); // y
+            ref float d4 = ref Unsafe.Add(ref floats, 76800);
+            // The last layer's h<t>.
+            for (int i = 0; i < running; i++) BatchMath.CopyRow(ref floats, outL0 + (nint)(local[i] + t) * 32, ref v2,
+                i * 32, 32);
+            // y[3..16) = 0
+            BatchMath.Copy(ref v1, ref v0, 16, running);
+            BatchMath.Zero(ref v1, 16, 3, 16, running);
+            // y = wy · h + by
+            BatchMath.Project(ref v3, 16, ref model._wy.Start, 32, 3, ref model._by.Start,
+                ref v2, 32, 32, running);
+            // y = softmax(y)
+            BatchMath.Copy(ref v4, ref v3, 16, running);
+            BatchMath.Softmax(ref v4, 16, 3, running);
+            MemoryMarshal.CreateSpan(ref d0, 16 * running).Clear();
+            MemoryMarshal.CreateSpan(ref d1, 16 * running).Clear();
+            MemoryMarshal.CreateSpan(ref d3, 16 * running).Clear();
+            MemoryMarshal.CreateSpan(ref d4, 16 * running).Clear();
+            MemoryMarshal.CreateSpan(ref d2, 32 * running).Clear();
+            // The loss (CrossEntropy) and its gradient with respect to the sums before g_y: weight · (ŷ - t).
+            for (int i = 0; i < running; i++)
+            {
+                int at = starts[group[i]] + t;
+                float weight = weights.IsEmpty ? 1f : weights[at];
+                if (weight == 0) continue;
+                ReadOnlySpan<float> target = targets.Slice(at * Model.OutputSize, Model.OutputSize);
+                loss += GradientMath.FusedLoss(1, ref Unsafe.Add(ref v3, i * 16), ref Unsafe.Add(ref v4, i * 16),
+                    ref Unsafe.Add(ref d3, i * 16), target, weight, Model.OutputSize);
+            }
+            // g_y's adjoint is in the loss's gradient above.
+            // adjoint of y = wy · h + by
+            GradientMath.AddOuter(ref ws._wy.Start, 32, 32, ref d3, 16, 3, ref v2, 32, running);
+            GradientMath.AddColumnSums(ref ws._by.Start, ref d3, 16, 3, running);
+            BatchMath.AddProduct(bits, ref d2, 32, ref model._wy.Start, 32, 32, ref d3, 16, 3, running);
+            // adjoint of y[3..16) = 0
+            GradientMath.Add(ref d0, ref d1, 16 * running);
+            BatchMath.Zero(ref d0, 16, 3, 16, running);
+            // The gradient of the last layer's h<t>, to its rows.
+            for (int i = 0; i < running; i++) GradientMath.AddRow(ref floats, dOutL0 + (nint)(local[i] + t) * 32,
+                ref d2, i * 32, 32);
+        }
+
     }
 }

@@ -412,6 +412,13 @@ namespace RnnGen.TestModels
         }
 
         /// <summary>
+        /// The model's training program: the loss of a batch of sequences and its gradient with respect to every weight
+        /// tensor, by backpropagation through time generated from the same step program as Step and ForwardBatch.
+        /// The run-time library's trainer (RnnGen.Training.Trainer) drives it.
+        /// </summary>
+        public static global::RnnGen.Training.ITrainingProgram Training => global::RnnGen.Generated.LstmStackTraining.Program;
+
+        /// <summary>
         /// The state of LstmStack between steps: h and c of each of its 2 layers, 12 values each. A new (default) value
         /// is the zero state. Its values (indexer, AsSpan) are the last layer's h, which the output reads.
         /// </summary>
@@ -589,12 +596,21 @@ namespace RnnGen.Generated
 {
     using global::System;
     using global::System.Buffers;
+    using global::System.Collections.Generic;
     using global::System.Diagnostics.CodeAnalysis;
     using global::System.Runtime.CompilerServices;
     using global::System.Runtime.InteropServices;
     using global::System.Runtime.Intrinsics;
     using BatchMath = global::RnnGen.BatchMath;
     using VectorMath = global::RnnGen.VectorMath;
+    using GradientMath = global::RnnGen.GradientMath;
+    using GradientPacking = global::RnnGen.GradientPacking;
+    using WeightPacking = global::RnnGen.WeightPacking;
+    using Training = global::RnnGen.Training;
+    using AlignedBuffer = global::RnnGen.AlignedBuffer;
+    using IRnnModel = global::RnnGen.IRnnModel;
+    using RnnModelInfo = global::RnnGen.RnnModelInfo;
+    using TensorInfo = global::RnnGen.TensorInfo;
     using Model = global::RnnGen.TestModels.LstmStack;
 
     /// <summary>The kernels and helpers of <see cref="Model"/>: one step at each vector width, from its step program.</summary>
@@ -1509,5 +1525,975 @@ namespace RnnGen.Generated
         [DoesNotReturn]
         public static void ThrowOutputsTooShort(int length, int needed) =>
             throw new ArgumentException($"outputs has room for {length} steps but the sequence has {needed}.", "outputs");
+    }
+
+    /// <summary>
+    /// The training program of <see cref="Model"/>: its loss and gradients by backpropagation through time, each
+    /// operation of its step program followed backward by its adjoint (see the spec's generated kernels for the forward pass).
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("RnnGen", "0.1.0")]
+    file sealed class LstmStackTraining : Training.ITrainingProgram
+    {
+        public static readonly LstmStackTraining Program = new();
+
+        public RnnModelInfo Info => Model.Info;
+
+        public Training.LossKind Loss => Training.LossKind.SquaredError;
+
+        public IReadOnlyList<Training.ParameterInit> Init { get; } = new Training.ParameterInit[]
+        {
+            new(false, 0.28867513f), // encoder.lstm.weight_ih_l0
+            new(false, 0.28867513f), // encoder.lstm.weight_hh_l0
+            new(false, 0.28867513f), // encoder.lstm.bias_ih_l0
+            new(false, 0.28867513f), // encoder.lstm.bias_hh_l0
+            new(false, 0.28867513f), // encoder.lstm.weight_ih_l1
+            new(false, 0.28867513f), // encoder.lstm.weight_hh_l1
+            new(false, 0.28867513f), // encoder.lstm.bias_ih_l1
+            new(false, 0.28867513f), // encoder.lstm.bias_hh_l1
+            new(false, 0.28867513f), // decoder.weight
+            new(false, 0.28867513f), // decoder.bias
+        };
+
+        public IRnnModel CreateModel(IReadOnlyList<float[]> parameters)
+        {
+            Require(parameters, nameof(parameters));
+            return new Model(parameters[0], parameters[1], parameters[2], parameters[3], parameters[4], parameters[5],
+                parameters[6], parameters[7], parameters[8], parameters[9]);
+        }
+
+        public void Repack(IRnnModel model, IReadOnlyList<float[]> parameters)
+        {
+            Model m = Own(model);
+            Require(parameters, nameof(parameters));
+            WeightPacking.PackGateBiasInto(m._b0i, parameters[2], parameters[3], 0, 12, 16);
+            WeightPacking.PackGateBiasInto(m._b0f, parameters[2], parameters[3], 12, 12, 16);
+            WeightPacking.PackGateBiasInto(m._b0g, parameters[2], parameters[3], 24, 12, 16);
+            WeightPacking.PackGateBiasInto(m._b0o, parameters[2], parameters[3], 36, 12, 16);
+            WeightPacking.PackGateColumnsInto(m._wi0Tail, parameters[0], 4, 12, 5, 0, 12, 12);
+            WeightPacking.PackGateColumnsInto(m._wh0Tail, parameters[1], 4, 12, 12, 0, 12, 12);
+            WeightPacking.PackGateBiasInto(m._b1i, parameters[6], parameters[7], 0, 12, 16);
+            WeightPacking.PackGateBiasInto(m._b1f, parameters[6], parameters[7], 12, 12, 16);
+            WeightPacking.PackGateBiasInto(m._b1g, parameters[6], parameters[7], 24, 12, 16);
+            WeightPacking.PackGateBiasInto(m._b1o, parameters[6], parameters[7], 36, 12, 16);
+            WeightPacking.PackGateColumnsInto(m._wi1Tail, parameters[4], 4, 12, 12, 0, 12, 12);
+            WeightPacking.PackGateColumnsInto(m._wh1Tail, parameters[5], 4, 12, 12, 0, 12, 12);
+            WeightPacking.PackRowsInto(m._wy, parameters[8], 1, 12, 16);
+            WeightPacking.PackVectorInto(m._by, parameters[9]);
+        }
+
+        public Training.ITrainingWorkspace CreateWorkspace() => new LstmStackTrainingWorkspace();
+
+        public double Backward(IRnnModel model, IReadOnlyList<float[]> parameters,
+            Training.ITrainingWorkspace workspace,
+            Training.SequenceBatch batch, IReadOnlyList<float[]> gradients)
+        {
+            Model m = Own(model);
+            Require(parameters, nameof(parameters));
+            LstmStackTrainingWorkspace ws = workspace as LstmStackTrainingWorkspace
+                ?? throw new ArgumentException("The workspace is not one that this model's training program made.",
+                nameof(workspace));
+            Require(gradients, nameof(gradients));
+            if (!batch.Tokens.IsEmpty) throw new ArgumentException("This model reads dense inputs; the batch holds token indices.",
+                nameof(batch));
+            if (batch.Inputs.Length % Model.InputSize != 0) LstmStackKernels.ThrowInputLength(batch.Inputs.Length,
+                nameof(batch));
+            int steps = BatchMath.Steps(batch.Lengths, batch.Inputs.Length / Model.InputSize, int.MaxValue,
+                nameof(batch));
+            if (batch.Targets.Length != (long)steps * Model.OutputSize)
+            {
+                throw new ArgumentException(
+                    $"The batch's {steps} steps need {(long)steps * Model.OutputSize} targets ({Model.OutputSize} a step), " +
+                    $"but it holds {batch.Targets.Length}.",
+                    nameof(batch));
+            }
+            if (!batch.StepWeights.IsEmpty && batch.StepWeights.Length != steps)
+            {
+                throw new ArgumentException($"The batch has {steps} steps but {batch.StepWeights.Length} step weights.",
+                    nameof(batch));
+            }
+            ws.ClearGradients();
+            double loss = new LstmStackTrainingPass(m, ws, batch).Run();
+            // The gradients of the packed tables, back in the tensors' layouts.
+            GradientPacking.GateBias(ws._b0i.Span, 0, 12, gradients[2], gradients[3]);
+            GradientPacking.GateBias(ws._b0f.Span, 12, 12, gradients[2], gradients[3]);
+            GradientPacking.GateBias(ws._b0g.Span, 24, 12, gradients[2], gradients[3]);
+            GradientPacking.GateBias(ws._b0o.Span, 36, 12, gradients[2], gradients[3]);
+            GradientPacking.GateColumns(ws._wi0Tail.Span, 4, 12, 5, 0, 12, 12, gradients[0]);
+            GradientPacking.GateColumns(ws._wh0Tail.Span, 4, 12, 12, 0, 12, 12, gradients[1]);
+            GradientPacking.GateBias(ws._b1i.Span, 0, 12, gradients[6], gradients[7]);
+            GradientPacking.GateBias(ws._b1f.Span, 12, 12, gradients[6], gradients[7]);
+            GradientPacking.GateBias(ws._b1g.Span, 24, 12, gradients[6], gradients[7]);
+            GradientPacking.GateBias(ws._b1o.Span, 36, 12, gradients[6], gradients[7]);
+            GradientPacking.GateColumns(ws._wi1Tail.Span, 4, 12, 12, 0, 12, 12, gradients[4]);
+            GradientPacking.GateColumns(ws._wh1Tail.Span, 4, 12, 12, 0, 12, 12, gradients[5]);
+            GradientPacking.Rows(ws._wy.Span, 1, 12, 16, gradients[8]);
+            GradientPacking.Vector(ws._by.Span, gradients[9]);
+            return loss;
+        }
+
+        private static Model Own(IRnnModel model) =>
+            model as Model ?? throw new ArgumentException("The model is not one that this training program made.",
+            nameof(model));
+
+        /// <summary>Checks that a list holds one array per tensor, each of the tensor's number of values.</summary>
+        private static void Require(IReadOnlyList<float[]> tensors, string parameter)
+        {
+            ArgumentNullException.ThrowIfNull(tensors, parameter);
+            IReadOnlyList<TensorInfo> expected = Model.Info.Tensors;
+            if (tensors.Count != expected.Count)
+            {
+                throw new ArgumentException($"{parameter} holds {tensors.Count} tensors; the model has {expected.Count}.",
+                    parameter);
+            }
+            for (int i = 0; i < expected.Count; i++)
+            {
+                long size = 1;
+                foreach (int d in expected[i].Shape) size *= d;
+                if (tensors[i] is null || tensors[i].Length != size)
+                {
+                    throw new ArgumentException(
+                        $"{parameter}[{i}] ({expected[i].Name}) must hold {size} values, " +
+                        $"but it holds {tensors[i]?.Length.ToString() ?? "null"}.", parameter);
+                }
+            }
+        }
+    }
+
+    /// <summary>One thread's gradient tables (in the packed tables' layouts) and matrices for the training program.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("RnnGen", "0.1.0")]
+    file sealed class LstmStackTrainingWorkspace : Training.ITrainingWorkspace
+    {
+        internal readonly AlignedBuffer _b0i = new(16);
+        internal readonly AlignedBuffer _b0f = new(16);
+        internal readonly AlignedBuffer _b0g = new(16);
+        internal readonly AlignedBuffer _b0o = new(16);
+        internal readonly AlignedBuffer _wi0Tail = new(240);
+        internal readonly AlignedBuffer _wh0Tail = new(576);
+        internal readonly AlignedBuffer _b1i = new(16);
+        internal readonly AlignedBuffer _b1f = new(16);
+        internal readonly AlignedBuffer _b1g = new(16);
+        internal readonly AlignedBuffer _b1o = new(16);
+        internal readonly AlignedBuffer _wi1Tail = new(576);
+        internal readonly AlignedBuffer _wh1Tail = new(576);
+        internal readonly AlignedBuffer _wy = new(16);
+        internal readonly AlignedBuffer _by = new(16);
+        internal float[] Floats = Array.Empty<float>();
+        internal int[] Ints = Array.Empty<int>();
+        internal long[] Keys = Array.Empty<long>();
+
+        /// <summary>Clears the gradient tables before a batch; a one-hot input's table is cleared row by row as it is read.</summary>
+        internal void ClearGradients()
+        {
+            _b0i.Span.Clear();
+            _b0f.Span.Clear();
+            _b0g.Span.Clear();
+            _b0o.Span.Clear();
+            _wi0Tail.Span.Clear();
+            _wh0Tail.Span.Clear();
+            _b1i.Span.Clear();
+            _b1f.Span.Clear();
+            _b1g.Span.Clear();
+            _b1o.Span.Clear();
+            _wi1Tail.Span.Clear();
+            _wh1Tail.Span.Clear();
+            _wy.Span.Clear();
+            _by.Span.Clear();
+        }
+    }
+
+    /// <summary>
+    /// One call of Backward: the batch in groups of up to BatchMath.GroupSize sequences, longest first; per group, each layer
+    /// forward over the group, the head and the loss at every step, then each layer backward through time from the top.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("RnnGen", "0.1.0")]
+    file ref struct LstmStackTrainingPass
+    {
+        // The slots: a matrix of 64 rows for each version of a buffer in a step, its values then its adjoints.
+        private const int SlotFloats = 129024;
+        private readonly Model model;
+        private readonly LstmStackTrainingWorkspace ws;
+        private readonly ReadOnlySpan<int> tokens;
+        private readonly ReadOnlySpan<float> inputs;
+        private readonly ReadOnlySpan<int> lengths;
+        private readonly ReadOnlySpan<float> targets;
+        private readonly ReadOnlySpan<float> weights;
+        private readonly int bits;
+        private Span<int> order, starts, local, stepTokens;
+        private ReadOnlySpan<int> group;
+        private double loss;
+        // Where each pass's sequence rows start in the floats: h (and c) at every step of the group, and h's adjoint.
+        private int outL0, dOutL0, cellL0;
+        private int outL1, dOutL1, cellL1;
+
+        public LstmStackTrainingPass(Model model, LstmStackTrainingWorkspace ws, Training.SequenceBatch batch)
+        {
+            this.model = model;
+            this.ws = ws;
+            tokens = batch.Tokens;
+            inputs = batch.Inputs;
+            lengths = batch.Lengths;
+            targets = batch.Targets;
+            weights = batch.StepWeights;
+            bits = BatchMath.Width(0);
+            order = starts = local = stepTokens = default;
+            group = default;
+            loss = 0;
+            outL0 = dOutL0 = cellL0 = 0;
+            outL1 = dOutL1 = cellL1 = 0;
+        }
+
+        public double Run()
+        {
+            int count = lengths.Length;
+            if (count == 0) return 0;
+            const int G = BatchMath.GroupSize;
+            if (ws.Ints.Length < 3 * count + G) ws.Ints = new int[3 * count + G];
+            if (ws.Keys.Length < count) ws.Keys = new long[count];
+            order = ws.Ints.AsSpan(0, count);
+            starts = ws.Ints.AsSpan(count, count);
+            local = ws.Ints.AsSpan(2 * count, count);
+            stepTokens = ws.Ints.AsSpan(3 * count, G);
+            BatchMath.Order(lengths, order, starts, ws.Keys);
+            long most = 0;
+            for (int first = 0; first < count; first += G)
+            {
+                long tokensOfGroup = 0;
+                for (int i = first; i < Math.Min(first + G, count); i++) tokensOfGroup += lengths[order[i]];
+                most = Math.Max(most, tokensOfGroup);
+            }
+            long rows = most * 16;
+            long floats = SlotFloats + 6 * rows;
+            if (floats > Array.MaxLength)
+            {
+                throw new ArgumentException(
+                    $"A group of sequences with {most} steps needs more than one array for its training pass.", "batch");
+            }
+            if (ws.Floats.Length < floats) ws.Floats = new float[floats];
+            // The slots start at zero (their padding stays so); the sequence rows are cleared per group.
+            ws.Floats.AsSpan(0, SlotFloats).Clear();
+            int at = SlotFloats;
+            outL0 = at; at += (int)rows;
+            dOutL0 = at; at += (int)rows;
+            cellL0 = at; at += (int)rows;
+            outL1 = at; at += (int)rows;
+            dOutL1 = at; at += (int)rows;
+            cellL1 = at; at += (int)rows;
+            for (int first = 0; first < count; first += G)
+            {
+                group = order.Slice(first, Math.Min(G, count - first));
+                int tokensOfGroup = 0;
+                for (int i = 0; i < group.Length; i++)
+                {
+                    local[i] = tokensOfGroup;
+                    tokensOfGroup += lengths[group[i]];
+                }
+                ws.Floats.AsSpan(SlotFloats, 6 * (int)rows).Clear();
+                Group(lengths[group[0]]);
+            }
+            return loss;
+        }
+
+        private void Group(int longest)
+        {
+            // Forward, layer by layer (each direction over the whole group), keeping h (and c) at every step.
+            for (int s = 0; s < longest; s++) ForwardL0(s);
+            for (int s = 0; s < longest; s++) ForwardL1(s);
+            // The head and the loss at every step, and the head's adjoint: the last layer's h gets its gradient.
+            for (int t = 0; t < longest; t++) Head(t);
+            // Backward through time, from the top layer down.
+            BackwardL1(longest);
+            BackwardL0(longest);
+        }
+
+        private void ForwardL0(int s)
+        {
+            int running = BatchMath.Running(lengths, group, s);
+            ref float floats = ref MemoryMarshal.GetArrayDataReference(ws.Floats);
+            ref float v0 = ref Unsafe.Add(ref floats, 0); // i
+            ref float v1 = ref Unsafe.Add(ref floats, 2048); // f
+            ref float v2 = ref Unsafe.Add(ref floats, 4096); // g
+            ref float v3 = ref Unsafe.Add(ref floats, 6144); // o
+            ref float v4 = ref Unsafe.Add(ref floats, 8192); // x
+            ref float v5 = ref Unsafe.Add(ref floats, 10240); // i
+            ref float v6 = ref Unsafe.Add(ref floats, 12288); // f
+            ref float v7 = ref Unsafe.Add(ref floats, 14336); // g
+            ref float v8 = ref Unsafe.Add(ref floats, 16384); // o
+            ref float v9 = ref Unsafe.Add(ref floats, 18432); // h0
+            ref float v10 = ref Unsafe.Add(ref floats, 20480); // i
+            ref float v11 = ref Unsafe.Add(ref floats, 22528); // f
+            ref float v12 = ref Unsafe.Add(ref floats, 24576); // g
+            ref float v13 = ref Unsafe.Add(ref floats, 26624); // o
+            ref float v14 = ref Unsafe.Add(ref floats, 28672); // i
+            ref float v15 = ref Unsafe.Add(ref floats, 30720); // f
+            ref float v16 = ref Unsafe.Add(ref floats, 32768); // g
+            ref float v17 = ref Unsafe.Add(ref floats, 34816); // o
+            ref float v18 = ref Unsafe.Add(ref floats, 36864); // c0
+            ref float v19 = ref Unsafe.Add(ref floats, 38912); // f
+            ref float v20 = ref Unsafe.Add(ref floats, 40960); // f
+            ref float v21 = ref Unsafe.Add(ref floats, 43008); // f
+            ref float v22 = ref Unsafe.Add(ref floats, 45056); // c0
+            ref float v23 = ref Unsafe.Add(ref floats, 47104); // f
+            ref float v24 = ref Unsafe.Add(ref floats, 49152); // f
+            ref float v25 = ref Unsafe.Add(ref floats, 51200); // f
+            ref float v26 = ref Unsafe.Add(ref floats, 53248); // h0
+            ref float v27 = ref Unsafe.Add(ref floats, 55296); // h0
+            ref float v28 = ref Unsafe.Add(ref floats, 57344); // c0
+            // x<t> of each running sequence.
+            for (int i = 0; i < running; i++) BatchMath.CopyRow(ref MemoryMarshal.GetReference(inputs),
+                (nint)(starts[group[i]] + s) * Model.InputSize, ref v4, i * 16, Model.InputSize);
+            // h0 before the step: zero at the first, else the row of the step before.
+            if (s == 0) MemoryMarshal.CreateSpan(ref v9, 16 * running).Clear();
+            else for (int i = 0; i < running; i++) BatchMath.CopyRow(ref floats, outL0 + (nint)(local[i] + s - 1) * 16,
+                ref v9, i * 16, 16);
+            // c0 before the step: zero at the first, else the row of the step before.
+            if (s == 0) MemoryMarshal.CreateSpan(ref v18, 16 * running).Clear();
+            else for (int i = 0; i < running; i++) BatchMath.CopyRow(ref floats, cellL0 + (nint)(local[i] + s - 1) * 16,
+                ref v18, i * 16, 16);
+            // i = b0i
+            BatchMath.Broadcast(ref v0, 16, ref model._b0i.Start, 16, running);
+            // f = b0f
+            BatchMath.Broadcast(ref v1, 16, ref model._b0f.Start, 16, running);
+            // g = b0g
+            BatchMath.Broadcast(ref v2, 16, ref model._b0g.Start, 16, running);
+            // o = b0o
+            BatchMath.Broadcast(ref v3, 16, ref model._b0o.Start, 16, running);
+            // i += wi0Tail · x
+            BatchMath.Copy(ref v5, ref v0, 16, running);
+            BatchMath.AddProduct(bits, ref v5, 16, ref model._wi0Tail.Start, 48, 12,
+                ref v4, 16, 5, running);
+            // f += wi0Tail[12..] · x
+            BatchMath.Copy(ref v6, ref v1, 16, running);
+            BatchMath.AddProduct(bits, ref v6, 16, ref Unsafe.Add(ref model._wi0Tail.Start, 12), 48, 12,
+                ref v4, 16, 5, running);
+            // g += wi0Tail[24..] · x
+            BatchMath.Copy(ref v7, ref v2, 16, running);
+            BatchMath.AddProduct(bits, ref v7, 16, ref Unsafe.Add(ref model._wi0Tail.Start, 24), 48, 12,
+                ref v4, 16, 5, running);
+            // o += wi0Tail[36..] · x
+            BatchMath.Copy(ref v8, ref v3, 16, running);
+            BatchMath.AddProduct(bits, ref v8, 16, ref Unsafe.Add(ref model._wi0Tail.Start, 36), 48, 12,
+                ref v4, 16, 5, running);
+            // i += wh0Tail · h0
+            BatchMath.Copy(ref v10, ref v5, 16, running);
+            BatchMath.AddProduct(bits, ref v10, 16, ref model._wh0Tail.Start, 48, 12,
+                ref v9, 16, 12, running);
+            // f += wh0Tail[12..] · h0
+            BatchMath.Copy(ref v11, ref v6, 16, running);
+            BatchMath.AddProduct(bits, ref v11, 16, ref Unsafe.Add(ref model._wh0Tail.Start, 12), 48, 12,
+                ref v9, 16, 12, running);
+            // g += wh0Tail[24..] · h0
+            BatchMath.Copy(ref v12, ref v7, 16, running);
+            BatchMath.AddProduct(bits, ref v12, 16, ref Unsafe.Add(ref model._wh0Tail.Start, 24), 48, 12,
+                ref v9, 16, 12, running);
+            // o += wh0Tail[36..] · h0
+            BatchMath.Copy(ref v13, ref v8, 16, running);
+            BatchMath.AddProduct(bits, ref v13, 16, ref Unsafe.Add(ref model._wh0Tail.Start, 36), 48, 12,
+                ref v9, 16, 12, running);
+            // i = sigmoid(i)
+            BatchMath.Copy(ref v14, ref v10, 16, running);
+            BatchMath.Sigmoid(bits, ref v14, 16, 16, running);
+            // f = sigmoid(f)
+            BatchMath.Copy(ref v15, ref v11, 16, running);
+            BatchMath.Sigmoid(bits, ref v15, 16, 16, running);
+            // g = tanh(g)
+            BatchMath.Copy(ref v16, ref v12, 16, running);
+            BatchMath.Tanh(bits, ref v16, 16, 16, running);
+            // o = sigmoid(o)
+            BatchMath.Copy(ref v17, ref v13, 16, running);
+            BatchMath.Sigmoid(bits, ref v17, 16, 16, running);
+            // f = f ⊙ c0
+            BatchMath.Multiply(bits, ref v19, ref v15, ref v18, 16 * running);
+            // f += i ⊙ g
+            BatchMath.Copy(ref v20, ref v19, 16, running);
+            BatchMath.MultiplyAdd(bits, ref v20, ref v14, ref v16, 16 * running);
+            // f[12..16) = 0
+            BatchMath.Copy(ref v21, ref v20, 16, running);
+            BatchMath.Zero(ref v21, 16, 12, 16, running);
+            // c0 = f
+            BatchMath.Copy(ref v22, ref v21, 16, running);
+            // f = tanh(f)
+            BatchMath.Copy(ref v23, ref v21, 16, running);
+            BatchMath.Tanh(bits, ref v23, 16, 16, running);
+            // f = o ⊙ f
+            BatchMath.Multiply(bits, ref v24, ref v17, ref v23, 16 * running);
+            // f[12..16) = 0
+            BatchMath.Copy(ref v25, ref v24, 16, running);
+            BatchMath.Zero(ref v25, 16, 12, 16, running);
+            // h0 = f
+            BatchMath.Copy(ref v26, ref v25, 16, running);
+            // h (and c) of this step into the sequence rows.
+            for (int i = 0; i < running; i++)
+            {
+                nint at = (nint)(local[i] + s) * 16;
+                BatchMath.CopyRow(ref v26, i * 16, ref floats, outL0 + at, 16);
+                BatchMath.CopyRow(ref v22, i * 16, ref floats, cellL0 + at, 16);
+            }
+        }
+
+        private void BackwardL0(int longest)
+        {
+            ref float floats = ref MemoryMarshal.GetArrayDataReference(ws.Floats);
+            ref float v0 = ref Unsafe.Add(ref floats, 0); // i
+            ref float d0 = ref Unsafe.Add(ref floats, 1024);
+            ref float v1 = ref Unsafe.Add(ref floats, 2048); // f
+            ref float d1 = ref Unsafe.Add(ref floats, 3072);
+            ref float v2 = ref Unsafe.Add(ref floats, 4096); // g
+            ref float d2 = ref Unsafe.Add(ref floats, 5120);
+            ref float v3 = ref Unsafe.Add(ref floats, 6144); // o
+            ref float d3 = ref Unsafe.Add(ref floats, 7168);
+            ref float v4 = ref Unsafe.Add(ref floats, 8192); // x
+            ref float d4 = ref Unsafe.Add(ref floats, 9216);
+            ref float v5 = ref Unsafe.Add(ref floats, 10240); // i
+            ref float d5 = ref Unsafe.Add(ref floats, 11264);
+            ref float v6 = ref Unsafe.Add(ref floats, 12288); // f
+            ref float d6 = ref Unsafe.Add(ref floats, 13312);
+            ref float v7 = ref Unsafe.Add(ref floats, 14336); // g
+            ref float d7 = ref Unsafe.Add(ref floats, 15360);
+            ref float v8 = ref Unsafe.Add(ref floats, 16384); // o
+            ref float d8 = ref Unsafe.Add(ref floats, 17408);
+            ref float v9 = ref Unsafe.Add(ref floats, 18432); // h0
+            ref float d9 = ref Unsafe.Add(ref floats, 19456);
+            ref float v10 = ref Unsafe.Add(ref floats, 20480); // i
+            ref float d10 = ref Unsafe.Add(ref floats, 21504);
+            ref float v11 = ref Unsafe.Add(ref floats, 22528); // f
+            ref float d11 = ref Unsafe.Add(ref floats, 23552);
+            ref float v12 = ref Unsafe.Add(ref floats, 24576); // g
+            ref float d12 = ref Unsafe.Add(ref floats, 25600);
+            ref float v13 = ref Unsafe.Add(ref floats, 26624); // o
+            ref float d13 = ref Unsafe.Add(ref floats, 27648);
+            ref float v14 = ref Unsafe.Add(ref floats, 28672); // i
+            ref float d14 = ref Unsafe.Add(ref floats, 29696);
+            ref float v15 = ref Unsafe.Add(ref floats, 30720); // f
+            ref float d15 = ref Unsafe.Add(ref floats, 31744);
+            ref float v16 = ref Unsafe.Add(ref floats, 32768); // g
+            ref float d16 = ref Unsafe.Add(ref floats, 33792);
+            ref float v17 = ref Unsafe.Add(ref floats, 34816); // o
+            ref float d17 = ref Unsafe.Add(ref floats, 35840);
+            ref float v18 = ref Unsafe.Add(ref floats, 36864); // c0
+            ref float d18 = ref Unsafe.Add(ref floats, 37888);
+            ref float v19 = ref Unsafe.Add(ref floats, 38912); // f
+            ref float d19 = ref Unsafe.Add(ref floats, 39936);
+            ref float v20 = ref Unsafe.Add(ref floats, 40960); // f
+            ref float d20 = ref Unsafe.Add(ref floats, 41984);
+            ref float v21 = ref Unsafe.Add(ref floats, 43008); // f
+            ref float d21 = ref Unsafe.Add(ref floats, 44032);
+            ref float v22 = ref Unsafe.Add(ref floats, 45056); // c0
+            ref float d22 = ref Unsafe.Add(ref floats, 46080);
+            ref float v23 = ref Unsafe.Add(ref floats, 47104); // f
+            ref float d23 = ref Unsafe.Add(ref floats, 48128);
+            ref float v24 = ref Unsafe.Add(ref floats, 49152); // f
+            ref float d24 = ref Unsafe.Add(ref floats, 50176);
+            ref float v25 = ref Unsafe.Add(ref floats, 51200); // f
+            ref float d25 = ref Unsafe.Add(ref floats, 52224);
+            ref float v26 = ref Unsafe.Add(ref floats, 53248); // h0
+            ref float d26 = ref Unsafe.Add(ref floats, 54272);
+            ref float v27 = ref Unsafe.Add(ref floats, 55296); // h0
+            ref float d27 = ref Unsafe.Add(ref floats, 56320);
+            ref float v28 = ref Unsafe.Add(ref floats, 57344); // c0
+            ref float d28 = ref Unsafe.Add(ref floats, 58368);
+            // The gradient of the state carried from each step to the one before.
+            MemoryMarshal.CreateSpan(ref v27, 1024).Clear();
+            MemoryMarshal.CreateSpan(ref v28, 1024).Clear();
+            for (int s = longest - 1; s >= 0; s--)
+            {
+                ForwardL0(s);
+                int running = BatchMath.Running(lengths, group, s);
+                MemoryMarshal.CreateSpan(ref d0, 16 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d1, 16 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d2, 16 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d3, 16 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d4, 16 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d5, 16 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d6, 16 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d7, 16 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d8, 16 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d9, 16 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d10, 16 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d11, 16 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d12, 16 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d13, 16 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d14, 16 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d15, 16 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d16, 16 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d17, 16 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d18, 16 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d19, 16 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d20, 16 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d21, 16 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d22, 16 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d23, 16 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d24, 16 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d25, 16 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d26, 16 * running).Clear();
+                // The gradient of h<t>: from the step after, and from the layer above or the head.
+                BatchMath.Copy(ref d26, ref v27, 16, running);
+                for (int i = 0; i < running; i++) GradientMath.AddRow(ref d26, i * 16, ref floats,
+                    dOutL0 + (nint)(local[i] + s) * 16, 16);
+                BatchMath.Copy(ref d22, ref v28, 16, running);
+                // adjoint of h0 = f
+                GradientMath.Add(ref d25, ref d26, 16 * running);
+                // adjoint of f[12..16) = 0
+                GradientMath.Add(ref d24, ref d25, 16 * running);
+                BatchMath.Zero(ref d24, 16, 12, 16, running);
+                // adjoint of f = o ⊙ f
+                GradientMath.AddProduct(ref d17, ref d24, ref v23, 16 * running);
+                GradientMath.AddProduct(ref d23, ref d24, ref v17, 16 * running);
+                // adjoint of f = tanh(f)
+                GradientMath.TanhAdjoint(ref d21, ref d23, ref v23, 16 * running);
+                // adjoint of c0 = f
+                GradientMath.Add(ref d21, ref d22, 16 * running);
+                // adjoint of f[12..16) = 0
+                GradientMath.Add(ref d20, ref d21, 16 * running);
+                BatchMath.Zero(ref d20, 16, 12, 16, running);
+                // adjoint of f += i ⊙ g
+                GradientMath.Add(ref d19, ref d20, 16 * running);
+                GradientMath.AddProduct(ref d14, ref d20, ref v16, 16 * running);
+                GradientMath.AddProduct(ref d16, ref d20, ref v14, 16 * running);
+                // adjoint of f = f ⊙ c0
+                GradientMath.AddProduct(ref d15, ref d19, ref v18, 16 * running);
+                GradientMath.AddProduct(ref d18, ref d19, ref v15, 16 * running);
+                // adjoint of o = sigmoid(o)
+                GradientMath.SigmoidAdjoint(ref d13, ref d17, ref v17, 16 * running);
+                // adjoint of g = tanh(g)
+                GradientMath.TanhAdjoint(ref d12, ref d16, ref v16, 16 * running);
+                // adjoint of f = sigmoid(f)
+                GradientMath.SigmoidAdjoint(ref d11, ref d15, ref v15, 16 * running);
+                // adjoint of i = sigmoid(i)
+                GradientMath.SigmoidAdjoint(ref d10, ref d14, ref v14, 16 * running);
+                // adjoint of o += wh0Tail[36..] · h0
+                GradientMath.Add(ref d8, ref d13, 16 * running);
+                GradientMath.AddOuter(ref Unsafe.Add(ref ws._wh0Tail.Start, 36), 48, 12, ref v9, 16, 12,
+                    ref d13, 16, running);
+                GradientMath.AddDots(ref d9, 16, 12, ref Unsafe.Add(ref model._wh0Tail.Start, 36), 48, 12,
+                    ref d13, 16, running);
+                // adjoint of g += wh0Tail[24..] · h0
+                GradientMath.Add(ref d7, ref d12, 16 * running);
+                GradientMath.AddOuter(ref Unsafe.Add(ref ws._wh0Tail.Start, 24), 48, 12, ref v9, 16, 12,
+                    ref d12, 16, running);
+                GradientMath.AddDots(ref d9, 16, 12, ref Unsafe.Add(ref model._wh0Tail.Start, 24), 48, 12,
+                    ref d12, 16, running);
+                // adjoint of f += wh0Tail[12..] · h0
+                GradientMath.Add(ref d6, ref d11, 16 * running);
+                GradientMath.AddOuter(ref Unsafe.Add(ref ws._wh0Tail.Start, 12), 48, 12, ref v9, 16, 12,
+                    ref d11, 16, running);
+                GradientMath.AddDots(ref d9, 16, 12, ref Unsafe.Add(ref model._wh0Tail.Start, 12), 48, 12,
+                    ref d11, 16, running);
+                // adjoint of i += wh0Tail · h0
+                GradientMath.Add(ref d5, ref d10, 16 * running);
+                GradientMath.AddOuter(ref ws._wh0Tail.Start, 48, 12, ref v9, 16, 12,
+                    ref d10, 16, running);
+                GradientMath.AddDots(ref d9, 16, 12, ref model._wh0Tail.Start, 48, 12,
+                    ref d10, 16, running);
+                // adjoint of o += wi0Tail[36..] · x
+                GradientMath.Add(ref d3, ref d8, 16 * running);
+                GradientMath.AddOuter(ref Unsafe.Add(ref ws._wi0Tail.Start, 36), 48, 12, ref v4, 16, 5,
+                    ref d8, 16, running);
+                GradientMath.AddDots(ref d4, 16, 5, ref Unsafe.Add(ref model._wi0Tail.Start, 36), 48, 12,
+                    ref d8, 16, running);
+                // adjoint of g += wi0Tail[24..] · x
+                GradientMath.Add(ref d2, ref d7, 16 * running);
+                GradientMath.AddOuter(ref Unsafe.Add(ref ws._wi0Tail.Start, 24), 48, 12, ref v4, 16, 5,
+                    ref d7, 16, running);
+                GradientMath.AddDots(ref d4, 16, 5, ref Unsafe.Add(ref model._wi0Tail.Start, 24), 48, 12,
+                    ref d7, 16, running);
+                // adjoint of f += wi0Tail[12..] · x
+                GradientMath.Add(ref d1, ref d6, 16 * running);
+                GradientMath.AddOuter(ref Unsafe.Add(ref ws._wi0Tail.Start, 12), 48, 12, ref v4, 16, 5,
+                    ref d6, 16, running);
+                GradientMath.AddDots(ref d4, 16, 5, ref Unsafe.Add(ref model._wi0Tail.Start, 12), 48, 12,
+                    ref d6, 16, running);
+                // adjoint of i += wi0Tail · x
+                GradientMath.Add(ref d0, ref d5, 16 * running);
+                GradientMath.AddOuter(ref ws._wi0Tail.Start, 48, 12, ref v4, 16, 5,
+                    ref d5, 16, running);
+                GradientMath.AddDots(ref d4, 16, 5, ref model._wi0Tail.Start, 48, 12,
+                    ref d5, 16, running);
+                // adjoint of o = b0o
+                GradientMath.AddColumnSums(ref ws._b0o.Start, ref d3, 16, 16, running);
+                // adjoint of g = b0g
+                GradientMath.AddColumnSums(ref ws._b0g.Start, ref d2, 16, 16, running);
+                // adjoint of f = b0f
+                GradientMath.AddColumnSums(ref ws._b0f.Start, ref d1, 16, 16, running);
+                // adjoint of i = b0i
+                GradientMath.AddColumnSums(ref ws._b0i.Start, ref d0, 16, 16, running);
+                // The entries' gradients: the state's to the step before, the input's to the layer below.
+                // x<t> is data: its gradient is not needed.
+                BatchMath.Copy(ref v27, ref d9, 16, running);
+                BatchMath.Copy(ref v28, ref d18, 16, running);
+            }
+        }
+
+        private void ForwardL1(int s)
+        {
+            int running = BatchMath.Running(lengths, group, s);
+            ref float floats = ref MemoryMarshal.GetArrayDataReference(ws.Floats);
+            ref float v0 = ref Unsafe.Add(ref floats, 59392); // i
+            ref float v1 = ref Unsafe.Add(ref floats, 61440); // f
+            ref float v2 = ref Unsafe.Add(ref floats, 63488); // g
+            ref float v3 = ref Unsafe.Add(ref floats, 65536); // o
+            ref float v4 = ref Unsafe.Add(ref floats, 67584); // h0
+            ref float v5 = ref Unsafe.Add(ref floats, 69632); // i
+            ref float v6 = ref Unsafe.Add(ref floats, 71680); // f
+            ref float v7 = ref Unsafe.Add(ref floats, 73728); // g
+            ref float v8 = ref Unsafe.Add(ref floats, 75776); // o
+            ref float v9 = ref Unsafe.Add(ref floats, 77824); // h1
+            ref float v10 = ref Unsafe.Add(ref floats, 79872); // i
+            ref float v11 = ref Unsafe.Add(ref floats, 81920); // f
+            ref float v12 = ref Unsafe.Add(ref floats, 83968); // g
+            ref float v13 = ref Unsafe.Add(ref floats, 86016); // o
+            ref float v14 = ref Unsafe.Add(ref floats, 88064); // i
+            ref float v15 = ref Unsafe.Add(ref floats, 90112); // f
+            ref float v16 = ref Unsafe.Add(ref floats, 92160); // g
+            ref float v17 = ref Unsafe.Add(ref floats, 94208); // o
+            ref float v18 = ref Unsafe.Add(ref floats, 96256); // c1
+            ref float v19 = ref Unsafe.Add(ref floats, 98304); // f
+            ref float v20 = ref Unsafe.Add(ref floats, 100352); // f
+            ref float v21 = ref Unsafe.Add(ref floats, 102400); // f
+            ref float v22 = ref Unsafe.Add(ref floats, 104448); // c1
+            ref float v23 = ref Unsafe.Add(ref floats, 106496); // f
+            ref float v24 = ref Unsafe.Add(ref floats, 108544); // f
+            ref float v25 = ref Unsafe.Add(ref floats, 110592); // f
+            ref float v26 = ref Unsafe.Add(ref floats, 112640); // h1
+            ref float v27 = ref Unsafe.Add(ref floats, 114688); // h1
+            ref float v28 = ref Unsafe.Add(ref floats, 116736); // c1
+            // The layer below's h<t>.
+            for (int i = 0; i < running; i++) BatchMath.CopyRow(ref floats, outL0 + (nint)(local[i] + s) * 16, ref v4,
+                i * 16, 16);
+            // h1 before the step: zero at the first, else the row of the step before.
+            if (s == 0) MemoryMarshal.CreateSpan(ref v9, 16 * running).Clear();
+            else for (int i = 0; i < running; i++) BatchMath.CopyRow(ref floats, outL1 + (nint)(local[i] + s - 1) * 16,
+                ref v9, i * 16, 16);
+            // c1 before the step: zero at the first, else the row of the step before.
+            if (s == 0) MemoryMarshal.CreateSpan(ref v18, 16 * running).Clear();
+            else for (int i = 0; i < running; i++) BatchMath.CopyRow(ref floats, cellL1 + (nint)(local[i] + s - 1) * 16,
+                ref v18, i * 16, 16);
+            // i = b1i
+            BatchMath.Broadcast(ref v0, 16, ref model._b1i.Start, 16, running);
+            // f = b1f
+            BatchMath.Broadcast(ref v1, 16, ref model._b1f.Start, 16, running);
+            // g = b1g
+            BatchMath.Broadcast(ref v2, 16, ref model._b1g.Start, 16, running);
+            // o = b1o
+            BatchMath.Broadcast(ref v3, 16, ref model._b1o.Start, 16, running);
+            // i += wi1Tail · h0
+            BatchMath.Copy(ref v5, ref v0, 16, running);
+            BatchMath.AddProduct(bits, ref v5, 16, ref model._wi1Tail.Start, 48, 12,
+                ref v4, 16, 12, running);
+            // f += wi1Tail[12..] · h0
+            BatchMath.Copy(ref v6, ref v1, 16, running);
+            BatchMath.AddProduct(bits, ref v6, 16, ref Unsafe.Add(ref model._wi1Tail.Start, 12), 48, 12,
+                ref v4, 16, 12, running);
+            // g += wi1Tail[24..] · h0
+            BatchMath.Copy(ref v7, ref v2, 16, running);
+            BatchMath.AddProduct(bits, ref v7, 16, ref Unsafe.Add(ref model._wi1Tail.Start, 24), 48, 12,
+                ref v4, 16, 12, running);
+            // o += wi1Tail[36..] · h0
+            BatchMath.Copy(ref v8, ref v3, 16, running);
+            BatchMath.AddProduct(bits, ref v8, 16, ref Unsafe.Add(ref model._wi1Tail.Start, 36), 48, 12,
+                ref v4, 16, 12, running);
+            // i += wh1Tail · h1
+            BatchMath.Copy(ref v10, ref v5, 16, running);
+            BatchMath.AddProduct(bits, ref v10, 16, ref model._wh1Tail.Start, 48, 12,
+                ref v9, 16, 12, running);
+            // f += wh1Tail[12..] · h1
+            BatchMath.Copy(ref v11, ref v6, 16, running);
+            BatchMath.AddProduct(bits, ref v11, 16, ref Unsafe.Add(ref model._wh1Tail.Start, 12), 48, 12,
+                ref v9, 16, 12, running);
+            // g += wh1Tail[24..] · h1
+            BatchMath.Copy(ref v12, ref v7, 16, running);
+            BatchMath.AddProduct(bits, ref v12, 16, ref Unsafe.Add(ref model._wh1Tail.Start, 24), 48, 12,
+                ref v9, 16, 12, running);
+            // o += wh1Tail[36..] · h1
+            BatchMath.Copy(ref v13, ref v8, 16, running);
+            BatchMath.AddProduct(bits, ref v13, 16, ref Unsafe.Add(ref model._wh1Tail.Start, 36), 48, 12,
+                ref v9, 16, 12, running);
+            // i = sigmoid(i)
+            BatchMath.Copy(ref v14, ref v10, 16, running);
+            BatchMath.Sigmoid(bits, ref v14, 16, 16, running);
+            // f = sigmoid(f)
+            BatchMath.Copy(ref v15, ref v11, 16, running);
+            BatchMath.Sigmoid(bits, ref v15, 16, 16, running);
+            // g = tanh(g)
+            BatchMath.Copy(ref v16, ref v12, 16, running);
+            BatchMath.Tanh(bits, ref v16, 16, 16, running);
+            // o = sigmoid(o)
+            BatchMath.Copy(ref v17, ref v13, 16, running);
+            BatchMath.Sigmoid(bits, ref v17, 16, 16, running);
+            // f = f ⊙ c1
+            BatchMath.Multiply(bits, ref v19, ref v15, ref v18, 16 * running);
+            // f += i ⊙ g
+            BatchMath.Copy(ref v20, ref v19, 16, running);
+            BatchMath.MultiplyAdd(bits, ref v20, ref v14, ref v16, 16 * running);
+            // f[12..16) = 0
+            BatchMath.Copy(ref v21, ref v20, 16, running);
+            BatchMath.Zero(ref v21, 16, 12, 16, running);
+            // c1 = f
+            BatchMath.Copy(ref v22, ref v21, 16, running);
+            // f = tanh(f)
+            BatchMath.Copy(ref v23, ref v21, 16, running);
+            BatchMath.Tanh(bits, ref v23, 16, 16, running);
+            // f = o ⊙ f
+            BatchMath.Multiply(bits, ref v24, ref v17, ref v23, 16 * running);
+            // f[12..16) = 0
+            BatchMath.Copy(ref v25, ref v24, 16, running);
+            BatchMath.Zero(ref v25, 16, 12, 16, running);
+            // h1 = f
+            BatchMath.Copy(ref v26, ref v25, 16, running);
+            // h (and c) of this step into the sequence rows.
+            for (int i = 0; i < running; i++)
+            {
+                nint at = (nint)(local[i] + s) * 16;
+                BatchMath.CopyRow(ref v26, i * 16, ref floats, outL1 + at, 16);
+                BatchMath.CopyRow(ref v22, i * 16, ref floats, cellL1 + at, 16);
+            }
+        }
+
+        private void BackwardL1(int longest)
+        {
+            ref float floats = ref MemoryMarshal.GetArrayDataReference(ws.Floats);
+            ref float v0 = ref Unsafe.Add(ref floats, 59392); // i
+            ref float d0 = ref Unsafe.Add(ref floats, 60416);
+            ref float v1 = ref Unsafe.Add(ref floats, 61440); // f
+            ref float d1 = ref Unsafe.Add(ref floats, 62464);
+            ref float v2 = ref Unsafe.Add(ref floats, 63488); // g
+            ref float d2 = ref Unsafe.Add(ref floats, 64512);
+            ref float v3 = ref Unsafe.Add(ref floats, 65536); // o
+            ref float d3 = ref Unsafe.Add(ref floats, 66560);
+            ref float v4 = ref Unsafe.Add(ref floats, 67584); // h0
+            ref float d4 = ref Unsafe.Add(ref floats, 68608);
+            ref float v5 = ref Unsafe.Add(ref floats, 69632); // i
+            ref float d5 = ref Unsafe.Add(ref floats, 70656);
+            ref float v6 = ref Unsafe.Add(ref floats, 71680); // f
+            ref float d6 = ref Unsafe.Add(ref floats, 72704);
+            ref float v7 = ref Unsafe.Add(ref floats, 73728); // g
+            ref float d7 = ref Unsafe.Add(ref floats, 74752);
+            ref float v8 = ref Unsafe.Add(ref floats, 75776); // o
+            ref float d8 = ref Unsafe.Add(ref floats, 76800);
+            ref float v9 = ref Unsafe.Add(ref floats, 77824); // h1
+            ref float d9 = ref Unsafe.Add(ref floats, 78848);
+            ref float v10 = ref Unsafe.Add(ref floats, 79872); // i
+            ref float d10 = ref Unsafe.Add(ref floats, 80896);
+            ref float v11 = ref Unsafe.Add(ref floats, 81920); // f
+            ref float d11 = ref Unsafe.Add(ref floats, 82944);
+            ref float v12 = ref Unsafe.Add(ref floats, 83968); // g
+            ref float d12 = ref Unsafe.Add(ref floats, 84992);
+            ref float v13 = ref Unsafe.Add(ref floats, 86016); // o
+            ref float d13 = ref Unsafe.Add(ref floats, 87040);
+            ref float v14 = ref Unsafe.Add(ref floats, 88064); // i
+            ref float d14 = ref Unsafe.Add(ref floats, 89088);
+            ref float v15 = ref Unsafe.Add(ref floats, 90112); // f
+            ref float d15 = ref Unsafe.Add(ref floats, 91136);
+            ref float v16 = ref Unsafe.Add(ref floats, 92160); // g
+            ref float d16 = ref Unsafe.Add(ref floats, 93184);
+            ref float v17 = ref Unsafe.Add(ref floats, 94208); // o
+            ref float d17 = ref Unsafe.Add(ref floats, 95232);
+            ref float v18 = ref Unsafe.Add(ref floats, 96256); // c1
+            ref float d18 = ref Unsafe.Add(ref floats, 97280);
+            ref float v19 = ref Unsafe.Add(ref floats, 98304); // f
+            ref float d19 = ref Unsafe.Add(ref floats, 99328);
+            ref float v20 = ref Unsafe.Add(ref floats, 100352); // f
+            ref float d20 = ref Unsafe.Add(ref floats, 101376);
+            ref float v21 = ref Unsafe.Add(ref floats, 102400); // f
+            ref float d21 = ref Unsafe.Add(ref floats, 103424);
+            ref float v22 = ref Unsafe.Add(ref floats, 104448); // c1
+            ref float d22 = ref Unsafe.Add(ref floats, 105472);
+            ref float v23 = ref Unsafe.Add(ref floats, 106496); // f
+            ref float d23 = ref Unsafe.Add(ref floats, 107520);
+            ref float v24 = ref Unsafe.Add(ref floats, 108544); // f
+            ref float d24 = ref Unsafe.Add(ref floats, 109568);
+            ref float v25 = ref Unsafe.Add(ref floats, 110592); // f
+            ref float d25 = ref Unsafe.Add(ref floats, 111616);
+            ref float v26 = ref Unsafe.Add(ref floats, 112640); // h1
+            ref float d26 = ref Unsafe.Add(ref floats, 113664);
+            ref float v27 = ref Unsafe.Add(ref floats, 114688); // h1
+            ref float d27 = ref Unsafe.Add(ref floats, 115712);
+            ref float v28 = ref Unsafe.Add(ref floats, 116736); // c1
+            ref float d28 = ref Unsafe.Add(ref floats, 117760);
+            // The gradient of the state carried from each step to the one before.
+            MemoryMarshal.CreateSpan(ref v27, 1024).Clear();
+            MemoryMarshal.CreateSpan(ref v28, 1024).Clear();
+            for (int s = longest - 1; s >= 0; s--)
+            {
+                ForwardL1(s);
+                int running = BatchMath.Running(lengths, group, s);
+                MemoryMarshal.CreateSpan(ref d0, 16 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d1, 16 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d2, 16 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d3, 16 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d4, 16 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d5, 16 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d6, 16 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d7, 16 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d8, 16 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d9, 16 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d10, 16 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d11, 16 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d12, 16 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d13, 16 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d14, 16 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d15, 16 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d16, 16 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d17, 16 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d18, 16 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d19, 16 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d20, 16 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d21, 16 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d22, 16 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d23, 16 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d24, 16 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d25, 16 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d26, 16 * running).Clear();
+                // The gradient of h<t>: from the step after, and from the layer above or the head.
+                BatchMath.Copy(ref d26, ref v27, 16, running);
+                for (int i = 0; i < running; i++) GradientMath.AddRow(ref d26, i * 16, ref floats,
+                    dOutL1 + (nint)(local[i] + s) * 16, 16);
+                BatchMath.Copy(ref d22, ref v28, 16, running);
+                // adjoint of h1 = f
+                GradientMath.Add(ref d25, ref d26, 16 * running);
+                // adjoint of f[12..16) = 0
+                GradientMath.Add(ref d24, ref d25, 16 * running);
+                BatchMath.Zero(ref d24, 16, 12, 16, running);
+                // adjoint of f = o ⊙ f
+                GradientMath.AddProduct(ref d17, ref d24, ref v23, 16 * running);
+                GradientMath.AddProduct(ref d23, ref d24, ref v17, 16 * running);
+                // adjoint of f = tanh(f)
+                GradientMath.TanhAdjoint(ref d21, ref d23, ref v23, 16 * running);
+                // adjoint of c1 = f
+                GradientMath.Add(ref d21, ref d22, 16 * running);
+                // adjoint of f[12..16) = 0
+                GradientMath.Add(ref d20, ref d21, 16 * running);
+                BatchMath.Zero(ref d20, 16, 12, 16, running);
+                // adjoint of f += i ⊙ g
+                GradientMath.Add(ref d19, ref d20, 16 * running);
+                GradientMath.AddProduct(ref d14, ref d20, ref v16, 16 * running);
+                GradientMath.AddProduct(ref d16, ref d20, ref v14, 16 * running);
+                // adjoint of f = f ⊙ c1
+                GradientMath.AddProduct(ref d15, ref d19, ref v18, 16 * running);
+                GradientMath.AddProduct(ref d18, ref d19, ref v15, 16 * running);
+                // adjoint of o = sigmoid(o)
+                GradientMath.SigmoidAdjoint(ref d13, ref d17, ref v17, 16 * running);
+                // adjoint of g = tanh(g)
+                GradientMath.TanhAdjoint(ref d12, ref d16, ref v16, 16 * running);
+                // adjoint of f = sigmoid(f)
+                GradientMath.SigmoidAdjoint(ref d11, ref d15, ref v15, 16 * running);
+                // adjoint of i = sigmoid(i)
+                GradientMath.SigmoidAdjoint(ref d10, ref d14, ref v14, 16 * running);
+                // adjoint of o += wh1Tail[36..] · h1
+                GradientMath.Add(ref d8, ref d13, 16 * running);
+                GradientMath.AddOuter(ref Unsafe.Add(ref ws._wh1Tail.Start, 36), 48, 12, ref v9, 16, 12,
+                    ref d13, 16, running);
+                GradientMath.AddDots(ref d9, 16, 12, ref Unsafe.Add(ref model._wh1Tail.Start, 36), 48, 12,
+                    ref d13, 16, running);
+                // adjoint of g += wh1Tail[24..] · h1
+                GradientMath.Add(ref d7, ref d12, 16 * running);
+                GradientMath.AddOuter(ref Unsafe.Add(ref ws._wh1Tail.Start, 24), 48, 12, ref v9, 16, 12,
+                    ref d12, 16, running);
+                GradientMath.AddDots(ref d9, 16, 12, ref Unsafe.Add(ref model._wh1Tail.Start, 24), 48, 12,
+                    ref d12, 16, running);
+                // adjoint of f += wh1Tail[12..] · h1
+                GradientMath.Add(ref d6, ref d11, 16 * running);
+                GradientMath.AddOuter(ref Unsafe.Add(ref ws._wh1Tail.Start, 12), 48, 12, ref v9, 16, 12,
+                    ref d11, 16, running);
+                GradientMath.AddDots(ref d9, 16, 12, ref Unsafe.Add(ref model._wh1Tail.Start, 12), 48, 12,
+                    ref d11, 16, running);
+                // adjoint of i += wh1Tail · h1
+                GradientMath.Add(ref d5, ref d10, 16 * running);
+                GradientMath.AddOuter(ref ws._wh1Tail.Start, 48, 12, ref v9, 16, 12,
+                    ref d10, 16, running);
+                GradientMath.AddDots(ref d9, 16, 12, ref model._wh1Tail.Start, 48, 12,
+                    ref d10, 16, running);
+                // adjoint of o += wi1Tail[36..] · h0
+                GradientMath.Add(ref d3, ref d8, 16 * running);
+                GradientMath.AddOuter(ref Unsafe.Add(ref ws._wi1Tail.Start, 36), 48, 12, ref v4, 16, 12,
+                    ref d8, 16, running);
+                GradientMath.AddDots(ref d4, 16, 12, ref Unsafe.Add(ref model._wi1Tail.Start, 36), 48, 12,
+                    ref d8, 16, running);
+                // adjoint of g += wi1Tail[24..] · h0
+                GradientMath.Add(ref d2, ref d7, 16 * running);
+                GradientMath.AddOuter(ref Unsafe.Add(ref ws._wi1Tail.Start, 24), 48, 12, ref v4, 16, 12,
+                    ref d7, 16, running);
+                GradientMath.AddDots(ref d4, 16, 12, ref Unsafe.Add(ref model._wi1Tail.Start, 24), 48, 12,
+                    ref d7, 16, running);
+                // adjoint of f += wi1Tail[12..] · h0
+                GradientMath.Add(ref d1, ref d6, 16 * running);
+                GradientMath.AddOuter(ref Unsafe.Add(ref ws._wi1Tail.Start, 12), 48, 12, ref v4, 16, 12,
+                    ref d6, 16, running);
+                GradientMath.AddDots(ref d4, 16, 12, ref Unsafe.Add(ref model._wi1Tail.Start, 12), 48, 12,
+                    ref d6, 16, running);
+                // adjoint of i += wi1Tail · h0
+                GradientMath.Add(ref d0, ref d5, 16 * running);
+                GradientMath.AddOuter(ref ws._wi1Tail.Start, 48, 12, ref v4, 16, 12,
+                    ref d5, 16, running);
+                GradientMath.AddDots(ref d4, 16, 12, ref model._wi1Tail.Start, 48, 12,
+                    ref d5, 16, running);
+                // adjoint of o = b1o
+                GradientMath.AddColumnSums(ref ws._b1o.Start, ref d3, 16, 16, running);
+                // adjoint of g = b1g
+                GradientMath.AddColumnSums(ref ws._b1g.Start, ref d2, 16, 16, running);
+                // adjoint of f = b1f
+                GradientMath.AddColumnSums(ref ws._b1f.Start, ref d1, 16, 16, running);
+                // adjoint of i = b1i
+                GradientMath.AddColumnSums(ref ws._b1i.Start, ref d0, 16, 16, running);
+                // The entries' gradients: the state's to the step before, the input's to the layer below.
+                for (int i = 0; i < running; i++) GradientMath.AddRow(ref floats, dOutL0 + (nint)(local[i] + s) * 16,
+                    ref d4, i * 16, 16);
+                BatchMath.Copy(ref v27, ref d9, 16, running);
+                BatchMath.Copy(ref v28, ref d18, 16, running);
+            }
+        }
+
+        private void Head(int t)
+        {
+            int running = BatchMath.Running(lengths, group, t);
+            ref float floats = ref MemoryMarshal.GetArrayDataReference(ws.Floats);
+            ref float v0 = ref Unsafe.Add(ref floats, 118784); // y
+            ref float d0 = ref Unsafe.Add(ref floats, 119808);
+            ref float v1 = ref Unsafe.Add(ref floats, 120832); // y
+            ref float d1 = ref Unsafe.Add(ref floats, 121856);
+            ref float v2 = ref Unsafe.Add(ref floats, 122880); // h1
+            ref float d2 = ref Unsafe.Add(ref floats, 123904);
+            ref float v3 = ref Unsafe.Add(ref floats, 124928); // y
+            ref float d3 = ref Unsafe.Add(ref floats, 125952);
+            ref float v4 = ref Unsafe.Add(ref floats, 126976); // y
+            ref float d4 = ref Unsafe.Add(ref floats, 128000);
+            // The last layer's h<t>.
+            for (int i = 0; i < running; i++) BatchMath.CopyRow(ref floats, outL1 + (nint)(local[i] + t) * 16, ref v2,
+                i * 16, 16);
+            // y[1..16) = 0
+            BatchMath.Copy(ref v1, ref v0, 16, running);
+            BatchMath.Zero(ref v1, 16, 1, 16, running);
+            // y = wy · h1 + by
+            BatchMath.Project(ref v3, 16, ref model._wy.Start, 16, 1, ref model._by.Start,
+                ref v2, 16, 16, running);
+            // y = linear(y)
+            BatchMath.Copy(ref v4, ref v3, 16, running);
+            MemoryMarshal.CreateSpan(ref d0, 16 * running).Clear();
+            MemoryMarshal.CreateSpan(ref d1, 16 * running).Clear();
+            MemoryMarshal.CreateSpan(ref d2, 16 * running).Clear();
+            MemoryMarshal.CreateSpan(ref d3, 16 * running).Clear();
+            MemoryMarshal.CreateSpan(ref d4, 16 * running).Clear();
+            // The loss (SquaredError) and its gradient with respect to the sums before g_y: weight · (ŷ - t).
+            for (int i = 0; i < running; i++)
+            {
+                int at = starts[group[i]] + t;
+                float weight = weights.IsEmpty ? 1f : weights[at];
+                if (weight == 0) continue;
+                ReadOnlySpan<float> target = targets.Slice(at * Model.OutputSize, Model.OutputSize);
+                loss += GradientMath.FusedLoss(2, ref Unsafe.Add(ref v3, i * 16), ref Unsafe.Add(ref v4, i * 16),
+                    ref Unsafe.Add(ref d3, i * 16), target, weight, Model.OutputSize);
+            }
+            // g_y's adjoint is in the loss's gradient above.
+            // adjoint of y = wy · h1 + by
+            GradientMath.AddOuter(ref ws._wy.Start, 16, 16, ref d3, 16, 1, ref v2, 16, running);
+            GradientMath.AddColumnSums(ref ws._by.Start, ref d3, 16, 1, running);
+            BatchMath.AddProduct(bits, ref d2, 16, ref model._wy.Start, 16, 16, ref d3, 16, 1, running);
+            // adjoint of y[1..16) = 0
+            GradientMath.Add(ref d0, ref d1, 16 * running);
+            BatchMath.Zero(ref d0, 16, 1, 16, running);
+            // The gradient of the last layer's h<t>, to its rows.
+            for (int i = 0; i < running; i++) GradientMath.AddRow(ref floats, dOutL1 + (nint)(local[i] + t) * 16,
+                ref d2, i * 16, 16);
+        }
+
     }
 }

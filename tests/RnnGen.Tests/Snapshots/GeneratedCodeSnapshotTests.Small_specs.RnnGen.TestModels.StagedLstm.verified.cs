@@ -361,6 +361,13 @@ namespace RnnGen.TestModels
         }
 
         /// <summary>
+        /// The model's training program: the loss of a batch of sequences and its gradient with respect to every weight
+        /// tensor, by backpropagation through time generated from the same step program as Step and ForwardBatch.
+        /// The run-time library's trainer (RnnGen.Training.Trainer) drives it.
+        /// </summary>
+        public static global::RnnGen.Training.ITrainingProgram Training => global::RnnGen.Generated.StagedLstmTraining.Program;
+
+        /// <summary>
         /// The state of StagedLstm between steps: h and c of each of its 1 layer, 64 values each. A new (default) value
         /// is the zero state. Its values (indexer, AsSpan) are the last layer's h, which the output reads.
         /// </summary>
@@ -546,12 +553,21 @@ namespace RnnGen.Generated
 {
     using global::System;
     using global::System.Buffers;
+    using global::System.Collections.Generic;
     using global::System.Diagnostics.CodeAnalysis;
     using global::System.Runtime.CompilerServices;
     using global::System.Runtime.InteropServices;
     using global::System.Runtime.Intrinsics;
     using BatchMath = global::RnnGen.BatchMath;
     using VectorMath = global::RnnGen.VectorMath;
+    using GradientMath = global::RnnGen.GradientMath;
+    using GradientPacking = global::RnnGen.GradientPacking;
+    using WeightPacking = global::RnnGen.WeightPacking;
+    using Training = global::RnnGen.Training;
+    using AlignedBuffer = global::RnnGen.AlignedBuffer;
+    using IRnnModel = global::RnnGen.IRnnModel;
+    using RnnModelInfo = global::RnnGen.RnnModelInfo;
+    using TensorInfo = global::RnnGen.TensorInfo;
     using Model = global::RnnGen.TestModels.StagedLstm;
 
     /// <summary>The kernels and helpers of <see cref="Model"/>: one step at each vector width, from its step program.</summary>
@@ -1889,5 +1905,601 @@ namespace RnnGen.Generated
         [DoesNotReturn]
         public static void ThrowOutputsTooShort(int length, int needed) =>
             throw new ArgumentException($"outputs has room for {length} steps but the sequence has {needed}.", "outputs");
+    }
+
+    /// <summary>
+    /// The training program of <see cref="Model"/>: its loss and gradients by backpropagation through time, each
+    /// operation of its step program followed backward by its adjoint (see the spec's generated kernels for the forward pass).
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("RnnGen", "0.1.0")]
+    file sealed class StagedLstmTraining : Training.ITrainingProgram
+    {
+        public static readonly StagedLstmTraining Program = new();
+
+        public RnnModelInfo Info => Model.Info;
+
+        public Training.LossKind Loss => Training.LossKind.CrossEntropy;
+
+        public IReadOnlyList<Training.ParameterInit> Init { get; } = new Training.ParameterInit[]
+        {
+            new(false, 0.125f), // rnn.weight_ih_l0
+            new(false, 0.125f), // rnn.weight_hh_l0
+            new(false, 0.125f), // rnn.bias_ih_l0
+            new(false, 0.125f), // rnn.bias_hh_l0
+            new(false, 0.125f), // head.weight
+            new(false, 0.125f), // head.bias
+        };
+
+        public IRnnModel CreateModel(IReadOnlyList<float[]> parameters)
+        {
+            Require(parameters, nameof(parameters));
+            return new Model(parameters[0], parameters[1], parameters[2], parameters[3], parameters[4], parameters[5]);
+        }
+
+        public void Repack(IRnnModel model, IReadOnlyList<float[]> parameters)
+        {
+            Model m = Own(model);
+            Require(parameters, nameof(parameters));
+            WeightPacking.PackGateBiasInto(m._b0i, parameters[2], parameters[3], 0, 64, 64);
+            WeightPacking.PackGateBiasInto(m._b0f, parameters[2], parameters[3], 64, 64, 64);
+            WeightPacking.PackGateBiasInto(m._b0g, parameters[2], parameters[3], 128, 64, 64);
+            WeightPacking.PackGateBiasInto(m._b0o, parameters[2], parameters[3], 192, 64, 64);
+            WeightPacking.PackGateColumnsInto(m._wi0, parameters[0], 4, 64, 3, 0, 64, 64);
+            WeightPacking.PackGateColumnsInto(m._wh0, parameters[1], 4, 64, 64, 0, 64, 64);
+            WeightPacking.PackRowsInto(m._wy, parameters[4], 2, 64, 64);
+            WeightPacking.PackVectorInto(m._by, parameters[5]);
+        }
+
+        public Training.ITrainingWorkspace CreateWorkspace() => new StagedLstmTrainingWorkspace();
+
+        public double Backward(IRnnModel model, IReadOnlyList<float[]> parameters,
+            Training.ITrainingWorkspace workspace,
+            Training.SequenceBatch batch, IReadOnlyList<float[]> gradients)
+        {
+            Model m = Own(model);
+            Require(parameters, nameof(parameters));
+            StagedLstmTrainingWorkspace ws = workspace as StagedLstmTrainingWorkspace
+                ?? throw new ArgumentException("The workspace is not one that this model's training program made.",
+                nameof(workspace));
+            Require(gradients, nameof(gradients));
+            if (!batch.Tokens.IsEmpty) throw new ArgumentException("This model reads dense inputs; the batch holds token indices.",
+                nameof(batch));
+            if (batch.Inputs.Length % Model.InputSize != 0) StagedLstmKernels.ThrowInputLength(batch.Inputs.Length,
+                nameof(batch));
+            int steps = BatchMath.Steps(batch.Lengths, batch.Inputs.Length / Model.InputSize, int.MaxValue,
+                nameof(batch));
+            if (batch.Targets.Length != (long)steps * Model.OutputSize)
+            {
+                throw new ArgumentException(
+                    $"The batch's {steps} steps need {(long)steps * Model.OutputSize} targets ({Model.OutputSize} a step), " +
+                    $"but it holds {batch.Targets.Length}.",
+                    nameof(batch));
+            }
+            if (!batch.StepWeights.IsEmpty && batch.StepWeights.Length != steps)
+            {
+                throw new ArgumentException($"The batch has {steps} steps but {batch.StepWeights.Length} step weights.",
+                    nameof(batch));
+            }
+            ws.ClearGradients();
+            double loss = new StagedLstmTrainingPass(m, ws, batch).Run();
+            // The gradients of the packed tables, back in the tensors' layouts.
+            GradientPacking.GateBias(ws._b0i.Span, 0, 64, gradients[2], gradients[3]);
+            GradientPacking.GateBias(ws._b0f.Span, 64, 64, gradients[2], gradients[3]);
+            GradientPacking.GateBias(ws._b0g.Span, 128, 64, gradients[2], gradients[3]);
+            GradientPacking.GateBias(ws._b0o.Span, 192, 64, gradients[2], gradients[3]);
+            GradientPacking.GateColumns(ws._wi0.Span, 4, 64, 3, 0, 64, 64, gradients[0]);
+            GradientPacking.GateColumns(ws._wh0.Span, 4, 64, 64, 0, 64, 64, gradients[1]);
+            GradientPacking.Rows(ws._wy.Span, 2, 64, 64, gradients[4]);
+            GradientPacking.Vector(ws._by.Span, gradients[5]);
+            return loss;
+        }
+
+        private static Model Own(IRnnModel model) =>
+            model as Model ?? throw new ArgumentException("The model is not one that this training program made.",
+            nameof(model));
+
+        /// <summary>Checks that a list holds one array per tensor, each of the tensor's number of values.</summary>
+        private static void Require(IReadOnlyList<float[]> tensors, string parameter)
+        {
+            ArgumentNullException.ThrowIfNull(tensors, parameter);
+            IReadOnlyList<TensorInfo> expected = Model.Info.Tensors;
+            if (tensors.Count != expected.Count)
+            {
+                throw new ArgumentException($"{parameter} holds {tensors.Count} tensors; the model has {expected.Count}.",
+                    parameter);
+            }
+            for (int i = 0; i < expected.Count; i++)
+            {
+                long size = 1;
+                foreach (int d in expected[i].Shape) size *= d;
+                if (tensors[i] is null || tensors[i].Length != size)
+                {
+                    throw new ArgumentException(
+                        $"{parameter}[{i}] ({expected[i].Name}) must hold {size} values, " +
+                        $"but it holds {tensors[i]?.Length.ToString() ?? "null"}.", parameter);
+                }
+            }
+        }
+    }
+
+    /// <summary>One thread's gradient tables (in the packed tables' layouts) and matrices for the training program.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("RnnGen", "0.1.0")]
+    file sealed class StagedLstmTrainingWorkspace : Training.ITrainingWorkspace
+    {
+        internal readonly AlignedBuffer _b0i = new(64);
+        internal readonly AlignedBuffer _b0f = new(64);
+        internal readonly AlignedBuffer _b0g = new(64);
+        internal readonly AlignedBuffer _b0o = new(64);
+        internal readonly AlignedBuffer _wi0 = new(768);
+        internal readonly AlignedBuffer _wh0 = new(16384);
+        internal readonly AlignedBuffer _wy = new(128);
+        internal readonly AlignedBuffer _by = new(16);
+        internal float[] Floats = Array.Empty<float>();
+        internal int[] Ints = Array.Empty<int>();
+        internal long[] Keys = Array.Empty<long>();
+
+        /// <summary>Clears the gradient tables before a batch; a one-hot input's table is cleared row by row as it is read.</summary>
+        internal void ClearGradients()
+        {
+            _b0i.Span.Clear();
+            _b0f.Span.Clear();
+            _b0g.Span.Clear();
+            _b0o.Span.Clear();
+            _wi0.Span.Clear();
+            _wh0.Span.Clear();
+            _wy.Span.Clear();
+            _by.Span.Clear();
+        }
+    }
+
+    /// <summary>
+    /// One call of Backward: the batch in groups of up to BatchMath.GroupSize sequences, longest first; per group, each layer
+    /// forward over the group, the head and the loss at every step, then each layer backward through time from the top.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("RnnGen", "0.1.0")]
+    file ref struct StagedLstmTrainingPass
+    {
+        // The slots: a matrix of 64 rows for each version of a buffer in a step, its values then its adjoints.
+        private const int SlotFloats = 231424;
+        private readonly Model model;
+        private readonly StagedLstmTrainingWorkspace ws;
+        private readonly ReadOnlySpan<int> tokens;
+        private readonly ReadOnlySpan<float> inputs;
+        private readonly ReadOnlySpan<int> lengths;
+        private readonly ReadOnlySpan<float> targets;
+        private readonly ReadOnlySpan<float> weights;
+        private readonly int bits;
+        private Span<int> order, starts, local, stepTokens;
+        private ReadOnlySpan<int> group;
+        private double loss;
+        // Where each pass's sequence rows start in the floats: h (and c) at every step of the group, and h's adjoint.
+        private int outL0, dOutL0, cellL0;
+
+        public StagedLstmTrainingPass(Model model, StagedLstmTrainingWorkspace ws, Training.SequenceBatch batch)
+        {
+            this.model = model;
+            this.ws = ws;
+            tokens = batch.Tokens;
+            inputs = batch.Inputs;
+            lengths = batch.Lengths;
+            targets = batch.Targets;
+            weights = batch.StepWeights;
+            bits = BatchMath.Width(0);
+            order = starts = local = stepTokens = default;
+            group = default;
+            loss = 0;
+            outL0 = dOutL0 = cellL0 = 0;
+        }
+
+        public double Run()
+        {
+            int count = lengths.Length;
+            if (count == 0) return 0;
+            const int G = BatchMath.GroupSize;
+            if (ws.Ints.Length < 3 * count + G) ws.Ints = new int[3 * count + G];
+            if (ws.Keys.Length < count) ws.Keys = new long[count];
+            order = ws.Ints.AsSpan(0, count);
+            starts = ws.Ints.AsSpan(count, count);
+            local = ws.Ints.AsSpan(2 * count, count);
+            stepTokens = ws.Ints.AsSpan(3 * count, G);
+            BatchMath.Order(lengths, order, starts, ws.Keys);
+            long most = 0;
+            for (int first = 0; first < count; first += G)
+            {
+                long tokensOfGroup = 0;
+                for (int i = first; i < Math.Min(first + G, count); i++) tokensOfGroup += lengths[order[i]];
+                most = Math.Max(most, tokensOfGroup);
+            }
+            long rows = most * 64;
+            long floats = SlotFloats + 3 * rows;
+            if (floats > Array.MaxLength)
+            {
+                throw new ArgumentException(
+                    $"A group of sequences with {most} steps needs more than one array for its training pass.", "batch");
+            }
+            if (ws.Floats.Length < floats) ws.Floats = new float[floats];
+            // The slots start at zero (their padding stays so); the sequence rows are cleared per group.
+            ws.Floats.AsSpan(0, SlotFloats).Clear();
+            int at = SlotFloats;
+            outL0 = at; at += (int)rows;
+            dOutL0 = at; at += (int)rows;
+            cellL0 = at; at += (int)rows;
+            for (int first = 0; first < count; first += G)
+            {
+                group = order.Slice(first, Math.Min(G, count - first));
+                int tokensOfGroup = 0;
+                for (int i = 0; i < group.Length; i++)
+                {
+                    local[i] = tokensOfGroup;
+                    tokensOfGroup += lengths[group[i]];
+                }
+                ws.Floats.AsSpan(SlotFloats, 3 * (int)rows).Clear();
+                Group(lengths[group[0]]);
+            }
+            return loss;
+        }
+
+        private void Group(int longest)
+        {
+            // Forward, layer by layer (each direction over the whole group), keeping h (and c) at every step.
+            for (int s = 0; s < longest; s++) ForwardL0(s);
+            // The head and the loss at every step, and the head's adjoint: the last layer's h gets its gradient.
+            for (int t = 0; t < longest; t++) Head(t);
+            // Backward through time, from the top layer down.
+            BackwardL0(longest);
+        }
+
+        private void ForwardL0(int s)
+        {
+            int running = BatchMath.Running(lengths, group, s);
+            ref float floats = ref MemoryMarshal.GetArrayDataReference(ws.Floats);
+            ref float v0 = ref Unsafe.Add(ref floats, 0); // i
+            ref float v1 = ref Unsafe.Add(ref floats, 8192); // f
+            ref float v2 = ref Unsafe.Add(ref floats, 16384); // g
+            ref float v3 = ref Unsafe.Add(ref floats, 24576); // o
+            ref float v4 = ref Unsafe.Add(ref floats, 32768); // x
+            ref float v5 = ref Unsafe.Add(ref floats, 34816); // i
+            ref float v6 = ref Unsafe.Add(ref floats, 43008); // f
+            ref float v7 = ref Unsafe.Add(ref floats, 51200); // g
+            ref float v8 = ref Unsafe.Add(ref floats, 59392); // o
+            ref float v9 = ref Unsafe.Add(ref floats, 67584); // h0
+            ref float v10 = ref Unsafe.Add(ref floats, 75776); // i
+            ref float v11 = ref Unsafe.Add(ref floats, 83968); // f
+            ref float v12 = ref Unsafe.Add(ref floats, 92160); // g
+            ref float v13 = ref Unsafe.Add(ref floats, 100352); // o
+            ref float v14 = ref Unsafe.Add(ref floats, 108544); // i
+            ref float v15 = ref Unsafe.Add(ref floats, 116736); // f
+            ref float v16 = ref Unsafe.Add(ref floats, 124928); // g
+            ref float v17 = ref Unsafe.Add(ref floats, 133120); // o
+            ref float v18 = ref Unsafe.Add(ref floats, 141312); // c0
+            ref float v19 = ref Unsafe.Add(ref floats, 149504); // f
+            ref float v20 = ref Unsafe.Add(ref floats, 157696); // f
+            ref float v21 = ref Unsafe.Add(ref floats, 165888); // c0
+            ref float v22 = ref Unsafe.Add(ref floats, 174080); // f
+            ref float v23 = ref Unsafe.Add(ref floats, 182272); // f
+            ref float v24 = ref Unsafe.Add(ref floats, 190464); // h0
+            ref float v25 = ref Unsafe.Add(ref floats, 198656); // h0
+            ref float v26 = ref Unsafe.Add(ref floats, 206848); // c0
+            // x<t> of each running sequence.
+            for (int i = 0; i < running; i++) BatchMath.CopyRow(ref MemoryMarshal.GetReference(inputs),
+                (nint)(starts[group[i]] + s) * Model.InputSize, ref v4, i * 16, Model.InputSize);
+            // h0 before the step: zero at the first, else the row of the step before.
+            if (s == 0) MemoryMarshal.CreateSpan(ref v9, 64 * running).Clear();
+            else for (int i = 0; i < running; i++) BatchMath.CopyRow(ref floats, outL0 + (nint)(local[i] + s - 1) * 64,
+                ref v9, i * 64, 64);
+            // c0 before the step: zero at the first, else the row of the step before.
+            if (s == 0) MemoryMarshal.CreateSpan(ref v18, 64 * running).Clear();
+            else for (int i = 0; i < running; i++) BatchMath.CopyRow(ref floats, cellL0 + (nint)(local[i] + s - 1) * 64,
+                ref v18, i * 64, 64);
+            // i = b0i
+            BatchMath.Broadcast(ref v0, 64, ref model._b0i.Start, 64, running);
+            // f = b0f
+            BatchMath.Broadcast(ref v1, 64, ref model._b0f.Start, 64, running);
+            // g = b0g
+            BatchMath.Broadcast(ref v2, 64, ref model._b0g.Start, 64, running);
+            // o = b0o
+            BatchMath.Broadcast(ref v3, 64, ref model._b0o.Start, 64, running);
+            // i += wi0 · x
+            BatchMath.Copy(ref v5, ref v0, 64, running);
+            BatchMath.AddProduct(bits, ref v5, 64, ref model._wi0.Start, 256, 64,
+                ref v4, 16, 3, running);
+            // f += wi0[64..] · x
+            BatchMath.Copy(ref v6, ref v1, 64, running);
+            BatchMath.AddProduct(bits, ref v6, 64, ref Unsafe.Add(ref model._wi0.Start, 64), 256, 64,
+                ref v4, 16, 3, running);
+            // g += wi0[128..] · x
+            BatchMath.Copy(ref v7, ref v2, 64, running);
+            BatchMath.AddProduct(bits, ref v7, 64, ref Unsafe.Add(ref model._wi0.Start, 128), 256, 64,
+                ref v4, 16, 3, running);
+            // o += wi0[192..] · x
+            BatchMath.Copy(ref v8, ref v3, 64, running);
+            BatchMath.AddProduct(bits, ref v8, 64, ref Unsafe.Add(ref model._wi0.Start, 192), 256, 64,
+                ref v4, 16, 3, running);
+            // i += wh0 · h0
+            BatchMath.Copy(ref v10, ref v5, 64, running);
+            BatchMath.AddProduct(bits, ref v10, 64, ref model._wh0.Start, 256, 64,
+                ref v9, 64, 64, running);
+            // f += wh0[64..] · h0
+            BatchMath.Copy(ref v11, ref v6, 64, running);
+            BatchMath.AddProduct(bits, ref v11, 64, ref Unsafe.Add(ref model._wh0.Start, 64), 256, 64,
+                ref v9, 64, 64, running);
+            // g += wh0[128..] · h0
+            BatchMath.Copy(ref v12, ref v7, 64, running);
+            BatchMath.AddProduct(bits, ref v12, 64, ref Unsafe.Add(ref model._wh0.Start, 128), 256, 64,
+                ref v9, 64, 64, running);
+            // o += wh0[192..] · h0
+            BatchMath.Copy(ref v13, ref v8, 64, running);
+            BatchMath.AddProduct(bits, ref v13, 64, ref Unsafe.Add(ref model._wh0.Start, 192), 256, 64,
+                ref v9, 64, 64, running);
+            // i = sigmoid(i)
+            BatchMath.Copy(ref v14, ref v10, 64, running);
+            BatchMath.Sigmoid(bits, ref v14, 64, 64, running);
+            // f = sigmoid(f)
+            BatchMath.Copy(ref v15, ref v11, 64, running);
+            BatchMath.Sigmoid(bits, ref v15, 64, 64, running);
+            // g = tanh(g)
+            BatchMath.Copy(ref v16, ref v12, 64, running);
+            BatchMath.Tanh(bits, ref v16, 64, 64, running);
+            // o = sigmoid(o)
+            BatchMath.Copy(ref v17, ref v13, 64, running);
+            BatchMath.Sigmoid(bits, ref v17, 64, 64, running);
+            // f = f ⊙ c0
+            BatchMath.Multiply(bits, ref v19, ref v15, ref v18, 64 * running);
+            // f += i ⊙ g
+            BatchMath.Copy(ref v20, ref v19, 64, running);
+            BatchMath.MultiplyAdd(bits, ref v20, ref v14, ref v16, 64 * running);
+            // c0 = f
+            BatchMath.Copy(ref v21, ref v20, 64, running);
+            // f = tanh(f)
+            BatchMath.Copy(ref v22, ref v20, 64, running);
+            BatchMath.Tanh(bits, ref v22, 64, 64, running);
+            // f = o ⊙ f
+            BatchMath.Multiply(bits, ref v23, ref v17, ref v22, 64 * running);
+            // h0 = f
+            BatchMath.Copy(ref v24, ref v23, 64, running);
+            // h (and c) of this step into the sequence rows.
+            for (int i = 0; i < running; i++)
+            {
+                nint at = (nint)(local[i] + s) * 64;
+                BatchMath.CopyRow(ref v24, i * 64, ref floats, outL0 + at, 64);
+                BatchMath.CopyRow(ref v21, i * 64, ref floats, cellL0 + at, 64);
+            }
+        }
+
+        private void BackwardL0(int longest)
+        {
+            ref float floats = ref MemoryMarshal.GetArrayDataReference(ws.Floats);
+            ref float v0 = ref Unsafe.Add(ref floats, 0); // i
+            ref float d0 = ref Unsafe.Add(ref floats, 4096);
+            ref float v1 = ref Unsafe.Add(ref floats, 8192); // f
+            ref float d1 = ref Unsafe.Add(ref floats, 12288);
+            ref float v2 = ref Unsafe.Add(ref floats, 16384); // g
+            ref float d2 = ref Unsafe.Add(ref floats, 20480);
+            ref float v3 = ref Unsafe.Add(ref floats, 24576); // o
+            ref float d3 = ref Unsafe.Add(ref floats, 28672);
+            ref float v4 = ref Unsafe.Add(ref floats, 32768); // x
+            ref float d4 = ref Unsafe.Add(ref floats, 33792);
+            ref float v5 = ref Unsafe.Add(ref floats, 34816); // i
+            ref float d5 = ref Unsafe.Add(ref floats, 38912);
+            ref float v6 = ref Unsafe.Add(ref floats, 43008); // f
+            ref float d6 = ref Unsafe.Add(ref floats, 47104);
+            ref float v7 = ref Unsafe.Add(ref floats, 51200); // g
+            ref float d7 = ref Unsafe.Add(ref floats, 55296);
+            ref float v8 = ref Unsafe.Add(ref floats, 59392); // o
+            ref float d8 = ref Unsafe.Add(ref floats, 63488);
+            ref float v9 = ref Unsafe.Add(ref floats, 67584); // h0
+            ref float d9 = ref Unsafe.Add(ref floats, 71680);
+            ref float v10 = ref Unsafe.Add(ref floats, 75776); // i
+            ref float d10 = ref Unsafe.Add(ref floats, 79872);
+            ref float v11 = ref Unsafe.Add(ref floats, 83968); // f
+            ref float d11 = ref Unsafe.Add(ref floats, 88064);
+            ref float v12 = ref Unsafe.Add(ref floats, 92160); // g
+            ref float d12 = ref Unsafe.Add(ref floats, 96256);
+            ref float v13 = ref Unsafe.Add(ref floats, 100352); // o
+            ref float d13 = ref Unsafe.Add(ref floats, 104448);
+            ref float v14 = ref Unsafe.Add(ref floats, 108544); // i
+            ref float d14 = ref Unsafe.Add(ref floats, 112640);
+            ref float v15 = ref Unsafe.Add(ref floats, 116736); // f
+            ref float d15 = ref Unsafe.Add(ref floats, 120832);
+            ref float v16 = ref Unsafe.Add(ref floats, 124928); // g
+            ref float d16 = ref Unsafe.Add(ref floats, 129024);
+            ref float v17 = ref Unsafe.Add(ref floats, 133120); // o
+            ref float d17 = ref Unsafe.Add(ref floats, 137216);
+            ref float v18 = ref Unsafe.Add(ref floats, 141312); // c0
+            ref float d18 = ref Unsafe.Add(ref floats, 145408);
+            ref float v19 = ref Unsafe.Add(ref floats, 149504); // f
+            ref float d19 = ref Unsafe.Add(ref floats, 153600);
+            ref float v20 = ref Unsafe.Add(ref floats, 157696); // f
+            ref float d20 = ref Unsafe.Add(ref floats, 161792);
+            ref float v21 = ref Unsafe.Add(ref floats, 165888); // c0
+            ref float d21 = ref Unsafe.Add(ref floats, 169984);
+            ref float v22 = ref Unsafe.Add(ref floats, 174080); // f
+            ref float d22 = ref Unsafe.Add(ref floats, 178176);
+            ref float v23 = ref Unsafe.Add(ref floats, 182272); // f
+            ref float d23 = ref Unsafe.Add(ref floats, 186368);
+            ref float v24 = ref Unsafe.Add(ref floats, 190464); // h0
+            ref float d24 = ref Unsafe.Add(ref floats, 194560);
+            ref float v25 = ref Unsafe.Add(ref floats, 198656); // h0
+            ref float d25 = ref Unsafe.Add(ref floats, 202752);
+            ref float v26 = ref Unsafe.Add(ref floats, 206848); // c0
+            ref float d26 = ref Unsafe.Add(ref floats, 210944);
+            // The gradient of the state carried from each step to the one before.
+            MemoryMarshal.CreateSpan(ref v25, 4096).Clear();
+            MemoryMarshal.CreateSpan(ref v26, 4096).Clear();
+            for (int s = longest - 1; s >= 0; s--)
+            {
+                ForwardL0(s);
+                int running = BatchMath.Running(lengths, group, s);
+                MemoryMarshal.CreateSpan(ref d0, 64 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d1, 64 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d2, 64 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d3, 64 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d5, 64 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d6, 64 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d7, 64 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d8, 64 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d9, 64 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d10, 64 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d11, 64 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d12, 64 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d13, 64 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d14, 64 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d15, 64 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d16, 64 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d17, 64 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d18, 64 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d19, 64 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d20, 64 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d21, 64 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d22, 64 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d23, 64 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d24, 64 * running).Clear();
+                MemoryMarshal.CreateSpan(ref d4, 16 * running).Clear();
+                // The gradient of h<t>: from the step after, and from the layer above or the head.
+                BatchMath.Copy(ref d24, ref v25, 64, running);
+                for (int i = 0; i < running; i++) GradientMath.AddRow(ref d24, i * 64, ref floats,
+                    dOutL0 + (nint)(local[i] + s) * 64, 64);
+                BatchMath.Copy(ref d21, ref v26, 64, running);
+                // adjoint of h0 = f
+                GradientMath.Add(ref d23, ref d24, 64 * running);
+                // adjoint of f = o ⊙ f
+                GradientMath.AddProduct(ref d17, ref d23, ref v22, 64 * running);
+                GradientMath.AddProduct(ref d22, ref d23, ref v17, 64 * running);
+                // adjoint of f = tanh(f)
+                GradientMath.TanhAdjoint(ref d20, ref d22, ref v22, 64 * running);
+                // adjoint of c0 = f
+                GradientMath.Add(ref d20, ref d21, 64 * running);
+                // adjoint of f += i ⊙ g
+                GradientMath.Add(ref d19, ref d20, 64 * running);
+                GradientMath.AddProduct(ref d14, ref d20, ref v16, 64 * running);
+                GradientMath.AddProduct(ref d16, ref d20, ref v14, 64 * running);
+                // adjoint of f = f ⊙ c0
+                GradientMath.AddProduct(ref d15, ref d19, ref v18, 64 * running);
+                GradientMath.AddProduct(ref d18, ref d19, ref v15, 64 * running);
+                // adjoint of o = sigmoid(o)
+                GradientMath.SigmoidAdjoint(ref d13, ref d17, ref v17, 64 * running);
+                // adjoint of g = tanh(g)
+                GradientMath.TanhAdjoint(ref d12, ref d16, ref v16, 64 * running);
+                // adjoint of f = sigmoid(f)
+                GradientMath.SigmoidAdjoint(ref d11, ref d15, ref v15, 64 * running);
+                // adjoint of i = sigmoid(i)
+                GradientMath.SigmoidAdjoint(ref d10, ref d14, ref v14, 64 * running);
+                // adjoint of o += wh0[192..] · h0
+                GradientMath.Add(ref d8, ref d13, 64 * running);
+                GradientMath.AddOuter(ref Unsafe.Add(ref ws._wh0.Start, 192), 256, 64, ref v9, 64, 64,
+                    ref d13, 64, running);
+                GradientMath.AddDots(ref d9, 64, 64, ref Unsafe.Add(ref model._wh0.Start, 192), 256, 64,
+                    ref d13, 64, running);
+                // adjoint of g += wh0[128..] · h0
+                GradientMath.Add(ref d7, ref d12, 64 * running);
+                GradientMath.AddOuter(ref Unsafe.Add(ref ws._wh0.Start, 128), 256, 64, ref v9, 64, 64,
+                    ref d12, 64, running);
+                GradientMath.AddDots(ref d9, 64, 64, ref Unsafe.Add(ref model._wh0.Start, 128), 256, 64,
+                    ref d12, 64, running);
+                // adjoint of f += wh0[64..] · h0
+                GradientMath.Add(ref d6, ref d11, 64 * running);
+                GradientMath.AddOuter(ref Unsafe.Add(ref ws._wh0.Start, 64), 256, 64, ref v9, 64, 64,
+                    ref d11, 64, running);
+                GradientMath.AddDots(ref d9, 64, 64, ref Unsafe.Add(ref model._wh0.Start, 64), 256, 64,
+                    ref d11, 64, running);
+                // adjoint of i += wh0 · h0
+                GradientMath.Add(ref d5, ref d10, 64 * running);
+                GradientMath.AddOuter(ref ws._wh0.Start, 256, 64, ref v9, 64, 64,
+                    ref d10, 64, running);
+                GradientMath.AddDots(ref d9, 64, 64, ref model._wh0.Start, 256, 64,
+                    ref d10, 64, running);
+                // adjoint of o += wi0[192..] · x
+                GradientMath.Add(ref d3, ref d8, 64 * running);
+                GradientMath.AddOuter(ref Unsafe.Add(ref ws._wi0.Start, 192), 256, 64, ref v4, 16, 3,
+                    ref d8, 64, running);
+                GradientMath.AddDots(ref d4, 16, 3, ref Unsafe.Add(ref model._wi0.Start, 192), 256, 64,
+                    ref d8, 64, running);
+                // adjoint of g += wi0[128..] · x
+                GradientMath.Add(ref d2, ref d7, 64 * running);
+                GradientMath.AddOuter(ref Unsafe.Add(ref ws._wi0.Start, 128), 256, 64, ref v4, 16, 3,
+                    ref d7, 64, running);
+                GradientMath.AddDots(ref d4, 16, 3, ref Unsafe.Add(ref model._wi0.Start, 128), 256, 64,
+                    ref d7, 64, running);
+                // adjoint of f += wi0[64..] · x
+                GradientMath.Add(ref d1, ref d6, 64 * running);
+                GradientMath.AddOuter(ref Unsafe.Add(ref ws._wi0.Start, 64), 256, 64, ref v4, 16, 3,
+                    ref d6, 64, running);
+                GradientMath.AddDots(ref d4, 16, 3, ref Unsafe.Add(ref model._wi0.Start, 64), 256, 64,
+                    ref d6, 64, running);
+                // adjoint of i += wi0 · x
+                GradientMath.Add(ref d0, ref d5, 64 * running);
+                GradientMath.AddOuter(ref ws._wi0.Start, 256, 64, ref v4, 16, 3,
+                    ref d5, 64, running);
+                GradientMath.AddDots(ref d4, 16, 3, ref model._wi0.Start, 256, 64,
+                    ref d5, 64, running);
+                // adjoint of o = b0o
+                GradientMath.AddColumnSums(ref ws._b0o.Start, ref d3, 64, 64, running);
+                // adjoint of g = b0g
+                GradientMath.AddColumnSums(ref ws._b0g.Start, ref d2, 64, 64, running);
+                // adjoint of f = b0f
+                GradientMath.AddColumnSums(ref ws._b0f.Start, ref d1, 64, 64, running);
+                // adjoint of i = b0i
+                GradientMath.AddColumnSums(ref ws._b0i.Start, ref d0, 64, 64, running);
+                // The entries' gradients: the state's to the step before, the input's to the layer below.
+                // x<t> is data: its gradient is not needed.
+                BatchMath.Copy(ref v25, ref d9, 64, running);
+                BatchMath.Copy(ref v26, ref d18, 64, running);
+            }
+        }
+
+        private void Head(int t)
+        {
+            int running = BatchMath.Running(lengths, group, t);
+            ref float floats = ref MemoryMarshal.GetArrayDataReference(ws.Floats);
+            ref float v0 = ref Unsafe.Add(ref floats, 215040); // y
+            ref float d0 = ref Unsafe.Add(ref floats, 216064);
+            ref float v1 = ref Unsafe.Add(ref floats, 217088); // y
+            ref float d1 = ref Unsafe.Add(ref floats, 218112);
+            ref float v2 = ref Unsafe.Add(ref floats, 219136); // h0
+            ref float d2 = ref Unsafe.Add(ref floats, 223232);
+            ref float v3 = ref Unsafe.Add(ref floats, 227328); // y
+            ref float d3 = ref Unsafe.Add(ref floats, 228352);
+            ref float v4 = ref Unsafe.Add(ref floats, 229376); // y
+            ref float d4 = ref Unsafe.Add(ref floats, 230400);
+            // The last layer's h<t>.
+            for (int i = 0; i < running; i++) BatchMath.CopyRow(ref floats, outL0 + (nint)(local[i] + t) * 64, ref v2,
+                i * 64, 64);
+            // y[2..16) = 0
+            BatchMath.Copy(ref v1, ref v0, 16, running);
+            BatchMath.Zero(ref v1, 16, 2, 16, running);
+            // y = wy · h0 + by
+            BatchMath.Project(ref v3, 16, ref model._wy.Start, 64, 2, ref model._by.Start,
+                ref v2, 64, 64, running);
+            // y = softmax(y)
+            BatchMath.Copy(ref v4, ref v3, 16, running);
+            BatchMath.Softmax(ref v4, 16, 2, running);
+            MemoryMarshal.CreateSpan(ref d0, 16 * running).Clear();
+            MemoryMarshal.CreateSpan(ref d1, 16 * running).Clear();
+            MemoryMarshal.CreateSpan(ref d3, 16 * running).Clear();
+            MemoryMarshal.CreateSpan(ref d4, 16 * running).Clear();
+            MemoryMarshal.CreateSpan(ref d2, 64 * running).Clear();
+            // The loss (CrossEntropy) and its gradient with respect to the sums before g_y: weight · (ŷ - t).
+            for (int i = 0; i < running; i++)
+            {
+                int at = starts[group[i]] + t;
+                float weight = weights.IsEmpty ? 1f : weights[at];
+                if (weight == 0) continue;
+                ReadOnlySpan<float> target = targets.Slice(at * Model.OutputSize, Model.OutputSize);
+                loss += GradientMath.FusedLoss(1, ref Unsafe.Add(ref v3, i * 16), ref Unsafe.Add(ref v4, i * 16),
+                    ref Unsafe.Add(ref d3, i * 16), target, weight, Model.OutputSize);
+            }
+            // g_y's adjoint is in the loss's gradient above.
+            // adjoint of y = wy · h0 + by
+            GradientMath.AddOuter(ref ws._wy.Start, 64, 64, ref d3, 16, 2, ref v2, 64, running);
+            GradientMath.AddColumnSums(ref ws._by.Start, ref d3, 16, 2, running);
+            BatchMath.AddProduct(bits, ref d2, 64, ref model._wy.Start, 64, 64, ref d3, 16, 2, running);
+            // adjoint of y[2..16) = 0
+            GradientMath.Add(ref d0, ref d1, 16 * running);
+            BatchMath.Zero(ref d0, 16, 2, 16, running);
+            // The gradient of the last layer's h<t>, to its rows.
+            for (int i = 0; i < running; i++) GradientMath.AddRow(ref floats, dOutL0 + (nint)(local[i] + t) * 64,
+                ref d2, i * 64, 64);
+        }
+
     }
 }

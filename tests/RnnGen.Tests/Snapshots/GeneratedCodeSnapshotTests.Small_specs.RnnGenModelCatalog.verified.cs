@@ -73,5 +73,22 @@ namespace RnnGen.Generated
                 default: throw new global::System.ArgumentException("No model is called '" + key + "'.", nameof(key));
             }
         }
+
+        /// <summary>The training program of the model with this key (its generated loss and gradients).</summary>
+        /// <exception cref="global::System.ArgumentException">No model has this key.</exception>
+        public static global::RnnGen.Training.ITrainingProgram Training(string key)
+        {
+            switch (key)
+            {
+                case "bi-gru": return global::RnnGen.TestModels.BiGru.Training;
+                case "bio-tagger": return global::RnnGen.TestModels.BioTagger.Training;
+                case "gru-tagger": return global::RnnGen.TestModels.GruTagger.Training;
+                case "lstm-stack": return global::RnnGen.TestModels.LstmStack.Training;
+                case "staged-lstm": return global::RnnGen.TestModels.StagedLstm.Training;
+                case "tiny-dense": return global::RnnGen.TestModels.TinyDense.Training;
+                case "wide-chunks": return global::RnnGen.TestModels.WideChunks.Training;
+                default: throw new global::System.ArgumentException("No model is called '" + key + "'.", nameof(key));
+            }
+        }
     }
 }

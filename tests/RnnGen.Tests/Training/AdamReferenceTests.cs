@@ -115,7 +115,7 @@ public sealed class AdamReferenceTests
 
         public ITrainingWorkspace CreateWorkspace() => inner.CreateWorkspace();
 
-        public double Backward(IRnnModel model, ITrainingWorkspace workspace, SequenceBatch batch, IReadOnlyList<float[]> gradients) =>
-            inner.Backward(model, workspace, batch, gradients);
+        public double Backward(IRnnModel model, IReadOnlyList<float[]> parameters, ITrainingWorkspace workspace, SequenceBatch batch, IReadOnlyList<float[]> gradients) =>
+            inner.Backward(model, parameters, workspace, batch, gradients);
     }
 }

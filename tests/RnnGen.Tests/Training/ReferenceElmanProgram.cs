@@ -30,7 +30,7 @@ internal sealed class ReferenceElmanProgram(RnnModelInfo info, Func<SafeTensorsF
 
     public ITrainingWorkspace CreateWorkspace() => new ExclusiveWorkspace();
 
-    public double Backward(IRnnModel model, ITrainingWorkspace workspace, SequenceBatch batch, IReadOnlyList<float[]> gradients)
+    public double Backward(IRnnModel model, IReadOnlyList<float[]> parameters, ITrainingWorkspace workspace, SequenceBatch batch, IReadOnlyList<float[]> gradients)
     {
         float[][] w = ((Model)model).Weights;
         float[] waa = w[0], wax = w[1], ba = w[2], wya = w[3], by = w[4];

@@ -18,7 +18,7 @@ public sealed class ReferenceElmanTests
     private static ReferenceElmanProgram Program() => new(DnaSites.Info, DnaSites.FromSafeTensors);
 
     /// <summary>Sequences of bases where a base is a "site" when it is a G directly after a C (the model must remember one step).</summary>
-    private static List<TrainingSequence> Data(int count, ulong seed)
+    internal static List<TrainingSequence> Data(int count, ulong seed)
     {
         var random = new DeterministicRandom(seed);
         var data = new List<TrainingSequence>();
@@ -49,10 +49,10 @@ public sealed class ReferenceElmanTests
         double Loss(float[][] w)
         {
             var scratch = w.Select(p => new float[p.Length]).ToArray();
-            return program.Backward(program.CreateModel(w), program.CreateWorkspace(), new SequenceBatch(tokens, default, lengths, targets), scratch);
+            return program.Backward(program.CreateModel(w), w, program.CreateWorkspace(), new SequenceBatch(tokens, default, lengths, targets), scratch);
         }
         float[][] gradient = weights.Select(p => new float[p.Length]).ToArray();
-        program.Backward(program.CreateModel(weights), program.CreateWorkspace(), new SequenceBatch(tokens, default, lengths, targets), gradient);
+        program.Backward(program.CreateModel(weights), weights, program.CreateWorkspace(), new SequenceBatch(tokens, default, lengths, targets), gradient);
         for (int tensor = 0; tensor < weights.Length; tensor++)
         {
             foreach (int i in new[] { 0, weights[tensor].Length / 2, weights[tensor].Length - 1 })

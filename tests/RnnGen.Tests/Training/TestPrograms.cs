@@ -89,7 +89,7 @@ internal sealed class QuadraticProgram : ITrainingProgram
 
     public ITrainingWorkspace CreateWorkspace() => new ExclusiveWorkspace();
 
-    public double Backward(IRnnModel model, ITrainingWorkspace workspace, SequenceBatch batch, IReadOnlyList<float[]> gradients)
+    public double Backward(IRnnModel model, IReadOnlyList<float[]> parameters, ITrainingWorkspace workspace, SequenceBatch batch, IReadOnlyList<float[]> gradients)
     {
         var w = ((CopiedModel)model).Weights;
         var ws = (ExclusiveWorkspace)workspace;
@@ -149,7 +149,7 @@ internal sealed class LogisticProgram(int tokens, IReadOnlyList<string> labels) 
 
     public ITrainingWorkspace CreateWorkspace() => new ExclusiveWorkspace();
 
-    public double Backward(IRnnModel model, ITrainingWorkspace workspace, SequenceBatch batch, IReadOnlyList<float[]> gradients)
+    public double Backward(IRnnModel model, IReadOnlyList<float[]> parameters, ITrainingWorkspace workspace, SequenceBatch batch, IReadOnlyList<float[]> gradients)
     {
         float[][] w = ((CopiedModel)model).Weights;
         var ws = (ExclusiveWorkspace)workspace;

@@ -246,7 +246,7 @@ public sealed class TrainerTests
             return workspace;
         }
 
-        public double Backward(IRnnModel model, ITrainingWorkspace workspace, SequenceBatch batch, IReadOnlyList<float[]> gradients) =>
-            inner.Backward(model, workspace, batch, gradients);
+        public double Backward(IRnnModel model, IReadOnlyList<float[]> parameters, ITrainingWorkspace workspace, SequenceBatch batch, IReadOnlyList<float[]> gradients) =>
+            inner.Backward(model, parameters, workspace, batch, gradients);
     }
 }

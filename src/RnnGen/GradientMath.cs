@@ -1,0 +1,384 @@
+using System;
+using System.ComponentModel;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace RnnGen;
+
+/// <summary>
+/// The adjoints of <see cref="BatchMath"/>'s operations, over the same matrices (one row per running sequence),
+/// for the backward pass through time that generated training code runs: each operation of a model's step
+/// program has its adjoint here, and the generator writes one call per operation, in reverse order.
+/// </summary>
+/// <remarks>
+/// <para>Every kernel adds into its targets (gradients accumulate over operations, sequences and steps), never
+/// overwrites them, and runs over 16-float vectors where 512-bit vectors are accelerated, else 4-float ones.</para>
+/// <para>The two products are the backward pass's matrix-matrix products: <see cref="AddOuter"/> (a weight's
+/// gradient, Σ over sequences of outer products) and <see cref="AddDots"/> (the gradient of a product's vector,
+/// the transposed weights times the sums' gradient).</para>
+/// <para>For generated code: they check nothing (the generated method has checked its arguments and sized every matrix).</para>
+/// </remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class GradientMath
+{
+    /// <summary>
+    /// <c>target[k][0 .. width) += Σ_b coefficients[b][k] · rows[b][0 .. width)</c> for k &lt; <paramref name="outputs"/>,
+    /// b &lt; <paramref name="count"/>: a weight table's gradient, one outer product per sequence, summed in b's order.
+    /// </summary>
+    /// <param name="target">The gradient table: <paramref name="outputs"/> rows of <paramref name="targetStride"/> floats.</param>
+    /// <param name="targetStride">Floats per row of the target.</param>
+    /// <param name="width">Floats of each row to update (a multiple of 4).</param>
+    /// <param name="coefficients">Per sequence, <paramref name="outputs"/> coefficients.</param>
+    /// <param name="coefficientStride">Floats per sequence of the coefficients.</param>
+    /// <param name="outputs">Rows of the target.</param>
+    /// <param name="rows">Per sequence, a row of <paramref name="width"/> floats.</param>
+    /// <param name="rowStride">Floats per sequence of <paramref name="rows"/>.</param>
+    /// <param name="count">Sequences.</param>
+    public static void AddOuter(
+        ref float target, int targetStride, int width, ref float coefficients, int coefficientStride, int outputs,
+        ref float rows, int rowStride, int count)
+    {
+        if (count <= 0 || width <= 0) return;
+        for (int k = 0; k < outputs; k++)
+        {
+            ref float t = ref Unsafe.Add(ref target, (nint)k * targetStride);
+            ref float c = ref Unsafe.Add(ref coefficients, k);
+            int r = 0;
+            if (Vector512.IsHardwareAccelerated)
+            {
+                for (; r + 64 <= width; r += 64)
+                {
+                    Vector512<float> a0 = Vector512.LoadUnsafe(ref t, (nuint)r), a1 = Vector512.LoadUnsafe(ref t, (nuint)(r + 16));
+                    Vector512<float> a2 = Vector512.LoadUnsafe(ref t, (nuint)(r + 32)), a3 = Vector512.LoadUnsafe(ref t, (nuint)(r + 48));
+                    for (int b = 0; b < count; b++)
+                    {
+                        var s = Vector512.Create(Unsafe.Add(ref c, (nint)b * coefficientStride));
+                        ref float x = ref Unsafe.Add(ref rows, (nint)b * rowStride + r);
+                        a0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref x), s, a0);
+                        a1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref x, 16), s, a1);
+                        a2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref x, 32), s, a2);
+                        a3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref x, 48), s, a3);
+                    }
+                    a0.StoreUnsafe(ref t, (nuint)r); a1.StoreUnsafe(ref t, (nuint)(r + 16));
+                    a2.StoreUnsafe(ref t, (nuint)(r + 32)); a3.StoreUnsafe(ref t, (nuint)(r + 48));
+                }
+                for (; r + 16 <= width; r += 16)
+                {
+                    Vector512<float> a0 = Vector512.LoadUnsafe(ref t, (nuint)r);
+                    for (int b = 0; b < count; b++)
+                    {
+                        var s = Vector512.Create(Unsafe.Add(ref c, (nint)b * coefficientStride));
+                        a0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref Unsafe.Add(ref rows, (nint)b * rowStride + r)), s, a0);
+                    }
+                    a0.StoreUnsafe(ref t, (nuint)r);
+                }
+            }
+            for (; r + 4 <= width; r += 4)
+            {
+                Vector128<float> a0 = Vector128.LoadUnsafe(ref t, (nuint)r);
+                for (int b = 0; b < count; b++)
+                {
+                    var s = Vector128.Create(Unsafe.Add(ref c, (nint)b * coefficientStride));
+                    a0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref Unsafe.Add(ref rows, (nint)b * rowStride + r)), s, a0);
+                }
+                a0.StoreUnsafe(ref t, (nuint)r);
+            }
+        }
+    }
+
+    /// <summary>
+    /// <c>target[b][j] += table[j][0 .. width) · rows[b][0 .. width)</c> for j &lt; <paramref name="columns"/>,
+    /// b &lt; <paramref name="count"/>: the gradient of the vector of <c>W · v</c> (W packed by columns) is Wᵀ times the
+    /// gradient of the sums, one dot product per column and sequence.
+    /// </summary>
+    /// <param name="target">Per sequence, <paramref name="columns"/> gradients.</param>
+    /// <param name="targetStride">Floats per sequence of the target.</param>
+    /// <param name="columns">Rows of the table: columns of W.</param>
+    /// <param name="table">The packed table: row j is column j of W.</param>
+    /// <param name="tableStride">Floats per row of the table.</param>
+    /// <param name="width">Floats of each dot product (a multiple of 4).</param>
+    /// <param name="rows">Per sequence, the sums' gradient.</param>
+    /// <param name="rowStride">Floats per sequence of <paramref name="rows"/>.</param>
+    /// <param name="count">Sequences.</param>
+    public static void AddDots(
+        ref float target, int targetStride, int columns, ref float table, int tableStride, int width,
+        ref float rows, int rowStride, int count)
+    {
+        if (count <= 0 || width <= 0) return;
+        int b = 0;
+        for (; b + 4 <= count; b += 4)
+        {
+            ref float x0 = ref Unsafe.Add(ref rows, (nint)b * rowStride);
+            ref float x1 = ref Unsafe.Add(ref x0, rowStride);
+            ref float x2 = ref Unsafe.Add(ref x1, rowStride);
+            ref float x3 = ref Unsafe.Add(ref x2, rowStride);
+            ref float t0 = ref Unsafe.Add(ref target, (nint)b * targetStride);
+            for (int j = 0; j < columns; j++)
+            {
+                ref float w = ref Unsafe.Add(ref table, (nint)j * tableStride);
+                float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+                int r = 0;
+                if (Vector512.IsHardwareAccelerated && width >= 16)
+                {
+                    Vector512<float> a0 = default, a1 = default, a2 = default, a3 = default;
+                    for (; r + 16 <= width; r += 16)
+                    {
+                        Vector512<float> v = Vector512.LoadUnsafe(ref w, (nuint)r);
+                        a0 = Vector512.FusedMultiplyAdd(v, Vector512.LoadUnsafe(ref x0, (nuint)r), a0);
+                        a1 = Vector512.FusedMultiplyAdd(v, Vector512.LoadUnsafe(ref x1, (nuint)r), a1);
+                        a2 = Vector512.FusedMultiplyAdd(v, Vector512.LoadUnsafe(ref x2, (nuint)r), a2);
+                        a3 = Vector512.FusedMultiplyAdd(v, Vector512.LoadUnsafe(ref x3, (nuint)r), a3);
+                    }
+                    s0 = Vector512.Sum(a0); s1 = Vector512.Sum(a1); s2 = Vector512.Sum(a2); s3 = Vector512.Sum(a3);
+                }
+                if (r < width)
+                {
+                    Vector128<float> a0 = default, a1 = default, a2 = default, a3 = default;
+                    for (; r + 4 <= width; r += 4)
+                    {
+                        Vector128<float> v = Vector128.LoadUnsafe(ref w, (nuint)r);
+                        a0 = Vector128.FusedMultiplyAdd(v, Vector128.LoadUnsafe(ref x0, (nuint)r), a0);
+                        a1 = Vector128.FusedMultiplyAdd(v, Vector128.LoadUnsafe(ref x1, (nuint)r), a1);
+                        a2 = Vector128.FusedMultiplyAdd(v, Vector128.LoadUnsafe(ref x2, (nuint)r), a2);
+                        a3 = Vector128.FusedMultiplyAdd(v, Vector128.LoadUnsafe(ref x3, (nuint)r), a3);
+                    }
+                    s0 += Vector128.Sum(a0); s1 += Vector128.Sum(a1); s2 += Vector128.Sum(a2); s3 += Vector128.Sum(a3);
+                }
+                Unsafe.Add(ref t0, j) += s0;
+                Unsafe.Add(ref t0, (nint)targetStride + j) += s1;
+                Unsafe.Add(ref t0, 2 * (nint)targetStride + j) += s2;
+                Unsafe.Add(ref t0, 3 * (nint)targetStride + j) += s3;
+            }
+        }
+        for (; b < count; b++)
+        {
+            ReadOnlySpan<float> x = MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref rows, (nint)b * rowStride), width);
+            ref float t = ref Unsafe.Add(ref target, (nint)b * targetStride);
+            for (int j = 0; j < columns; j++)
+            {
+                Unsafe.Add(ref t, j) += Dot(MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref table, (nint)j * tableStride), width), x);
+            }
+        }
+    }
+
+    /// <summary><c>table[indices[b]][offset .. offset + width) += rows[b]</c>: the adjoint of a one-hot input's row read.</summary>
+    public static void ScatterAddRows(ref float table, int tableStride, int offset, ReadOnlySpan<int> indices, ref float rows, int rowStride, int width)
+    {
+        for (int b = 0; b < indices.Length; b++)
+        {
+            Add(ref Unsafe.Add(ref table, (nint)indices[b] * tableStride + offset), ref Unsafe.Add(ref rows, (nint)b * rowStride), width);
+        }
+    }
+
+    /// <summary><c>target[0 .. width) += Σ_b rows[b][0 .. width)</c>: the adjoint of a bias broadcast to every sequence.</summary>
+    public static void AddColumnSums(ref float target, ref float rows, int stride, int width, int count)
+    {
+        for (int b = 0; b < count; b++) Add(ref target, ref Unsafe.Add(ref rows, (nint)b * stride), width);
+    }
+
+    /// <summary>Adds <paramref name="width"/> floats from <paramref name="source"/> + <paramref name="sourceAt"/> to <paramref name="target"/> + <paramref name="targetAt"/>: a row's gradient into or out of a matrix.</summary>
+    public static void AddRow(ref float target, nint targetAt, ref float source, nint sourceAt, int width) =>
+        Add(ref Unsafe.Add(ref target, targetAt), ref Unsafe.Add(ref source, sourceAt), width);
+
+    /// <summary><c>target += source</c> over <paramref name="length"/> floats.</summary>
+    public static void Add(ref float target, ref float source, int length)
+    {
+        int i = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            for (; i + 16 <= length; i += 16) (Vector512.LoadUnsafe(ref target, (nuint)i) + Vector512.LoadUnsafe(ref source, (nuint)i)).StoreUnsafe(ref target, (nuint)i);
+        }
+        for (; i + 4 <= length; i += 4) (Vector128.LoadUnsafe(ref target, (nuint)i) + Vector128.LoadUnsafe(ref source, (nuint)i)).StoreUnsafe(ref target, (nuint)i);
+        for (; i < length; i++) Unsafe.Add(ref target, i) += Unsafe.Add(ref source, i);
+    }
+
+    /// <summary><c>target += a ⊙ b</c> over <paramref name="length"/> floats: the adjoint of a product for one factor.</summary>
+    public static void AddProduct(ref float target, ref float a, ref float b, int length)
+    {
+        int i = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            for (; i + 16 <= length; i += 16)
+            {
+                Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref a, (nuint)i), Vector512.LoadUnsafe(ref b, (nuint)i), Vector512.LoadUnsafe(ref target, (nuint)i))
+                    .StoreUnsafe(ref target, (nuint)i);
+            }
+        }
+        for (; i + 4 <= length; i += 4)
+        {
+            Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref a, (nuint)i), Vector128.LoadUnsafe(ref b, (nuint)i), Vector128.LoadUnsafe(ref target, (nuint)i))
+                .StoreUnsafe(ref target, (nuint)i);
+        }
+        for (; i < length; i++) Unsafe.Add(ref target, i) = MathF.FusedMultiplyAdd(Unsafe.Add(ref a, i), Unsafe.Add(ref b, i), Unsafe.Add(ref target, i));
+    }
+
+    /// <summary>
+    /// The adjoint of <c>out = (1 − gate) ⊙ old + gate ⊙ other</c> (<see cref="BatchMath.Mix"/>), given the output's
+    /// gradient: <c>dOld += dOut ⊙ (1 − gate)</c>, <c>dGate += dOut ⊙ (other − old)</c>, <c>dOther += dOut ⊙ gate</c>.
+    /// </summary>
+    public static void MixAdjoint(
+        ref float dOld, ref float dGate, ref float dOther, ref float dOut, ref float gate, ref float other, ref float old, int length)
+    {
+        for (int i = 0; i < length; i++)
+        {
+            float d = Unsafe.Add(ref dOut, i), g = Unsafe.Add(ref gate, i);
+            Unsafe.Add(ref dOld, i) += d * (1 - g);
+            Unsafe.Add(ref dGate, i) += d * (Unsafe.Add(ref other, i) - Unsafe.Add(ref old, i));
+            Unsafe.Add(ref dOther, i) += d * g;
+        }
+    }
+
+    /// <summary><c>dx += dy ⊙ (1 − y²)</c>: the adjoint of tanh, from its output y.</summary>
+    public static void TanhAdjoint(ref float dx, ref float dy, ref float y, int length)
+    {
+        int i = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            for (; i + 16 <= length; i += 16)
+            {
+                Vector512<float> v = Vector512.LoadUnsafe(ref y, (nuint)i);
+                Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref dy, (nuint)i), Vector512<float>.One - v * v, Vector512.LoadUnsafe(ref dx, (nuint)i))
+                    .StoreUnsafe(ref dx, (nuint)i);
+            }
+        }
+        for (; i < length; i++)
+        {
+            float v = Unsafe.Add(ref y, i);
+            Unsafe.Add(ref dx, i) += Unsafe.Add(ref dy, i) * (1 - v * v);
+        }
+    }
+
+    /// <summary><c>dx += dy ⊙ y ⊙ (1 − y)</c>: the adjoint of the logistic sigmoid, from its output y.</summary>
+    public static void SigmoidAdjoint(ref float dx, ref float dy, ref float y, int length)
+    {
+        int i = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            for (; i + 16 <= length; i += 16)
+            {
+                Vector512<float> v = Vector512.LoadUnsafe(ref y, (nuint)i);
+                Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref dy, (nuint)i), v * (Vector512<float>.One - v), Vector512.LoadUnsafe(ref dx, (nuint)i))
+                    .StoreUnsafe(ref dx, (nuint)i);
+            }
+        }
+        for (; i < length; i++)
+        {
+            float v = Unsafe.Add(ref y, i);
+            Unsafe.Add(ref dx, i) += Unsafe.Add(ref dy, i) * v * (1 - v);
+        }
+    }
+
+    /// <summary><c>dx += dy where y &gt; 0</c>: the adjoint of max(x, 0), from its output y.</summary>
+    public static void ReluAdjoint(ref float dx, ref float dy, ref float y, int length)
+    {
+        for (int i = 0; i < length; i++)
+        {
+            if (Unsafe.Add(ref y, i) > 0) Unsafe.Add(ref dx, i) += Unsafe.Add(ref dy, i);
+        }
+    }
+
+    /// <summary>
+    /// <c>dx += y ⊙ (dy − Σ_k dy_k y_k)</c> over the first <paramref name="width"/> floats of each row: the adjoint of a
+    /// softmax, from its output y.
+    /// </summary>
+    public static void SoftmaxAdjoint(ref float dx, ref float dy, ref float y, int stride, int width, int count)
+    {
+        for (int b = 0; b < count; b++)
+        {
+            nint at = (nint)b * stride;
+            float dot = 0;
+            for (int k = 0; k < width; k++) dot += Unsafe.Add(ref dy, at + k) * Unsafe.Add(ref y, at + k);
+            for (int k = 0; k < width; k++) Unsafe.Add(ref dx, at + k) += Unsafe.Add(ref y, at + k) * (Unsafe.Add(ref dy, at + k) - dot);
+        }
+    }
+
+    /// <summary>
+    /// One step's loss for one sequence and the gradient of <paramref name="weight"/> × that loss with respect to the
+    /// output's pre-activation z (the sums before g_y), which <paramref name="dz"/> gets (it is overwritten, over
+    /// <paramref name="width"/> floats): for sigmoid with binary cross-entropy, softmax with cross-entropy and linear with
+    /// squared error, that gradient is <c>weight · (ŷ − t)</c> (for softmax, with Σt = 1). Returns weight × the loss,
+    /// computed from z so that it stays finite where ŷ rounds to 0 or 1.
+    /// </summary>
+    /// <param name="loss">0: binary cross-entropy on sigmoid outputs; 1: cross-entropy on a softmax; 2: ½ squared error on linear outputs.</param>
+    /// <param name="z">The pre-activations.</param>
+    /// <param name="y">The outputs ŷ = g_y(z).</param>
+    /// <param name="dz">The gradient with respect to z.</param>
+    /// <param name="targets">The step's targets.</param>
+    /// <param name="weight">The step's weight in the loss.</param>
+    /// <param name="width">The outputs.</param>
+    public static double FusedLoss(int loss, ref float z, ref float y, ref float dz, ReadOnlySpan<float> targets, float weight, int width)
+    {
+        double sum = 0;
+        switch (loss)
+        {
+            case 0:
+                for (int k = 0; k < width; k++)
+                {
+                    double zk = Unsafe.Add(ref z, k), t = targets[k];
+                    // −[t log σ(z) + (1 − t) log(1 − σ(z))] = softplus(z) − t z, with softplus(z) = max(z, 0) + log(1 + e^−|z|).
+                    sum += Math.Max(zk, 0) + Math.Log(1 + Math.Exp(-Math.Abs(zk))) - t * zk;
+                    Unsafe.Add(ref dz, k) = weight * (Unsafe.Add(ref y, k) - targets[k]);
+                }
+                break;
+            case 1:
+            {
+                double max = double.NegativeInfinity, total = 0, mass = 0;
+                for (int k = 0; k < width; k++) max = Math.Max(max, Unsafe.Add(ref z, k));
+                for (int k = 0; k < width; k++) total += Math.Exp(Unsafe.Add(ref z, k) - max);
+                double logSum = max + Math.Log(total);
+                for (int k = 0; k < width; k++)
+                {
+                    double t = targets[k];
+                    mass += t;
+                    if (t != 0) sum -= t * (Unsafe.Add(ref z, k) - logSum);
+                }
+                for (int k = 0; k < width; k++) Unsafe.Add(ref dz, k) = weight * (float)(Unsafe.Add(ref y, k) * mass - targets[k]);
+                break;
+            }
+            case 2:
+                for (int k = 0; k < width; k++)
+                {
+                    double d = (double)Unsafe.Add(ref y, k) - targets[k];
+                    sum += 0.5 * d * d;
+                    Unsafe.Add(ref dz, k) = weight * (float)d;
+                }
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(loss), loss, "The fused losses are 0, 1 and 2.");
+        }
+        return weight * sum;
+    }
+
+    /// <summary>
+    /// ½ squared error of one step's outputs (for an output activation that no loss fuses with: tanh, relu, a softmax or
+    /// sigmoid scored by squared error); <paramref name="dy"/> gets the gradient of weight × it with respect to ŷ.
+    /// </summary>
+    public static double SquaredError(ref float y, ref float dy, ReadOnlySpan<float> targets, float weight, int width)
+    {
+        double sum = 0;
+        for (int k = 0; k < width; k++)
+        {
+            double d = (double)Unsafe.Add(ref y, k) - targets[k];
+            sum += 0.5 * d * d;
+            Unsafe.Add(ref dy, k) = weight * (float)d;
+        }
+        return weight * sum;
+    }
+
+    private static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
+    {
+        float sum = 0;
+        int i = 0;
+        ref float pa = ref MemoryMarshal.GetReference(a);
+        ref float pb = ref MemoryMarshal.GetReference(b);
+        if (Vector512.IsHardwareAccelerated && a.Length >= 16)
+        {
+            Vector512<float> acc = default;
+            for (; i + 16 <= a.Length; i += 16) acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref pa, (nuint)i), Vector512.LoadUnsafe(ref pb, (nuint)i), acc);
+            sum = Vector512.Sum(acc);
+        }
+        for (; i < a.Length; i++) sum = MathF.FusedMultiplyAdd(Unsafe.Add(ref pa, i), Unsafe.Add(ref pb, i), sum);
+        return sum;
+    }
+}
