@@ -132,5 +132,41 @@ public sealed class TrainAndEvalTests
         Assert.Equal(7, NameTagger.Load(temp.File("w.safetensors")).Forward("Sam Li and Tom date on Tuesday.").Length);
     }
 
+    [Fact]
+    public void Train_writes_the_same_bytes_for_a_spec_and_the_compiled_model_and_for_any_number_of_threads()
+    {
+        using var temp = new TempFolder();
+        foreach (string f in new[] { "dna-sites.rnn.json", "dna-sites.vocab.txt" }) File.Copy(Path.Combine(CliProcess.ModelsFolder, f), temp.File(f));
+        // A site is a G right after a C; 60 made-up sequences.
+        var random = new DeterministicRandom(4);
+        var data = new System.Text.StringBuilder();
+        for (int s = 0; s < 60; s++)
+        {
+            char previous = ' ';
+            for (int t = 0, n = 4 + random.NextInt(8); t < n; t++)
+            {
+                char b = "ACGT"[random.NextInt(4)];
+                data.Append(b).Append('\t').Append(previous == 'C' && b == 'G' ? "site" : "O").Append('\n');
+                previous = b;
+            }
+            data.Append('\n');
+        }
+        File.WriteAllText(temp.File("sites.conll"), data.ToString());
+        string[] common = ["--data", temp.File("sites.conll"), "--epochs", "3", "--batch", "16", "--lr", "0.02", "--seed", "9", "--valid-split", "0.2"];
+
+        CliRun one = CliProcess.Run(["train", "dna-sites", .. common, "--out", temp.File("one.safetensors"), "--threads", "1"]);
+        CliRun two = CliProcess.Run(["train", "dna-sites", .. common, "--out", temp.File("two.safetensors"), "--threads", "2"]);
+        CliRun spec = CliProcess.Run(["train", temp.File("dna-sites.rnn.json"), .. common, "--out", temp.File("spec.safetensors"), "--threads", "2"]);
+
+        Assert.True(one.ExitCode == 0, one.ToString());
+        Assert.True(two.ExitCode == 0, two.ToString());
+        Assert.True(spec.ExitCode == 0, spec.ToString());
+        byte[] bytes = File.ReadAllBytes(temp.File("one.safetensors"));
+        Assert.Equal(bytes, File.ReadAllBytes(temp.File("two.safetensors")));
+        Assert.Equal(bytes, File.ReadAllBytes(temp.File("spec.safetensors")));
+        Assert.Equal(3, one.Lines.Count(l => l.StartsWith("epoch ", System.StringComparison.Ordinal)));
+        Assert.Equal("validation: 12 of its sentences held out (--valid-split 0.2, seed 9)", one.Lines[1]);
+    }
+
     private static string F4(double value) => value.ToString("F4", System.Globalization.CultureInfo.InvariantCulture);
 }
