@@ -77,7 +77,7 @@ internal static class TrainCommand
                 result.AddError("--patience needs validation data: give --valid or --valid-split");
             }
         });
-        command.SetAction((parsed, cancel) =>
+        command.SetAction(parsed =>
         {
             var request = new Request(
                 parsed.GetRequiredValue(model), parsed.GetRequiredValue(data), parsed.GetRequiredValue(output), parsed.GetValue(valid),
@@ -97,7 +97,23 @@ internal static class TrainCommand
                     Seed = parsed.GetValue(seed),
                     Threads = parsed.GetValue(threads),
                 });
-            return System.Threading.Tasks.Task.FromResult(Run(terminal, models, request, cancel));
+            // Ctrl+C stops the run between two updates and says so (System.CommandLine's own handling of an asynchronous
+            // action would end the process before the message).
+            using var cancel = new CancellationTokenSource();
+            ConsoleCancelEventHandler stop = (_, e) =>
+            {
+                e.Cancel = true;
+                cancel.Cancel();
+            };
+            Console.CancelKeyPress += stop;
+            try
+            {
+                return Run(terminal, models, request, cancel.Token);
+            }
+            finally
+            {
+                Console.CancelKeyPress -= stop;
+            }
         });
         return command;
     }
