@@ -14,7 +14,7 @@ internal static class CommandLine
     public const string Name = "rnngen";
 
     public static Command Create(Terminal terminal, IReadOnlyList<RnnModelInfo> models) =>
-        new(Name, "List, run, tag and seed the RNN models compiled into rnngen, and check model specs.")
+        new(Name, "List, run, tag, seed, train and evaluate the RNN models compiled into rnngen, and check model specs.")
         {
             new HelpOption(),
             new VersionOption(),
@@ -23,6 +23,8 @@ internal static class CommandLine
             RunCommand.Create(terminal, models),
             CheckCommand.Create(terminal),
             InitCommand.Create(terminal, models),
+            TrainCommand.Create(terminal, models),
+            EvalCommand.Create(terminal, models),
         };
 
     /// <summary>

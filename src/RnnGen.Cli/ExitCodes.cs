@@ -14,4 +14,7 @@ internal static class ExitCodes
 
     /// <summary>A bug in rnngen itself: an exception nobody expected.</summary>
     public const int InternalError = 3;
+
+    /// <summary><c>rnngen train</c> was stopped by Ctrl+C (128 + SIGINT, as shells report it); nothing was written.</summary>
+    public const int Cancelled = 130;
 }

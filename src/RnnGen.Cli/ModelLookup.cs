@@ -5,8 +5,8 @@ using RnnGen.Generated;
 
 namespace RnnGen.Cli;
 
-/// <summary>A model a command works on: what it is, and how to load it (null weights: the model's own).</summary>
-internal sealed record ChosenModel(RnnModelInfo Info, Func<string?, IRnnModel> Load);
+/// <summary>A model a command works on: what it is, its generated class, and how to load it (null weights: the model's own).</summary>
+internal sealed record ChosenModel(RnnModelInfo Info, Type Type, Func<string?, IRnnModel> Load);
 
 /// <summary>Finds the model a command names: a model compiled into rnngen by its key, or a spec file compiled now.</summary>
 internal static class ModelLookup
@@ -28,8 +28,9 @@ internal static class ModelLookup
     {
         if (SpecCompiler.IsSpecPath(argument))
         {
-            return SpecCompiler.Compile(argument).Map(spec => new ChosenModel(spec.Info, weights => spec.Load(weights ?? spec.DefaultWeightsPath)));
+            return SpecCompiler.Compile(argument).Map(spec => new ChosenModel(spec.Info, spec.Type, weights => spec.Load(weights ?? spec.DefaultWeightsPath)));
         }
-        return Find(models, argument).Map(info => new ChosenModel(info, weights => ModelCatalog.Load(info.Key, weights)));
+        return Find(models, argument).Map(info => new ChosenModel(
+            info, typeof(ModelCatalog).Assembly.GetType(info.FullTypeName, throwOnError: true)!, weights => ModelCatalog.Load(info.Key, weights)));
     }
 }

@@ -9,6 +9,9 @@ internal static class Numbers
     /// <summary>A size with thousands separators: 10,000.</summary>
     public static string Size(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
+    /// <summary>A count with thousands separators: 1,234,567.</summary>
+    public static string Size(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
     /// <summary>An output as the tag table shows it: four decimals, 0.5123.</summary>
     public static string Fixed4(float value)
     {
@@ -28,4 +31,20 @@ internal static class Numbers
     /// <summary>Text from the input as a message shows it: at most 80 characters, then "… (12,345 characters)".</summary>
     public static string Clip(string value) =>
         value.Length <= 80 ? value : string.Concat(value.AsSpan(0, char.IsHighSurrogate(value[79]) ? 79 : 80), "… (", value.Length.ToString("#,0", CultureInfo.InvariantCulture), " characters)");
+
+    /// <summary>A double in at most 6 significant digits, invariant: 0.001, 2.5E-05.</summary>
+    public static string Short(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
+
+    /// <summary>Seconds with one decimal: 12.3 s.</summary>
+    public static string Seconds(double seconds) => seconds.ToString("F1", CultureInfo.InvariantCulture) + " s";
+
+    /// <summary>A duration as m:ss, or h:mm:ss from an hour on.</summary>
+    public static string Duration(TimeSpan span)
+    {
+        long total = (long)Math.Round(Math.Max(0, span.TotalSeconds));
+        long hours = total / 3600, minutes = total / 60 % 60, seconds = total % 60;
+        return hours > 0
+            ? string.Create(CultureInfo.InvariantCulture, $"{hours}:{minutes:00}:{seconds:00}")
+            : string.Create(CultureInfo.InvariantCulture, $"{minutes}:{seconds:00}");
+    }
 }

@@ -8,7 +8,7 @@ namespace RnnGen.Cli;
 internal static class OutputMarks
 {
     /// <summary>The probability from which a sigmoid output counts as "yes".</summary>
-    public const float Threshold = 0.5f;
+    public const float Threshold = RnnGen.Training.LabelScheme.Threshold;
 
     /// <summary>
     /// sigmoid: every label whose output is ≥ 0.5, comma-separated (empty when none);

@@ -11,7 +11,7 @@ internal static class Program
     private static int Main(string[] args)
     {
         Console.OutputEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
-        var terminal = new Terminal(Console.In, Console.Out, Console.Error);
+        var terminal = new Terminal(Console.In, Console.Out, Console.Error, Interactive: !Console.IsOutputRedirected);
         try
         {
             return CommandLine.Run(args, terminal);

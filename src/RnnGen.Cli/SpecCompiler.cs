@@ -18,9 +18,10 @@ namespace RnnGen.Cli;
 
 /// <summary>A model compiled from a spec file at run time: what it is, and how to load it with weights.</summary>
 /// <param name="Info">The model's description, from the generated code.</param>
+/// <param name="Type">The generated model class, in the assembly compiled in memory.</param>
 /// <param name="DefaultWeightsPath">The weights the spec names, relative to the spec's folder.</param>
 /// <param name="Load">Loads the model from a safetensors file (throws <see cref="WeightsException"/> for bad weights).</param>
-internal sealed record CompiledSpec(RnnModelInfo Info, string DefaultWeightsPath, Func<string, IRnnModel> Load);
+internal sealed record CompiledSpec(RnnModelInfo Info, Type Type, string DefaultWeightsPath, Func<string, IRnnModel> Load);
 
 /// <summary>
 /// Compiles a spec file the way a build does, in memory: the RnnGen source generator (its sources are compiled into
@@ -94,6 +95,7 @@ internal static class SpecCompiler
         MethodInfo load = catalog.GetMethod("Load", BindingFlags.Public | BindingFlags.Static, [typeof(string), typeof(string)])!;
         return Result<CompiledSpec>.Ok(new CompiledSpec(
             info,
+            assembly.GetType(info.FullTypeName, throwOnError: true)!,
             Path.GetFullPath(Path.Combine(folder, info.WeightsFile)),
             weights => (IRnnModel)load.Invoke(null, BindingFlags.DoNotWrapExceptions, null, [key, weights], null)!));
     }

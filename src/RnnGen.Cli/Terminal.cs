@@ -7,7 +7,8 @@ namespace RnnGen.Cli;
 /// <param name="In">Standard input (<c>rnngen run</c> reads it when there is no <c>--input</c> file).</param>
 /// <param name="Out">Standard output: results.</param>
 /// <param name="Error">Standard error: the one <c>rnngen: error:</c> line when a command fails.</param>
-internal sealed record Terminal(TextReader In, TextWriter Out, TextWriter Error)
+/// <param name="Interactive">Standard output is a terminal, not a file or a pipe: <c>rnngen train</c> shows a progress bar there.</param>
+internal sealed record Terminal(TextReader In, TextWriter Out, TextWriter Error, bool Interactive = false)
 {
     /// <summary>Writes the lines to stdout and returns <see cref="ExitCodes.Success"/>, or reports the failure.</summary>
     public int Emit(Result<IReadOnlyList<string>> result) => result.Failure is null ? Print(result.Value, ExitCodes.Success) : Fail(result.Failure);
