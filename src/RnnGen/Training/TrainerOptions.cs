@@ -63,7 +63,7 @@ public sealed record TrainerOptions
     /// gradient is computed on its own workspace, and the parts' gradients are added in part order. A fixed number,
     /// not the number of threads, so that the sum, and so the result, does not depend on <see cref="Threads"/>.
     /// </summary>
-    public int PartSize { get; init; } = 8;
+    public int PartSize { get; init; } = 16;
 
     internal void Validate()
     {

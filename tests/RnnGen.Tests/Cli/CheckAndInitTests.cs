@@ -57,7 +57,7 @@ public sealed class CheckAndInitTests
     }
 
     [Fact]
-    public void Init_is_deterministic_reproduces_the_shipped_weights_and_loads_back()
+    public void Init_is_deterministic_and_loads_back()
     {
         using var temp = new TempFolder();
 
@@ -68,7 +68,8 @@ public sealed class CheckAndInitTests
         Assert.True(second.ExitCode == 0, second.ToString());
         byte[] bytes = File.ReadAllBytes(temp.File("a.safetensors"));
         Assert.Equal(bytes, File.ReadAllBytes(temp.File("b.safetensors")));
-        Assert.Equal(File.ReadAllBytes(Path.Combine(CliProcess.ModelsFolder, "dna-sites.safetensors")), bytes);
+        // The shipped weights are trained now (scripts/train-models.sh), so init's seeded file is not one of them.
+        Assert.NotEqual(File.ReadAllBytes(Path.Combine(CliProcess.ModelsFolder, "dna-sites.safetensors")), bytes);
 
         SafeTensorsFile file = SafeTensorsFile.Read(temp.File("a.safetensors"));
         Assert.Equal("dna-sites", file.Metadata["model"]);
