@@ -97,6 +97,31 @@ public static class BatchMath
         for (int i = 0; i < n; i++) order[i] = (int)(keys[i] & 0xFFFF_FFFF);
     }
 
+    /// <summary>The most steps a group of <see cref="GroupSize"/> sequences in <paramref name="order"/> has in all: what its sequence buffers hold.</summary>
+    public static long MostStepsOfAGroup(ReadOnlySpan<int> lengths, ReadOnlySpan<int> order)
+    {
+        long most = 0;
+        for (int first = 0; first < order.Length; first += GroupSize)
+        {
+            long steps = 0;
+            for (int i = first; i < Math.Min(first + GroupSize, order.Length); i++) steps += lengths[order[i]];
+            most = Math.Max(most, steps);
+        }
+        return most;
+    }
+
+    /// <summary>Where each sequence of a group starts in the group's sequence buffer (<paramref name="local"/>[i]); returns the group's steps in all.</summary>
+    public static int GroupStarts(ReadOnlySpan<int> lengths, ReadOnlySpan<int> group, Span<int> local)
+    {
+        int steps = 0;
+        for (int i = 0; i < group.Length; i++)
+        {
+            local[i] = steps;
+            steps += lengths[group[i]];
+        }
+        return steps;
+    }
+
     /// <summary>How many of a group's sequences (ordered longest first) still run at step <paramref name="step"/>.</summary>
     public static int Running(ReadOnlySpan<int> lengths, ReadOnlySpan<int> group, int step)
     {

@@ -179,13 +179,7 @@ internal sealed class BatchEmitter
         int row = SpecWords.Pad(2 * a);
         w.Line($"// A row per token of a group: h<t> forward, then backward ({Int(2 * a)} floats, padded to {Int(row)} with zeros).");
         w.Line($"const int row = {Int(row)};");
-        w.Line("long most = 0;");
-        using (w.Block("for (int first = 0; first < count; first += G)"))
-        {
-            w.Line("long tokensOfGroup = 0;");
-            w.Line("for (int i = first; i < Math.Min(first + G, count); i++) tokensOfGroup += lengths[order[i]];");
-            w.Line("most = Math.Max(most, tokensOfGroup);");
-        }
+        w.Line("long most = BatchMath.MostStepsOfAGroup(lengths, order);");
         using (w.Block("if (2 * most * row > Array.MaxLength)"))
         {
             w.Line("throw new ArgumentException(");
@@ -199,12 +193,7 @@ internal sealed class BatchEmitter
             w.Line("ReadOnlySpan<int> group = order.Slice(first, Math.Min(G, count - first));");
             w.Line("int longest = lengths[group[0]];");
             w.Line("// Where each sequence's rows start in the sequence buffer.");
-            w.Line("int tokensOfGroup = 0;");
-            using (w.Block("for (int i = 0; i < group.Length; i++)"))
-            {
-                w.Line("local[i] = tokensOfGroup;");
-                w.Line("tokensOfGroup += lengths[group[i]];");
-            }
+            w.Line("int tokensOfGroup = BatchMath.GroupStarts(lengths, group, local);");
             for (int k = 0; k < _m.Layers.Count; k++)
             {
                 w.Line();

@@ -535,13 +535,7 @@ internal sealed class TrainingEmitter
             w.Code("local = ws.Ints.AsSpan(2 * count, count);");
             w.Code("stepTokens = ws.Ints.AsSpan(3 * count, G);");
             w.Code("BatchMath.Order(lengths, order, starts, ws.Keys);");
-            w.Code("long most = 0;");
-            using (w.Block("for (int first = 0; first < count; first += G)"))
-            {
-                w.Code("long tokensOfGroup = 0;");
-                w.Code("for (int i = first; i < Math.Min(first + G, count); i++) tokensOfGroup += lengths[order[i]];");
-                w.Code("most = Math.Max(most, tokensOfGroup);");
-            }
+            w.Code("long most = BatchMath.MostStepsOfAGroup(lengths, order);");
             w.Code($"long rows = most * {Int(_stride)};");
             w.Code($"long floats = SlotFloats + {Int(sequenceBuffers)} * rows;");
             using (w.Block("if (floats > Array.MaxLength)"))
@@ -562,12 +556,7 @@ internal sealed class TrainingEmitter
             using (w.Block("for (int first = 0; first < count; first += G)"))
             {
                 w.Code("group = order.Slice(first, Math.Min(G, count - first));");
-                w.Code("int tokensOfGroup = 0;");
-                using (w.Block("for (int i = 0; i < group.Length; i++)"))
-                {
-                    w.Code("local[i] = tokensOfGroup;");
-                    w.Code("tokensOfGroup += lengths[group[i]];");
-                }
+                w.Code("BatchMath.GroupStarts(lengths, group, local);");
                 w.Code($"ws.Floats.AsSpan(SlotFloats, {Int(sequenceBuffers)} * (int)rows).Clear();");
                 w.Code("Group(lengths[group[0]]);");
             }

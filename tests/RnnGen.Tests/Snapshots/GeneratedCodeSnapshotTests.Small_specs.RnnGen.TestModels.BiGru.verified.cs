@@ -1120,13 +1120,7 @@ namespace RnnGen.Generated
                 ref float results = ref Unsafe.As<Model.Output, float>(ref MemoryMarshal.GetReference(outputs));
                 // A row per token of a group: h<t> forward, then backward (16 floats, padded to 16 with zeros).
                 const int row = 16;
-                long most = 0;
-                for (int first = 0; first < count; first += G)
-                {
-                    long tokensOfGroup = 0;
-                    for (int i = first; i < Math.Min(first + G, count); i++) tokensOfGroup += lengths[order[i]];
-                    most = Math.Max(most, tokensOfGroup);
-                }
+                long most = BatchMath.MostStepsOfAGroup(lengths, order);
                 if (2 * most * row > Array.MaxLength)
                 {
                     throw new ArgumentException(
@@ -1140,12 +1134,7 @@ namespace RnnGen.Generated
                     ReadOnlySpan<int> group = order.Slice(first, Math.Min(G, count - first));
                     int longest = lengths[group[0]];
                     // Where each sequence's rows start in the sequence buffer.
-                    int tokensOfGroup = 0;
-                    for (int i = 0; i < group.Length; i++)
-                    {
-                        local[i] = tokensOfGroup;
-                        tokensOfGroup += lengths[group[i]];
-                    }
+                    int tokensOfGroup = BatchMath.GroupStarts(lengths, group, local);
 
                     // Layer 0, on x.
                     upperRows.Slice(0, tokensOfGroup * row).Clear();
@@ -1506,13 +1495,7 @@ namespace RnnGen.Generated
             local = ws.Ints.AsSpan(2 * count, count);
             stepTokens = ws.Ints.AsSpan(3 * count, G);
             BatchMath.Order(lengths, order, starts, ws.Keys);
-            long most = 0;
-            for (int first = 0; first < count; first += G)
-            {
-                long tokensOfGroup = 0;
-                for (int i = first; i < Math.Min(first + G, count); i++) tokensOfGroup += lengths[order[i]];
-                most = Math.Max(most, tokensOfGroup);
-            }
+            long most = BatchMath.MostStepsOfAGroup(lengths, order);
             long rows = most * 16;
             long floats = SlotFloats + 4 * rows;
             if (floats > Array.MaxLength)
@@ -1531,12 +1514,7 @@ namespace RnnGen.Generated
             for (int first = 0; first < count; first += G)
             {
                 group = order.Slice(first, Math.Min(G, count - first));
-                int tokensOfGroup = 0;
-                for (int i = 0; i < group.Length; i++)
-                {
-                    local[i] = tokensOfGroup;
-                    tokensOfGroup += lengths[group[i]];
-                }
+                BatchMath.GroupStarts(lengths, group, local);
                 ws.Floats.AsSpan(SlotFloats, 4 * (int)rows).Clear();
                 Group(lengths[group[0]]);
             }

@@ -1787,13 +1787,7 @@ namespace RnnGen.Generated
             local = ws.Ints.AsSpan(2 * count, count);
             stepTokens = ws.Ints.AsSpan(3 * count, G);
             BatchMath.Order(lengths, order, starts, ws.Keys);
-            long most = 0;
-            for (int first = 0; first < count; first += G)
-            {
-                long tokensOfGroup = 0;
-                for (int i = first; i < Math.Min(first + G, count); i++) tokensOfGroup += lengths[order[i]];
-                most = Math.Max(most, tokensOfGroup);
-            }
+            long most = BatchMath.MostStepsOfAGroup(lengths, order);
             long rows = most * 16;
             long floats = SlotFloats + 6 * rows;
             if (floats > Array.MaxLength)
@@ -1814,12 +1808,7 @@ namespace RnnGen.Generated
             for (int first = 0; first < count; first += G)
             {
                 group = order.Slice(first, Math.Min(G, count - first));
-                int tokensOfGroup = 0;
-                for (int i = 0; i < group.Length; i++)
-                {
-                    local[i] = tokensOfGroup;
-                    tokensOfGroup += lengths[group[i]];
-                }
+                BatchMath.GroupStarts(lengths, group, local);
                 ws.Floats.AsSpan(SlotFloats, 6 * (int)rows).Clear();
                 Group(lengths[group[0]]);
             }
