@@ -38,7 +38,7 @@ public sealed class InternalErrorDiagnosticTests
             $"RNN0099 Error {spec} (1,1)-(1,1): RnnGen failed on this file: the build could not read the file (IOException: The disk went away.); "
             + "unless the cause is named in the message, this is a bug in RnnGen: please report it with the spec",
             Describe(d));
-        Assert.Equal("docs/diagnostics.md#rnn0099", d.Descriptor.HelpLinkUri);
+        Assert.Equal(DiagnosticRule.DocsLocation + "#rnn0099", d.Descriptor.HelpLinkUri);
         Assert.DoesNotContain(diagnostics, x => x.Id == "CS8785");
         Assert.Empty(sources);
     }
