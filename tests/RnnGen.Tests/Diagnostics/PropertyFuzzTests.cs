@@ -11,6 +11,8 @@ using CsCheck;
 using RnnGen.Generators.Specs;
 using RnnGen.Tests.Infrastructure;
 using RnnGen.Tests.Runtime;
+using RnnGen.Training;
+using System.Threading;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -342,5 +344,60 @@ public sealed class PropertyFuzzTests(ITestOutputHelper output)
             }
         }, iter: Cases, threads: 1, seed: Environment.GetEnvironmentVariable("RNNGEN_FUZZ_SEED"));
         Report("safetensors mutations", Cases, clock);
+    }
+
+    /// <summary>The shipped DNA model's tensors with seeded values, the start of every load mutation.</summary>
+    private static readonly byte[] DnaWeights = SafeTensorsFile.Serialize(
+        RandomWeights.Create(RnnGen.Models.DnaSites.HiddenSize, RnnGen.Models.DnaSites.InputSize, RnnGen.Models.DnaSites.OutputSize, 3));
+
+    [Fact]
+    public void Mutated_weights_load_into_a_generated_model_or_give_a_WeightsException_and_nothing_else()
+    {
+        Assert.NotNull(RnnGen.Models.DnaSites.FromSafeTensors(SafeTensorsFile.Parse(DnaWeights, "dna.safetensors")));
+        var clock = Stopwatch.StartNew();
+        long loaded = 0;
+        Gen.Select(Gen.Int[0, 7], Gen.Double[0, 1], Gen.Int[0, 1_000_000]).Sample((kind, at, pick) =>
+        {
+            byte[] bytes = MutateWeights(DnaWeights, kind, at, pick);
+            try
+            {
+                RnnGen.Models.DnaSites model = RnnGen.Models.DnaSites.FromSafeTensors(SafeTensorsFile.Parse(bytes, "fuzz.safetensors"));
+                model.Forward([0, 1, 2, 3, 4, 5]);   // what loads, runs
+                Interlocked.Increment(ref loaded);
+            }
+            catch (WeightsException e)
+            {
+                Assert.False(string.IsNullOrWhiteSpace(e.Message));
+            }
+        }, iter: Cases, threads: 1, seed: Environment.GetEnvironmentVariable("RNNGEN_FUZZ_SEED"));
+        output.WriteLine(FormattableString.Invariant($"load mutations: {Cases:#,0} cases ({loaded:#,0} loaded), 0 failures, {clock.Elapsed.TotalSeconds:0.0} s"));
+    }
+
+    [Fact]
+    public void Mutated_CoNLL_text_gives_sentences_or_a_ConllException_with_lines_inside_the_text()
+    {
+        string[] lines = ["Sam\tperson", "Li  person", "and O", "", "  \t", "# comment", "-DOCSTART- -X- O", "Tom\tperson\textra", "x", "\tO",
+            "a\u0000b\tO", "\uFEFFSam\tperson", "é\tO", "\uD800\tO", new string('w', 70_000) + "\tO", "A\tB\r", "\r"];
+        Gen<string> texts = Gen.Select(Gen.Int[0, lines.Length - 1].Array[0, 30], Gen.Int[0, 2], (picks, ending) =>
+            string.Join(ending == 0 ? "\n" : ending == 1 ? "\r\n" : "\r", picks.Select(p => lines[p])));
+        var clock = Stopwatch.StartNew();
+        texts.Sample(text =>
+        {
+            int lineCount = text.Split('\n').Length + text.Count(c => c == '\r');
+            try
+            {
+                foreach (ConllSentence sentence in RnnGen.Training.ConllReader.Read(new StringReader(text), "fuzz.conll"))
+                {
+                    Assert.Equal(sentence.Tokens.Count, sentence.Labels.Count);
+                    Assert.All(sentence.Lines, line => Assert.InRange(line, 1, lineCount));
+                }
+            }
+            catch (RnnGen.Training.ConllException e)
+            {
+                Assert.NotEmpty(e.Errors);
+                Assert.All(e.Errors, error => Assert.InRange(error.Line, 1, lineCount));
+            }
+        }, iter: Cases, threads: 1, seed: Environment.GetEnvironmentVariable("RNNGEN_FUZZ_SEED"));
+        Report("CoNLL mutations", Cases, clock);
     }
 }
