@@ -400,4 +400,50 @@ public sealed class PropertyFuzzTests(ITestOutputHelper output)
         }, iter: Cases, threads: 1, seed: Environment.GetEnvironmentVariable("RNNGEN_FUZZ_SEED"));
         Report("CoNLL mutations", Cases, clock);
     }
+
+    [Fact]
+    public void Mutated_run_lines_give_a_sequence_or_one_bounded_message_naming_the_line()
+    {
+        string[] fields = ["0", "1", "9999", "10000", "-1", "+5", "007", "99999999999999999999", "-0", "1.5", "1e3", "NaN", "Infinity", "-Infinity",
+            "Sam", "Li", "Tuesday.", "é", "\u00A0", "\u200B", "\uD800", "\0", "x" + new string('9', 200), new string('1', 500), "٣", "１", "0x1F", "3.4e38", "3.5e38"];
+        string[] gaps = [" ", "\t", "  ", "\r", "\v", "\f", "\u3000", ""];
+        Gen<(string Line, int Format, bool Dense)> lines = Gen.Select(Gen.Int[0, fields.Length - 1].Array[0, 20], Gen.Int[0, gaps.Length - 1].Array[20],
+            Gen.Int[0, 2], Gen.Bool,
+            (picks, between, format, dense) => (string.Concat(picks.Select((p, i) => fields[p] + gaps[between[i]])), format, dense));
+        RnnModelInfo info = RnnGen.Models.NameTagger.Info;
+        Vocabulary vocabulary = RnnGen.Models.NameTagger.Vocabulary;
+        var clock = Stopwatch.StartNew();
+        lines.Sample(c =>
+        {
+            const int LineNumber = 12_345;
+            RnnGen.Cli.Failure? failure;
+            if (c.Dense)
+            {
+                var dense = RnnGen.Cli.RunLineParser.Dense(RnnGen.Models.DnaSites.Info, c.Line, LineNumber);
+                failure = dense.Failure;
+                if (failure is null)
+                {
+                    Assert.Equal(0, dense.Value.Values.Length % RnnGen.Models.DnaSites.InputSize);
+                    Assert.All(dense.Value.Values, v => Assert.True(float.IsFinite(v)));
+                }
+            }
+            else
+            {
+                var oneHot = RnnGen.Cli.RunLineParser.OneHot(info, vocabulary, (RnnGen.Cli.InputFormat)c.Format, c.Line, LineNumber);
+                failure = oneHot.Failure;
+                if (failure is null)
+                {
+                    Assert.Equal(oneHot.Value.Tokens.Count, oneHot.Value.Ids.Length);
+                    Assert.All(oneHot.Value.Ids, id => Assert.InRange(id, 0, info.InputSize - 1));
+                }
+            }
+            if (failure is not null)
+            {
+                Assert.Equal(RnnGen.Cli.ExitCodes.BadInput, failure.ExitCode);
+                Assert.StartsWith("line 12345: ", failure.Message, StringComparison.Ordinal);
+                Assert.True(failure.Message.Length <= 400, "a long message: " + failure.Message);
+            }
+        }, iter: Cases, threads: 1, seed: Environment.GetEnvironmentVariable("RNNGEN_FUZZ_SEED"));
+        Report("run lines", Cases, clock);
+    }
 }
