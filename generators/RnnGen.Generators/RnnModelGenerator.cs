@@ -47,7 +47,7 @@ public sealed class RnnModelGenerator : IIncrementalGenerator
 
         IncrementalValuesProvider<StepResult<SpecDraft>> drafts = specs
             .Combine(modelsDirectory)
-            .Select(static (pair, _) => Guard(pair.Left.Path, () => SpecReader.Read(pair.Left, pair.Right)))
+            .Select(static (pair, _) => Guard(Steps.Read, pair.Left.Path, () => SpecReader.Read(pair.Left, pair.Right)))
             .WithTrackingName(Steps.Read);
 
         // Vocabularies: only the files a spec names are read (never every *.txt in the folder), each in
@@ -72,7 +72,7 @@ public sealed class RnnModelGenerator : IIncrementalGenerator
 
         IncrementalValuesProvider<StepResult<BoundModel>> bound = drafts
             .Combine(summaries)
-            .Select(static (pair, _) => Guard(pair.Left.Value?.SpecPath ?? "", () => pair.Left.Value is null
+            .Select(static (pair, _) => Guard(Steps.Bind, pair.Left.Value?.SpecPath ?? "", () => pair.Left.Value is null
                 ? new StepResult<BoundModel>(null, EquatableArray<DiagnosticInfo>.Empty)
                 : ModelBinder.Bind(pair.Left.Value, pair.Right)))
             .WithTrackingName(Steps.Bind);
@@ -123,6 +123,7 @@ public sealed class RnnModelGenerator : IIncrementalGenerator
     {
         try
         {
+            foreach (BoundModel m in models) FaultInjection.At(Steps.Models, m.Model.SpecPath);
             return ModelSet.Deduplicate(models);
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -163,6 +164,7 @@ public sealed class RnnModelGenerator : IIncrementalGenerator
         SpecFile text = ReadText(file, InputFiles.MaxVocabularyBytes, "a vocabulary", ct);
         try
         {
+            FaultInjection.At(Steps.Vocabulary, file.Path);
             return VocabularyReader.Read(text);
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -173,11 +175,12 @@ public sealed class RnnModelGenerator : IIncrementalGenerator
     }
 
     /// <summary>Runs a step; an unexpected exception becomes an internal-error diagnostic at the spec instead of a generator crash.</summary>
-    private static StepResult<T> Guard<T>(string path, Func<StepResult<T>> step)
+    private static StepResult<T> Guard<T>(string name, string path, Func<StepResult<T>> step)
         where T : class
     {
         try
         {
+            FaultInjection.At(name, path);
             return step();
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -203,6 +206,7 @@ public sealed class RnnModelGenerator : IIncrementalGenerator
     {
         try
         {
+            FaultInjection.At(FaultInjection.Emit, specPath);
             (string hint, string text) = emit();
             spc.AddSource(hint, SourceText.From(text, System.Text.Encoding.UTF8));
         }

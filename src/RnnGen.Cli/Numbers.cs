@@ -12,15 +12,24 @@ internal static class Numbers
     /// <summary>A count with thousands separators: 1,234,567.</summary>
     public static string Size(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
-    /// <summary>An output as the tag table shows it: four decimals, 0.5123.</summary>
+    /// <summary>An output as the tag table shows it: four decimals, 0.5123; Infinity, -Infinity or NaN when it is not finite.</summary>
     public static string Fixed4(float value)
     {
+        if (!float.IsFinite(value)) return NonFinite(value);
         string text = value.ToString("F4", CultureInfo.InvariantCulture);
         return text == "-0.0000" ? "0.0000" : text;
     }
 
     /// <summary>A float in its shortest round-trip form, for machine-read output (JSON).</summary>
     public static string RoundTrip(float value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// A value that is not finite as every rnngen output names it: "Infinity", "-Infinity", "NaN" (the invariant
+    /// culture's symbols, and System.Text.Json's named floating-point literals).
+    /// </summary>
+    public static string NonFinite(float value) =>
+        float.IsNaN(value) ? "NaN" : float.IsPositiveInfinity(value) ? "Infinity" : float.IsNegativeInfinity(value) ? "-Infinity"
+        : throw new ArgumentOutOfRangeException(nameof(value), value, "the value is finite");
 
     /// <summary>An integer, invariant.</summary>
     public static string Int(long value) => value.ToString(CultureInfo.InvariantCulture);

@@ -10,7 +10,9 @@ namespace RnnGen.Cli;
 /// <summary>
 /// The JSON line <c>rnngen run</c> writes per sequence: <c>{"tokens":[...],"ids":[...],"outputs":[[...],...]}</c>
 /// for a one-hot model, <c>{"inputs":[[...],...],"outputs":[[...],...]}</c> for a dense one. Floats are in their
-/// shortest round-trip form ("R", invariant); a non-finite output (only possible with non-finite weights) is <c>null</c>.
+/// shortest round-trip form ("R", invariant); a non-finite output (only possible with non-finite weights) is the JSON
+/// string <c>"Infinity"</c>, <c>"-Infinity"</c> or <c>"NaN"</c>, as System.Text.Json writes and reads them under
+/// <c>JsonNumberHandling.AllowNamedFloatingPointLiterals</c>, so the three stay distinguishable (JSON has no literal for them).
 /// </summary>
 internal static class RunJson
 {
@@ -61,7 +63,7 @@ internal static class RunJson
             foreach (float value in values.Slice(start, width))
             {
                 if (float.IsFinite(value)) json.WriteRawValue(Numbers.RoundTrip(value));
-                else json.WriteNullValue();
+                else json.WriteStringValue(Numbers.NonFinite(value));
             }
             json.WriteEndArray();
         }

@@ -112,12 +112,41 @@ internal sealed record SafeTensorsHeader(
         {
             // The padding spaces are trailing whitespace, which JSON allows.
             // The copy is needed because JsonDocument keeps the memory it parses.
-            return JsonDocument.Parse(header.ToArray(), new JsonDocumentOptions { MaxDepth = 16 });
+            JsonDocument document = JsonDocument.Parse(header.ToArray(), new JsonDocumentOptions { MaxDepth = 16 });
+            if (FirstLoneSurrogate(header) is long at)
+            {
+                document.Dispose();
+                throw new WeightsException(source, Invariant(
+                    $"the header is not valid JSON text: the string at header offset {at} escapes half of a surrogate pair (such as \\uD800 alone)"));
+            }
+            return document;
         }
         catch (JsonException e)
         {
             throw new WeightsException(source, null, $"the header is not valid JSON: {e.Message}", e);
         }
+    }
+
+    /// <summary>
+    /// Where a string of the (syntactically valid) header escapes a lone surrogate, which JsonDocument accepts but
+    /// refuses to decode later (InvalidOperationException), or null when there is none. Found by the fuzz tests.
+    /// </summary>
+    private static long? FirstLoneSurrogate(ReadOnlySpan<byte> header)
+    {
+        var reader = new Utf8JsonReader(header, new JsonReaderOptions { MaxDepth = 16 });
+        while (reader.Read())
+        {
+            if (reader.TokenType is not (JsonTokenType.PropertyName or JsonTokenType.String) || !reader.ValueIsEscaped) continue;
+            try
+            {
+                reader.GetString();
+            }
+            catch (InvalidOperationException)
+            {
+                return reader.TokenStartIndex;
+            }
+        }
+        return null;
     }
 
     private static int FirstInvalidUtf8(ReadOnlySpan<byte> bytes)

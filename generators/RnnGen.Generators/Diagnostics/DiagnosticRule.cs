@@ -19,8 +19,17 @@ internal sealed record DiagnosticRule(string Id, string Title, string MessageFor
 {
     public const string Category = "RnnGen";
 
-    /// <summary>The rule's page: its section of docs/diagnostics.md.</summary>
-    public string HelpLink => "docs/diagnostics.md#" + Id.ToLowerInvariant();
+    /// <summary>
+    /// Where the diagnostics' documentation is published: docs/diagnostics.md of the project's repository, main branch,
+    /// as a web page. An IDE opens a help link only when it is an absolute URL (a relative <c>docs/diagnostics.md#…</c>
+    /// opens nothing), so every link is this address plus the rule's anchor. The one place the address is written:
+    /// change it here if the repository moves (a test checks every descriptor's link against it and against the anchors
+    /// of docs/diagnostics.md).
+    /// </summary>
+    public const string DocsLocation = "https://github.com/rnngen/rnngen/blob/main/docs/diagnostics.md";
+
+    /// <summary>The rule's page: its section of docs/diagnostics.md at <see cref="DocsLocation"/>.</summary>
+    public string HelpLink => DocsLocation + "#" + Id.ToLowerInvariant();
 
     public string Format(IEnumerable<string> arguments) =>
         string.Format(CultureInfo.InvariantCulture, MessageFormat, arguments.Cast<object>().ToArray());

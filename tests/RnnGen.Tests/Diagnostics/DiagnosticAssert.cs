@@ -29,7 +29,7 @@ internal static class DiagnosticAssert
         {
             DiagnosticRule rule = DiagnosticRules.ById(d.Id);
             Assert.Equal(rule.HelpLink, d.Descriptor.HelpLinkUri);
-            Assert.Equal("docs/diagnostics.md#" + d.Id.ToLowerInvariant(), d.Descriptor.HelpLinkUri);
+            Assert.Equal(DiagnosticRule.DocsLocation + "#" + d.Id.ToLowerInvariant(), d.Descriptor.HelpLinkUri);
             string path = d.Location.GetLineSpan().Path;
             (string FileName, string Text)? file = files.Cast<(string FileName, string Text)?>()
                 .FirstOrDefault(f => GeneratorHarness.PathOf(f!.Value.FileName) == path);

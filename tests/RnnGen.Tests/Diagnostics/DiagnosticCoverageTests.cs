@@ -54,8 +54,25 @@ public sealed class DiagnosticCoverageTests
         Assert.All(DiagnosticRules.All, r =>
         {
             Assert.Matches("^RNN[0-9]{4}$", r.Id);
-            Assert.Equal("docs/diagnostics.md#" + r.Id.ToLowerInvariant(), r.HelpLink);
+            Assert.Equal(DiagnosticRule.DocsLocation + "#" + r.Id.ToLowerInvariant(), r.HelpLink);
             Assert.Equal(RoslynDiagnostics.Descriptor(r.Id).HelpLinkUri, r.HelpLink);
+        });
+    }
+
+    [Fact]
+    public void Every_descriptor_s_help_link_is_an_absolute_https_URL_to_an_anchor_of_diagnostics_md()
+    {
+        string docs = Docs();
+        Assert.Equal(DiagnosticRules.All.Count, RoslynDiagnostics.All.Count);
+        Assert.All(RoslynDiagnostics.All, d =>
+        {
+            // An IDE opens only an absolute link; a relative one (docs/diagnostics.md#rnn0006) opens nothing.
+            Assert.True(Uri.TryCreate(d.HelpLinkUri, UriKind.Absolute, out Uri? link), d.Id + ": " + d.HelpLinkUri);
+            Assert.Equal(Uri.UriSchemeHttps, link!.Scheme);
+            Assert.False(string.IsNullOrEmpty(link.Host), d.HelpLinkUri);
+            Assert.EndsWith("/docs/diagnostics.md", link.AbsolutePath, StringComparison.Ordinal);
+            Assert.Equal("#" + d.Id.ToLowerInvariant(), link.Fragment);
+            Assert.Contains($"<a id=\"{link.Fragment[1..]}\"></a>", docs, StringComparison.Ordinal);
         });
     }
 

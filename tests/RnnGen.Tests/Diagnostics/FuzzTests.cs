@@ -128,7 +128,7 @@ public sealed class FuzzTests
     }
 
     /// <summary>Null when the pipeline behaved; else what went wrong.</summary>
-    private static string? Check(SpecFile spec, IReadOnlyList<SpecFile> textFiles, out bool model)
+    internal static string? Check(SpecFile spec, IReadOnlyList<SpecFile> textFiles, out bool model)
     {
         model = false;
         StepResult<ModelSpec> result;
