@@ -59,25 +59,8 @@ public static class GradientPacking
     /// <summary>
     /// The adjoint of <see cref="WeightPacking.PackInputTable"/>: per gate block of each row t, the gradient goes to
     /// b_ih (and b_hh where folded), and to column t of W_ih without an embedding, or with one to
-    /// <c>dW_ih += d ⊗ E[t]</c> and <c>dE[t] += W_ihᵀ d</c>. Rows whose gradient is all zero (tokens the batch did not
-    /// hold) are skipped.
-    /// </summary>
-    public static void InputTable(
-        ReadOnlySpan<float> table, int gates, int hidden, int inputs, int recurrentBiasGates, int tokens, int gateStride,
-        ReadOnlySpan<float> weightIh, ReadOnlySpan<float> embedding,
-        Span<float> dWeightIh, Span<float> dBiasIh, Span<float> dBiasHh, Span<float> dEmbedding)
-    {
-        int rowStride = gates * gateStride;
-        for (int t = 0; t < tokens; t++)
-        {
-            InputTableRow(table.Slice(t * rowStride, rowStride), t, gates, hidden, inputs, recurrentBiasGates, gateStride,
-                weightIh, embedding, dWeightIh, dBiasIh, dBiasHh, dEmbedding);
-        }
-    }
-
-    /// <summary>
-    /// As <see cref="InputTable"/>, reading only the rows of the batch's tokens, each once, and clearing them after
-    /// (see <see cref="TakeColumns"/>).
+    /// <c>dW_ih += d ⊗ E[t]</c> and <c>dE[t] += W_ihᵀ d</c>. Only the rows of the batch's tokens are read, each once
+    /// (however often its token occurs), and cleared after, as in <see cref="TakeColumns"/>.
     /// </summary>
     public static void TakeInputTable(
         Span<float> table, int gates, int hidden, int inputs, int recurrentBiasGates, ReadOnlySpan<int> tokens, int gateStride,

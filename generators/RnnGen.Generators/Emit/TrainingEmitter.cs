@@ -340,10 +340,8 @@ internal sealed class TrainingEmitter
                 + (p.FoldedBias.Length > 0 ? Grad(p.FoldedBias) : "default") + ")",
             PackLayout.Rows => $"Rows({table}, {Int(t.Shape[0].Size)}, {Int(t.Shape[1].Size)}, {Int(p.Stride)}, {Grad(p.Tensor)})",
             PackLayout.Vector => $"Vector({table}, {Grad(p.Tensor)})",
-            PackLayout.InputTable =>
-                $"InputTable({table}, {Int(p.Gates)}, {Int(_m.Top.Size)}, {Int(t.Shape[1].Size)}, 0b{System.Convert.ToString(p.RecurrentBiasGates, 2)}, "
-                + $"{Int(_m.Input.Size)}, {Int(p.Stride / p.Gates)}, {Param(p.Tensor)}, {(p.Embedding.Length > 0 ? Param(p.Embedding) : "default")}, "
-                + $"{Grad(p.Tensor)}, {Grad(p.FoldedBias)}, {Grad(p.RecurrentBias)}, {(p.Embedding.Length > 0 ? Grad(p.Embedding) : "default")})",
+            // An input table is read a row per token, so it always takes the indexed path above.
+            PackLayout.InputTable => throw Exhaustive.Unhandled("an input table read without a token: " + p.Name),
             PackLayout.GateColumns =>
                 $"GateColumns({table}, {Int(p.Gates)}, {Int(_m.Top.Size)}, {Int(t.Shape[1].Size)}, {Int(p.FirstRow)}, {Int(p.RowCount)}, {Int(p.Stride / p.Gates)}, {Grad(p.Tensor)})",
             PackLayout.GateBias =>
