@@ -20,20 +20,7 @@ public static class Tokenizer
     {
         ArgumentNullException.ThrowIfNull(text);
         var words = new List<string>();
-        int start = -1; // start of the current run, or -1 outside one
-        int index = 0;
-        foreach (Rune rune in text.EnumerateRunes())
-        {
-            bool inWord = IsWordCore(rune) || IsJoiner(rune);
-            if (inWord && start < 0) start = index;
-            if (!inWord && start >= 0)
-            {
-                AddTrimmed(words, text.AsSpan(start, index - start));
-                start = -1;
-            }
-            index += rune.Utf16SequenceLength;
-        }
-        if (start >= 0) AddTrimmed(words, text.AsSpan(start));
+        foreach (Range word in new TokenEnumerator(text, characters: false)) words.Add(text[word]);
         return words.ToArray();
     }
 
@@ -47,12 +34,27 @@ public static class Tokenizer
     {
         ArgumentNullException.ThrowIfNull(text);
         var tokens = new List<string>(text.Length);
-        foreach (Rune rune in text.EnumerateRunes())
-        {
-            if (!Rune.IsWhiteSpace(rune)) tokens.Add(Rune.ToUpperInvariant(rune).ToString());
-        }
+        Span<char> upper = stackalloc char[2];
+        var walk = new TokenEnumerator(text, characters: true);
+        while (walk.MoveNext()) tokens.Add(new string(upper[..walk.CopyCurrent(upper)]));
         return tokens.ToArray();
     }
+
+    /// <summary>
+    /// The tokens of <paramref name="text"/> by the tokenizer a spec names, as the ranges of the text they come from,
+    /// without allocating (<see cref="TokenEnumerator.CopyCurrent"/> writes a token's text): the same tokens as
+    /// <see cref="Tokenize"/>.
+    /// </summary>
+    /// <param name="text">Any text.</param>
+    /// <param name="tokenizer"><c>words</c> or <c>characters</c>.</param>
+    /// <returns>An enumerator of the tokens' ranges, in order.</returns>
+    /// <exception cref="ArgumentException"><paramref name="tokenizer"/> is neither name.</exception>
+    public static TokenEnumerator EnumerateTokens(ReadOnlySpan<char> text, string tokenizer) => tokenizer switch
+    {
+        SpecWords.Words => new TokenEnumerator(text, characters: false),
+        SpecWords.Characters => new TokenEnumerator(text, characters: true),
+        _ => throw UnknownTokenizer(tokenizer),
+    };
 
     /// <summary>Tokenizes <paramref name="text"/> with the tokenizer a spec names.</summary>
     /// <param name="text">Any text.</param>
@@ -63,20 +65,20 @@ public static class Tokenizer
     {
         SpecWords.Words => Words(text),
         SpecWords.Characters => Characters(text),
-        _ => throw new ArgumentException(
-            $"Unknown tokenizer '{tokenizer}'; expected '{SpecWords.Words}' or '{SpecWords.Characters}'.", nameof(tokenizer)),
+        _ => throw UnknownTokenizer(tokenizer),
     };
+
+    /// <summary>The characters that join a word's parts and are trimmed from its ends: apostrophes and hyphens.</summary>
+    internal const string Joiners = "'\u2019-\u2010";
+
+    /// <summary>Whether a character belongs to a word: a letter, digit or combining mark, or a joiner.</summary>
+    internal static bool InWord(Rune rune) => IsWordCore(rune) || (rune.IsBmp && Joiners.Contains((char)rune.Value));
+
+    private static ArgumentException UnknownTokenizer(string tokenizer) => new(
+        $"Unknown tokenizer '{tokenizer}'; expected '{SpecWords.Words}' or '{SpecWords.Characters}'.", nameof(tokenizer));
 
     private static bool IsWordCore(Rune rune) =>
         Rune.IsLetterOrDigit(rune)
         || Rune.GetUnicodeCategory(rune) is System.Globalization.UnicodeCategory.NonSpacingMark
             or System.Globalization.UnicodeCategory.SpacingCombiningMark;
-
-    private static bool IsJoiner(Rune rune) => rune.Value is '\'' or '\u2019' or '-' or '\u2010';
-
-    private static void AddTrimmed(List<string> words, ReadOnlySpan<char> run)
-    {
-        ReadOnlySpan<char> word = run.Trim("'\u2019-\u2010");
-        if (!word.IsEmpty) words.Add(word.ToString());
-    }
 }
