@@ -33,11 +33,22 @@ internal static class OutputMarks
         }
     }
 
-    /// <summary>The name of every output: its label, or y0, y1, … for outputs without one.</summary>
+    /// <summary><see cref="Append"/> as a string, for one step's outputs.</summary>
+    public static string Mark(RnnModelInfo info, ReadOnlySpan<float> outputs)
+    {
+        var text = new CharBuffer(64);
+        Append(info, Labels(info), outputs, text);
+        return text.Written.ToString();
+    }
+
+    /// <summary>The name of output <paramref name="k"/>: its label, or y0, y1, … for an output without one.</summary>
+    public static string Label(RnnModelInfo info, int k) => k < info.Labels.Count ? info.Labels[k] : "y" + Numbers.Int(k);
+
+    /// <summary>The name of every output (<see cref="Label"/>).</summary>
     public static string[] Labels(RnnModelInfo info)
     {
         var names = new string[info.OutputSize];
-        for (int k = 0; k < names.Length; k++) names[k] = k < info.Labels.Count ? info.Labels[k] : "y" + Numbers.Int(k);
+        for (int k = 0; k < names.Length; k++) names[k] = Label(info, k);
         return names;
     }
 

@@ -11,20 +11,30 @@ namespace RnnGen;
 /// <remarks>
 /// A word token is the text of its range as it is; a character token is its range's one Unicode scalar value
 /// upper-cased (invariant culture), which <see cref="CopyCurrent"/> writes (a lone surrogate reads as U+FFFD,
-/// as <see cref="string.EnumerateRunes"/> reads it).
+/// as <see cref="string.EnumerateRunes"/> reads it); a text token is its range as it is (a surrogate pair, or one
+/// UTF-16 unit), except that a line break is <c>\n</c>: the range of a <c>\r\n</c> is its <c>\n</c>, and a lone
+/// <c>\r</c> is written as <c>\n</c>.
 /// </remarks>
 public ref struct TokenEnumerator
 {
     private readonly ReadOnlySpan<char> text;
-    private readonly bool characters;
+    private readonly Kind kind;
     private int position;
 
-    internal TokenEnumerator(ReadOnlySpan<char> text, bool characters)
+    internal TokenEnumerator(ReadOnlySpan<char> text, Kind kind)
     {
         this.text = text;
-        this.characters = characters;
+        this.kind = kind;
         position = 0;
         Current = default;
+    }
+
+    /// <summary>The tokenizers: <c>words</c>, <c>characters</c>, <c>text</c>.</summary>
+    internal enum Kind
+    {
+        Words,
+        Characters,
+        Text,
     }
 
     /// <summary>Where the current token comes from in the text.</summary>
@@ -36,11 +46,16 @@ public ref struct TokenEnumerator
 
     /// <summary>Moves to the next token.</summary>
     /// <returns><see langword="false"/> when the text holds no more tokens.</returns>
-    public bool MoveNext() => characters ? NextCharacter() : NextWord();
+    public bool MoveNext() => kind switch
+    {
+        Kind.Words => NextWord(),
+        Kind.Characters => NextCharacter(),
+        _ => NextTextCharacter(),
+    };
 
     /// <summary>
-    /// Writes the current token's text into <paramref name="destination"/>: a word as it is in the text, a character
-    /// upper-cased (invariant).
+    /// Writes the current token's text into <paramref name="destination"/>: a word or a text token as it is in the text
+    /// (a line break as <c>\n</c>), a character upper-cased (invariant).
     /// </summary>
     /// <param name="destination">At least as many places as the current range is long, and at least 2.</param>
     /// <returns>The number of characters written.</returns>
@@ -48,7 +63,12 @@ public ref struct TokenEnumerator
     public readonly int CopyCurrent(Span<char> destination)
     {
         ReadOnlySpan<char> piece = text[Current];
-        if (!characters)
+        if (kind == Kind.Text && piece[0] == '\r')
+        {
+            destination[0] = '\n';
+            return 1;
+        }
+        if (kind != Kind.Characters)
         {
             piece.CopyTo(destination);
             return piece.Length;
@@ -71,6 +91,17 @@ public ref struct TokenEnumerator
             }
         }
         return false;
+    }
+
+    private bool NextTextCharacter()
+    {
+        if (position >= text.Length) return false;
+        int start = position;
+        char c = text[position];
+        if (c == '\r' && position + 1 < text.Length && text[position + 1] == '\n') start = ++position;
+        position += char.IsHighSurrogate(c) && position + 1 < text.Length && char.IsLowSurrogate(text[position + 1]) ? 2 : 1;
+        Current = start..position;
+        return true;
     }
 
     private bool NextWord()

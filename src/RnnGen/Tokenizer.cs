@@ -20,7 +20,7 @@ public static class Tokenizer
     {
         ArgumentNullException.ThrowIfNull(text);
         var words = new List<string>();
-        foreach (Range word in new TokenEnumerator(text, characters: false)) words.Add(text[word]);
+        foreach (Range word in new TokenEnumerator(text, TokenEnumerator.Kind.Words)) words.Add(text[word]);
         return words.ToArray();
     }
 
@@ -35,9 +35,40 @@ public static class Tokenizer
         ArgumentNullException.ThrowIfNull(text);
         var tokens = new List<string>(text.Length);
         Span<char> upper = stackalloc char[2];
-        var walk = new TokenEnumerator(text, characters: true);
+        var walk = new TokenEnumerator(text, TokenEnumerator.Kind.Characters);
         while (walk.MoveNext()) tokens.Add(new string(upper[..walk.CopyCurrent(upper)]));
         return tokens.ToArray();
+    }
+
+    /// <summary>
+    /// Every character of <paramref name="text"/> (every Unicode scalar value) as its own token, exactly as written:
+    /// case, spaces, tabs and line breaks are kept ("\r\n" becomes one "\n"), for models that must write text back
+    /// (a generator of ABC tunes: "X:1\nK:G" gives X, :, 1, \n, K, :, G).
+    /// </summary>
+    /// <param name="text">Any text.</param>
+    /// <returns>One token per character, in order.</returns>
+    public static IReadOnlyList<string> Text(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var tokens = new List<string>(text.Length);
+        var walk = new TokenEnumerator(text, TokenEnumerator.Kind.Text);
+        while (walk.MoveNext())
+        {
+            ReadOnlySpan<char> piece = text.AsSpan()[walk.Current];
+            char c = piece[0] == '\r' ? '\n' : piece[0];
+            tokens.Add(piece.Length == 1 && c < Ascii.Length ? Ascii[c] : piece.ToString());
+        }
+        return tokens.ToArray();
+    }
+
+    /// <summary>The ASCII characters as strings, so that an ASCII text costs no string per character.</summary>
+    private static readonly string[] Ascii = CharacterStrings(128);
+
+    private static string[] CharacterStrings(int count)
+    {
+        var strings = new string[count];
+        for (int c = 0; c < count; c++) strings[c] = ((char)c).ToString();
+        return strings;
     }
 
     /// <summary>
@@ -46,25 +77,27 @@ public static class Tokenizer
     /// <see cref="Tokenize"/>.
     /// </summary>
     /// <param name="text">Any text.</param>
-    /// <param name="tokenizer"><c>words</c> or <c>characters</c>.</param>
+    /// <param name="tokenizer"><c>words</c>, <c>characters</c> or <c>text</c>.</param>
     /// <returns>An enumerator of the tokens' ranges, in order.</returns>
-    /// <exception cref="ArgumentException"><paramref name="tokenizer"/> is neither name.</exception>
+    /// <exception cref="ArgumentException"><paramref name="tokenizer"/> is none of the names.</exception>
     public static TokenEnumerator EnumerateTokens(ReadOnlySpan<char> text, string tokenizer) => tokenizer switch
     {
-        SpecWords.Words => new TokenEnumerator(text, characters: false),
-        SpecWords.Characters => new TokenEnumerator(text, characters: true),
+        SpecWords.Words => new TokenEnumerator(text, TokenEnumerator.Kind.Words),
+        SpecWords.Characters => new TokenEnumerator(text, TokenEnumerator.Kind.Characters),
+        SpecWords.Text => new TokenEnumerator(text, TokenEnumerator.Kind.Text),
         _ => throw UnknownTokenizer(tokenizer),
     };
 
     /// <summary>Tokenizes <paramref name="text"/> with the tokenizer a spec names.</summary>
     /// <param name="text">Any text.</param>
-    /// <param name="tokenizer"><c>words</c> (<see cref="Words"/>) or <c>characters</c> (<see cref="Characters"/>).</param>
+    /// <param name="tokenizer"><c>words</c> (<see cref="Words"/>), <c>characters</c> (<see cref="Characters"/>) or <c>text</c> (<see cref="Text"/>).</param>
     /// <returns>The tokens, in order.</returns>
-    /// <exception cref="ArgumentException"><paramref name="tokenizer"/> is neither name.</exception>
+    /// <exception cref="ArgumentException"><paramref name="tokenizer"/> is none of these names.</exception>
     public static IReadOnlyList<string> Tokenize(string text, string tokenizer) => tokenizer switch
     {
         SpecWords.Words => Words(text),
         SpecWords.Characters => Characters(text),
+        SpecWords.Text => Text(text),
         _ => throw UnknownTokenizer(tokenizer),
     };
 
@@ -75,7 +108,7 @@ public static class Tokenizer
     internal static bool InWord(Rune rune) => IsWordCore(rune) || (rune.IsBmp && Joiners.Contains((char)rune.Value));
 
     private static ArgumentException UnknownTokenizer(string tokenizer) => new(
-        $"Unknown tokenizer '{tokenizer}'; expected '{SpecWords.Words}' or '{SpecWords.Characters}'.", nameof(tokenizer));
+        $"Unknown tokenizer '{tokenizer}'; expected '{SpecWords.Words}', '{SpecWords.Characters}' or '{SpecWords.Text}'.", nameof(tokenizer));
 
     private static bool IsWordCore(Rune rune) =>
         Rune.IsLetterOrDigit(rune)

@@ -32,7 +32,8 @@ internal static class TagCommand
             {
                 return terminal.Fail(Failure.Usage("give either the text to tag or --input, not both"));
             }
-            Result<ChosenModel> chosen = ModelLookup.Resolve(models, parsed.GetRequiredValue(model)).Then(RequireOneHot);
+            Result<ChosenModel> chosen = ModelLookup.Resolve(models, parsed.GetRequiredValue(model)).Then(RequireOneHot)
+                .Then(m => Shapes.PerStep(m, "tag"));
             if (chosen.Failure is not null) return terminal.Fail(chosen.Failure);
             var loaded = (IOneHotRnnModel)chosen.Value.Load(parsed.GetValue(weights));
             if (loaded.Vocabulary is not Vocabulary vocabulary)

@@ -56,7 +56,7 @@ public sealed class TokenSpanTests
     private static readonly string[] Pieces =
     [
         "a", "Z", "é", "e\u0301", "7", "'", "\u2019", "-", "\u2010", " ", "\t", ".", ",", "\u00A0", "\u3000", "İ", "ß", "Σ",
-        "𝒜", "😀", "\uD800", "\uDC00", "Sam", "SAM", "the", "The", "O'Brien", "--", "''", "\u0345", "ǅ",
+        "𝒜", "😀", "\uD800", "\uDC00", "Sam", "SAM", "the", "The", "O'Brien", "--", "''", "\u0345", "ǅ", "\r", "\n", "\r\n",
     ];
 
     private static readonly Gen<string> Text =
@@ -68,7 +68,7 @@ public sealed class TokenSpanTests
         Text.Sample(text =>
         {
             char[] buffer = new char[text.Length + 2];
-            foreach (string tokenizer in new[] { SpecWords.Words, SpecWords.Characters })
+            foreach (string tokenizer in new[] { SpecWords.Words, SpecWords.Characters, SpecWords.Text })
             {
                 var spans = new System.Collections.Generic.List<string>();
                 TokenEnumerator tokens = Tokenizer.EnumerateTokens(text, tokenizer);
@@ -95,10 +95,21 @@ public sealed class TokenSpanTests
         });
     }
 
-    /// <summary>The tokenizers as they were written before the span forms: runes, a run's start, a trim.</summary>
+    /// <summary>The tokenizers as they were written before the span forms: runes, a run's start, a trim; each character as it is.</summary>
     private static System.Collections.Generic.List<string> Reference(string text, string tokenizer)
     {
         var tokens = new System.Collections.Generic.List<string>();
+        if (tokenizer == SpecWords.Text)
+        {
+            for (int i = 0; i < text.Length; i++)
+            {
+                if (text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n') continue;
+                if (text[i] == '\r') tokens.Add("\n");
+                else if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) tokens.Add(text.Substring(i++, 2));
+                else tokens.Add(text[i].ToString());
+            }
+            return tokens;
+        }
         if (tokenizer == SpecWords.Characters)
         {
             foreach (System.Text.Rune rune in text.EnumerateRunes())
