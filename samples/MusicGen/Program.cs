@@ -1,0 +1,222 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+using RnnGen;
+using RnnGen.Data.Music;
+using RnnGen.Training;
+
+namespace MusicGen;
+
+/// <summary>
+/// musicgen: trains the character-level ABC generators of samples/music/ on the tunes <c>rnngen-data music</c> wrote,
+/// scores them by perplexity per symbol as the n-gram baseline is scored, and samples tunes. The edge of the tool:
+/// files, the console and the clock.
+/// </summary>
+internal static class Program
+{
+    private static int Main(string[] args)
+    {
+        Console.OutputEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+        var root = new RootCommand("Train, score and sample the ABC tune generators of samples/music/.")
+        {
+            TrainCommand(), EvalCommand(), SampleCommand(),
+        };
+        try
+        {
+            ParseResult parsed = root.Parse(args);
+            if (parsed.Errors.Count > 0 && parsed.Action?.ClearsParseErrors != true)
+            {
+                Console.Error.WriteLine("musicgen: " + string.Join("; ", parsed.Errors.Select(e => e.Message)) + " (see --help)");
+                return 2;
+            }
+            return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or WeightsException)
+        {
+            Console.Error.WriteLine("musicgen: " + e.Message);
+            return 1;
+        }
+    }
+
+    private static Argument<string> ModelArgument() => new("model") { Description = "abc-gru-64, abc-gru-128 or abc-lstm-128." };
+
+    private static Option<string> DataOption() => new("--data")
+    {
+        Description = "The folder rnngen-data music wrote.", HelpName = "dir", DefaultValueFactory = _ => "data/music",
+    };
+
+    private static Option<string> WeightsOption() => new("--weights")
+    {
+        Description = "The weights file (default: samples/music/<model>.safetensors).", HelpName = "file",
+    };
+
+    private static string WeightsPath(string key, string? weights) => weights ?? Path.Combine("samples", "music", key + ".safetensors");
+
+    // --- train -------------------------------------------------------------------------------------------------------
+
+    private static Command TrainCommand()
+    {
+        Argument<string> model = ModelArgument();
+        Option<string> data = DataOption();
+        Option<string> weights = WeightsOption();
+        var epochs = new Option<int>("--epochs") { DefaultValueFactory = _ => 150 };
+        var batch = new Option<int>("--batch") { DefaultValueFactory = _ => 8 };
+        var lr = new Option<double>("--lr") { DefaultValueFactory = _ => 3e-3 };
+        var clip = new Option<double>("--clip") { DefaultValueFactory = _ => 5 };
+        var patience = new Option<int>("--patience") { DefaultValueFactory = _ => 15 };
+        var weightDecay = new Option<double>("--weight-decay") { Description = "AdamW's decoupled weight decay (0: Adam).", DefaultValueFactory = _ => 0 };
+        var chunk = new Option<int>("--chunk") { Description = "Training tunes are cut into pieces of this many steps.", DefaultValueFactory = _ => 128 };
+        var seed = new Option<ulong>("--seed") { DefaultValueFactory = _ => 1 };
+        var curves = new Option<string?>("--curves") { Description = "Write the history as CSV here." };
+        var command = new Command("train", "Train a model on the training tunes, stopping early on the validation tunes; write the kept weights.")
+        {
+            model, data, weights, epochs, batch, lr, clip, patience, weightDecay, chunk, seed, curves,
+        };
+        command.SetAction(p =>
+        {
+            MusicModel m = MusicModels.Find(p.GetRequiredValue(model));
+            string folder = p.GetRequiredValue(data);
+            var options = new TrainerOptions
+            {
+                Epochs = p.GetValue(epochs), BatchSize = p.GetValue(batch), LearningRate = p.GetValue(lr),
+                MaxGradientNorm = p.GetValue(clip), Patience = p.GetValue(patience), Seed = p.GetValue(seed),
+                WeightDecay = p.GetValue(weightDecay), DecoupledWeightDecay = p.GetValue(weightDecay) > 0,
+                Schedule = LearningRateSchedule.Cosine(0, 0.1),
+            };
+            return Train(m, folder, WeightsPath(m.Key, p.GetValue(weights)), options, p.GetValue(chunk), p.GetValue(curves));
+        });
+        return command;
+    }
+
+    private static int Train(MusicModel model, string folder, string weightsPath, TrainerOptions options, int chunk, string? curves)
+    {
+        Vocabulary vocabulary = CheckedVocabulary(model, folder);
+        int end = vocabulary.IndexOf(AbcSymbols.End);
+        IReadOnlyList<int[]> train = MusicData.Encode(vocabulary, MusicData.ReadPart(folder, TunePart.Train));
+        IReadOnlyList<int[]> valid = MusicData.Encode(vocabulary, MusicData.ReadPart(folder, TunePart.Valid));
+        IReadOnlyList<TrainingSequence> trainSequences = NextSymbolSequences.Of(train, vocabulary.Count, end, chunk);
+        IReadOnlyList<TrainingSequence> validSequences = NextSymbolSequences.Of(valid, vocabulary.Count, end, int.MaxValue);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{model.Key}: {train.Count} training tunes in {trainSequences.Count} pieces of up to {chunk} steps, {valid.Count} validation tunes; {options}"));
+        var trainer = new Trainer(model.Training, options);
+        var progress = new Progress(r => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"epoch {r.Epoch,3}: train {r.TrainLoss:F4}  valid {r.ValidationLoss:F4} (perplexity {Math.Exp(r.ValidationLoss):F3})  {r.Seconds:F1} s")));
+        TrainingResult result = trainer.Train(trainSequences, validSequences, progress);
+        if (result.Stop == TrainingStop.Diverged)
+        {
+            Console.Error.WriteLine("musicgen: training diverged; nothing written");
+            return 1;
+        }
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(weightsPath))!);
+        result.Write(weightsPath, new Dictionary<string, string>
+        {
+            ["model"] = model.Key,
+            ["note"] = "trained by musicgen train (samples/MusicGen)",
+            ["data"] = "rnngen-data music --seed 1: the training tunes of the ABC examples of Debian's abcmidi and abcm2ps",
+            ["epoch"] = result.History.BestEpoch.ToString(CultureInfo.InvariantCulture),
+            ["options"] = options.ToString(),
+        });
+        if (curves is not null) File.WriteAllText(curves, result.History.ToCsv());
+        EpochRecord best = result.History.Epochs[result.History.BestEpoch - 1];
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"kept epoch {best.Epoch} (valid perplexity {Math.Exp(best.ValidationLoss):F3}) -> {weightsPath}"));
+        return 0;
+    }
+
+    private sealed class Progress(Action<EpochRecord> epoch) : IProgress<TrainingProgress>
+    {
+        public void Report(TrainingProgress value)
+        {
+            if (value.Completed is EpochRecord r) epoch(r);
+        }
+    }
+
+    // --- eval --------------------------------------------------------------------------------------------------------
+
+    private static Command EvalCommand()
+    {
+        Argument<string> model = ModelArgument();
+        Option<string> data = DataOption();
+        Option<string> weights = WeightsOption();
+        var command = new Command("eval", "Perplexity per symbol on the validation and test tunes, streamed through the generated Step.")
+        {
+            model, data, weights,
+        };
+        command.SetAction(p =>
+        {
+            MusicModel m = MusicModels.Find(p.GetRequiredValue(model));
+            string folder = p.GetRequiredValue(data);
+            Vocabulary vocabulary = CheckedVocabulary(m, folder);
+            int end = vocabulary.IndexOf(AbcSymbols.End);
+            INextSymbolModel loaded = m.Load(WeightsPath(m.Key, p.GetValue(weights)));
+            foreach (TunePart part in new[] { TunePart.Valid, TunePart.Test })
+            {
+                IReadOnlyList<int[]> tunes = MusicData.Encode(vocabulary, MusicData.ReadPart(folder, part));
+                (double perplexity, long n) = SymbolScores.Perplexity(loaded, tunes, end);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{m.Key} {TuneSplit.FileStem(part)}: perplexity per symbol {perplexity:F3} over {n:N0} symbols ({tunes.Count} tunes)"));
+            }
+            return 0;
+        });
+        return command;
+    }
+
+    // --- sample ------------------------------------------------------------------------------------------------------
+
+    private static Command SampleCommand()
+    {
+        Argument<string> model = ModelArgument();
+        Option<string> weights = WeightsOption();
+        var count = new Option<int>("--count") { DefaultValueFactory = _ => 100 };
+        var seed = new Option<ulong>("--seed") { Description = "Tune i (from 0) is drawn with seed + i.", DefaultValueFactory = _ => 1 };
+        var temperature = new Option<double>("--temperature") { DefaultValueFactory = _ => 1.0 };
+        var maxLength = new Option<int>("--max-length") { Description = "The most symbols of one tune.", DefaultValueFactory = _ => 2000 };
+        var output = new Option<string>("--out") { Description = "Write tune-NNN.abc files here.", HelpName = "dir", DefaultValueFactory = _ => "data/music/samples" };
+        var command = new Command("sample", "Draw tunes symbol by symbol from <END>, each drawn symbol fed back, until <END>; write each as an .abc file.")
+        {
+            model, weights, count, seed, temperature, maxLength, output,
+        };
+        command.SetAction(p =>
+        {
+            MusicModel m = MusicModels.Find(p.GetRequiredValue(model));
+            INextSymbolModel loaded = m.Load(WeightsPath(m.Key, p.GetValue(weights)));
+            Vocabulary vocabulary = m.Vocabulary;
+            int end = vocabulary.IndexOf(AbcSymbols.End);
+            string folder = p.GetRequiredValue(output);
+            Directory.CreateDirectory(folder);
+            int[] never = [vocabulary.UnknownIndex];
+            long symbols = 0;
+            int stopped = 0;
+            var clock = Stopwatch.StartNew();
+            for (int i = 0; i < p.GetValue(count); i++)
+            {
+                IReadOnlyList<int> tokens = SymbolSampler.Sample(loaded, end, end, p.GetValue(maxLength), p.GetValue(temperature), p.GetValue(seed) + (ulong)i, never);
+                symbols += tokens.Count;
+                if (tokens[^1] == end) stopped++;
+                string text = AbcSymbols.Text(tokens.Select(t => vocabulary[t]));
+                File.WriteAllText(Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"tune-{i:D3}.abc")), text + "\n");
+            }
+            clock.Stop();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{m.Key}: {p.GetValue(count)} tunes, {symbols:N0} symbols ({stopped} ended with <END>), {symbols / clock.Elapsed.TotalSeconds:N0} symbols per second -> {folder}"));
+            return 0;
+        });
+        return command;
+    }
+
+    private static Vocabulary CheckedVocabulary(MusicModel model, string folder)
+    {
+        Vocabulary data = MusicData.ReadVocabulary(folder);
+        if (!data.Tokens.SequenceEqual(model.Vocabulary.Tokens))
+        {
+            throw new FormatException(
+                $"{Path.Combine(folder, MusicData.VocabularyFile)} is not the vocabulary {model.Key} was compiled with (samples/music/abc.vocab.txt); copy it there and rebuild, or rewrite the data with the seed the model was made with.");
+        }
+        return data;
+    }
+}
