@@ -24,7 +24,7 @@ internal static class Program
         Console.OutputEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
         var root = new RootCommand("Train, score and sample the ABC tune generators of samples/music/.")
         {
-            TrainCommand(), EvalCommand(), SampleCommand(),
+            TrainCommand(), EvalCommand(), SampleCommand(), CheckCommand(), SpeedCommand(),
         };
         try
         {
@@ -204,6 +204,75 @@ internal static class Program
             clock.Stop();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{m.Key}: {p.GetValue(count)} tunes, {symbols:N0} symbols ({stopped} ended with <END>), {symbols / clock.Elapsed.TotalSeconds:N0} symbols per second -> {folder}"));
+            return 0;
+        });
+        return command;
+    }
+
+    // --- check -------------------------------------------------------------------------------------------------------
+
+    private static Command CheckCommand()
+    {
+        var folder = new Argument<string>("dir") { Description = "A folder of .abc files (one tune each)." };
+        var command = new Command("check", "Run abc2midi on every .abc file of a folder; count the tunes it accepts (exit 0, no Error line, a MIDI file with a note) and write check.tsv.")
+        {
+            folder,
+        };
+        command.SetAction(p =>
+        {
+            string dir = p.GetRequiredValue(folder);
+            if (!Directory.Exists(dir)) throw new FileNotFoundException($"{dir} is not a folder.");
+            string[] files = Directory.EnumerateFiles(dir, "*.abc").Order(StringComparer.Ordinal).ToArray();
+            AbcCheckResult[] results = files.Select(AbcCheck.Run).ToArray();
+            var table = new StringBuilder("file\texit\terror_lines\tmidi\tmidi_notes\taccepted\n");
+            foreach (AbcCheckResult r in results)
+            {
+                table.Append(CultureInfo.InvariantCulture, $"{Path.GetFileName(r.File)}\t{r.ExitCode}\t{r.Errors}\t{r.Midi}\t{r.Notes}\t{(r.Accepted ? "yes" : "no")}\n");
+            }
+            File.WriteAllText(Path.Combine(dir, "check.tsv"), table.ToString());
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{dir}: {results.Count(r => r.Accepted)} of {results.Length} accepted by abc2midi; exit 0: {results.Count(r => r.ExitCode == 0)}, and no Error line: {results.Count(r => r.ExitCode == 0 && r.Errors == 0)}, and a note: {results.Count(r => r.Accepted)}"));
+            Console.WriteLine("accepted: " + string.Join(" ", results.Where(r => r.Accepted).Select(r => Path.GetFileName(r.File))));
+            return 0;
+        });
+        return command;
+    }
+
+    // --- speed -------------------------------------------------------------------------------------------------------
+
+    private static Command SpeedCommand()
+    {
+        Argument<string> model = ModelArgument();
+        Option<string> weights = WeightsOption();
+        var symbols = new Option<int>("--symbols") { Description = "Symbols to draw in each timed run.", DefaultValueFactory = _ => 200_000 };
+        var runs = new Option<int>("--runs") { Description = "Timed runs (after one untimed warm-up run); the median is reported.", DefaultValueFactory = _ => 5 };
+        var temperature = new Option<double>("--temperature") { DefaultValueFactory = _ => 1.0 };
+        var command = new Command("speed", "Generation speed: symbols per second of the sampling loop (a Step and a draw per symbol, tunes restarted at <END>), one thread.")
+        {
+            model, weights, symbols, runs, temperature,
+        };
+        command.SetAction(p =>
+        {
+            MusicModel m = MusicModels.Find(p.GetRequiredValue(model));
+            INextSymbolModel loaded = m.Load(WeightsPath(m.Key, p.GetValue(weights)));
+            int end = m.Vocabulary.IndexOf(AbcSymbols.End);
+            int[] never = [m.Vocabulary.UnknownIndex];
+            int n = p.GetValue(symbols);
+            var rates = new List<double>();
+            for (int run = 0; run <= p.GetValue(runs); run++)
+            {
+                var clock = Stopwatch.StartNew();
+                long drawn = 0;
+                for (ulong tune = 0; drawn < n; tune++)
+                {
+                    drawn += SymbolSampler.Sample(loaded, end, end, (int)Math.Min(2000, n - drawn), p.GetValue(temperature), tune, never).Count;
+                }
+                clock.Stop();
+                if (run > 0) rates.Add(drawn / clock.Elapsed.TotalSeconds);
+            }
+            rates.Sort();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{m.Key}: {rates[rates.Count / 2]:N0} symbols per second (median of {rates.Count} runs of {n:N0} symbols; min {rates[0]:N0}, max {rates[^1]:N0})"));
             return 0;
         });
         return command;
