@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
 # The music example of docs/models.md, end to end, with its seeds: fetches the ABC examples, writes the cleaned and
 # split tunes, prints the Kneser–Ney baselines, trains the three generators of samples/music/ (rewriting their weights),
-# scores them, draws 100 tunes from the chosen one, counts how many abc2midi accepts, and writes a few as MIDI and one
-# as a score (PNG). The same bytes on every run: the split, the training and the sampling are seeded.
+# scores them, draws 100 tunes from the chosen one at three temperatures, counts how many abc2midi accepts, and copies
+# the accepted ones at 0.7 (ABC and MIDI) into docs/music/ and the score of one as a PNG into docs/images/. The same
+# bytes on every run: the split, the training and the sampling are seeded.
 #
 #   bash scripts/train-music.sh            # everything
 #   bash scripts/train-music.sh sample     # only the sampling, checking and rendering (the weights as committed)
 #
 # Needs apt-get and dpkg-deb for the data (scripts/fetch-music.sh), and for checking and rendering the packages
 # abcmidi (abc2midi), abcm2ps and librsvg2-bin (rsvg-convert): apt-get install -y abcmidi abcm2ps librsvg2-bin.
-# Data, samples and MIDI files go to the git-ignored data/music/; the one rendered score to docs/images/.
+# Data, samples, MIDI files and check.tsv (abc2midi's verdict on each tune) go to the git-ignored data/music/.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -54,7 +55,7 @@ for t in 1.0 0.7 0.5; do
   samples="data/music/samples-$model-t$t"
   rm -rf "$samples"
   "${musicgen[@]}" sample "$model" --count "$count" --seed "$seed" --temperature "$t" --out "$samples"
-  "${musicgen[@]}" check "$samples"
+  "${musicgen[@]}" check "$samples" --against data/music/train.abc
 done
 
 # The score of the accepted tune with the most notes at the shown temperature (the first of equals): abcm2ps writes
@@ -67,3 +68,9 @@ if [ -n "$shown" ]; then
   rsvg-convert -b white -z 1.5 "$(ls "$samples"/Out*.svg | head -n 1)" -o docs/images/music-sample.png
   echo "score of $samples/$shown -> docs/images/music-sample.png"
 fi
+# The accepted tunes at the shown temperature, as ABC and MIDI, into docs/music/ (a few hundred bytes each).
+rm -rf docs/music; mkdir -p docs/music
+for f in $(awk -F '\t' 'NR > 1 && $6 == "yes" { print $1 }' "$samples/check.tsv"); do
+  cp "$samples/$f" "$samples/${f%.abc}.mid" docs/music/
+done
+echo "accepted tunes at temperature $temperature -> docs/music/"

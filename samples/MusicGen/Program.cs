@@ -214,9 +214,14 @@ internal static class Program
     private static Command CheckCommand()
     {
         var folder = new Argument<string>("dir") { Description = "A folder of .abc files (one tune each)." };
+        var against = new Option<string?>("--against")
+        {
+            Description = "Also give each tune's longest run of characters shared with this file (the training tunes: data/music/train.abc).",
+            HelpName = "file",
+        };
         var command = new Command("check", "Run abc2midi on every .abc file of a folder; count the tunes it accepts (exit 0, no Error line, a MIDI file with a note) and write check.tsv.")
         {
-            folder,
+            folder, against,
         };
         command.SetAction(p =>
         {
@@ -224,15 +229,27 @@ internal static class Program
             if (!Directory.Exists(dir)) throw new FileNotFoundException($"{dir} is not a folder.");
             string[] files = Directory.EnumerateFiles(dir, "*.abc").Order(StringComparer.Ordinal).ToArray();
             AbcCheckResult[] results = files.Select(AbcCheck.Run).ToArray();
-            var table = new StringBuilder("file\texit\terror_lines\tmidi\tmidi_notes\taccepted\n");
+            string? corpus = p.GetValue(against) is string path ? File.ReadAllText(path) : null;
+            var table = new StringBuilder("file\texit\terror_lines\tmidi\tmidi_notes\taccepted\tcharacters\tlongest_copied_run\n");
+            var copied = new List<int>();
             foreach (AbcCheckResult r in results)
             {
-                table.Append(CultureInfo.InvariantCulture, $"{Path.GetFileName(r.File)}\t{r.ExitCode}\t{r.Errors}\t{r.Midi}\t{r.Notes}\t{(r.Accepted ? "yes" : "no")}\n");
+                string text = File.ReadAllText(r.File);
+                int run = corpus is null ? -1 : CopiedRun.Longest(text, corpus).Length;
+                if (run >= 0) copied.Add(run);
+                table.Append(CultureInfo.InvariantCulture,
+                    $"{Path.GetFileName(r.File)}\t{r.ExitCode}\t{r.Errors}\t{r.Midi}\t{r.Notes}\t{(r.Accepted ? "yes" : "no")}\t{text.Length}\t{(run >= 0 ? run.ToString(CultureInfo.InvariantCulture) : "")}\n");
             }
             File.WriteAllText(Path.Combine(dir, "check.tsv"), table.ToString());
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{dir}: {results.Count(r => r.Accepted)} of {results.Length} accepted by abc2midi; exit 0: {results.Count(r => r.ExitCode == 0)}, and no Error line: {results.Count(r => r.ExitCode == 0 && r.Errors == 0)}, and a note: {results.Count(r => r.Accepted)}"));
             Console.WriteLine("accepted: " + string.Join(" ", results.Where(r => r.Accepted).Select(r => Path.GetFileName(r.File))));
+            if (copied.Count > 0)
+            {
+                copied.Sort();
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"longest run of characters shared with {p.GetValue(against)}: median {copied[copied.Count / 2]}, largest {copied[^1]}"));
+            }
             return 0;
         });
         return command;

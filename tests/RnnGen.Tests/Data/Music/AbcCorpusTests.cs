@@ -60,3 +60,17 @@ public sealed class AbcCorpusTests
         Assert.Equal(new[] { "\U0001D11E", "<END>" }, AbcSymbols.Of("\U0001D11E"));
     }
 }
+
+/// <summary>The longest run a generated tune shares with the training text.</summary>
+public sealed class CopiedRunTests
+{
+    [Fact]
+    public void The_longest_shared_run_is_found_with_where_it_starts()
+    {
+        Assert.Equal((5, 2), CopiedRun.Longest("xyGABcdq", "K:G\nGABcd|GAB"));
+        Assert.Equal((0, -1), CopiedRun.Longest("xyz", "abc"));
+        Assert.Equal((0, -1), CopiedRun.Longest("", "abc"));
+        // Of two runs of one length, the first in the text.
+        Assert.Equal((2, 0), CopiedRun.Longest("abXcd", "cd ab"));
+    }
+}
