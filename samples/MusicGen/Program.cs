@@ -289,7 +289,23 @@ internal static class Program
             }
             rates.Sort();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{m.Key}: {rates[rates.Count / 2]:N0} symbols per second (median of {rates.Count} runs of {n:N0} symbols; min {rates[0]:N0}, max {rates[^1]:N0})"));
+                $"{m.Key} sampling loop: {rates[rates.Count / 2]:N0} symbols per second (median of {rates.Count} runs of {n:N0} symbols; min {rates[0]:N0}, max {rates[^1]:N0})"));
+
+            // The Step alone, over the tokens of one drawn tune read again and again: what the draw costs is the difference.
+            IReadOnlyList<int> tokens = SymbolSampler.Sample(loaded, end, end, 2000, p.GetValue(temperature), 0, never);
+            var probabilities = new float[loaded.VocabularySize];
+            var stepRates = new List<double>();
+            for (int run = 0; run <= p.GetValue(runs); run++)
+            {
+                var clock = Stopwatch.StartNew();
+                loaded.Reset();
+                for (int i = 0; i < n; i++) loaded.Step(tokens[i % tokens.Count], probabilities);
+                clock.Stop();
+                if (run > 0) stepRates.Add(n / clock.Elapsed.TotalSeconds);
+            }
+            stepRates.Sort();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{m.Key} Step alone:    {stepRates[stepRates.Count / 2]:N0} symbols per second (median of {stepRates.Count} runs; min {stepRates[0]:N0}, max {stepRates[^1]:N0})"));
             return 0;
         });
         return command;

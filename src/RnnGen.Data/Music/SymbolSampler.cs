@@ -51,10 +51,15 @@ public static class SymbolSampler
         double max = double.NegativeInfinity;
         for (int i = 0; i < p.Length; i++) max = Math.Max(max, p[i]);
         double sum = 0;
-        for (int i = 0; i < p.Length; i++)
+        if (temperature == 1)
+        {
+            for (int i = 0; i < p.Length; i++) q[i] = Math.Max(p[i], 0);
+        }
+        else
         {
             // (p_i / max)^(1/T) keeps the largest at 1, so a small T cannot underflow every weight to 0.
-            q[i] = p[i] > 0 ? Math.Pow(p[i] / max, 1 / temperature) : 0;
+            double exponent = 1 / temperature;
+            for (int i = 0; i < p.Length; i++) q[i] = p[i] > 0 ? Math.Pow(p[i] / max, exponent) : 0;
         }
         foreach (int n in never) q[n] = 0;
         for (int i = 0; i < p.Length; i++) sum += q[i];
