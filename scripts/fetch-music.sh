@@ -22,17 +22,10 @@ set -euo pipefail
 here="${BASH_SOURCE[0]%/*}"
 [[ "$here" == "${BASH_SOURCE[0]}" ]] && here="."
 repo="$(cd "$here/.." && pwd)" # cd and pwd are builtins
+prog="fetch-music"
 cache="$repo/data/cache"
-
-while (( $# > 0 )); do
-  case "$1" in
-    --cache)
-      [[ $# -ge 2 ]] || { echo "fetch-music: --cache needs a folder" >&2; exit 2; }
-      cache="$2"; shift 2 ;;
-    -h|--help) echo "usage: scripts/fetch-music.sh [--cache DIR]   (default DIR: data/cache)"; exit 0 ;;
-    *) echo "fetch-music: unknown argument '$1' (usage: scripts/fetch-music.sh [--cache DIR])" >&2; exit 2 ;;
-  esac
-done
+source "$here/fetch-common.sh"
+fetch_parse_args "$@"
 
 # package  sha256 of the sorted list of its examples' sums (bookworm: abcmidi 20230208+ds1-1, abcm2ps 8.14.14-1)
 packages=(
@@ -49,16 +42,10 @@ for entry in "${packages[@]}"; do
   [[ -f "$cache/$package/$(marker_of "$package")" ]] || need_deb=true
 done
 
-require() { # tool  what to install when it is missing
-  if ! command -v "$1" >/dev/null 2>&1; then
-    echo "fetch-music: $1 is not installed: $2" >&2
-    exit 3
-  fi
-}
 if $need_deb; then
-  for tool in mkdir mktemp rm mv sha256sum sort; do require "$tool" "apt-get install coreutils"; done
-  require apt-get "apt-get is Debian's package tool; on another system fetch the .deb files of abcmidi and abcm2ps by hand (see docs/data.md)"
-  require dpkg-deb "apt-get install dpkg"
+  for tool in mkdir mktemp rm mv sha256sum sort; do fetch_require "$tool" "apt-get install coreutils"; done
+  fetch_require apt-get "apt-get is Debian's package tool; on another system fetch the .deb files of abcmidi and abcm2ps by hand (see docs/data.md)"
+  fetch_require dpkg-deb "apt-get install dpkg"
 fi
 
 examples_sum() { # folder: the sha256 of the sorted list of its .abc files' sums
@@ -67,46 +54,26 @@ examples_sum() { # folder: the sha256 of the sorted list of its .abc files' sums
 
 mkdir -p "$cache"
 
+check_examples() { # extracted-folder deb-name: the examples and the copyright file are there, with the pinned sum
+  local folder="$1/$(examples_of "$package")" sum
+  if [[ ! -d "$folder" || ! -f "$1/$(marker_of "$package")" ]]; then
+    echo "fetch-music: $2 has no $(examples_of "$package") or no $(marker_of "$package")" >&2
+    return 4
+  fi
+  sum="$(examples_sum "$folder")"
+  if [[ "$sum" != "$pinned" ]]; then
+    echo "fetch-music: the examples in $2 have the sum $sum, not the pinned $pinned; review them before changing the pin" >&2
+    return 5
+  fi
+}
+
 for entry in "${packages[@]}"; do
   read -r package pinned <<<"$entry"
   if [[ -f "$cache/$package/$(marker_of "$package")" ]]; then
     echo "fetch-music: $package is already in $cache/$package"
     continue
   fi
-  echo "fetch-music: fetching $package with apt-get download"
-  work="$(mktemp -d "$cache/.fetch.XXXXXX")"
-  if ! (cd "$work" && apt-get download "$package" >download.out 2>download.err); then
-    echo "fetch-music: apt-get download $package failed; if apt says it cannot locate the package, run 'apt-get update' first:" >&2
-    cat "$work/download.err" >&2 || true
-    rm -rf "$work"
-    exit 4
-  fi
-  debs=("$work"/*.deb)
-  if [[ ! -f "${debs[0]}" ]]; then
-    echo "fetch-music: apt-get download $package wrote no .deb file" >&2
-    rm -rf "$work"
-    exit 4
-  fi
-  if ! dpkg-deb -x "${debs[0]}" "$work/x"; then
-    echo "fetch-music: dpkg-deb -x ${debs[0]} failed" >&2
-    rm -rf "$work"
-    exit 4
-  fi
-  folder="$work/x/$(examples_of "$package")"
-  if [[ ! -d "$folder" || ! -f "$work/x/$(marker_of "$package")" ]]; then
-    echo "fetch-music: ${debs[0]##*/} has no $(examples_of "$package") or no $(marker_of "$package")" >&2
-    rm -rf "$work"
-    exit 4
-  fi
-  sum="$(examples_sum "$folder")"
-  if [[ "$sum" != "$pinned" ]]; then
-    echo "fetch-music: the examples in ${debs[0]##*/} have the sum $sum, not the pinned $pinned; review them before changing the pin" >&2
-    rm -rf "$work"
-    exit 5
-  fi
-  rm -rf "${cache:?}/$package"
-  mv "$work/x" "$cache/$package"
-  rm -rf "$work"
+  fetch_deb "$package" "$package" check_examples
   echo "fetch-music: $package -> $cache/$package/$(examples_of "$package")"
 done
 

@@ -11,14 +11,21 @@ namespace MusicGen;
 /// <summary>A music model of samples/music/: its key, its training program, and how to load it as a streamed model.</summary>
 internal sealed record MusicModel(string Key, ITrainingProgram Training, Vocabulary Vocabulary, Func<string, INextSymbolModel> Load);
 
-/// <summary>The generated classes of samples/music/, each behind a small adapter over its typed <c>Step</c>.</summary>
+/// <summary>
+/// The generated classes of samples/music/, each streamed through its typed <c>Step</c>. The generated classes share no
+/// interface with a typed <c>Step</c> (each has its own <c>Hidden</c> and <c>Output</c>), so each is handed to one
+/// generic adapter as a lambda.
+/// </summary>
 internal static class MusicModels
 {
     public static IReadOnlyList<MusicModel> All { get; } =
     [
-        new("abc-gru-64", AbcGru64.Training, AbcGru64.Vocabulary, path => new Gru64(AbcGru64.Load(path))),
-        new("abc-gru-128", AbcGru128.Training, AbcGru128.Vocabulary, path => new Gru128(AbcGru128.Load(path))),
-        new("abc-lstm-128", AbcLstm128.Training, AbcLstm128.Vocabulary, path => new Lstm128(AbcLstm128.Load(path))),
+        new("abc-gru-64", AbcGru64.Training, AbcGru64.Vocabulary,
+            path => Streamed<AbcGru64.Hidden, AbcGru64.Output>(AbcGru64.Load(path).Step, AbcGru64.OutputSize, (in AbcGru64.Output y, Span<float> p) => y.CopyTo(p))),
+        new("abc-gru-128", AbcGru128.Training, AbcGru128.Vocabulary,
+            path => Streamed<AbcGru128.Hidden, AbcGru128.Output>(AbcGru128.Load(path).Step, AbcGru128.OutputSize, (in AbcGru128.Output y, Span<float> p) => y.CopyTo(p))),
+        new("abc-lstm-128", AbcLstm128.Training, AbcLstm128.Vocabulary,
+            path => Streamed<AbcLstm128.Hidden, AbcLstm128.Output>(AbcLstm128.Load(path).Step, AbcLstm128.OutputSize, (in AbcLstm128.Output y, Span<float> p) => y.CopyTo(p))),
     ];
 
     public static MusicModel Find(string key)
@@ -27,39 +34,27 @@ internal static class MusicModels
         throw new FormatException($"No music model is called '{key}'; the models: {string.Join(", ", All.Select(m => m.Key))}.");
     }
 
-    private sealed class Gru64(AbcGru64 model) : INextSymbolModel
-    {
-        private AbcGru64.Hidden state;
-        public int VocabularySize => AbcGru64.OutputSize;
-        public void Reset() => state = default;
-        public void Step(int token, Span<float> probabilities)
-        {
-            model.Step(ref state, token, out AbcGru64.Output y);
-            y.CopyTo(probabilities);
-        }
-    }
+    private delegate void StepFunction<THidden, TOutput>(ref THidden state, int token, out TOutput output);
 
-    private sealed class Gru128(AbcGru128 model) : INextSymbolModel
-    {
-        private AbcGru128.Hidden state;
-        public int VocabularySize => AbcGru128.OutputSize;
-        public void Reset() => state = default;
-        public void Step(int token, Span<float> probabilities)
-        {
-            model.Step(ref state, token, out AbcGru128.Output y);
-            y.CopyTo(probabilities);
-        }
-    }
+    private delegate void CopyFunction<TOutput>(in TOutput output, Span<float> probabilities);
 
-    private sealed class Lstm128(AbcLstm128 model) : INextSymbolModel
+    private static INextSymbolModel Streamed<THidden, TOutput>(StepFunction<THidden, TOutput> step, int size, CopyFunction<TOutput> copy)
+        where THidden : struct => new Stream<THidden, TOutput>(step, size, copy);
+
+    private sealed class Stream<THidden, TOutput>(StepFunction<THidden, TOutput> step, int size, CopyFunction<TOutput> copy)
+        : INextSymbolModel
+        where THidden : struct
     {
-        private AbcLstm128.Hidden state;
-        public int VocabularySize => AbcLstm128.OutputSize;
+        private THidden state;
+
+        public int VocabularySize => size;
+
         public void Reset() => state = default;
+
         public void Step(int token, Span<float> probabilities)
         {
-            model.Step(ref state, token, out AbcLstm128.Output y);
-            y.CopyTo(probabilities);
+            step(ref state, token, out TOutput y);
+            copy(y, probabilities);
         }
     }
 }

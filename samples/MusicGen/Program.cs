@@ -262,7 +262,7 @@ internal static class Program
         Argument<string> model = ModelArgument();
         Option<string> weights = WeightsOption();
         var symbols = new Option<int>("--symbols") { Description = "Symbols to draw in each timed run.", DefaultValueFactory = _ => 200_000 };
-        var runs = new Option<int>("--runs") { Description = "Timed runs (after one untimed warm-up run); the median is reported.", DefaultValueFactory = _ => 5 };
+        var runs = new Option<int>("--runs") { Description = "Timed runs (after one untimed warm-up run), at least 1; the median is reported.", DefaultValueFactory = _ => 5 };
         var temperature = new Option<double>("--temperature") { DefaultValueFactory = _ => 1.0 };
         var command = new Command("speed", "Generation speed: symbols per second of the sampling loop (a Step and a draw per symbol, tunes restarted at <END>), one thread.")
         {
@@ -275,40 +275,49 @@ internal static class Program
             int end = m.Vocabulary.IndexOf(AbcSymbols.End);
             int[] never = [m.Vocabulary.UnknownIndex];
             int n = p.GetValue(symbols);
-            var rates = new List<double>();
-            for (int run = 0; run <= p.GetValue(runs); run++)
+            if (n < 1 || p.GetValue(runs) < 1) throw new FormatException("--symbols and --runs must be at least 1.");
+            int timed = p.GetValue(runs);
+            (double median, double min, double max) loop = Rates(timed, () =>
             {
-                var clock = Stopwatch.StartNew();
                 long drawn = 0;
                 for (ulong tune = 0; drawn < n; tune++)
                 {
                     drawn += SymbolSampler.Sample(loaded, end, end, (int)Math.Min(2000, n - drawn), p.GetValue(temperature), tune, never).Count;
                 }
-                clock.Stop();
-                if (run > 0) rates.Add(drawn / clock.Elapsed.TotalSeconds);
-            }
-            rates.Sort();
+                return drawn;
+            });
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{m.Key} sampling loop: {rates[rates.Count / 2]:N0} symbols per second (median of {rates.Count} runs of {n:N0} symbols; min {rates[0]:N0}, max {rates[^1]:N0})"));
+                $"{m.Key} sampling loop: {loop.median:N0} symbols per second (median of {timed} runs of {n:N0} symbols; min {loop.min:N0}, max {loop.max:N0})"));
 
             // The Step alone, over the tokens of one drawn tune read again and again: what the draw costs is the difference.
             IReadOnlyList<int> tokens = SymbolSampler.Sample(loaded, end, end, 2000, p.GetValue(temperature), 0, never);
             var probabilities = new float[loaded.VocabularySize];
-            var stepRates = new List<double>();
-            for (int run = 0; run <= p.GetValue(runs); run++)
+            (double median, double min, double max) steps = Rates(timed, () =>
             {
-                var clock = Stopwatch.StartNew();
                 loaded.Reset();
                 for (int i = 0; i < n; i++) loaded.Step(tokens[i % tokens.Count], probabilities);
-                clock.Stop();
-                if (run > 0) stepRates.Add(n / clock.Elapsed.TotalSeconds);
-            }
-            stepRates.Sort();
+                return n;
+            });
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{m.Key} Step alone:    {stepRates[stepRates.Count / 2]:N0} symbols per second (median of {stepRates.Count} runs; min {stepRates[0]:N0}, max {stepRates[^1]:N0})"));
+                $"{m.Key} Step alone:    {steps.median:N0} symbols per second (median of {timed} runs; min {steps.min:N0}, max {steps.max:N0})"));
             return 0;
         });
         return command;
+    }
+
+    /// <summary>Symbols per second of <paramref name="run"/> (which returns how many it made): one untimed warm-up, then the median, min and max of the timed runs.</summary>
+    private static (double Median, double Min, double Max) Rates(int timed, Func<long> run)
+    {
+        var rates = new List<double>();
+        for (int k = 0; k <= timed; k++)
+        {
+            var clock = Stopwatch.StartNew();
+            long symbols = run();
+            clock.Stop();
+            if (k > 0) rates.Add(symbols / clock.Elapsed.TotalSeconds);
+        }
+        rates.Sort();
+        return (rates[rates.Count / 2], rates[0], rates[^1]);
     }
 
     private static Vocabulary CheckedVocabulary(MusicModel model, string folder)
