@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # The music example of docs/models.md, end to end, with its seeds: fetches the ABC examples, writes the cleaned and
 # split tunes, prints the Kneser–Ney baselines, trains the three generators of samples/music/ (rewriting their weights),
-# scores them, draws 100 tunes from the chosen one at three temperatures, counts how many abc2midi accepts, and copies
-# the accepted ones at 0.7 (ABC and MIDI) into docs/music/ and the score of one as a PNG into docs/images/. The same
-# bytes on every run: the split, the training and the sampling are seeded.
+# scores them, draws 100 tunes from the chosen one for each of six temperatures and top-k, counts how many abc2midi
+# accepts, and copies the accepted ones (ABC and MIDI) into docs/music/ and the score of one as a PNG into
+# docs/images/. The same bytes on every run: the split, the training and the sampling are seeded.
 #
 #   bash scripts/train-music.sh            # everything
 #   bash scripts/train-music.sh sample     # only the sampling, checking and rendering (the weights as committed)
@@ -15,8 +15,8 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 what="${1:-all}"
-model="abc-gru-128"      # the generator docs/models.md samples from (the lowest validation perplexity)
-count=100 seed=1 temperature=0.7   # the tunes are drawn at 1.0, 0.7 and 0.5; the score shown is of one drawn at 0.7
+model="abc-tunes"        # the generator docs/models.md samples from (a GRU, a = 128: the lowest validation perplexity)
+count=100 seed=1 temperature=0.7   # the score shown is of the accepted tune with the most notes drawn at 0.7 (top-k all)
 
 bash scripts/fetch-music.sh
 dotnet build -c Release samples/MusicGen -v q -nologo > /dev/null
@@ -32,11 +32,11 @@ fi
 if [ "$what" = all ]; then
   "${data[@]}" ngram --data data/music --max-order 12
   mkdir -p data/runs
-  for m in abc-gru-64 abc-gru-128 abc-lstm-128; do
+  for m in abc-tunes abc-gru-64 abc-lstm-128; do
     "${musicgen[@]}" train "$m" --data data/music --epochs 150 --batch 8 --lr 0.003 --weight-decay 0.1 --clip 5 --patience 15 \
       --chunk 128 --seed 1 --curves "data/runs/$m.csv" | tail -n 1
   done
-  for m in abc-gru-64 abc-gru-128 abc-lstm-128; do "${musicgen[@]}" eval "$m" --data data/music; done
+  for m in abc-tunes abc-gru-64 abc-lstm-128; do "${musicgen[@]}" eval "$m" --data data/music; done
 fi
 
 for tool in abc2midi abcm2ps rsvg-convert; do
@@ -51,16 +51,18 @@ awk -v dir="$real" 'BEGIN { RS = ""; ORS = "\n" } { f = sprintf("%s/tune-%03d.ab
   data/music/train.abc data/music/valid.abc data/music/test.abc
 "${musicgen[@]}" check "$real" | head -n 1
 
-for t in 1.0 0.7 0.5; do
-  samples="data/music/samples-$model-t$t"
+# Temperature and top-k (0: all symbols), each drawn for the same seeds, as rnngen generate would draw them.
+for tk in "1.0 0" "0.7 0" "0.5 0" "1.0 10" "1.0 5" "0.7 5"; do
+  read -r t k <<< "$tk"
+  samples="data/music/samples-$model-t$t-k$k"
   rm -rf "$samples"
-  "${musicgen[@]}" sample "$model" --count "$count" --seed "$seed" --temperature "$t" --out "$samples"
+  "${musicgen[@]}" sample "$model" --count "$count" --seed "$seed" --temperature "$t" --top-k "$k" --length 2000 --out "$samples"
   "${musicgen[@]}" check "$samples" --against data/music/train.abc
 done
 
 # The score of the accepted tune with the most notes at the shown temperature (the first of equals): abcm2ps writes
 # SVG (-g), rsvg-convert a PNG on white.
-samples="data/music/samples-$model-t$temperature"
+samples="data/music/samples-$model-t$temperature-k0"
 shown=$(awk -F '\t' 'NR > 1 && $6 == "yes" && $5 > best { best = $5; file = $1 } END { print file }' "$samples/check.tsv")
 if [ -n "$shown" ]; then
   rm -f "$samples"/Out*.svg
@@ -68,9 +70,13 @@ if [ -n "$shown" ]; then
   rsvg-convert -b white -z 1.5 "$(ls "$samples"/Out*.svg | head -n 1)" -o docs/images/music-sample.png
   echo "score of $samples/$shown -> docs/images/music-sample.png"
 fi
-# The accepted tunes at the shown temperature, as ABC and MIDI, into docs/music/ (a few hundred bytes each).
+# Every accepted tune of every setting, as ABC and MIDI, into docs/music/ (a few hundred bytes each), named by setting.
 rm -rf docs/music; mkdir -p docs/music
-for f in $(awk -F '\t' 'NR > 1 && $6 == "yes" { print $1 }' "$samples/check.tsv"); do
-  cp "$samples/$f" "$samples/${f%.abc}.mid" docs/music/
+for samples in data/music/samples-"$model"-t*-k*; do
+  setting="${samples##*/samples-$model-}"
+  for f in $(awk -F '\t' 'NR > 1 && $6 == "yes" { print $1 }' "$samples/check.tsv"); do
+    cp "$samples/$f" "docs/music/$setting-$f"
+    cp "$samples/${f%.abc}.mid" "docs/music/$setting-${f%.abc}.mid"
+  done
 done
-echo "accepted tunes at temperature $temperature -> docs/music/"
+echo "accepted tunes -> docs/music/: $(ls docs/music | tr '\n' ' ')"

@@ -8,8 +8,12 @@ using RnnGen.Training;
 
 namespace MusicGen;
 
-/// <summary>A music model of samples/music/: its key, its training program, and how to load it as a streamed model.</summary>
-internal sealed record MusicModel(string Key, ITrainingProgram Training, Vocabulary Vocabulary, Func<string, INextSymbolModel> Load);
+/// <summary>
+/// A music model of samples/music/: its key, its training program, and how to load it, as a streamed model (for scoring)
+/// and as the generated generator (its <c>Generate</c>, for sampling).
+/// </summary>
+internal sealed record MusicModel(
+    string Key, ITrainingProgram Training, Vocabulary Vocabulary, Func<string, INextSymbolModel> Load, Func<string, IOneHotGenerator> LoadGenerator);
 
 /// <summary>
 /// The generated classes of samples/music/, each streamed through its typed <c>Step</c>. The generated classes share no
@@ -21,11 +25,14 @@ internal static class MusicModels
     public static IReadOnlyList<MusicModel> All { get; } =
     [
         new("abc-gru-64", AbcGru64.Training, AbcGru64.Vocabulary,
-            path => Streamed<AbcGru64.Hidden, AbcGru64.Output>(AbcGru64.Load(path).Step, AbcGru64.OutputSize, (in AbcGru64.Output y, Span<float> p) => y.CopyTo(p))),
-        new("abc-gru-128", AbcGru128.Training, AbcGru128.Vocabulary,
-            path => Streamed<AbcGru128.Hidden, AbcGru128.Output>(AbcGru128.Load(path).Step, AbcGru128.OutputSize, (in AbcGru128.Output y, Span<float> p) => y.CopyTo(p))),
+            path => Streamed<AbcGru64.Hidden, AbcGru64.Output>(AbcGru64.Load(path).Step, AbcGru64.OutputSize, (in AbcGru64.Output y, Span<float> p) => y.CopyTo(p)),
+            path => AbcGru64.Load(path)),
+        new("abc-tunes", AbcTunes.Training, AbcTunes.Vocabulary,
+            path => Streamed<AbcTunes.Hidden, AbcTunes.Output>(AbcTunes.Load(path).Step, AbcTunes.OutputSize, (in AbcTunes.Output y, Span<float> p) => y.CopyTo(p)),
+            path => AbcTunes.Load(path)),
         new("abc-lstm-128", AbcLstm128.Training, AbcLstm128.Vocabulary,
-            path => Streamed<AbcLstm128.Hidden, AbcLstm128.Output>(AbcLstm128.Load(path).Step, AbcLstm128.OutputSize, (in AbcLstm128.Output y, Span<float> p) => y.CopyTo(p))),
+            path => Streamed<AbcLstm128.Hidden, AbcLstm128.Output>(AbcLstm128.Load(path).Step, AbcLstm128.OutputSize, (in AbcLstm128.Output y, Span<float> p) => y.CopyTo(p)),
+            path => AbcLstm128.Load(path)),
     ];
 
     public static MusicModel Find(string key)

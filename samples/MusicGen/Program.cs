@@ -43,7 +43,7 @@ internal static class Program
         }
     }
 
-    private static Argument<string> ModelArgument() => new("model") { Description = "abc-gru-64, abc-gru-128 or abc-lstm-128." };
+    private static Argument<string> ModelArgument() => new("model") { Description = "abc-tunes (a GRU, a = 128), abc-gru-64 or abc-lstm-128." };
 
     private static Option<string> DataOption() => new("--data")
     {
@@ -174,36 +174,42 @@ internal static class Program
         Option<string> weights = WeightsOption();
         var count = new Option<int>("--count") { DefaultValueFactory = _ => 100 };
         var seed = new Option<ulong>("--seed") { Description = "Tune i (from 0) is drawn with seed + i.", DefaultValueFactory = _ => 1 };
-        var temperature = new Option<double>("--temperature") { DefaultValueFactory = _ => 1.0 };
-        var maxLength = new Option<int>("--max-length") { Description = "The most symbols of one tune.", DefaultValueFactory = _ => 2000 };
+        var temperature = new Option<float>("--temperature") { DefaultValueFactory = _ => 1f };
+        var topK = new Option<int>("--top-k") { Description = "Pick only among the k likeliest symbols (0: all).", DefaultValueFactory = _ => 0 };
+        var maxLength = new Option<int>("--length") { Description = "The most symbols of one tune.", DefaultValueFactory = _ => 2000 };
         var output = new Option<string>("--out") { Description = "Write tune-NNN.abc files here.", HelpName = "dir", DefaultValueFactory = _ => "data/music/samples" };
-        var command = new Command("sample", "Draw tunes symbol by symbol from <END>, each drawn symbol fed back, until <END>; write each as an .abc file.")
+        var command = new Command("sample", "Draw tunes with the generated Generate from an empty prime (<EOS>) until <EOS>, as rnngen generate does; write each as an .abc file.")
         {
-            model, weights, count, seed, temperature, maxLength, output,
+            model, weights, count, seed, temperature, topK, maxLength, output,
         };
         command.SetAction(p =>
         {
             MusicModel m = MusicModels.Find(p.GetRequiredValue(model));
-            INextSymbolModel loaded = m.Load(WeightsPath(m.Key, p.GetValue(weights)));
-            Vocabulary vocabulary = m.Vocabulary;
-            int end = vocabulary.IndexOf(AbcSymbols.End);
+            IOneHotGenerator generator = m.LoadGenerator(WeightsPath(m.Key, p.GetValue(weights)));
             string folder = p.GetRequiredValue(output);
             Directory.CreateDirectory(folder);
-            int[] never = [vocabulary.UnknownIndex];
+            // What rnngen generate <model> --length N --temperature T --top-k K --seed S does, for S = seed, seed + 1, ...
+            int[] prime = GeneratorText.Prime(generator, "");
+            int end = m.Vocabulary.IndexOf(AbcSymbols.End);
+            var tokens = new int[p.GetValue(maxLength)];
             long symbols = 0;
             int stopped = 0;
             var clock = Stopwatch.StartNew();
             for (int i = 0; i < p.GetValue(count); i++)
             {
-                IReadOnlyList<int> tokens = SymbolSampler.Sample(loaded, end, end, p.GetValue(maxLength), p.GetValue(temperature), p.GetValue(seed) + (ulong)i, never);
-                symbols += tokens.Count;
-                if (tokens[^1] == end) stopped++;
-                string text = AbcSymbols.Text(tokens.Select(t => vocabulary[t]));
+                var options = new GenerationOptions
+                {
+                    Temperature = p.GetValue(temperature), TopK = p.GetValue(topK), StopToken = end, Seed = p.GetValue(seed) + (ulong)i,
+                };
+                int n = generator.Generate(prime, tokens, options);
+                symbols += n;
+                if (n < tokens.Length) stopped++;
+                string text = GeneratorText.Decode(m.Vocabulary, tokens.AsSpan(0, n), generator.Info.Tokenizer);
                 File.WriteAllText(Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"tune-{i:D3}.abc")), text + "\n");
             }
             clock.Stop();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{m.Key}: {p.GetValue(count)} tunes, {symbols:N0} symbols ({stopped} ended with <END>), {symbols / clock.Elapsed.TotalSeconds:N0} symbols per second -> {folder}"));
+                $"{m.Key}: {p.GetValue(count)} tunes, {symbols:N0} symbols ({stopped} ended with <EOS>), temperature {p.GetValue(temperature)}, top-k {p.GetValue(topK)}, seeds {p.GetValue(seed)} to {p.GetValue(seed) + (ulong)p.GetValue(count) - 1} -> {folder}"));
             return 0;
         });
         return command;
@@ -263,43 +269,49 @@ internal static class Program
         Option<string> weights = WeightsOption();
         var symbols = new Option<int>("--symbols") { Description = "Symbols to draw in each timed run.", DefaultValueFactory = _ => 200_000 };
         var runs = new Option<int>("--runs") { Description = "Timed runs (after one untimed warm-up run), at least 1; the median is reported.", DefaultValueFactory = _ => 5 };
-        var temperature = new Option<double>("--temperature") { DefaultValueFactory = _ => 1.0 };
-        var command = new Command("speed", "Generation speed: symbols per second of the sampling loop (a Step and a draw per symbol, tunes restarted at <END>), one thread.")
+        var temperature = new Option<float>("--temperature") { DefaultValueFactory = _ => 1f };
+        var command = new Command("speed", "Generation speed, one thread: symbols per second of the generated Generate (tunes drawn one after another from <EOS>, <EOS> counted), and of the Step alone.")
         {
             model, weights, symbols, runs, temperature,
         };
         command.SetAction(p =>
         {
             MusicModel m = MusicModels.Find(p.GetRequiredValue(model));
-            INextSymbolModel loaded = m.Load(WeightsPath(m.Key, p.GetValue(weights)));
+            string path = WeightsPath(m.Key, p.GetValue(weights));
+            IOneHotGenerator generator = m.LoadGenerator(path);
+            INextSymbolModel loaded = m.Load(path);
             int end = m.Vocabulary.IndexOf(AbcSymbols.End);
-            int[] never = [m.Vocabulary.UnknownIndex];
             int n = p.GetValue(symbols);
             if (n < 1 || p.GetValue(runs) < 1) throw new FormatException("--symbols and --runs must be at least 1.");
             int timed = p.GetValue(runs);
+            int[] prime = GeneratorText.Prime(generator, "");
+            var tokens = new int[2000];
             (double median, double min, double max) loop = Rates(timed, () =>
             {
                 long drawn = 0;
                 for (ulong tune = 0; drawn < n; tune++)
                 {
-                    drawn += SymbolSampler.Sample(loaded, end, end, (int)Math.Min(2000, n - drawn), p.GetValue(temperature), tune, never).Count;
+                    var options = new GenerationOptions { Temperature = p.GetValue(temperature), StopToken = end, Seed = tune };
+                    Span<int> room = tokens.AsSpan(0, (int)Math.Min(tokens.Length, n - drawn));
+                    int written = generator.Generate(prime, room, options);
+                    drawn += written < room.Length ? written + 1 : written; // a picked <EOS> was drawn too
                 }
                 return drawn;
             });
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{m.Key} sampling loop: {loop.median:N0} symbols per second (median of {timed} runs of {n:N0} symbols; min {loop.min:N0}, max {loop.max:N0})"));
+                $"{m.Key} Generate:    {loop.median:N0} symbols per second (median of {timed} runs of {n:N0} symbols; min {loop.min:N0}, max {loop.max:N0})"));
 
             // The Step alone, over the tokens of one drawn tune read again and again: what the draw costs is the difference.
-            IReadOnlyList<int> tokens = SymbolSampler.Sample(loaded, end, end, 2000, p.GetValue(temperature), 0, never);
+            int length = generator.Generate(prime, tokens, new GenerationOptions { Temperature = p.GetValue(temperature), StopToken = end });
             var probabilities = new float[loaded.VocabularySize];
             (double median, double min, double max) steps = Rates(timed, () =>
             {
                 loaded.Reset();
-                for (int i = 0; i < n; i++) loaded.Step(tokens[i % tokens.Count], probabilities);
+                for (int i = 0; i < n; i++) loaded.Step(i % (length + 1) == 0 ? end : tokens[i % (length + 1) - 1], probabilities);
                 return n;
             });
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{m.Key} Step alone:    {steps.median:N0} symbols per second (median of {timed} runs; min {steps.min:N0}, max {steps.max:N0})"));
+                $"{m.Key} Step alone:  {steps.median:N0} symbols per second (median of {timed} runs; min {steps.min:N0}, max {steps.max:N0})"));
             return 0;
         });
         return command;

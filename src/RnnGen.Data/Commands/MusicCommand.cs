@@ -49,7 +49,7 @@ internal static class MusicCommand
         {
             File.WriteAllText(MusicData.PartFile(outFolder, part), AbcCorpus.Write(data.Part(part)), utf8);
         }
-        File.WriteAllText(Path.Combine(outFolder, MusicData.VocabularyFile), VocabularyFile.Write(data.Tokens), utf8);
+        File.WriteAllText(Path.Combine(outFolder, MusicData.VocabularyFile), MusicVocabulary.Write(data.Tokens), utf8);
         var split = new StringBuilder("tune\tX\tpart\tsymbols\n");
         for (int i = 0; i < data.Tunes.Count; i++)
         {
@@ -72,8 +72,8 @@ internal static class MusicCommand
             int tunes = package.Sum(f => AbcCorpus.Read(f.Name, f.Text).Count);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {package.Key}: {package.Count()} files, {tunes} tunes"));
         }
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"vocabulary: {vocabulary.Count} tokens (<UNK>, <END>, <NL>, <SP> and the {vocabulary.Count - 4} characters seen at least {MusicVocabulary.MinimumCount} times in the training tunes)"));
-        Console.WriteLine("| part | tunes | symbols (with <END>) | <UNK> symbols |");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"vocabulary: {vocabulary.Count} tokens (<UNK>, <EOS>, line break, space and the {vocabulary.Count - 4} characters seen at least {MusicVocabulary.MinimumCount} times in the training tunes)"));
+        Console.WriteLine("| part | tunes | symbols (with <EOS>) | <UNK> symbols |");
         Console.WriteLine("| --- | ---: | ---: | ---: |");
         foreach (TunePart part in Enum.GetValues<TunePart>())
         {

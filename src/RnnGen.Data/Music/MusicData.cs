@@ -35,7 +35,7 @@ public static class MusicData
     {
         string path = Path.Combine(folder, VocabularyFile);
         if (!File.Exists(path)) throw new FileNotFoundException($"{path} is missing; run 'rnngen-data music' first (it writes the vocabulary).", path);
-        return new Vocabulary(File.ReadAllText(path).Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        return Vocabulary.FromFileLines(File.ReadAllText(path).Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
     /// <summary>Every part's tunes as token sequences of <paramref name="vocabulary"/>, <c>&lt;END&gt;</c> last.</summary>

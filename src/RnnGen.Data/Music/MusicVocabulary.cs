@@ -8,7 +8,7 @@ namespace RnnGen.Data.Music;
 
 /// <summary>
 /// The vocabulary of the music models: <c>&lt;UNK&gt;</c> (index 0), <see cref="AbcSymbols.End"/> (1),
-/// <see cref="AbcSymbols.NewLine"/> (2), <see cref="AbcSymbols.Space"/> (3), then every other symbol that occurs at
+/// the line break (2), the space (3), then every other symbol that occurs at
 /// least <see cref="MinimumCount"/> times in the training tunes, in ascending order of its UTF-8 bytes, except control
 /// characters (which a vocabulary file cannot hold). Every other symbol reads as <c>&lt;UNK&gt;</c>: the rarer
 /// characters of the training tunes (most are the Chinese, Cyrillic and Arabic letters of one tune's titles and lyrics,
@@ -41,20 +41,22 @@ public static class MusicVocabulary
             .ToArray();
     }
 
-    /// <summary>The token indices of a tune's symbols (<see cref="AbcSymbols.Of"/>), <see cref="AbcSymbols.End"/> last.</summary>
+    /// <summary>
+    /// The token indices of a tune's symbols (<see cref="AbcSymbols.Of"/>), <see cref="AbcSymbols.End"/> last, looked up
+    /// as the run-time library looks words up (<see cref="Vocabulary.IndexOf"/>: the exact symbol, else its lower-case
+    /// form, else <c>&lt;UNK&gt;</c>), so that <c>rnngen train</c> and <c>eval</c> read a tune as these tools do.
+    /// </summary>
     public static int[] Encode(Vocabulary vocabulary, AbcTune tune)
     {
         ArgumentNullException.ThrowIfNull(vocabulary);
         ArgumentNullException.ThrowIfNull(tune);
-        // Exact matches only: Vocabulary.IndexOf would read an unknown upper-case letter as its lower-case form.
-        return AbcSymbols.Of(tune.Text)
-            .Select(s => IndexOfExact(vocabulary, s))
-            .ToArray();
+        return vocabulary.Encode(AbcSymbols.Of(tune.Text));
     }
 
-    private static int IndexOfExact(Vocabulary vocabulary, string symbol)
+    /// <summary>The vocabulary file's text: one token a line (a space <c>\s</c>, a line break <c>\n</c>), LF, a final newline.</summary>
+    public static string Write(IReadOnlyList<string> tokens)
     {
-        int index = vocabulary.IndexOf(symbol);
-        return vocabulary[index] == symbol ? index : vocabulary.UnknownIndex;
+        ArgumentNullException.ThrowIfNull(tokens);
+        return VocabularyFile.Write(tokens.Select(Vocabulary.LineOfToken).ToArray());
     }
 }

@@ -27,18 +27,24 @@ public sealed class MusicSplitTests
     {
         var tunes = new[] { new AbcTune("f", 1, "1", "X:1\nccc dd\n"), new AbcTune("f", 4, "2", "X:2\nbcé\u0001é\n") };
         // Counts: c 4, d 2, b 1, é 2, X 2, : 2, 1 1, 2 1 and a control character (never a token).
-        Assert.Equal(new[] { "<UNK>", "<END>", "<NL>", "<SP>", ":", "X", "c", "d", "é" }, MusicVocabulary.Build(tunes, minimumCount: 2));
+        Assert.Equal(new[] { "<UNK>", "<EOS>", "\n", " ", ":", "X", "c", "d", "é" }, MusicVocabulary.Build(tunes, minimumCount: 2));
         Assert.Equal(
-            new[] { "<UNK>", "<END>", "<NL>", "<SP>", "1", "2", ":", "X", "b", "c", "d", "é" },
+            new[] { "<UNK>", "<EOS>", "\n", " ", "1", "2", ":", "X", "b", "c", "d", "é" },
             MusicVocabulary.Build(tunes, minimumCount: 1));
+        // The file spells the line break and the space as \n and \s, and reads back as the same tokens.
+        string file = MusicVocabulary.Write(MusicVocabulary.Build(tunes, minimumCount: 2));
+        Assert.Equal("<UNK>\n<EOS>\n\\n\n\\s\n:\nX\nc\nd\né\n", file);
+        Assert.Equal(MusicVocabulary.Build(tunes, minimumCount: 2), Vocabulary.FromFileLines(file.TrimEnd('\n').Split('\n')).Tokens);
     }
 
     [Fact]
-    public void Encoding_matches_symbols_exactly_so_an_unknown_capital_is_not_read_as_its_small_letter()
+    public void Encoding_looks_symbols_up_as_the_run_time_library_does()
     {
-        var vocabulary = new Vocabulary(new[] { "<UNK>", "<END>", "<NL>", "<SP>", "c" });
-        int[] tokens = MusicVocabulary.Encode(vocabulary, new AbcTune("f", 1, "1", "cC c\n"));
-        Assert.Equal(new[] { 4, 0, 3, 4, 2, 1 }, tokens);
+        var vocabulary = new Vocabulary(new[] { "<UNK>", "<EOS>", "\n", " ", "c" });
+        int[] tokens = MusicVocabulary.Encode(vocabulary, new AbcTune("f", 1, "1", "cC d\nc\n"));
+        // C is not a token, so it reads as c (Vocabulary.IndexOf: exact, then lower case); d is <UNK>; the last line
+        // break is not a symbol; <EOS> ends the tune.
+        Assert.Equal(new[] { 4, 4, 3, 0, 2, 4, 1 }, tokens);
     }
 
     [Fact]
