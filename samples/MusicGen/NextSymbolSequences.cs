@@ -5,10 +5,11 @@ using RnnGen.Training;
 namespace MusicGen;
 
 /// <summary>
-/// Next-symbol training sequences of a many-to-many one-hot model: tune w_1 … w_n (w_n = &lt;END&gt;) reads &lt;END&gt;,
-/// w_1 … w_{n−1} and is taught w_1 … w_n, one step each, so its loss per step is the cross-entropy that perplexity
-/// per symbol is the exponential of. A tune longer than the piece length is cut into pieces (each piece starts from
-/// a&lt;0&gt; = 0); every symbol is taught exactly once.
+/// The next-symbol training sequences of a generator, cut into pieces: tune w_1 … w_n (w_n = &lt;EOS&gt;) is read after
+/// &lt;EOS&gt; and taught each next symbol, as <c>rnngen train</c> teaches a generator's text
+/// (<see cref="TrainingSequence.NextTokens"/> of &lt;EOS&gt;, w_1 … w_n), but a tune longer than the piece length is
+/// cut into pieces of that many steps, each from a&lt;0&gt; = 0, so that a small corpus gives more updates per epoch.
+/// Every symbol is taught exactly once.
 /// </summary>
 internal static class NextSymbolSequences
 {
@@ -18,18 +19,11 @@ internal static class NextSymbolSequences
         var sequences = new List<TrainingSequence>();
         foreach (int[] tune in tunes)
         {
-            for (int start = 0; start < tune.Length; start += piece)
+            int[] read = [end, .. tune];
+            for (int start = 0; start < read.Length - 1; start += piece)
             {
-                int length = Math.Min(piece, tune.Length - start);
-                var inputs = new int[length];
-                var targets = new float[length * vocabularySize];
-                for (int t = 0; t < length; t++)
-                {
-                    int i = start + t;
-                    inputs[t] = i == 0 ? end : tune[i - 1];
-                    targets[t * vocabularySize + tune[i]] = 1;
-                }
-                sequences.Add(TrainingSequence.OneHot(inputs, targets));
+                int steps = Math.Min(piece, read.Length - 1 - start);
+                sequences.Add(TrainingSequence.NextTokens(read[start..(start + steps + 1)], vocabularySize));
             }
         }
         return sequences;

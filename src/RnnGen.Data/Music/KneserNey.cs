@@ -7,7 +7,7 @@ namespace RnnGen.Data.Music;
 /// An interpolated Kneser–Ney n-gram model over token indices (Chen and Goodman 1998, "interpolated Kneser–Ney" with
 /// one absolute discount D_k per order), the baseline the music RNNs are compared with.
 /// <para>
-/// Every sequence is read after n − 1 copies of a padding token (the music data's <c>&lt;END&gt;</c>, so the context of
+/// Every sequence is read after n − 1 copies of a padding token (the music data's <c>&lt;EOS&gt;</c>, so the context of
 /// a tune's first symbol is "the previous tune ended", as the RNN reads it). With c_n the n-grams' counts and, for
 /// k &lt; n, c_k(g) = N1+(• g) the number of distinct tokens seen before the k-gram g (its continuation count):
 /// </para>

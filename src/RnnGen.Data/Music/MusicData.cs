@@ -38,7 +38,7 @@ public static class MusicData
         return Vocabulary.FromFileLines(File.ReadAllText(path).Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
-    /// <summary>Every part's tunes as token sequences of <paramref name="vocabulary"/>, <c>&lt;END&gt;</c> last.</summary>
+    /// <summary>Every part's tunes as token sequences of <paramref name="vocabulary"/>, <c>&lt;EOS&gt;</c> last.</summary>
     public static IReadOnlyList<int[]> Encode(Vocabulary vocabulary, IEnumerable<AbcTune> tunes) =>
         tunes.Select(t => MusicVocabulary.Encode(vocabulary, t)).ToArray();
 }

@@ -8,8 +8,8 @@ public static class SymbolScores
 {
     /// <summary>
     /// exp(−(1/N) Σ ln P(w_t | w_&lt;t)) over every token of every sequence, and N: each sequence is read from a reset
-    /// model after <paramref name="start"/> (the music data's <c>&lt;END&gt;</c>), and every token is scored, its last
-    /// (<c>&lt;END&gt;</c>) too. A probability of 0 gives an infinite perplexity.
+    /// model after <paramref name="start"/> (the music data's <c>&lt;EOS&gt;</c>), and every token is scored, its last
+    /// (<c>&lt;EOS&gt;</c>) too. A probability of 0 gives an infinite perplexity.
     /// </summary>
     public static (double Perplexity, long Tokens) Perplexity(INextSymbolModel model, IEnumerable<int[]> sequences, int start)
     {

@@ -9,13 +9,13 @@ namespace RnnGen.Tests.Data.Music;
 /// <summary>The interpolated Kneser–Ney baseline against a perplexity worked out by hand, and its distributions.</summary>
 public sealed class KneserNeyTests
 {
-    // Tokens: 0 <UNK>, 1 <END>, 2 a, 3 b. Every sequence is read after <END>.
+    // Tokens: 0 <UNK>, 1 <EOS> (called End here), 2 a, 3 b. Every sequence is read after <EOS>.
     private const int End = 1, A = 2, B = 3;
 
     [Fact]
     public void A_bigram_model_gives_the_perplexity_worked_out_by_hand()
     {
-        // Training: "a b a" then <END>: the bigrams (END a) (a b) (b a) (a END), each once.
+        // Training: "a b a" then <EOS>: the bigrams (END a) (a b) (b a) (a END), each once.
         KneserNey model = KneserNey.Train(new[] { new[] { A, B, A, End } }, order: 2, vocabularySize: 4, padding: End, discount: 0.5);
         // Unigram continuation counts N1+(• w): a follows END and b (2), b follows a (1), END follows a (1), <UNK> 0;
         // S = 4 over T = 3 types. P1(w) = max(N − 0.5, 0) / 4 + 0.5 · 3 / 4 · 1/4:
@@ -23,7 +23,7 @@ public sealed class KneserNeyTests
         Assert.Equal(15.0 / 32, model.Probability(Array.Empty<int>(), A), 15);
         Assert.Equal(7.0 / 32, model.Probability(Array.Empty<int>(), End), 15);
         Assert.Equal(3.0 / 32, model.Probability(Array.Empty<int>(), 0), 15);
-        // Test "a a" then <END>: P2(a | END) = (1 − 0.5)/1 + 0.5 · 1/1 · 15/32 = 47/64,
+        // Test "a a" then <EOS>: P2(a | END) = (1 − 0.5)/1 + 0.5 · 1/1 · 15/32 = 47/64,
         // P2(a | a) = 0/2 + 0.5 · 2/2 · 15/32 = 15/64 (a was followed by b and END, never by a),
         // P2(END | a) = (1 − 0.5)/2 + 0.5 · 2/2 · 7/32 = 23/64.
         Assert.Equal(47.0 / 64, model.Probability(new[] { End }, A), 15);
