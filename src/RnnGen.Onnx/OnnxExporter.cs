@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Reflection;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Google.Protobuf;
 using Proto = Onnx;
@@ -266,17 +267,20 @@ public static class OnnxExporter
         yield return (OnnxNames.ShapeKey,
             $"{info.Cell}, {layers}, {(info.Bidirectional ? "bidirectional" : "forward")}, hidden {Int(info.HiddenSize)} {info.HiddenActivation}, "
             + $"{info.InputEncoding} {Int(info.InputSize)}{embedding}, output {Int(info.OutputSize)} {info.OutputActivation}");
-        yield return (OnnxNames.LabelsKey, JsonSerializer.Serialize(info.Labels.ToArray()));
+        yield return (OnnxNames.LabelsKey, JsonSerializer.Serialize(info.Labels.ToArray(), Json));
         if (info.InputEncoding == SpecWords.OneHot)
         {
             yield return (OnnxNames.TokenizerKey, info.Tokenizer);
             if (vocabulary is not null)
             {
-                yield return (OnnxNames.VocabularyKey, JsonSerializer.Serialize(vocabulary.ToArray()));
+                yield return (OnnxNames.VocabularyKey, JsonSerializer.Serialize(vocabulary.ToArray(), Json));
                 yield return (OnnxNames.UnknownKey, SpecWords.Unknown);
             }
         }
     }
+
+    /// <summary>JSON with only what JSON requires escaped, so that a reader of the metadata sees &lt;UNK&gt; and ö as they are.</summary>
+    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
 }
