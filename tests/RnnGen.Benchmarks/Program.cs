@@ -3,15 +3,18 @@ using BenchmarkDotNet.Running;
 namespace RnnGen.Benchmarks;
 
 /// <summary>
-/// Entry point: <c>dotnet run -c Release --project tests/RnnGen.Benchmarks -- --filter '*'</c>.
+/// Entry point: <c>dotnet run -c Release --project tests/RnnGen.Benchmarks -- --filter '*'</c>, or
+/// <c>-- peers</c> for the side-by-side run against ONNX Runtime, PyTorch and MathNet (<see cref="PeersCommand"/>).
 /// Every implementation is checked against the generated code before anything is measured.
 /// </summary>
 public static class Program
 {
-    public static void Main(string[] args)
+    public static int Main(string[] args)
     {
+        if (args.Length > 0 && args[0] == "peers") return PeersCommand.Run(args[1..]);
         SelfCheck.Run(verbose: true);
         SelfCheck.Cells(verbose: true);
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
     }
 }
