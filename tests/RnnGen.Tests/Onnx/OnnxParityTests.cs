@@ -64,8 +64,7 @@ public sealed class OnnxParityTests(ITestOutputHelper log)
     public void The_exported_model_in_ONNX_Runtime_matches_the_generated_code(string name)
     {
         CellDifferentialTests.CellSpec spec = Specs().Single(s => s.Name == name);
-        RnnModelInfo info = (RnnModelInfo)s_assembly.Value.GetType("RnnGen.TestModels." + name, throwOnError: true)!
-            .GetProperty("Info", BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
+        RnnModelInfo info = InfoOf(name);
         float[][] w = RandomWeights.Create(spec.Tensors(), spec.A, (ulong)(spec.A * 7 + spec.X)).Select(t => t.Data).ToArray();
         byte[] onnx = OnnxExporter.Export(RecurrentWeights.From(info, w), null);
         MethodInfo generated = s_assembly.Value.GetType("Probe_" + name, throwOnError: true)!.GetMethod("Run")!;
@@ -127,8 +126,7 @@ public sealed class OnnxParityTests(ITestOutputHelper log)
     public void The_vocabulary_and_labels_are_the_models_metadata()
     {
         CellDifferentialTests.CellSpec spec = Specs().First(s => s.OneHot);
-        RnnModelInfo info = (RnnModelInfo)s_assembly.Value.GetType("RnnGen.TestModels." + spec.Name, throwOnError: true)!
-            .GetProperty("Info", BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
+        RnnModelInfo info = InfoOf(spec.Name);
         info = info with { Labels = Enumerable.Range(0, info.OutputSize).Select(i => $"label, {i}").ToArray() };
         float[][] w = RandomWeights.Create(spec.Tensors(), spec.A, 1).Select(t => t.Data).ToArray();
         string[] vocabulary = Enumerable.Range(0, spec.X).Select(i => i == 0 ? SpecWords.Unknown : $"wörd\"{i}").ToArray();
@@ -145,14 +143,17 @@ public sealed class OnnxParityTests(ITestOutputHelper log)
     public void Weights_that_do_not_fit_the_model_are_refused_with_the_tensor_named()
     {
         CellDifferentialTests.CellSpec spec = Specs().First(s => s.Cell == SpecWords.Gru);
-        RnnModelInfo info = (RnnModelInfo)s_assembly.Value.GetType("RnnGen.TestModels." + spec.Name, throwOnError: true)!
-            .GetProperty("Info", BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
+        RnnModelInfo info = InfoOf(spec.Name);
         float[][] w = RandomWeights.Create(spec.Tensors(), spec.A, 1).Select(t => t.Data).ToArray();
         w[1] = new float[w[1].Length + 1];
         var e = Assert.Throws<ArgumentException>(() => RecurrentWeights.From(info, w));
         Assert.Contains(info.Tensors[1].Name, e.Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentException>(() => RecurrentWeights.From(info, w.Take(3).ToArray()));
     }
+
+    /// <summary>The generated model's Info, as it describes itself.</summary>
+    private static RnnModelInfo InfoOf(string name) => (RnnModelInfo)s_assembly.Value.GetType("RnnGen.TestModels." + name, throwOnError: true)!
+        .GetProperty("Info", BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
 
     private sealed record Sequence(long[]? Tokens, float[]? Xs, object Generated);
 
