@@ -6,7 +6,7 @@ namespace RnnGen.Benchmarks;
 
 /// <summary>
 /// Baseline: what an expert writes by hand for PyTorch's LSTM with AVX-512, for H = <typeparamref name="TSize"/>
-/// (16, 32, 64 or 128), a dense input of 16 or a one-hot input over a vocabulary, and a y = 1 sigmoid head.
+/// (16, 32, 64, 128, or a multiple of 64 from 256: 256 and 512 for the peers benchmark), a dense input of 16 or a one-hot input over a vocabulary, and a y = 1 sigmoid head.
 /// </summary>
 /// <remarks>
 /// <para>Layout, per tile of T rows (T = H up to 64; at H = 128 two tiles of 64, 16 accumulators each): one
