@@ -22,6 +22,9 @@ namespace RnnGen.Onnx;
 /// operator, gates reordered from PyTorch's to ONNX's (<see cref="GateOrder"/>), <c>direction = "bidirectional"</c>
 /// for a bidirectional model, whose [T, 2, B, H] output is transposed and reshaped to [T, B, 2H] (forward half first,
 /// as PyTorch concatenates) for the next layer and the head;</item>
+/// <item>a classifier (shape many-to-one) takes the last step of the top layer's output (<c>Slice</c>, <c>Squeeze</c>):
+/// its y is [batch, OutputSize]; a generator (one-to-many) is exported as the network of one step after another, the
+/// sampling being the caller's;</item>
 /// <item>the head: <c>MatMul</c> by weight transposed, <c>Add</c> bias, then <c>Sigmoid</c>, <c>Softmax</c> (last axis),
 /// <c>Tanh</c> or nothing (linear).</item>
 /// </list>
@@ -127,6 +130,16 @@ public static class OnnxExporter
             if (lstm) g.Node("Concat", "concat_cn", finalC, new[] { OnnxNames.FinalCell }, Attribute("axis", 0L));
         }
 
+        // A classifier (many-to-one) reads the head once, after the last input: the last step of the top layer's output.
+        bool last = info.Shape == SpecWords.ManyToOne;
+        if (last)
+        {
+            g.Node("Slice", "last_step", new[] { x, g.Int64s("slice_last_start", -1), g.Int64s("slice_last_end", long.MaxValue), g.Int64s("slice_last_axes", 0) },
+                new[] { "H_last_step" });
+            g.Node("Squeeze", "squeeze_last_step", new[] { "H_last_step", g.Int64s("axis_sequence", 0) }, new[] { "H_last" });
+            x = "H_last";
+        }
+
         // The head: ŷ = g_y(x · weightᵀ + bias) over the last axis.
         int top = d * h;
         string wy = g.Floats("head_weight_t", Transpose(weights.HeadWeight, info.OutputSize, top), top, info.OutputSize);
@@ -144,7 +157,9 @@ public static class OnnxExporter
             default: throw new ArgumentException($"Unknown output activation '{activation}'.", nameof(weights));
         }
 
-        g.Output(Value(OnnxNames.Outputs, F, "ŷ<1> … ŷ<T>", OnnxNames.SequenceAxis, OnnxNames.BatchAxis, info.OutputSize));
+        g.Output(last
+            ? Value(OnnxNames.Outputs, F, "ŷ<T>, after the last input", OnnxNames.BatchAxis, info.OutputSize)
+            : Value(OnnxNames.Outputs, F, "ŷ<1> … ŷ<T>", OnnxNames.SequenceAxis, OnnxNames.BatchAxis, info.OutputSize));
         g.Output(Value(OnnxNames.FinalHidden, F, "each layer's (and direction's) last hidden state", states, OnnxNames.BatchAxis, h));
         if (lstm) g.Output(Value(OnnxNames.FinalCell, F, "each layer's (and direction's) last cell state", states, OnnxNames.BatchAxis, h));
 
@@ -264,8 +279,8 @@ public static class OnnxExporter
         yield return (OnnxNames.ModelKey, info.Key);
         string layers = info.Layers == 1 ? "1 layer" : $"{Int(info.Layers)} layers";
         string embedding = info.EmbeddingSize > 0 ? $", embedding {Int(info.EmbeddingSize)}" : "";
-        yield return (OnnxNames.ShapeKey,
-            $"{info.Cell}, {layers}, {(info.Bidirectional ? "bidirectional" : "forward")}, hidden {Int(info.HiddenSize)} {info.HiddenActivation}, "
+        yield return (OnnxNames.NetworkKey,
+            $"{info.Cell}, {layers}, {(info.Bidirectional ? "bidirectional" : "forward")}, {info.Shape}, hidden {Int(info.HiddenSize)} {info.HiddenActivation}, "
             + $"{info.InputEncoding} {Int(info.InputSize)}{embedding}, output {Int(info.OutputSize)} {info.OutputActivation}");
         yield return (OnnxNames.LabelsKey, JsonSerializer.Serialize(info.Labels.ToArray(), Json));
         if (info.InputEncoding == SpecWords.OneHot)

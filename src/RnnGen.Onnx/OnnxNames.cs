@@ -25,7 +25,7 @@ public static class OnnxNames
     /// <summary>Input of an LSTM: the cell state each layer starts from, float [layers × directions, batch, HiddenSize] (PyTorch's c_0).</summary>
     public const string InitialCell = "c0";
 
-    /// <summary>Output: ŷ&lt;1&gt; … ŷ&lt;T&gt;, float [sequence, batch, OutputSize].</summary>
+    /// <summary>Output: ŷ&lt;1&gt; … ŷ&lt;T&gt;, float [sequence, batch, OutputSize]; a classifier's (many-to-one) ŷ&lt;T&gt;, [batch, OutputSize].</summary>
     public const string Outputs = "y";
 
     /// <summary>Output: every layer's last hidden state, float [layers × directions, batch, HiddenSize] (PyTorch's h_n).</summary>
@@ -55,6 +55,6 @@ public static class OnnxNames
     /// <summary>Metadata: the model's key (<c>name-tagger</c>).</summary>
     public const string ModelKey = "rnngen.model";
 
-    /// <summary>Metadata: the cell, the number of layers, the direction and the activations, for a reader (<c>rnn, 1 layer, forward, tanh, sigmoid</c>).</summary>
-    public const string ShapeKey = "rnngen.network";
+    /// <summary>Metadata: the cell, layers, direction, shape, sizes and activations, for a reader (<c>rnn, 1 layer, forward, many-to-many, hidden 100 tanh, …</c>).</summary>
+    public const string NetworkKey = "rnngen.network";
 }

@@ -62,7 +62,9 @@ internal static class ExportCommand
 
     private static IEnumerable<string> Outputs(RnnModelInfo info)
     {
-        yield return $"{OnnxNames.Outputs} float [{OnnxNames.SequenceAxis}, {OnnxNames.BatchAxis}, {Numbers.Int(info.OutputSize)}]";
+        yield return info.Shape == SpecWords.ManyToOne
+            ? $"{OnnxNames.Outputs} float [{OnnxNames.BatchAxis}, {Numbers.Int(info.OutputSize)}]"
+            : $"{OnnxNames.Outputs} float [{OnnxNames.SequenceAxis}, {OnnxNames.BatchAxis}, {Numbers.Int(info.OutputSize)}]";
         yield return $"{OnnxNames.FinalHidden} float {States(info)}";
         if (info.Cell == SpecWords.Lstm) yield return $"{OnnxNames.FinalCell} float {States(info)}";
     }
