@@ -14,7 +14,7 @@ internal static class CommandLine
     public const string Name = "rnngen";
 
     public static Command Create(Terminal terminal, IReadOnlyList<RnnModelInfo> models) =>
-        new(Name, "List, run, tag, classify, generate with, seed, train and evaluate the RNN models compiled into rnngen, and check model specs.")
+        new(Name, "List, run, tag, classify, generate with, seed, train, evaluate and export (ONNX) the RNN models compiled into rnngen, and check model specs.")
         {
             new HelpOption(),
             new VersionOption(),
@@ -27,6 +27,7 @@ internal static class CommandLine
             InitCommand.Create(terminal, models),
             TrainCommand.Create(terminal, models),
             EvalCommand.Create(terminal, models),
+            ExportCommand.Create(terminal, models),
         };
 
     /// <summary>

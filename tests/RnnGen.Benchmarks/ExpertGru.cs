@@ -6,7 +6,7 @@ namespace RnnGen.Benchmarks;
 
 /// <summary>
 /// Baseline: what an expert writes by hand for PyTorch's GRU with AVX-512, for H = <typeparamref name="TSize"/>
-/// (16, 32, 64 or 128), a dense input of 16 or a one-hot input over a vocabulary, and a y = 1 sigmoid head.
+/// (16, 32, 64, 128, or a multiple of 64 from 256: 256 and 512 for the peers benchmark), a dense input of 16 or a one-hot input over a vocabulary, and a y = 1 sigmoid head.
 /// </summary>
 /// <remarks>
 /// <para>Layout, per tile of T rows (T = H up to 64; at H = 128 two tiles of 64, so the accumulators fit the 32 zmm
@@ -36,7 +36,7 @@ public sealed class ExpertGru<TSize> where TSize : struct, IHiddenSize
     private readonly AlignedBuffer _init;    // dense: per tile [b_r | b_z | b_in]; one-hot: per token, per tile, W_ih·x + those biases
     private readonly AlignedBuffer _bhn;     // b_hn, H floats
     private readonly AlignedBuffer _wy;      // head.weight, H floats
-    private readonly AlignedBuffer _scratch; // H = 128: tile 0's h'
+    private readonly AlignedBuffer _scratch; // H ≥ 128: every tile's h' but the last
     private readonly AlignedBuffer _pre;     // a tile's sums before the gate arithmetic: [r | z | n | m], T floats each
     private readonly float _by;
 
@@ -90,7 +90,7 @@ public sealed class ExpertGru<TSize> where TSize : struct, IHiddenSize
         _wy = new AlignedBuffer(h);
         wy.AsSpan(0, h).CopyTo(_wy.Span);
         _by = by[0];
-        _scratch = new AlignedBuffer(T);
+        _scratch = new AlignedBuffer(Math.Max(T, H - 64));
         _pre = new AlignedBuffer(4 * T);
     }
 
@@ -126,6 +126,22 @@ public sealed class ExpertGru<TSize> where TSize : struct, IHiddenSize
         if (H == 16) p = GruTiles.Tile1(ref init, ref w, ref x, nx, ref h, 16, ref bhn, ref h, ref h, ref wy);
         else if (H == 32) p = GruTiles.Tile2(ref init, ref w, ref x, nx, ref h, 32, ref bhn, ref h, ref h, ref wy, ref pre);
         else if (H == 64) p = GruTiles.Tile4(ref init, ref w, ref x, nx, ref h, 64, ref bhn, ref h, ref h, ref wy, ref pre);
+        else if (H > 128)
+        {
+            // H = 64·k (256, 512): as at 128, tiles 0 to k − 2 into the scratch row, the last tile in place once its
+            // sweep has read h, then the scratch over the old rows. Waa no longer fits in registers' reach of L1, so the
+            // tiles' streams are read from L2 (or beyond) every step, like the generated code's.
+            ref float s = ref _scratch.Start;
+            nuint tiles = (nuint)(H / 64), nh = (nuint)H;
+            p = Vector512<float>.Zero;
+            for (nuint tile = 0; tile < tiles; tile++)
+            {
+                ref float hNew = ref tile + 1 < tiles ? ref Unsafe.Add(ref s, tile * 64) : ref Unsafe.Add(ref h, tile * 64);
+                p += GruTiles.Tile4Apart(ref Unsafe.Add(ref init, tile * 192), ref Unsafe.Add(ref w, tile * (nx + nh) * 192), ref x, nx, ref h, nh,
+                    ref Unsafe.Add(ref bhn, tile * 64), ref Unsafe.Add(ref h, tile * 64), ref hNew, ref Unsafe.Add(ref wy, tile * 64), ref pre);
+            }
+            _scratch.Span.CopyTo(System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref h, H - 64));
+        }
         else
         {
             // Tile 0 (rows 0 to 63) into the scratch row, tile 1 (rows 64 to 127) in place once its sweep has read h,

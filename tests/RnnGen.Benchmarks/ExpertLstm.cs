@@ -6,7 +6,7 @@ namespace RnnGen.Benchmarks;
 
 /// <summary>
 /// Baseline: what an expert writes by hand for PyTorch's LSTM with AVX-512, for H = <typeparamref name="TSize"/>
-/// (16, 32, 64 or 128), a dense input of 16 or a one-hot input over a vocabulary, and a y = 1 sigmoid head.
+/// (16, 32, 64, 128, or a multiple of 64 from 256: 256 and 512 for the peers benchmark), a dense input of 16 or a one-hot input over a vocabulary, and a y = 1 sigmoid head.
 /// </summary>
 /// <remarks>
 /// <para>Layout, per tile of T rows (T = H up to 64; at H = 128 two tiles of 64, 16 accumulators each): one
@@ -82,7 +82,7 @@ public sealed class ExpertLstm<TSize> where TSize : struct, IHiddenSize
         _wy = new AlignedBuffer(h);
         wy.AsSpan(0, h).CopyTo(_wy.Span);
         _by = by[0];
-        _scratch = new AlignedBuffer(T);
+        _scratch = new AlignedBuffer(Math.Max(T, H - 64));
         _pre = new AlignedBuffer(4 * T);
     }
 
@@ -117,6 +117,20 @@ public sealed class ExpertLstm<TSize> where TSize : struct, IHiddenSize
         if (H == 16) p = LstmTiles.Tile1(ref init, ref w, ref x, nx, ref h, 16, ref c, ref h, ref wy);
         else if (H == 32) p = LstmTiles.Tile2(ref init, ref w, ref x, nx, ref h, 32, ref c, ref h, ref wy, ref pre);
         else if (H == 64) p = LstmTiles.Tile4(ref init, ref w, ref x, nx, ref h, 64, ref c, ref h, ref wy, ref pre);
+        else if (H > 128)
+        {
+            // H = 64·k (256, 512): tiles 0 to k − 2 into the scratch row, the last in place, then the scratch over h.
+            ref float s = ref _scratch.Start;
+            nuint tiles = (nuint)(H / 64), nh = (nuint)H;
+            p = Vector512<float>.Zero;
+            for (nuint tile = 0; tile < tiles; tile++)
+            {
+                ref float hNew = ref tile + 1 < tiles ? ref Unsafe.Add(ref s, tile * 64) : ref Unsafe.Add(ref h, tile * 64);
+                p += LstmTiles.Tile4Apart(ref Unsafe.Add(ref init, tile * 256), ref Unsafe.Add(ref w, tile * (nx + nh) * 256), ref x, nx, ref h, nh,
+                    ref Unsafe.Add(ref c, tile * 64), ref hNew, ref Unsafe.Add(ref wy, tile * 64), ref pre);
+            }
+            _scratch.Span.CopyTo(System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref h, H - 64));
+        }
         else
         {
             ref float s = ref _scratch.Start;

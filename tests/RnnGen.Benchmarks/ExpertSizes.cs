@@ -7,7 +7,7 @@ namespace RnnGen.Benchmarks;
 /// </summary>
 public interface IHiddenSize
 {
-    /// <summary>The hidden size: 16, 32, 64 or 128.</summary>
+    /// <summary>The hidden size: 16, 32, 64, 128, 256 or 512.</summary>
     static abstract int H { get; }
 }
 
@@ -22,6 +22,12 @@ public readonly struct H64 : IHiddenSize { public static int H => 64; }
 
 /// <summary>H = 128: eight zmm per gate, computed as two tiles of 64 rows (4 zmm per gate each).</summary>
 public readonly struct H128 : IHiddenSize { public static int H => 128; }
+
+/// <summary>H = 256: four tiles of 64 rows (the peers benchmark).</summary>
+public readonly struct H256 : IHiddenSize { public static int H => 256; }
+
+/// <summary>H = 512: eight tiles of 64 rows (the peers benchmark).</summary>
+public readonly struct H512 : IHiddenSize { public static int H => 512; }
 
 /// <summary>What the expert kernels share: the tile size and the layout rules.</summary>
 internal static class ExpertLayout
