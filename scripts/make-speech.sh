@@ -18,6 +18,10 @@
 # a .deb (apt-get download + dpkg-deb -x) and their headerless .raw files (16 kHz, 16-bit little-endian mono) turned
 # into WAV by sox; none of them is a digit spoken alone, so they are not a test set of this task (docs/data.md):
 #   -> DIR/pocketsphinx/<name>.wav
+# Two of them start with digits said with a pause after them: cards/004 "five five" and cards/002 "four queen of
+# clubs". sox's silence effect cuts them at pauses (below 2 % of full scale for 80 ms); when it finds the expected
+# pieces, the digits among them are the real clips the classifier is tried on (three: five, five, four):
+#   -> DIR/pocketsphinx/words/<name>-<n>.wav and DIR/pocketsphinx/words.tsv (file, the digit said)
 #
 # Idempotent: a folder whose marker file is there is skipped (delete the folder to make it again).
 # --install runs apt-get install -y espeak-ng sox when one of them is missing (as root); without it a missing tool
@@ -145,6 +149,30 @@ else
       *) cp "$src/$file" "$work/out/$name.wav" ;;
     esac
     printf '%s.wav\t%s\t%s\n' "$name" "$deb_data/$file" "$text" >> "$work/out/transcriptions.tsv"
+  done
+  # name  the pieces sox must find  the digits of the first pieces
+  mkdir -p "$work/out/words"
+  printf 'file\tsaid\n' > "$work/out/words.tsv"
+  for entry in "cards-004|2|five five" "cards-002|2|four"; do
+    IFS='|' read -r name pieces said <<<"$entry"
+    sox "$work/out/$name.wav" "$work/out/words/$name-.wav" silence 1 0.02 2% 1 0.08 2% : newfile : restart
+    # sox ends with an empty piece after the last pause: drop pieces of no samples.
+    for piece in "$work/out/words/$name"-*.wav; do
+      [[ "$(soxi -s "$piece")" -gt 0 ]] || rm -f "$piece"
+    done
+    found=("$work/out/words/$name"-*.wav)
+    if [[ ${#found[@]} -ne $pieces ]]; then
+      echo "make-speech: sox cut $name into ${#found[@]} pieces, not $pieces; its digits are left out" >&2
+      rm -f "$work/out/words/$name"-*.wav
+      continue
+    fi
+    i=0
+    for digit in $said; do
+      printf 'words/%s\t%s\n' "${found[$i]##*/}" "$digit" >> "$work/out/words.tsv"
+      i=$((i + 1))
+    done
+    # The pieces after the digits ("queen of clubs") are not kept.
+    for (( ; i < ${#found[@]}; i++ )); do rm -f "${found[$i]}"; done
   done
   rm -rf "$real"
   mv "$work/out" "$real"

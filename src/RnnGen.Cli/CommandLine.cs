@@ -25,6 +25,7 @@ internal static class CommandLine
             InitCommand.Create(terminal, models),
             TrainCommand.Create(terminal, models),
             EvalCommand.Create(terminal, models),
+            ClassifyCommand.Create(terminal, models),
         };
 
     /// <summary>

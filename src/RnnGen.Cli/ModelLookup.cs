@@ -1,16 +1,24 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Reflection;
 using RnnGen.Generated;
 
 namespace RnnGen.Cli;
 
 /// <summary>A model a command works on: what it is, its generated class, and how to load it (null weights: the model's own).</summary>
-internal sealed record ChosenModel(RnnModelInfo Info, Type Type, Func<string?, IRnnModel> Load);
+internal sealed record ChosenModel(RnnModelInfo Info, Type Type, Func<string?, IRnnModel> Load)
+{
+    /// <summary>The weights file <see cref="Load"/> reads when given none: beside the spec, or beside rnngen for a compiled-in model.</summary>
+    public required string DefaultWeightsPath { get; init; }
+}
 
 /// <summary>Finds the model a command names: a model compiled into rnngen by its key, or a spec file compiled now.</summary>
 internal static class ModelLookup
 {
+    /// <summary>The generated class's static property with the path of its shipped weights.</summary>
+    private const string DefaultWeightsProperty = "DefaultWeightsPath";
+
     /// <summary>The model called <paramref name="key"/>, or a usage failure that lists every known key.</summary>
     public static Result<RnnModelInfo> Find(IReadOnlyList<RnnModelInfo> models, string key)
     {
@@ -28,9 +36,18 @@ internal static class ModelLookup
     {
         if (SpecCompiler.IsSpecPath(argument))
         {
-            return SpecCompiler.Compile(argument).Map(spec => new ChosenModel(spec.Info, spec.Type, weights => spec.Load(weights ?? spec.DefaultWeightsPath)));
+            return SpecCompiler.Compile(argument).Map(spec => new ChosenModel(spec.Info, spec.Type, weights => spec.Load(weights ?? spec.DefaultWeightsPath))
+            {
+                DefaultWeightsPath = spec.DefaultWeightsPath,
+            });
         }
-        return Find(models, argument).Map(info => new ChosenModel(
-            info, typeof(ModelCatalog).Assembly.GetType(info.FullTypeName, throwOnError: true)!, weights => ModelCatalog.Load(info.Key, weights)));
+        return Find(models, argument).Map(info =>
+        {
+            Type type = typeof(ModelCatalog).Assembly.GetType(info.FullTypeName, throwOnError: true)!;
+            return new ChosenModel(info, type, weights => ModelCatalog.Load(info.Key, weights))
+            {
+                DefaultWeightsPath = (string)type.GetProperty(DefaultWeightsProperty, BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!,
+            };
+        });
     }
 }
