@@ -4,13 +4,10 @@ using RnnGen.Audio;
 
 namespace RnnGen.Cli;
 
-/// <summary>The answer of a classifier for a clip: the label of its largest output and that output's value.</summary>
-internal sealed record ClipAnswer(string Label, float Probability, int Frames);
-
 /// <summary>
 /// What a dense-input classifier hears in a WAV file (rnngen classify &lt;model&gt; &lt;file.wav&gt;): the file's log-mel
 /// frames (RnnGen.Audio), computed with the front end the weights file names in its metadata (<c>log-mel.*</c>, which
-/// <c>rnngen-data speech-train</c> writes), else with the standard one; then the model's output after the last frame.
+/// <c>rnngen-data speech-train</c> writes), else with the standard one; then the classifier's output after the last frame.
 /// </summary>
 internal static class AudioClassification
 {
@@ -57,17 +54,11 @@ internal static class AudioClassification
         return Result<float[]>.Ok(new LogMelFrontEnd(options).Compute(audio));
     }
 
-    /// <summary>The model's answer after the last frame: the largest output (the first of equals) and its label.</summary>
-    public static ClipAnswer Classify(IDenseRnnModel model, float[] frames)
+    /// <summary>The classifier's one output ŷ after the last frame (OutputSize values).</summary>
+    public static float[] Classify(IDenseRnnModel model, float[] frames)
     {
-        RnnModelInfo info = model.Info;
-        int steps = frames.Length / info.InputSize;
-        var outputs = new float[steps * info.OutputSize];
+        var outputs = new float[model.Info.OutputSize];
         model.Forward(frames, outputs);
-        ReadOnlySpan<float> last = outputs.AsSpan((steps - 1) * info.OutputSize, info.OutputSize);
-        int best = 0;
-        for (int k = 1; k < last.Length; k++) if (last[k] > last[best]) best = k;
-        string label = info.Labels.Count > best ? info.Labels[best] : "y" + best.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return new ClipAnswer(label, last[best], steps);
+        return outputs;
     }
 }

@@ -14,18 +14,19 @@ internal static class CommandLine
     public const string Name = "rnngen";
 
     public static Command Create(Terminal terminal, IReadOnlyList<RnnModelInfo> models) =>
-        new(Name, "List, run, tag, seed, train and evaluate the RNN models compiled into rnngen, and check model specs.")
+        new(Name, "List, run, tag, classify, generate with, seed, train and evaluate the RNN models compiled into rnngen, and check model specs.")
         {
             new HelpOption(),
             new VersionOption(),
             ModelsCommand.Create(terminal, models),
             TagCommand.Create(terminal, models),
             RunCommand.Create(terminal, models),
+            ClassifyCommand.Create(terminal, models),
+            GenerateCommand.Create(terminal, models),
             CheckCommand.Create(terminal),
             InitCommand.Create(terminal, models),
             TrainCommand.Create(terminal, models),
             EvalCommand.Create(terminal, models),
-            ClassifyCommand.Create(terminal, models),
         };
 
     /// <summary>

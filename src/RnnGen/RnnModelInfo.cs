@@ -24,6 +24,8 @@ namespace RnnGen;
 /// <param name="Layers">The number of stacked recurrent layers.</param>
 /// <param name="EmbeddingSize">The size of the embedding one-hot tokens pass through first, or 0.</param>
 /// <param name="Bidirectional">Whether every layer also runs backward (the model then has Forward but no Step).</param>
+/// <param name="Shape">How outputs follow inputs: <c>many-to-many</c> (one per input), <c>many-to-one</c> (a classifier: one
+/// after the last input) or <c>one-to-many</c> (a generator).</param>
 public sealed record RnnModelInfo(
     string Name,
     string Key,
@@ -42,4 +44,5 @@ public sealed record RnnModelInfo(
     string Cell = SpecWords.Rnn,
     int Layers = 1,
     int EmbeddingSize = 0,
-    bool Bidirectional = false);
+    bool Bidirectional = false,
+    string Shape = SpecWords.ManyToMany);

@@ -54,17 +54,55 @@ public static class Tokenizer
         return tokens.ToArray();
     }
 
+    /// <summary>
+    /// Every character of <paramref name="text"/> (every Unicode scalar value) as its own token, exactly as written:
+    /// case, spaces, tabs and line breaks are kept ("\r\n" becomes one "\n"), for models that must write text back
+    /// (a generator of ABC tunes: "X:1\nK:G" gives X, :, 1, \n, K, :, G).
+    /// </summary>
+    /// <param name="text">Any text.</param>
+    /// <returns>One token per character, in order.</returns>
+    public static IReadOnlyList<string> Text(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var tokens = new List<string>(text.Length);
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n') continue;
+            if (text[i] == '\r') { tokens.Add("\n"); continue; }
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                tokens.Add(text.Substring(i, 2));
+                i++;
+                continue;
+            }
+            char c = text[i];
+            tokens.Add(c < Ascii.Length ? Ascii[c] : c.ToString());
+        }
+        return tokens.ToArray();
+    }
+
+    /// <summary>The ASCII characters as strings, so that an ASCII text costs no string per character.</summary>
+    private static readonly string[] Ascii = CharacterStrings(128);
+
+    private static string[] CharacterStrings(int count)
+    {
+        var strings = new string[count];
+        for (int c = 0; c < count; c++) strings[c] = ((char)c).ToString();
+        return strings;
+    }
+
     /// <summary>Tokenizes <paramref name="text"/> with the tokenizer a spec names.</summary>
     /// <param name="text">Any text.</param>
-    /// <param name="tokenizer"><c>words</c> (<see cref="Words"/>) or <c>characters</c> (<see cref="Characters"/>).</param>
+    /// <param name="tokenizer"><c>words</c> (<see cref="Words"/>), <c>characters</c> (<see cref="Characters"/>) or <c>text</c> (<see cref="Text"/>).</param>
     /// <returns>The tokens, in order.</returns>
-    /// <exception cref="ArgumentException"><paramref name="tokenizer"/> is neither name.</exception>
+    /// <exception cref="ArgumentException"><paramref name="tokenizer"/> is none of these names.</exception>
     public static IReadOnlyList<string> Tokenize(string text, string tokenizer) => tokenizer switch
     {
         SpecWords.Words => Words(text),
         SpecWords.Characters => Characters(text),
+        SpecWords.Text => Text(text),
         _ => throw new ArgumentException(
-            $"Unknown tokenizer '{tokenizer}'; expected '{SpecWords.Words}' or '{SpecWords.Characters}'.", nameof(tokenizer)),
+            $"Unknown tokenizer '{tokenizer}'; expected '{SpecWords.Words}', '{SpecWords.Characters}' or '{SpecWords.Text}'.", nameof(tokenizer)),
     };
 
     private static bool IsWordCore(Rune rune) =>

@@ -46,6 +46,41 @@ public sealed class Vocabulary
         Tokens = Array.AsReadOnly(copy);
     }
 
+    /// <summary>
+    /// A vocabulary from the lines of a vocabulary file, where a line that is exactly <c>\s</c>, <c>\t</c> or <c>\n</c>
+    /// stands for the token of a space, a tab or a line break (the <c>text</c> tokenizer's white space, which a line
+    /// cannot hold as it is). Every other line is its token as written.
+    /// </summary>
+    /// <param name="lines">The file's lines, line k (from 0) token k.</param>
+    /// <exception cref="ArgumentException">As the constructor's.</exception>
+    public static Vocabulary FromFileLines(IReadOnlyList<string> lines)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        var tokens = new string[lines.Count];
+        for (int i = 0; i < tokens.Length; i++) tokens[i] = TokenOfLine(lines[i]);
+        return new Vocabulary(tokens);
+    }
+
+    /// <summary>The token a vocabulary file's line stands for (see <see cref="FromFileLines"/>).</summary>
+    /// <param name="line">One line, without its line break.</param>
+    public static string TokenOfLine(string line) => line switch
+    {
+        "\\s" => " ",
+        "\\t" => "\t",
+        "\\n" => "\n",
+        _ => line ?? throw new ArgumentNullException(nameof(line)),
+    };
+
+    /// <summary>The line of a vocabulary file that stands for <paramref name="token"/> (see <see cref="FromFileLines"/>).</summary>
+    /// <param name="token">A token.</param>
+    public static string LineOfToken(string token) => token switch
+    {
+        " " => "\\s",
+        "\t" => "\\t",
+        "\n" => "\\n",
+        _ => token ?? throw new ArgumentNullException(nameof(token)),
+    };
+
     /// <summary>The number of tokens, which is the size of the one-hot input x.</summary>
     public int Count => tokens.Length;
 

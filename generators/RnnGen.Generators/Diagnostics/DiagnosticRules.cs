@@ -147,6 +147,14 @@ internal static class DiagnosticRules
         "RNN0035", "A model's type is another model's namespace",
         "'{0}' is both the type of a model and a namespace of another ('{1}'); give this spec another 'name' or 'namespace'", RuleSeverity.Error);
 
+    public static readonly DiagnosticRule UnknownShape = new(
+        "RNN0036", "Unknown sequence shape",
+        "'{0}' is not a sequence shape; use one of {1}{2}", RuleSeverity.Error);
+
+    public static readonly DiagnosticRule ShapeConflict = new(
+        "RNN0037", "The model cannot have this shape",
+        "A '{0}' model cannot have {1}: {2}", RuleSeverity.Error);
+
     public static readonly DiagnosticRule InternalError = new(
         "RNN0099", "RnnGen failed unexpectedly",
         "RnnGen failed on this file: {0}; unless the cause is named in the message, this is a bug in RnnGen: please report it with the spec", RuleSeverity.Error);
@@ -158,7 +166,7 @@ internal static class DiagnosticRules
         UnknownEncoding, UnknownTokenizer, InvalidTypeName, InvalidNamespace, VocabularyNotFound,
         VocabularyWithoutUnknown, DuplicateToken, InvalidToken, InputSizeMismatch, LabelCountMismatch,
         InvalidLabel, OneHotOnly, InvalidWeightsPath, DuplicateProperty, DuplicateModel, SoftmaxOfOne, DuplicateKey, InvalidVocabularyPath, ModelTooLarge,
-        UnknownCell, FixedActivation, InvalidModulePath, ModuleNotInModel, DuplicateModulePath, FileNotRead, TooManyProblems, LabelWithoutProperty, TextTooLong, TypeIsNamespace, InternalError,
+        UnknownCell, FixedActivation, InvalidModulePath, ModuleNotInModel, DuplicateModulePath, FileNotRead, TooManyProblems, LabelWithoutProperty, TextTooLong, TypeIsNamespace, UnknownShape, ShapeConflict, InternalError,
     };
 
     private static readonly Dictionary<string, DiagnosticRule> s_byId = All.ToDictionary(r => r.Id, StringComparer.Ordinal);

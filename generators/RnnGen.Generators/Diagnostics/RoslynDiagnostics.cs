@@ -155,6 +155,14 @@ internal static class RoslynDiagnostics
         "RNN0035", Title("RNN0035"), Message("RNN0035"), DiagnosticRule.Category, DiagnosticSeverity.Error,
         isEnabledByDefault: true, helpLinkUri: Help("RNN0035"));
 
+    public static readonly DiagnosticDescriptor UnknownShape = new(
+        "RNN0036", Title("RNN0036"), Message("RNN0036"), DiagnosticRule.Category, DiagnosticSeverity.Error,
+        isEnabledByDefault: true, helpLinkUri: Help("RNN0036"));
+
+    public static readonly DiagnosticDescriptor ShapeConflict = new(
+        "RNN0037", Title("RNN0037"), Message("RNN0037"), DiagnosticRule.Category, DiagnosticSeverity.Error,
+        isEnabledByDefault: true, helpLinkUri: Help("RNN0037"));
+
     public static readonly DiagnosticDescriptor InternalError = new(
         "RNN0099", Title("RNN0099"), Message("RNN0099"), DiagnosticRule.Category, DiagnosticSeverity.Error,
         isEnabledByDefault: true, helpLinkUri: Help("RNN0099"));
@@ -167,7 +175,7 @@ internal static class RoslynDiagnostics
         DuplicateToken, InvalidToken, InputSizeMismatch, LabelCountMismatch, InvalidLabel, OneHotOnly,
         InvalidWeightsPath, DuplicateProperty, DuplicateModel, SoftmaxOfOne, DuplicateKey, InvalidVocabularyPath,
         ModelTooLarge, UnknownCell, FixedActivation, InvalidModulePath, ModuleNotInModel, DuplicateModulePath,
-        FileNotRead, TooManyProblems, LabelWithoutProperty, TextTooLong, TypeIsNamespace, InternalError,
+        FileNotRead, TooManyProblems, LabelWithoutProperty, TextTooLong, TypeIsNamespace, UnknownShape, ShapeConflict, InternalError,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> s_descriptors = All.ToDictionary(d => d.Id);

@@ -59,8 +59,14 @@ internal static class KernelEmitter
                 }
                 else
                 {
-                    Dispatch(w, m);
+                    Dispatch(w, m, "Step", StepParameters(m), $"model, ref state, {XArg(m)}, ref output");
                     foreach (KernelPlan plan in plans) new Kernel(w, m, program, plan).Write(program.Layers, head: true, "Step", StepParameters(m));
+                    if (m.Classifier)
+                    {
+                        // A classifier reads ŷ once, after the last input: every step before it runs the layers only.
+                        Dispatch(w, m, "Advance", AdvanceParameters(m), $"model, ref state, {XArg(m)}");
+                        foreach (KernelPlan plan in plans) new Kernel(w, m, program, plan).Write(program.Layers, head: false, "Advance", AdvanceParameters(m));
+                    }
                 }
                 BatchEmitter.Emit(w, m, program);
                 Throwers(w, m);
@@ -76,6 +82,8 @@ internal static class KernelEmitter
     private static string XArg(ModelSpec m) => m.Input.OneHot ? "token" : "input";
 
     private static string StepParameters(ModelSpec m) => $"Model model, ref Model.Hidden state, {XParam(m)}, ref Model.Output output";
+
+    private static string AdvanceParameters(ModelSpec m) => $"Model model, ref Model.Hidden state, {XParam(m)}";
 
     /// <summary>A direction's kernel of a bidirectional layer: layer 0 reads x, the others the layer below's outputs.</summary>
     private static string LayerParameters(ModelSpec m, LayerProgram layer) =>
@@ -180,24 +188,25 @@ internal static class KernelEmitter
         w.Line();
     }
 
-    private static void Dispatch(SourceWriter w, ModelSpec m)
+    private static void Dispatch(SourceWriter w, ModelSpec m, string name, string parameters, string args)
     {
-        string args = $"model, ref state, {XArg(m)}, ref output";
-        string parameters = $"Model model, ref Model.Hidden state, {XParam(m)}, ref Model.Output output";
-        w.Line("/// <summary>One step with the widest accelerated vectors; the JIT folds the tests to one call.</summary>");
+        w.Line(name == "Step"
+            ? "/// <summary>One step with the widest accelerated vectors; the JIT folds the tests to one call.</summary>"
+            : "/// <summary>One step of the layers (no head) with the widest accelerated vectors; the JIT folds the tests to one call.</summary>");
         w.Line("[MethodImpl(MethodImplOptions.AggressiveInlining)]");
-        using (w.Block($"public static void Step({parameters})"))
+        using (w.Block($"public static void {name}({parameters})"))
         {
             int[] widths = KernelPlanner.Widths;
             for (int i = 0; i < widths.Length; i++)
             {
-                string call = $"Step{Int(widths[i])}({args});";
+                string call = $"{name}{Int(widths[i])}({args});";
                 if (i == 0) w.Line($"if (Vector{Int(widths[i])}.IsHardwareAccelerated) {call}");
                 else if (i < widths.Length - 1) w.Line($"else if (Vector{Int(widths[i])}.IsHardwareAccelerated) {call}");
                 else w.Line($"else {call}");
             }
         }
         w.Line();
+        if (name != "Step") return;
         w.Line("/// <summary>One step with the kernel of <paramref name=\"bits\"/>-bit vectors.</summary>");
         using (w.Block($"public static void StepWith(int bits, {parameters})"))
         {
@@ -240,6 +249,13 @@ internal static class KernelEmitter
         w.Line("[DoesNotReturn]");
         w.Line("public static void ThrowOutputsTooShort(int length, int needed) =>");
         w.Line("    throw new ArgumentException($\"outputs has room for {length} steps but the sequence has {needed}.\", \"outputs\");");
+        if (m.Shape == SequenceShape.ManyToMany) return;
+        w.Line();
+        w.Line("[DoesNotReturn]");
+        w.Line("public static void ThrowEmptySequence(string parameter) =>");
+        w.Line(m.Classifier
+            ? $"    throw new ArgumentException(\"{m.Name} classifies a sequence after its last input, so it needs at least one.\", parameter);"
+            : $"    throw new ArgumentException(\"{m.Name} needs at least one token to start generating from.\", parameter);");
     }
 
     /// <summary>One kernel: the plan's chunks, each a walk over the program's recurrence, then the head.</summary>
@@ -277,7 +293,7 @@ internal static class KernelEmitter
         public void Write(IReadOnlyList<LayerProgram> layers, bool head, string name, string parameters)
         {
             SourceWriter w = _w;
-            string what = name == "Step" ? "One step" : name == "Head" ? "The head, at one step," : $"One step of {name}";
+            string what = name switch { "Step" => "One step", "Head" => "The head, at one step,", "Advance" => "One step of the layers (no head)", _ => $"One step of {name}" };
             w.Line($"/// <summary>{what} with {Int(_plan.Bits)}-bit vectors ({Int(_lanes)} floats); the caller has checked the input.</summary>");
             using (w.Block($"public static void {name}{Int(_plan.Bits)}({parameters})"))
             {

@@ -17,8 +17,15 @@ internal static partial class ModelEmitter
 
         w.Line("/// <summary>");
         w.Line("/// Runs a batch of independent sequences, each from the zero state, and writes each one's outputs where");
-        w.Line("/// <see cref=\"Forward(" + (oneHot ? "global::System.ReadOnlySpan{int}" : "global::System.ReadOnlySpan{float}") +
-            ", global::System.Span{Output})\"/> would: sequence i's");
+        if (m.Classifier)
+        {
+            w.Line("/// a loop of <see cref=\"Step\"/> would (a classifier's answer for a sequence is its last row): sequence i's");
+        }
+        else
+        {
+            w.Line("/// <see cref=\"Forward(" + (oneHot ? "global::System.ReadOnlySpan{int}" : "global::System.ReadOnlySpan{float}") +
+                ", global::System.Span{Output})\"/> would: sequence i's");
+        }
         w.Line("/// ŷ&lt;1&gt; … ŷ&lt;T_i&gt; go to outputs[s_i …], where s_i is the sum of the lengths before it. The sequences run in");
         w.Line("/// lock-step, up to 64 at once, longest first: at each step the recurrent product of all the running ones is");
         w.Line("/// one matrix-matrix product, which loads each weight once for several sequences; sequences that have ended");

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using RnnGen.Generators.Model;
 using static RnnGen.Generators.Emit.Literals;
@@ -101,15 +102,18 @@ internal static partial class ModelEmitter
         {
             w.Line($"        new global::RnnGen.TensorInfo({String(t.Name)}, new int[] {{ {string.Join(", ", t.Shape.Select(d => d.Constant))} }}),");
         }
-        bool textbook = ModelTensors.Textbook(m);
-        w.Line(textbook ? "    });" : "    },");
-        if (!textbook)
+        // The named arguments after Tensors: the cell's when it is not the textbook's, the shape when it is not the default.
+        var more = new List<string>();
+        if (!ModelTensors.Textbook(m))
         {
-            w.Line($"    Cell: {String(m.Top.Cell.Word())},");
-            w.Line($"    Layers: {Int(m.Layers.Count)},");
-            w.Line($"    EmbeddingSize: {Int(m.Input.Embedding)},");
-            w.Line($"    Bidirectional: {(m.Bidirectional ? "true" : "false")});");
+            more.Add($"Cell: {String(m.Top.Cell.Word())}");
+            more.Add($"Layers: {Int(m.Layers.Count)}");
+            more.Add($"EmbeddingSize: {Int(m.Input.Embedding)}");
+            more.Add($"Bidirectional: {(m.Bidirectional ? "true" : "false")}");
         }
+        if (m.Shape != SequenceShape.ManyToMany) more.Add($"Shape: {String(m.Shape.Name())}");
+        w.Line(more.Count == 0 ? "    });" : "    },");
+        for (int k = 0; k < more.Count; k++) w.Line($"    {more[k]}{(k == more.Count - 1 ? ");" : ",")}");
         w.Line();
         w.Line("/// <summary>The output labels, one per output (empty when the spec gives none).</summary>");
         w.Line("public static global::System.Collections.Generic.IReadOnlyList<string> Labels => Info.Labels;");

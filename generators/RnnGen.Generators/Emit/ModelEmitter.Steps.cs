@@ -67,6 +67,12 @@ internal static partial class ModelEmitter
             BidirectionalSteps(w, m);
             return;
         }
+        if (m.Classifier)
+        {
+            ClassifierSteps(w, m);
+            return;
+        }
+        if (m.Generator) GeneratorApi(w, m);
         bool oneHot = m.Input.OneHot;
         string impl = Impl(m);
         string xParam = oneHot ? "int token" : "global::System.ReadOnlySpan<float> x";

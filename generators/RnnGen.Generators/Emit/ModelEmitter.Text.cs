@@ -18,6 +18,7 @@ internal static partial class ModelEmitter
         {
             TokenizerKind.Words => "Words",
             TokenizerKind.Characters => "Characters",
+            TokenizerKind.Text => "Text",
             _ => throw Exhaustive.Unhandled(m.Input.Tokenizer),
         };
         w.Line("/// <summary>");
@@ -30,23 +31,35 @@ internal static partial class ModelEmitter
         w.Line("/// <summary>The index of &lt;UNK&gt;, which every word outside the vocabulary maps to.</summary>");
         w.Line($"public const int UnknownToken = {Int(m.Input.UnknownIndex)};");
         w.Line();
-        w.Line(m.Input.Tokenizer == TokenizerKind.Words
-            ? "/// <summary>Splits text into words the way this model reads it: letters, digits, inner apostrophes and hyphens.</summary>"
-            : "/// <summary>Splits text into characters the way this model reads it: every non-space character, upper-cased.</summary>");
+        w.Line(m.Input.Tokenizer switch
+        {
+            TokenizerKind.Words => "/// <summary>Splits text into words the way this model reads it: letters, digits, inner apostrophes and hyphens.</summary>",
+            TokenizerKind.Characters => "/// <summary>Splits text into characters the way this model reads it: every non-space character, upper-cased.</summary>",
+            _ => "/// <summary>Splits text into characters the way this model reads it: every character as written, white space included.</summary>",
+        });
         w.Line("public static global::System.Collections.Generic.IReadOnlyList<string> Tokenize(string text) =>");
         w.Line($"    global::RnnGen.Tokenizer.{tokenizer}(text);");
         w.Line();
         w.Line("/// <summary>The token index of one word, or <see cref=\"UnknownToken\"/> when the vocabulary lacks it.</summary>");
         w.Line("public static int Encode(string word) => Vocabulary.IndexOf(word);");
         w.Line();
-        w.Line("/// <summary>Tokenizes <paramref name=\"text\"/> and runs the model on it from a&lt;0&gt; = 0 (allocates).</summary>");
-        w.Line("/// <returns>One output per token of <see cref=\"Tokenize\"/>.</returns>");
-        w.Line("public Output[] Forward(string text) => Forward(Vocabulary.Encode(Tokenize(text)));");
+        if (m.Classifier)
+        {
+            w.Line("/// <summary>Tokenizes <paramref name=\"text\"/> and classifies it: ŷ after its last token (allocates the tokens).</summary>");
+            w.Line("/// <exception cref=\"global::System.ArgumentException\">The text has no token.</exception>");
+            w.Line("public Output Forward(string text) => Forward(Vocabulary.Encode(Tokenize(text)));");
+        }
+        else
+        {
+            w.Line("/// <summary>Tokenizes <paramref name=\"text\"/> and runs the model on it from a&lt;0&gt; = 0 (allocates).</summary>");
+            w.Line("/// <returns>One output per token of <see cref=\"Tokenize\"/>.</returns>");
+            w.Line("public Output[] Forward(string text) => Forward(Vocabulary.Encode(Tokenize(text)));");
+        }
         w.Line();
         w.Line("/// <summary>Builds the vocabulary on first use, so a model that is only given indices never pays for it.</summary>");
         using (w.Block("private static class VocabularyHolder"))
         {
-            w.Line("public static readonly global::RnnGen.Vocabulary Instance = new global::RnnGen.Vocabulary(VocabularyTokens());");
+            w.Line("public static readonly global::RnnGen.Vocabulary Instance = global::RnnGen.Vocabulary.FromFileLines(VocabularyTokens());");
         }
         w.Line();
     }

@@ -37,7 +37,8 @@ internal static partial class ModelEmitter
         {
             ClassDocs(w, m);
             w.Line(GeneratorInfo.GeneratedCodeAttribute);
-            string iface = m.Input.OneHot ? "global::RnnGen.IOneHotRnnModel" : "global::RnnGen.IDenseRnnModel";
+            string iface = m.Generator ? "global::RnnGen.IOneHotGenerator"
+                : m.Input.OneHot ? "global::RnnGen.IOneHotRnnModel" : "global::RnnGen.IDenseRnnModel";
             using (w.Block($"public sealed partial class {m.Name} : {iface}"))
             {
                 Constants(w, m, program);

@@ -25,6 +25,20 @@ internal enum TokenizerKind
 {
     Words,
     Characters,
+    Text,
+}
+
+/// <summary>How a model's outputs follow its inputs (the spec's <c>shape</c>).</summary>
+internal enum SequenceShape
+{
+    /// <summary>One output per input.</summary>
+    ManyToMany,
+
+    /// <summary>One output after the last input: a sequence classifier.</summary>
+    ManyToOne,
+
+    /// <summary>A generator: a softmax over its own vocabulary, each sampled token fed back as the next input.</summary>
+    OneToMany,
 }
 
 /// <summary>
@@ -72,13 +86,31 @@ internal static class SpecNames
     {
         TokenizerKind.Words => SpecWords.Words,
         TokenizerKind.Characters => SpecWords.Characters,
+        TokenizerKind.Text => SpecWords.Text,
         _ => throw Exhaustive.Unhandled(tokenizer),
+    };
+
+    public static string Name(this SequenceShape shape) => shape switch
+    {
+        SequenceShape.ManyToMany => SpecWords.ManyToMany,
+        SequenceShape.ManyToOne => SpecWords.ManyToOne,
+        SequenceShape.OneToMany => SpecWords.OneToMany,
+        _ => throw Exhaustive.Unhandled(shape),
+    };
+
+    public static SequenceShape ParseShape(string name) => name switch
+    {
+        SpecWords.ManyToMany => SequenceShape.ManyToMany,
+        SpecWords.ManyToOne => SequenceShape.ManyToOne,
+        SpecWords.OneToMany => SequenceShape.OneToMany,
+        _ => throw Exhaustive.Unhandled(name),
     };
 
     public static TokenizerKind ParseTokenizer(string name) => name switch
     {
         SpecWords.Words => TokenizerKind.Words,
         SpecWords.Characters => TokenizerKind.Characters,
+        SpecWords.Text => TokenizerKind.Text,
         _ => throw Exhaustive.Unhandled(name),
     };
 

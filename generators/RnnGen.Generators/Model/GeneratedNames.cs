@@ -15,6 +15,7 @@ internal static class GeneratedNames
         "VocabularyTokens", "UnknownToken", "HiddenSize", "InputSize", "OutputSize", "HiddenStride", "OutputStride",
         "Labels", "WeightsFile", "DefaultWeightsPath", "EmbeddingSize", "StateStride", "PyTorchTensors", "ForwardWithVectors",
         "ForwardBatch", "ForwardBatchWithVectors", "VocabularyData", "LabelData", "Training",
+        "Advance", "Sample", "Generate", "Generation",
     };
 
     /// <summary>
@@ -125,8 +126,8 @@ internal static class GeneratedNames
     /// </summary>
     public static readonly string[] ReferencedTypes =
     {
-        "RnnGen.AlignedBuffer", "RnnGen.BatchMath", "RnnGen.GradientMath", "RnnGen.GradientPacking", "RnnGen.IDenseRnnModel", "RnnGen.IOneHotRnnModel", "RnnGen.IRnnModel",
-        "RnnGen.RnnModelInfo", "RnnGen.SafeTensorsFile", "RnnGen.Tensor", "RnnGen.TensorInfo", "RnnGen.Tokenizer", "RnnGen.VectorFormat",
+        "RnnGen.AlignedBuffer", "RnnGen.BatchMath", "RnnGen.GradientMath", "RnnGen.GradientPacking", "RnnGen.IDenseRnnModel", "RnnGen.IOneHotGenerator", "RnnGen.IOneHotRnnModel", "RnnGen.IRnnModel",
+        "RnnGen.RnnModelInfo", "RnnGen.SafeTensorsFile", "RnnGen.Tensor", "RnnGen.TensorInfo", "RnnGen.Tokenizer", "RnnGen.TokenSampler", "RnnGen.GenerationOptions", "RnnGen.VectorFormat",
         "RnnGen.VectorMath", "RnnGen.Vocabulary", "RnnGen.WeightPacking", "RnnGen.WeightsException",
         "RnnGen.Training.ITrainingProgram", "RnnGen.Training.ITrainingWorkspace", "RnnGen.Training.LossKind", "RnnGen.Training.ParameterInit",
         "RnnGen.Training.SequenceBatch",

@@ -23,6 +23,7 @@ namespace RnnGen.Generators.Model;
 /// <param name="Tensors">The weight tensors, in the weights file's order.</param>
 /// <param name="WeightsFile">The weights file relative to the models folder, with '/' separators.</param>
 /// <param name="Modules">The module paths of PyTorch's names, and whether the spec names them (then the names are exact).</param>
+/// <param name="Shape">How the outputs follow the inputs: one per input, one after the last, or generated.</param>
 internal sealed record ModelSpec(
     string SpecPath,
     string Key,
@@ -34,7 +35,8 @@ internal sealed record ModelSpec(
     OutputSpec Output,
     EquatableArray<TensorSpec> Tensors,
     string WeightsFile,
-    ModulePrefixes Modules)
+    ModulePrefixes Modules,
+    SequenceShape Shape = SequenceShape.ManyToMany)
 {
     /// <summary>The namespace-qualified type name.</summary>
     public string FullName => Namespace + "." + Name;
@@ -44,6 +46,12 @@ internal sealed record ModelSpec(
 
     /// <summary>Whether the layers run both ways: then the model has no Step, only Forward over whole sequences.</summary>
     public bool Bidirectional => Top.Bidirectional;
+
+    /// <summary>Whether the model is a sequence classifier (one output after the last input).</summary>
+    public bool Classifier => Shape == SequenceShape.ManyToOne;
+
+    /// <summary>Whether the model is a generator (its sampled outputs are its next inputs).</summary>
+    public bool Generator => Shape == SequenceShape.OneToMany;
 }
 
 /// <summary>x: how it enters the network.</summary>

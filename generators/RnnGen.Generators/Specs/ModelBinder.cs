@@ -46,6 +46,13 @@ internal static class ModelBinder
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticRules.SizeOutOfRange, draft.SpecPath, draft.VocabularyRange,
                 "The vocabulary's line count", "1", SpecReader.MaxInputSize.ToString(CultureInfo.InvariantCulture), count.ToString(CultureInfo.InvariantCulture)));
         }
+        if (draft.Shape == SequenceShape.OneToMany && draft.OutputSize != count)
+        {
+            string n = count.ToString(CultureInfo.InvariantCulture);
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticRules.ShapeConflict, draft.SpecPath, draft.OutputSizeRange, SpecWords.OneToMany,
+                "y.size " + draft.OutputSize.ToString(CultureInfo.InvariantCulture),
+                $"a generator's ŷ is a softmax over its input tokens, the {n} lines of '{DiagnosticText.Clip(draft.VocabularyFile)}', so y.size must be {n}"));
+        }
         if (diagnostics.Count == 0 && TooLarge(draft, count) is DiagnosticInfo tooBig) diagnostics.Add(tooBig);
         if (diagnostics.Count > 0) return new StepResult<BoundModel>(null, diagnostics.ToEquatableArray());
 
@@ -130,7 +137,7 @@ internal static class ModelBinder
         var model = new ModelSpec(d.SpecPath, d.Key, d.Name, d.Namespace, d.Description,
             input, layers, output,
             ModelTensors.For(d.Cell, d.HiddenSize, inputSize, output.Size, d.Layers, d.Embedding, bidirectional: d.Bidirectional, modules: d.Modules),
-            d.WeightsFile, d.Modules);
+            d.WeightsFile, d.Modules, d.Shape);
         return new BoundModel(model, d.NameRange);
     }
 }

@@ -31,4 +31,7 @@ internal sealed record SpecDraft(
     Activation OutputActivation,
     EquatableArray<string> Labels,
     string WeightsFile,
-    ModulePrefixes Modules);
+    ModulePrefixes Modules,
+    SequenceShape Shape = SequenceShape.ManyToMany,
+    TextRange ShapeRange = default,
+    TextRange OutputSizeRange = default);

@@ -42,7 +42,7 @@ internal static class SpecReader
     /// <summary>The longest module path (modules.*): each tensor's name is it and the tensor's own name.</summary>
     public const int MaxModulePathLength = 200;
 
-    internal static readonly string[] RootProperties = { "$schema", "name", "namespace", "description", "a", "x", "y", "weights", "modules" };
+    internal static readonly string[] RootProperties = { "$schema", "name", "namespace", "description", "shape", "a", "x", "y", "weights", "modules" };
     internal static readonly string[] HiddenProperties = { "size", "activation", "cell", "layers", "bidirectional" };
     internal static readonly string[] InputProperties = { "encoding", "size", "vocabulary", "tokenizer", "embedding" };
     internal static readonly string[] OutputProperties = { "size", "activation", "labels" };
@@ -142,6 +142,8 @@ internal static class SpecReader
             HiddenDraft? hidden = ReadHidden(props, rootAnchor);
             InputDraft? input = ReadInput(props, rootAnchor);
             OutputDraft? output = ReadOutput(props, rootAnchor);
+            (SequenceShape? shape, TextRange shapeRange) = ReadShape(props, rootAnchor);
+            if (shape is SequenceShape known && !ShapeFits(known, props, hidden, input, output)) shape = null;
 
             string? weights = RequiredString(props, "weights", "The spec", rootAnchor,
                 "the .safetensors file, relative to the spec, that holds Waa, Wax, ba, Wya and by", out TextRange weightsRange);
@@ -162,7 +164,7 @@ internal static class SpecReader
             }
 
             if (name is not null && output is not null) LabelsWithoutProperty(name, output);
-            if (name is null || hidden is null || input is null || output is null || weights is null || modules is null) return null;
+            if (name is null || hidden is null || input is null || output is null || weights is null || modules is null || shape is null) return null;
 
             string specDirectory = System.IO.Path.GetDirectoryName(_path) ?? "";
             string vocabularyFullPath = input.Vocabulary.Length == 0 ? "" : FullPath(specDirectory, input.Vocabulary);
@@ -171,7 +173,69 @@ internal static class SpecReader
                 hidden.Size, hidden.Activation, hidden.Cell, hidden.Layers, hidden.Bidirectional,
                 input.Encoding, input.Size, input.SizeRange, input.Tokenizer, input.Vocabulary, vocabularyFullPath, input.VocabularyRange, input.Embedding,
                 output.Size, output.Activation, output.Labels,
-                WeightsRelativeToModels(specDirectory, weights, modelsDirectory), modules);
+                WeightsRelativeToModels(specDirectory, weights, modelsDirectory), modules,
+                shape.Value, shapeRange, output.SizeRange);
+        }
+
+        /// <summary>The spec's <c>shape</c>, <c>many-to-many</c> when it has none, and where it is written.</summary>
+        private (SequenceShape? Shape, TextRange Range) ReadShape(IReadOnlyDictionary<string, JsonProperty> root, TextRange rootAnchor)
+        {
+            if (!root.TryGetValue("shape", out JsonProperty? p)) return (SequenceShape.ManyToMany, rootAnchor);
+            string? value = StringValue(p, "shape");
+            if (value is null) return (null, p.Value.Range);
+            if (!SpecWords.Shapes.Contains(value))
+            {
+                Report(DiagnosticRules.UnknownShape, p.Value.Range, Clip(value), Quoted(SpecWords.Shapes), Suggest(value, SpecWords.Shapes));
+                return (null, p.Value.Range);
+            }
+            return (SpecNames.ParseShape(value), p.Value.Range);
+        }
+
+        /// <summary>
+        /// RNN0037 at every property that a shape cannot have: a generator feeds each sampled output back as its next
+        /// input (one-hot x, softmax y without labels, forward only); a classifier's head reads one final state, which a
+        /// bidirectional model does not have. Whether the parts that were read fit; a part that was not read is not checked.
+        /// </summary>
+        private bool ShapeFits(SequenceShape shape, IReadOnlyDictionary<string, JsonProperty> root, HiddenDraft? hidden, InputDraft? input, OutputDraft? output)
+        {
+            if (shape == SequenceShape.ManyToMany) return true;
+            string name = shape.Name();
+            bool ok = true;
+            void Conflict(string objectName, string property, string what, string why)
+            {
+                JsonProperty? p = root.TryGetValue(objectName, out JsonProperty? o) && o.Value is JsonObject obj
+                    ? obj.Properties.FirstOrDefault(q => q.Name == property)
+                    : null;
+                Report(DiagnosticRules.ShapeConflict, p?.Value.Range ?? root["shape"].Value.Range, name, what, why);
+                ok = false;
+            }
+            if (hidden is { Bidirectional: true })
+            {
+                Conflict("a", "bidirectional", "a.bidirectional true", shape == SequenceShape.OneToMany
+                    ? "a generator feeds each output back as its next input, so it runs forward only; remove a.bidirectional"
+                    : "a classifier's head reads the state after the last input, and a bidirectional model has two (the forward one at the end, the backward one at the start); remove a.bidirectional, or use shape 'many-to-many'");
+            }
+            if (shape != SequenceShape.OneToMany) return ok;
+            if (input is { Encoding: InputEncoding.Dense })
+            {
+                Conflict("x", "encoding", "x.encoding 'dense'",
+                    "a generator feeds each sampled token back as its next input, so x must be 'one-hot' over the tokens ŷ is a softmax over");
+            }
+            if (output is not null && output.Activation != Activation.Softmax)
+            {
+                Conflict("y", "activation", $"y.activation '{output.Activation.Name()}'",
+                    "a generator samples its next token from ŷ, which must be a 'softmax' over its vocabulary");
+            }
+            if (output is not null && output.Labels.Count > 0)
+            {
+                Conflict("y", "labels", "y.labels", "a generator's outputs are its vocabulary's tokens, output k token k; remove y.labels");
+            }
+            if (input is { Size: int xSize } && output is not null && xSize != output.Size)
+            {
+                Conflict("y", "size", "y.size " + output.Size.ToString(CultureInfo.InvariantCulture),
+                    $"a generator's ŷ is a softmax over its {xSize.ToString(CultureInfo.InvariantCulture)} input tokens (x.size), so y.size must be {xSize.ToString(CultureInfo.InvariantCulture)}");
+            }
+            return ok;
         }
 
         /// <summary>
@@ -395,7 +459,7 @@ internal static class SpecReader
             return ok ? new InputDraft(encoding!.Value, size, sizeRange, tokenizer, vocabulary, vocabularyRange, embedding) : null;
         }
 
-        private sealed record OutputDraft(int Size, Activation Activation, EquatableArray<string> Labels, IReadOnlyList<TextRange> LabelRanges);
+        private sealed record OutputDraft(int Size, Activation Activation, EquatableArray<string> Labels, IReadOnlyList<TextRange> LabelRanges, TextRange SizeRange);
 
         /// <summary>
         /// RNN0033, once for the spec at the first label that gets no property on Output (GeneratedNames.LabelProperties),
@@ -470,7 +534,7 @@ internal static class SpecReader
                     ok = false;
                 }
             }
-            return ok ? new OutputDraft(size!.Value, activation!.Value, labels.ToEquatableArray(), labelRanges) : null;
+            return ok ? new OutputDraft(size!.Value, activation!.Value, labels.ToEquatableArray(), labelRanges, props["size"].Value.Range) : null;
         }
 
         // ---- Values -------------------------------------------------------------------------

@@ -13,12 +13,12 @@ internal static class EvalCommand
         Option<string> weights = CommonOptions.Weights(required: false);
         var data = new Option<string>("--data")
         {
-            Description = "The test data: CoNLL, one 'token<TAB>label' a line, a blank line between sentences.",
+            Description = "The test data, as 'rnngen train --data' reads it for the model's shape (CoNLL for a tagger).",
             HelpName = "file",
             Required = true,
         };
         var command = new Command(
-            "eval", "Score a one-hot tagging model on CoNLL data: precision, recall and F1 per label for tokens and spans, a confusion count, and in-vocabulary against <UNK> tokens.")
+            "eval", "Score a one-hot model: a tagger's precision, recall and F1 per label for tokens and spans, a confusion count, and in-vocabulary against <UNK> tokens; a classifier's accuracy and confusion; a generator's perplexity per symbol.")
         {
             model, weights, data,
         };
@@ -31,6 +31,13 @@ internal static class EvalCommand
             Result<Vocabulary> vocabulary = TaggingData.RequireVocabulary(loaded.Info, loaded.Vocabulary);
             if (vocabulary.Failure is not null) return terminal.Fail(vocabulary.Failure);
             string path = parsed.GetRequiredValue(data);
+            if (loaded.Info.Shape != SpecWords.ManyToMany)
+            {
+                Result<ShapeCorpus> shaped = ShapeData.Read(path, "--data", loaded.Info, vocabulary.Value);
+                return shaped.Failure is not null
+                    ? terminal.Fail(shaped.Failure)
+                    : terminal.Print(ShapeEvaluation.Report(loaded, path, shaped.Value), ExitCodes.Success);
+            }
             Result<TaggedCorpus> corpus = TaggingData.Read(path, "--data", loaded.Info, vocabulary.Value);
             if (corpus.Failure is not null) return terminal.Fail(corpus.Failure);
             TaggingEvaluation scores = TaggingEvaluation.Run(loaded, corpus.Value.Sequences, vocabulary.Value);

@@ -28,7 +28,7 @@ internal static class RunCommand
         };
         command.SetAction(parsed =>
         {
-            Result<ChosenModel> chosen = ModelLookup.Resolve(models, parsed.GetRequiredValue(model));
+            Result<ChosenModel> chosen = ModelLookup.Resolve(models, parsed.GetRequiredValue(model)).Then(m => Shapes.PerStep(m, "run"));
             if (chosen.Failure is not null) return terminal.Fail(chosen.Failure);
             IRnnModel loaded = chosen.Value.Load(parsed.GetRequiredValue(weights));
             InputFormat lineFormat = parsed.GetValue(format) switch { "ids" => InputFormat.Ids, "text" => InputFormat.Text, _ => InputFormat.Auto };

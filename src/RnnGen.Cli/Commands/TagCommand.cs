@@ -21,7 +21,8 @@ internal static class TagCommand
         };
         command.SetAction(parsed =>
         {
-            Result<ChosenModel> chosen = ModelLookup.Resolve(models, parsed.GetRequiredValue(model)).Then(RequireOneHot);
+            Result<ChosenModel> chosen = ModelLookup.Resolve(models, parsed.GetRequiredValue(model)).Then(RequireOneHot)
+                .Then(m => Shapes.PerStep(m, "tag"));
             if (chosen.Failure is not null) return terminal.Fail(chosen.Failure);
             var loaded = (IOneHotRnnModel)chosen.Value.Load(parsed.GetValue(weights));
             string joined = string.Join(' ', parsed.GetRequiredValue(text));

@@ -21,10 +21,10 @@ internal static class TrainCommand
     {
         var defaults = new TrainerOptions();
         Argument<string> model = CommonOptions.Model(models);
-        Option<string> data = File("--data", "The training data: CoNLL, one 'token<TAB>label' a line, a blank line between sentences.", required: true);
+        Option<string> data = File("--data", "The training data: for a tagger CoNLL, one 'token<TAB>label' a line, a blank line between sentences; for a classifier one 'label<TAB>text' a line; for a generator text, a blank line between sequences.", required: true);
         Option<string> output = File("--out", "The safetensors file to write the trained weights to (overwritten if it exists).", required: true);
         output.Aliases.Add("-o");
-        Option<string> valid = File("--valid", "Validation data (CoNLL), scored after every epoch; the weights of the epoch with the lowest validation loss are kept.", required: false);
+        Option<string> valid = File("--valid", "Validation data (as --data), scored after every epoch; the weights of the epoch with the lowest validation loss are kept.", required: false);
         var split = new Option<double?>("--valid-split")
         {
             Description = "Hold out this fraction of --data as validation instead (0 < f < 1), chosen by --seed.",
@@ -131,17 +131,17 @@ internal static class TrainCommand
         if (vocabulary.Failure is not null) return terminal.Fail(vocabulary.Failure);
 
         // The data first, so that its errors show before anything runs.
-        Result<TaggedCorpus> corpus = TaggingData.Read(request.Data, "--data", info, vocabulary.Value);
+        Result<ShapeCorpus> corpus = ShapeData.Read(request.Data, "--data", info, vocabulary.Value);
         if (corpus.Failure is not null) return terminal.Fail(corpus.Failure);
         IReadOnlyList<TrainingSequence> training = corpus.Value.Sequences;
         IReadOnlyList<TrainingSequence>? validation = null;
-        var lines = new List<string> { TaggingData.Summary(request.Data, corpus.Value) };
+        var lines = new List<string> { corpus.Value.Summary };
         if (request.Valid is not null)
         {
-            Result<TaggedCorpus> held = TaggingData.Read(request.Valid, "--valid", info, vocabulary.Value);
+            Result<ShapeCorpus> held = ShapeData.Read(request.Valid, "--valid", info, vocabulary.Value);
             if (held.Failure is not null) return terminal.Fail(held.Failure);
             validation = held.Value.Sequences;
-            lines.Add(TaggingData.Summary(request.Valid, held.Value) + ", validation");
+            lines.Add(held.Value.Summary + ", validation");
         }
         else if (request.Split is double fraction)
         {

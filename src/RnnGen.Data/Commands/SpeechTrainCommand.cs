@@ -88,8 +88,8 @@ internal static class SpeechTrainCommand
     private static DigitScores Score(IDenseRnnModel model, string folder, IReadOnlyList<SpeechClip> clips)
     {
         float[][] frames = SpeechFeatures.Compute(folder, clips, FrontEnd, Environment.ProcessorCount);
-        var outputs = new float[frames.Max(f => f.Length) / FrontEnd.MelBands * model.Info.OutputSize];
-        int[] predicted = frames.Select(f => DigitSequences.Predict(model, f, FrontEnd.MelBands, outputs)).ToArray();
+        var outputs = new float[model.Info.OutputSize];
+        int[] predicted = frames.Select(f => DigitSequences.Predict(model, f, outputs)).ToArray();
         return new DigitScores(clips, predicted);
     }
 

@@ -55,6 +55,24 @@ static class SpecWords
     /// <summary>Tokenizer <c>characters</c>.</summary>
     public const string Characters = "characters";
 
+    /// <summary>Tokenizer <c>text</c>: every character as written, case, spaces and line breaks included.</summary>
+    public const string Text = "text";
+
+    /// <summary>
+    /// The token that a generator's training wraps every sequence in and its generation starts and stops at, when
+    /// its vocabulary has it.
+    /// </summary>
+    public const string EndOfSequence = "<EOS>";
+
+    /// <summary>Shape <c>many-to-many</c> (the default): one output per input, ŷ&lt;t&gt; after x&lt;t&gt;.</summary>
+    public const string ManyToMany = "many-to-many";
+
+    /// <summary>Shape <c>many-to-one</c>: a sequence classifier, one output after the last input.</summary>
+    public const string ManyToOne = "many-to-one";
+
+    /// <summary>Shape <c>one-to-many</c>: a generator, each sampled output fed back as the next input.</summary>
+    public const string OneToMany = "one-to-many";
+
     /// <summary>Cell <c>rnn</c>: the textbook's Elman cell, a&lt;t&gt; = g_a(Waa · a&lt;t-1&gt; + Wax · x&lt;t&gt; + ba) (PyTorch's <c>nn.RNN</c>).</summary>
     public const string Rnn = "rnn";
 
@@ -95,7 +113,10 @@ static class SpecWords
     public static IReadOnlyList<string> Encodings { get; } = Array.AsReadOnly(new[] { OneHot, Dense });
 
     /// <summary>The tokenizers of one-hot models.</summary>
-    public static IReadOnlyList<string> Tokenizers { get; } = Array.AsReadOnly(new[] { Words, Characters });
+    public static IReadOnlyList<string> Tokenizers { get; } = Array.AsReadOnly(new[] { Words, Characters, Text });
+
+    /// <summary>The sequence shapes a spec's <c>shape</c> may name.</summary>
+    public static IReadOnlyList<string> Shapes { get; } = Array.AsReadOnly(new[] { ManyToMany, ManyToOne, OneToMany });
 
     /// <summary>
     /// Generated models store every vector of a (and y) padded to a multiple of this many floats, the

@@ -81,6 +81,74 @@ public sealed class TrainingSequence
         return new TrainingSequence(length, inputSize, [], inputs, targets, stepWeights ?? []);
     }
 
+    /// <summary>
+    /// A generator's (shape <c>one-to-many</c>) sequence: each token is the input of a step and the target of the step
+    /// before it, so the loss is the next token's: x&lt;t&gt; = tokens[t - 1], the target of step t the one-hot
+    /// tokens[t] (T = tokens.Length - 1 steps).
+    /// </summary>
+    /// <param name="tokens">The token indices, at least two (wrap a sequence in &lt;EOS&gt; to learn how it starts and ends).</param>
+    /// <param name="vocabularySize">The model's input (and output) size.</param>
+    /// <exception cref="ArgumentException">Fewer than two tokens, or a token outside [0, <paramref name="vocabularySize"/>).</exception>
+    public static TrainingSequence NextTokens(int[] tokens, int vocabularySize)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        ArgumentOutOfRangeException.ThrowIfLessThan(vocabularySize, 1);
+        if (tokens.Length < 2) throw new ArgumentException("A next-token sequence needs at least two tokens: an input and its successor.", nameof(tokens));
+        int steps = tokens.Length - 1;
+        var targets = new float[steps * vocabularySize];
+        for (int t = 0; t < tokens.Length; t++)
+        {
+            if ((uint)tokens[t] >= (uint)vocabularySize)
+            {
+                throw new ArgumentException(
+                    FormattableString.Invariant($"Token {t} is {tokens[t]}, outside the vocabulary's {vocabularySize} indices."), nameof(tokens));
+            }
+            if (t > 0) targets[(t - 1) * vocabularySize + tokens[t]] = 1f;
+        }
+        return OneHot(tokens[..steps], targets);
+    }
+
+    /// <summary>
+    /// A classifier's (shape <c>many-to-one</c>) one-hot sequence: only the last step is scored, against
+    /// <paramref name="target"/> (the other steps have weight 0).
+    /// </summary>
+    /// <param name="tokens">The token indices, at least one.</param>
+    /// <param name="target">ŷ's target after the last token (OutputSize values, e.g. a one-hot class).</param>
+    /// <exception cref="ArgumentException">No token, or no target value.</exception>
+    public static TrainingSequence OneHotLastStep(int[] tokens, float[] target)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        ArgumentNullException.ThrowIfNull(target);
+        (float[] targets, float[] weights) = LastStepOnly(tokens.Length, target);
+        return OneHot(tokens, targets, weights);
+    }
+
+    /// <summary>A classifier's dense sequence: only the last step is scored, against <paramref name="target"/>.</summary>
+    /// <param name="inputs">T × <paramref name="inputSize"/> values, x&lt;1&gt; first; at least one step.</param>
+    /// <param name="inputSize">The model's input size, at least 1.</param>
+    /// <param name="target">ŷ's target after the last step (OutputSize values).</param>
+    /// <exception cref="ArgumentException">No step, a partial step, or no target value.</exception>
+    public static TrainingSequence DenseLastStep(float[] inputs, int inputSize, float[] target)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentOutOfRangeException.ThrowIfLessThan(inputSize, 1);
+        (float[] targets, float[] weights) = LastStepOnly(inputs.Length / inputSize, target);
+        return Dense(inputs, inputSize, targets, weights);
+    }
+
+    /// <summary>Targets of T steps that are 0 but the last (<paramref name="target"/>), and weights 0 but the last (1).</summary>
+    private static (float[] Targets, float[] Weights) LastStepOnly(int length, float[] target)
+    {
+        if (target.Length == 0) throw new ArgumentException("The target needs at least one value.", nameof(target));
+        if (length == 0) throw new ArgumentException("A sequence needs at least one step.", nameof(target));
+        var targets = new float[length * target.Length];
+        target.CopyTo(targets, (length - 1) * target.Length);
+        var weights = new float[length];
+        weights[^1] = 1f;
+        return (targets, weights);
+    }
+
     private static void CheckShape(int length, float[] targets, float[]? stepWeights)
     {
         if (length == 0) throw new ArgumentException("A sequence needs at least one step.", nameof(targets));

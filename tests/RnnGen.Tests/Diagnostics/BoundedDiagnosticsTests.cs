@@ -71,7 +71,7 @@ public sealed class BoundedDiagnosticsTests
         Assert.Equal(
             [
                 $"'{q}' is not an activation RnnGen knows for the hidden state (g_a); use one of 'tanh', 'relu', 'sigmoid'",
-                $"Unknown property '{q}' in the spec; the properties allowed here are 'name', 'namespace', 'description', 'a', 'x', 'y', 'weights', 'modules'",
+                $"Unknown property '{q}' in the spec; the properties allowed here are 'name', 'namespace', 'description', 'shape', 'a', 'x', 'y', 'weights', 'modules'",
                 $"a.size must be a whole number from 1 to 4096, but it is {new string('9', 80)}… (10,000 characters)",
             ],
             messages);

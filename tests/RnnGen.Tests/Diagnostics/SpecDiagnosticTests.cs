@@ -120,7 +120,7 @@ public sealed class SpecDiagnosticTests
             }
             """;
         Specs.Run(spec).Reports(Expected.At("RNN0003", Spec, 3, 3, 11,
-            "Unknown property 'author' in the spec; the properties allowed here are 'name', 'namespace', 'description', 'a', 'x', 'y', 'weights', 'modules'"))
+            "Unknown property 'author' in the spec; the properties allowed here are 'name', 'namespace', 'description', 'shape', 'a', 'x', 'y', 'weights', 'modules'"))
             .GeneratesNothing();
     }
 
@@ -374,7 +374,7 @@ public sealed class SpecDiagnosticTests
             }
             """;
         Specs.Run(spec).Reports(Expected.At("RNN0008", Spec, 4, 73, 79,
-            "'word' is not a tokenizer; use one of 'words', 'characters', did you mean 'words'?"))
+            "'word' is not a tokenizer; use one of 'words', 'characters', 'text', did you mean 'words'?"))
             .GeneratesNothing();
     }
 

@@ -34,6 +34,7 @@ public sealed class SchemaTests
         Assert.Equal(SpecWords.Encodings.OrderBy(s => s), Enum("x", "encoding").OrderBy(s => s));
         Assert.Equal(SpecWords.Tokenizers.OrderBy(s => s), Enum("x", "tokenizer").OrderBy(s => s));
         Assert.Equal(SpecWords.Cells.OrderBy(s => s), Enum("a", "cell").OrderBy(s => s));
+        Assert.Equal(SpecWords.Shapes.OrderBy(s => s), Enum("shape").OrderBy(s => s));
     }
 
     [Fact]
@@ -58,7 +59,7 @@ public sealed class SchemaTests
     [Fact]
     public void Properties_match_what_the_generator_reads()
     {
-        Assert.Equal(new[] { "$schema", "a", "description", "modules", "name", "namespace", "weights", "x", "y" },
+        Assert.Equal(new[] { "$schema", "a", "description", "modules", "name", "namespace", "shape", "weights", "x", "y" },
             Schema.GetProperty("properties").EnumerateObject().Select(p => p.Name).OrderBy(n => n, StringComparer.Ordinal));
         Assert.Equal(SpecReader.RootProperties.OrderBy(n => n, StringComparer.Ordinal),
             Schema.GetProperty("properties").EnumerateObject().Select(p => p.Name).OrderBy(n => n, StringComparer.Ordinal));

@@ -380,7 +380,7 @@ namespace RnnGen.Models
         /// <summary>Builds the vocabulary on first use, so a model that is only given indices never pays for it.</summary>
         private static class VocabularyHolder
         {
-            public static readonly global::RnnGen.Vocabulary Instance = new global::RnnGen.Vocabulary(VocabularyTokens());
+            public static readonly global::RnnGen.Vocabulary Instance = global::RnnGen.Vocabulary.FromFileLines(VocabularyTokens());
         }
 
         /// <summary>

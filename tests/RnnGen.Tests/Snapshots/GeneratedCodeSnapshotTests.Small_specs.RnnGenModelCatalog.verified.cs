@@ -14,11 +14,13 @@ namespace RnnGen.Generated
         {
             global::RnnGen.TestModels.BiGru.Info,
             global::RnnGen.TestModels.BioTagger.Info,
+            global::RnnGen.TestModels.CharGen.Info,
             global::RnnGen.TestModels.GruTagger.Info,
             global::RnnGen.TestModels.LstmStack.Info,
             global::RnnGen.TestModels.StagedLstm.Info,
             global::RnnGen.TestModels.TinyDense.Info,
             global::RnnGen.TestModels.WideChunks.Info,
+            global::RnnGen.TestModels.WordClass.Info,
         };
 
         /// <summary>The model with this key, or null.</summary>
@@ -50,6 +52,10 @@ namespace RnnGen.Generated
                     return weightsPath is null
                         ? global::RnnGen.TestModels.BioTagger.Load()
                         : global::RnnGen.TestModels.BioTagger.Load(weightsPath);
+                case "char-gen":
+                    return weightsPath is null
+                        ? global::RnnGen.TestModels.CharGen.Load()
+                        : global::RnnGen.TestModels.CharGen.Load(weightsPath);
                 case "gru-tagger":
                     return weightsPath is null
                         ? global::RnnGen.TestModels.GruTagger.Load()
@@ -70,6 +76,10 @@ namespace RnnGen.Generated
                     return weightsPath is null
                         ? global::RnnGen.TestModels.WideChunks.Load()
                         : global::RnnGen.TestModels.WideChunks.Load(weightsPath);
+                case "word-class":
+                    return weightsPath is null
+                        ? global::RnnGen.TestModels.WordClass.Load()
+                        : global::RnnGen.TestModels.WordClass.Load(weightsPath);
                 default: throw new global::System.ArgumentException("No model is called '" + key + "'.", nameof(key));
             }
         }
@@ -82,11 +92,13 @@ namespace RnnGen.Generated
             {
                 case "bi-gru": return global::RnnGen.TestModels.BiGru.Training;
                 case "bio-tagger": return global::RnnGen.TestModels.BioTagger.Training;
+                case "char-gen": return global::RnnGen.TestModels.CharGen.Training;
                 case "gru-tagger": return global::RnnGen.TestModels.GruTagger.Training;
                 case "lstm-stack": return global::RnnGen.TestModels.LstmStack.Training;
                 case "staged-lstm": return global::RnnGen.TestModels.StagedLstm.Training;
                 case "tiny-dense": return global::RnnGen.TestModels.TinyDense.Training;
                 case "wide-chunks": return global::RnnGen.TestModels.WideChunks.Training;
+                case "word-class": return global::RnnGen.TestModels.WordClass.Training;
                 default: throw new global::System.ArgumentException("No model is called '" + key + "'.", nameof(key));
             }
         }

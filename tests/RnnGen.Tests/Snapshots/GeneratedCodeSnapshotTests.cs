@@ -15,7 +15,7 @@ public sealed class GeneratedCodeSnapshotTests
 {
     /// <summary>
     /// Small specs for what the shipped models do not show: dense input, softmax with labels, several register chunks,
-    /// module paths named in the spec (LstmStack).
+    /// module paths named in the spec (LstmStack), a classifier (WordClass) and a generator (CharGen).
     /// </summary>
     internal static readonly (string FileName, string Text)[] SmallSpecs =
     {
@@ -44,6 +44,31 @@ public sealed class GeneratedCodeSnapshotTests
               "weights": "gru-tagger.safetensors"
             }
             """),
+        ("word-class.rnn.json", """
+            {
+              "name": "WordClass",
+              "namespace": "RnnGen.TestModels",
+              "description": "A sequence classifier: one output after the last word.",
+              "shape": "many-to-one",
+              "a": { "size": 8, "cell": "gru" },
+              "x": { "encoding": "one-hot", "vocabulary": "bio-words.txt" },
+              "y": { "size": 2, "activation": "softmax", "labels": ["yes", "no"] },
+              "weights": "word-class.safetensors"
+            }
+            """),
+        ("char-gen.rnn.json", """
+            {
+              "name": "CharGen",
+              "namespace": "RnnGen.TestModels",
+              "description": "A generator over characters, spaces and line breaks included.",
+              "shape": "one-to-many",
+              "a": { "size": 8, "activation": "tanh" },
+              "x": { "encoding": "one-hot", "vocabulary": "char-gen.txt", "tokenizer": "text" },
+              "y": { "size": 6, "activation": "softmax" },
+              "weights": "char-gen.safetensors"
+            }
+            """),
+        ("char-gen.txt", "<UNK>\n<EOS>\na\nb\n\\s\n\\n\n"),
         ("bi-gru.rnn.json", """
             {
               "name": "BiGru",
