@@ -151,12 +151,21 @@ public sealed class RnnModelGenerator : IIncrementalGenerator
             if (empty) return new SpecFile(file.Path, "");
             SourceText? text = file.GetText(ct);
             if (text is not null && text.Length > maxBytes) return SpecFile.Refused(file.Path, InputFiles.TooLong(text.Length, maxBytes, "characters", what));
-            return new SpecFile(file.Path, text?.ToString() ?? "");
+            return FromHostText(file.Path, text);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             return new SpecFile(file.Path, "", $"the build could not read the file ({e.GetType().Name}: {e.Message})");
         }
+    }
+
+    /// <summary>A file's text as the host decoded it; one the host read in a code page that is not Unicode is marked where it stops being UTF-8.</summary>
+    internal static SpecFile FromHostText(string path, SourceText? text)
+    {
+        if (text is null) return new SpecFile(path, "");
+        string contents = text.ToString();
+        int notUtf8 = Utf8Check.InHostText(text, contents, out byte value);
+        return new SpecFile(path, contents, NotUtf8At: notUtf8, NotUtf8Byte: value);
     }
 
     private static VocabularyFile ReadVocabulary(AdditionalText file, CancellationToken ct)

@@ -15,9 +15,33 @@ internal static class Numbers
     /// <summary>An output as the tag table shows it: four decimals, 0.5123; Infinity, -Infinity or NaN when it is not finite.</summary>
     public static string Fixed4(float value)
     {
-        if (!float.IsFinite(value)) return NonFinite(value);
-        string text = value.ToString("F4", CultureInfo.InvariantCulture);
-        return text == "-0.0000" ? "0.0000" : text;
+        Span<char> text = stackalloc char[Fixed4Length];
+        return new string(text[..Fixed4(value, text)]);
+    }
+
+    /// <summary>The most characters <see cref="Fixed4(float, Span{char})"/> writes (-3.4E38 in full, and four decimals).</summary>
+    public const int Fixed4Length = 48;
+
+    /// <summary><see cref="Fixed4(float)"/> into <paramref name="destination"/> (at least <see cref="Fixed4Length"/> long), without allocating.</summary>
+    /// <returns>The number of characters written.</returns>
+    public static int Fixed4(float value, Span<char> destination)
+    {
+        if (!float.IsFinite(value))
+        {
+            string name = NonFinite(value);
+            name.CopyTo(destination);
+            return name.Length;
+        }
+        if (!value.TryFormat(destination, out int written, "F4", CultureInfo.InvariantCulture))
+        {
+            throw new ArgumentException("The destination is shorter than Fixed4Length.", nameof(destination));
+        }
+        if (destination[..written] is "-0.0000")
+        {
+            "0.0000".CopyTo(destination);
+            return 6;
+        }
+        return written;
     }
 
     /// <summary>A float in its shortest round-trip form, for machine-read output (JSON).</summary>

@@ -1,6 +1,4 @@
 using System;
-using System.Collections.Generic;
-using System.Linq;
 
 namespace RnnGen.Cli;
 
@@ -11,22 +9,53 @@ internal static class OutputMarks
     public const float Threshold = RnnGen.Training.LabelScheme.Threshold;
 
     /// <summary>
-    /// sigmoid: every label whose output is ≥ 0.5, comma-separated (empty when none);
-    /// softmax: the label of the largest output; tanh and linear: empty. Outputs without labels are named y0, y1, ….
+    /// Appends what the outputs mean. sigmoid: every label whose output is ≥ 0.5, comma-separated (nothing when none);
+    /// softmax: the label of the largest output; tanh and linear: nothing. <paramref name="labels"/> are
+    /// <see cref="Labels"/>' names.
     /// </summary>
-    public static string Mark(RnnModelInfo info, IReadOnlyList<float> outputs) => info.OutputActivation switch
+    public static void Append(RnnModelInfo info, string[] labels, ReadOnlySpan<float> outputs, CharBuffer text)
     {
-        SpecWords.Sigmoid => string.Join(", ", outputs.Select((v, k) => (v, k)).Where(p => p.v >= Threshold).Select(p => Label(info, p.k))),
-        SpecWords.Softmax => Label(info, ArgMax(outputs)),
-        _ => "",
-    };
+        switch (info.OutputActivation)
+        {
+            case SpecWords.Sigmoid:
+                bool first = true;
+                for (int k = 0; k < outputs.Length; k++)
+                {
+                    if (!(outputs[k] >= Threshold)) continue;
+                    if (!first) text.Append(", ");
+                    text.Append(labels[k]);
+                    first = false;
+                }
+                break;
+            case SpecWords.Softmax:
+                text.Append(labels[ArgMax(outputs)]);
+                break;
+        }
+    }
 
+    /// <summary><see cref="Append"/> as a string, for one step's outputs.</summary>
+    public static string Mark(RnnModelInfo info, ReadOnlySpan<float> outputs)
+    {
+        var text = new CharBuffer(64);
+        Append(info, Labels(info), outputs, text);
+        return text.Written.ToString();
+    }
+
+    /// <summary>The name of output <paramref name="k"/>: its label, or y0, y1, … for an output without one.</summary>
     public static string Label(RnnModelInfo info, int k) => k < info.Labels.Count ? info.Labels[k] : "y" + Numbers.Int(k);
 
-    private static int ArgMax(IReadOnlyList<float> values)
+    /// <summary>The name of every output (<see cref="Label"/>).</summary>
+    public static string[] Labels(RnnModelInfo info)
+    {
+        var names = new string[info.OutputSize];
+        for (int k = 0; k < names.Length; k++) names[k] = Label(info, k);
+        return names;
+    }
+
+    private static int ArgMax(ReadOnlySpan<float> values)
     {
         int best = 0;
-        for (int k = 1; k < values.Count; k++) if (values[k] > values[best]) best = k;
+        for (int k = 1; k < values.Length; k++) if (values[k] > values[best]) best = k;
         return best;
     }
 }

@@ -11,7 +11,8 @@ internal static class Program
     private static int Main(string[] args)
     {
         Console.OutputEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
-        var terminal = new Terminal(Console.In, Console.Out, Console.Error, Interactive: !Console.IsOutputRedirected);
+        using var bulkOut = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16);
+        var terminal = new Terminal(Console.In, Console.Out, Console.Error, Interactive: !Console.IsOutputRedirected, BulkOut: bulkOut);
         try
         {
             return CommandLine.Run(args, terminal);

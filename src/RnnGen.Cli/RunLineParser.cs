@@ -11,7 +11,7 @@ internal static class RunLineParser
     private static readonly char[] Whitespace = [' ', '\t', '\r', '\v', '\f'];
 
     /// <summary>Words or integer ids for a one-hot model (see <see cref="InputFormat"/>); an empty line is an empty sequence.</summary>
-    public static Result<RunSequence.OneHot> OneHot(RnnModelInfo info, Vocabulary? vocabulary, InputFormat format, string line, int lineNumber)
+    public static Result<RunSequence.OneHot> OneHot(RnnModelInfo info, Vocabulary? vocabulary, InputFormat format, string line, long lineNumber)
     {
         string[] fields = Fields(line);
         if (fields.Length == 0) return Result<RunSequence.OneHot>.Ok(new RunSequence.OneHot([], []));
@@ -25,7 +25,7 @@ internal static class RunLineParser
     }
 
     /// <summary>Whitespace-separated floats for a dense model: a whole number of steps of InputSize values each.</summary>
-    public static Result<RunSequence.Dense> Dense(RnnModelInfo info, string line, int lineNumber)
+    public static Result<RunSequence.Dense> Dense(RnnModelInfo info, string line, long lineNumber)
     {
         string[] fields = Fields(line);
         var values = new float[fields.Length];
@@ -44,7 +44,7 @@ internal static class RunLineParser
         return Result<RunSequence.Dense>.Ok(new RunSequence.Dense(values));
     }
 
-    private static Result<RunSequence.OneHot> Ids(RnnModelInfo info, Vocabulary? vocabulary, string[] fields, int lineNumber)
+    private static Result<RunSequence.OneHot> Ids(RnnModelInfo info, Vocabulary? vocabulary, string[] fields, long lineNumber)
     {
         var ids = new int[fields.Length];
         for (int i = 0; i < fields.Length; i++)
@@ -64,7 +64,7 @@ internal static class RunLineParser
         return Result<RunSequence.OneHot>.Ok(new RunSequence.OneHot(tokens, ids));
     }
 
-    private static Result<RunSequence.OneHot> Text(RnnModelInfo info, Vocabulary? vocabulary, string line, int lineNumber)
+    private static Result<RunSequence.OneHot> Text(RnnModelInfo info, Vocabulary? vocabulary, string line, long lineNumber)
     {
         if (vocabulary is null)
         {

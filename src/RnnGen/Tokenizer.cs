@@ -20,20 +20,7 @@ public static class Tokenizer
     {
         ArgumentNullException.ThrowIfNull(text);
         var words = new List<string>();
-        int start = -1; // start of the current run, or -1 outside one
-        int index = 0;
-        foreach (Rune rune in text.EnumerateRunes())
-        {
-            bool inWord = IsWordCore(rune) || IsJoiner(rune);
-            if (inWord && start < 0) start = index;
-            if (!inWord && start >= 0)
-            {
-                AddTrimmed(words, text.AsSpan(start, index - start));
-                start = -1;
-            }
-            index += rune.Utf16SequenceLength;
-        }
-        if (start >= 0) AddTrimmed(words, text.AsSpan(start));
+        foreach (Range word in new TokenEnumerator(text, TokenEnumerator.Kind.Words)) words.Add(text[word]);
         return words.ToArray();
     }
 
@@ -47,10 +34,9 @@ public static class Tokenizer
     {
         ArgumentNullException.ThrowIfNull(text);
         var tokens = new List<string>(text.Length);
-        foreach (Rune rune in text.EnumerateRunes())
-        {
-            if (!Rune.IsWhiteSpace(rune)) tokens.Add(Rune.ToUpperInvariant(rune).ToString());
-        }
+        Span<char> upper = stackalloc char[2];
+        var walk = new TokenEnumerator(text, TokenEnumerator.Kind.Characters);
+        while (walk.MoveNext()) tokens.Add(new string(upper[..walk.CopyCurrent(upper)]));
         return tokens.ToArray();
     }
 
@@ -65,18 +51,12 @@ public static class Tokenizer
     {
         ArgumentNullException.ThrowIfNull(text);
         var tokens = new List<string>(text.Length);
-        for (int i = 0; i < text.Length; i++)
+        var walk = new TokenEnumerator(text, TokenEnumerator.Kind.Text);
+        while (walk.MoveNext())
         {
-            if (text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n') continue;
-            if (text[i] == '\r') { tokens.Add("\n"); continue; }
-            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                tokens.Add(text.Substring(i, 2));
-                i++;
-                continue;
-            }
-            char c = text[i];
-            tokens.Add(c < Ascii.Length ? Ascii[c] : c.ToString());
+            ReadOnlySpan<char> piece = text.AsSpan()[walk.Current];
+            char c = piece[0] == '\r' ? '\n' : piece[0];
+            tokens.Add(piece.Length == 1 && c < Ascii.Length ? Ascii[c] : piece.ToString());
         }
         return tokens.ToArray();
     }
@@ -91,6 +71,23 @@ public static class Tokenizer
         return strings;
     }
 
+    /// <summary>
+    /// The tokens of <paramref name="text"/> by the tokenizer a spec names, as the ranges of the text they come from,
+    /// without allocating (<see cref="TokenEnumerator.CopyCurrent"/> writes a token's text): the same tokens as
+    /// <see cref="Tokenize"/>.
+    /// </summary>
+    /// <param name="text">Any text.</param>
+    /// <param name="tokenizer"><c>words</c>, <c>characters</c> or <c>text</c>.</param>
+    /// <returns>An enumerator of the tokens' ranges, in order.</returns>
+    /// <exception cref="ArgumentException"><paramref name="tokenizer"/> is none of the names.</exception>
+    public static TokenEnumerator EnumerateTokens(ReadOnlySpan<char> text, string tokenizer) => tokenizer switch
+    {
+        SpecWords.Words => new TokenEnumerator(text, TokenEnumerator.Kind.Words),
+        SpecWords.Characters => new TokenEnumerator(text, TokenEnumerator.Kind.Characters),
+        SpecWords.Text => new TokenEnumerator(text, TokenEnumerator.Kind.Text),
+        _ => throw UnknownTokenizer(tokenizer),
+    };
+
     /// <summary>Tokenizes <paramref name="text"/> with the tokenizer a spec names.</summary>
     /// <param name="text">Any text.</param>
     /// <param name="tokenizer"><c>words</c> (<see cref="Words"/>), <c>characters</c> (<see cref="Characters"/>) or <c>text</c> (<see cref="Text"/>).</param>
@@ -101,20 +98,20 @@ public static class Tokenizer
         SpecWords.Words => Words(text),
         SpecWords.Characters => Characters(text),
         SpecWords.Text => Text(text),
-        _ => throw new ArgumentException(
-            $"Unknown tokenizer '{tokenizer}'; expected '{SpecWords.Words}', '{SpecWords.Characters}' or '{SpecWords.Text}'.", nameof(tokenizer)),
+        _ => throw UnknownTokenizer(tokenizer),
     };
+
+    /// <summary>The characters that join a word's parts and are trimmed from its ends: apostrophes and hyphens.</summary>
+    internal const string Joiners = "'\u2019-\u2010";
+
+    /// <summary>Whether a character belongs to a word: a letter, digit or combining mark, or a joiner.</summary>
+    internal static bool InWord(Rune rune) => IsWordCore(rune) || (rune.IsBmp && Joiners.Contains((char)rune.Value));
+
+    private static ArgumentException UnknownTokenizer(string tokenizer) => new(
+        $"Unknown tokenizer '{tokenizer}'; expected '{SpecWords.Words}', '{SpecWords.Characters}' or '{SpecWords.Text}'.", nameof(tokenizer));
 
     private static bool IsWordCore(Rune rune) =>
         Rune.IsLetterOrDigit(rune)
         || Rune.GetUnicodeCategory(rune) is System.Globalization.UnicodeCategory.NonSpacingMark
             or System.Globalization.UnicodeCategory.SpacingCombiningMark;
-
-    private static bool IsJoiner(Rune rune) => rune.Value is '\'' or '\u2019' or '-' or '\u2010';
-
-    private static void AddTrimmed(List<string> words, ReadOnlySpan<char> run)
-    {
-        ReadOnlySpan<char> word = run.Trim("'\u2019-\u2010");
-        if (!word.IsEmpty) words.Add(word.ToString());
-    }
 }

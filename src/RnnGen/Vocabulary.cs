@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Frozen;
 using System.Collections.Generic;
 
@@ -15,6 +16,7 @@ public sealed class Vocabulary
 
     private readonly string[] tokens;
     private readonly FrozenDictionary<string, int> indices;
+    private readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> spanIndices;
 
     /// <summary>Creates a vocabulary whose token <c>i</c> is <c>tokens[i]</c>.</summary>
     /// <param name="tokens">Distinct tokens (ordinal comparison), one of which is <see cref="Unknown"/>.</param>
@@ -42,6 +44,7 @@ public sealed class Vocabulary
         }
         this.tokens = copy;
         indices = map.ToFrozenDictionary(StringComparer.Ordinal);
+        spanIndices = indices.GetAlternateLookup<ReadOnlySpan<char>>();
         UnknownIndex = unknown;
         Tokens = Array.AsReadOnly(copy);
     }
@@ -143,6 +146,24 @@ public sealed class Vocabulary
         for (int i = 0; i < words.Count; i++) destination[i] = IndexOf(words[i]);
     }
 
-    private bool TryIndexOf(string word, out int index) =>
-        indices.TryGetValue(word, out index) || indices.TryGetValue(word.ToLowerInvariant(), out index);
+    /// <summary>
+    /// Looks <paramref name="word"/> up without allocating: its exact (ordinal) match, else the match of its
+    /// lower-case form (invariant), the lookup <see cref="IndexOf"/> makes.
+    /// </summary>
+    /// <param name="word">A word, as the tokenizer produced it.</param>
+    /// <param name="index">The word's index, or <see cref="UnknownIndex"/> when it is not found.</param>
+    /// <returns><see langword="true"/> when the word or its lower-case form is a token.</returns>
+    public bool TryIndexOf(ReadOnlySpan<char> word, out int index)
+    {
+        if (spanIndices.TryGetValue(word, out index)) return true;
+        char[]? rented = null;
+        Span<char> lower = word.Length <= 128 ? stackalloc char[128] : (rented = ArrayPool<char>.Shared.Rent(word.Length));
+        lower = lower[..word.ToLowerInvariant(lower)];
+        bool found = !lower.SequenceEqual(word) && spanIndices.TryGetValue(lower, out index);
+        if (rented is not null) ArrayPool<char>.Shared.Return(rented);
+        if (!found) index = UnknownIndex;
+        return found;
+    }
+
+    private bool TryIndexOf(string word, out int index) => TryIndexOf(word.AsSpan(), out index);
 }

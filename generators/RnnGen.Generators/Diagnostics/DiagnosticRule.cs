@@ -20,13 +20,13 @@ internal sealed record DiagnosticRule(string Id, string Title, string MessageFor
     public const string Category = "RnnGen";
 
     /// <summary>
-    /// Where the diagnostics' documentation is published: docs/diagnostics.md of the project's repository, main branch,
-    /// as a web page. An IDE opens a help link only when it is an absolute URL (a relative <c>docs/diagnostics.md#…</c>
-    /// opens nothing), so every link is this address plus the rule's anchor. The one place the address is written:
-    /// change it here if the repository moves (a test checks every descriptor's link against it and against the anchors
-    /// of docs/diagnostics.md).
+    /// Where the diagnostics' documentation is published: docs/diagnostics.md of the project's public home
+    /// (<see cref="ProjectHome.Url"/>, compiled in from <c>RnnGenProjectUrl</c> in Directory.Build.props, which is also
+    /// every package's project URL), main branch, as a web page. An IDE opens a help link only when it is an absolute URL
+    /// (a relative <c>docs/diagnostics.md#…</c> opens nothing), so every link is this address plus the rule's anchor
+    /// (a test checks every descriptor's link against it, against that property and against the anchors of docs/diagnostics.md).
     /// </summary>
-    public const string DocsLocation = "https://github.com/rnngen/rnngen/blob/main/docs/diagnostics.md";
+    public const string DocsLocation = ProjectHome.Url + "/blob/main/docs/diagnostics.md";
 
     /// <summary>The rule's page: its section of docs/diagnostics.md at <see cref="DocsLocation"/>.</summary>
     public string HelpLink => DocsLocation + "#" + Id.ToLowerInvariant();

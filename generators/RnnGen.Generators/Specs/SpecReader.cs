@@ -75,6 +75,16 @@ internal static class SpecReader
             return StepResult<SpecDraft>.Failed(DiagnosticInfo.Create(DiagnosticRules.InvalidJson, file.Path, TextRange.FileStart,
                 encoding + "; save it as UTF-8"));
         }
+        if (file.NotUtf8At >= 0)
+        {
+            return StepResult<SpecDraft>.Failed(DiagnosticInfo.Create(DiagnosticRules.InvalidJson, file.Path,
+                new LineMap(file.Text).Range(file.NotUtf8At, 1), Utf8Check.Message(file.NotUtf8Byte)));
+        }
+        if (file.Text.IndexOf(Utf8Check.Replacement) is int replaced and >= 0)
+        {
+            return StepResult<SpecDraft>.Failed(DiagnosticInfo.Create(DiagnosticRules.InvalidJson, file.Path,
+                new LineMap(file.Text).Range(replaced, 1), Utf8Check.ReplacementMessage));
+        }
         JsonParseResult parsed = JsonParser.Parse(file.Text);
         if (parsed.Value is null)
         {

@@ -50,6 +50,14 @@ internal static class VocabularyReader
             return Failed(file, DiagnosticInfo.Create(DiagnosticRules.InvalidToken, file.Path, TextRange.FileStart, "1",
                 "is not text RnnGen reads: " + encoding + "; save the file as UTF-8"));
         }
+        int replaced = file.Text.IndexOf(Utf8Check.Replacement);
+        if (file.NotUtf8At >= 0 || replaced >= 0)
+        {
+            TextRange at = new LineMap(file.Text).Range(file.NotUtf8At >= 0 ? file.NotUtf8At : replaced, 1);
+            return Failed(file, DiagnosticInfo.Create(DiagnosticRules.InvalidToken, file.Path, at,
+                (at.StartLine + 1).ToString(CultureInfo.InvariantCulture),
+                "is not text RnnGen reads: " + (file.NotUtf8At >= 0 ? Utf8Check.Message(file.NotUtf8Byte) : Utf8Check.ReplacementMessage)));
+        }
         var diagnostics = new List<DiagnosticInfo>();
         int errors = 0;
         var lines = new LineMap(file.Text);

@@ -22,4 +22,29 @@ internal static class CommonOptions
         HelpName = "file",
         Required = required,
     };
+
+    public static Option<string> Input() => new("--input", "-i")
+    {
+        Description = "The input: one sequence per line, read and answered as it comes (default, or '-': standard input).",
+        HelpName = "file",
+    };
+
+    /// <summary>The most threads a streaming command takes.</summary>
+    public const int MaxThreads = 256;
+
+    public static Option<int> Threads()
+    {
+        var threads = new Option<int>("--threads")
+        {
+            Description = "Threads that run the lines at once (default: the machine's cores); the output is the same, in input order, on any number.",
+            HelpName = "n",
+            DefaultValueFactory = _ => System.Environment.ProcessorCount,
+        };
+        threads.Validators.Add(result =>
+        {
+            int value = result.GetValueOrDefault<int>();
+            if (value < 1 || value > MaxThreads) result.AddError($"--threads must be from 1 to {Numbers.Int(MaxThreads)}, not {Numbers.Int(value)}");
+        });
+        return threads;
+    }
 }

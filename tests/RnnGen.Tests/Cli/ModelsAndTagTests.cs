@@ -47,6 +47,33 @@ public sealed class ModelsAndTagTests
     }
 
     [Fact]
+    public void Tag_without_text_tags_every_line_of_standard_input_or_a_file_on_any_number_of_threads()
+    {
+        const string sentence = "Sam Li and Tom date on Tuesday.";
+        CliRun single = CliProcess.Run("tag", "name-tagger", sentence);
+        Assert.True(single.ExitCode == 0, single.ToString());
+        string input = sentence + "\n\nXyzzy\n" + string.Concat(Enumerable.Repeat("Tom met Sam on Tuesday.\n", 3_000));
+
+        CliRun one = CliProcess.RunWithInput(input, "tag", "name-tagger", "--threads", "1");
+        Assert.True(one.ExitCode == 0, one.Stderr);
+        // Line 1's table is the argument form's, then an empty line; an empty input line is an empty table.
+        string newLine = Environment.NewLine;
+        Assert.StartsWith(single.Stdout + newLine + newLine + "Xyzzy  → <UNK>", one.Stdout, StringComparison.Ordinal);
+        Assert.Equal(one.Stdout, CliProcess.RunWithInput(input, "tag", "name-tagger", "--threads", "2").Stdout);
+
+        using var temp = new TempFolder();
+        System.IO.File.WriteAllText(temp.File("in.txt"), input);
+        Assert.Equal(one.Stdout, CliProcess.Run("tag", "name-tagger", "--input", temp.File("in.txt")).Stdout);
+
+        CliRun both = CliProcess.Run("tag", "name-tagger", "Sam", "--input", temp.File("in.txt"));
+        Assert.Equal(2, both.ExitCode);
+        Assert.Equal("rnngen: error: give either the text to tag or --input, not both", Assert.Single(both.ErrorLines));
+        CliRun zero = CliProcess.RunWithInput("Sam\n", "tag", "name-tagger", "--threads", "0");
+        Assert.Equal(2, zero.ExitCode);
+        Assert.Contains("--threads must be from 1 to 256, not 0", zero.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Tag_reads_dna_one_base_per_row()
     {
         CliRun run = CliProcess.Run("tag", "dna-sites", "ACGTN");

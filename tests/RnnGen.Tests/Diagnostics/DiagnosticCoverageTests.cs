@@ -63,6 +63,8 @@ public sealed class DiagnosticCoverageTests
     public void Every_descriptor_s_help_link_is_an_absolute_https_URL_to_an_anchor_of_diagnostics_md()
     {
         string docs = Docs();
+        // The address is the project's home as Directory.Build.props writes it, the packages' project URL too.
+        Assert.Equal(DiagnosticRule.DocsLocation, RepoPaths.ProjectUrl() + "/blob/main/docs/diagnostics.md");
         Assert.Equal(DiagnosticRules.All.Count, RoslynDiagnostics.All.Count);
         Assert.All(RoslynDiagnostics.All, d =>
         {

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 
 namespace RnnGen.Tests.Infrastructure;
 
@@ -18,6 +19,10 @@ internal static class RepoPaths
     public static string Root => s_root.Value;
 
     public static string Models => Path.Combine(Root, "models");
+
+    /// <summary>The project's public home as Directory.Build.props writes it (<c>RnnGenProjectUrl</c>), the one place it is written.</summary>
+    public static string ProjectUrl() =>
+        System.Xml.Linq.XDocument.Load(Path.Combine(Root, "Directory.Build.props")).Descendants("RnnGenProjectUrl").Single().Value;
 
     /// <summary>Every spec and text file of models/, as (file name, text), the way the build hands them to the generator.</summary>
     public static (string FileName, string Text)[] ModelFiles()

@@ -77,6 +77,8 @@ public sealed class PackageContentTests(ITestOutputHelper log, PackageFeed feed)
         Assert.Equal("README.md", Get("readme"));
         Assert.Contains("source generator", Get("description"), StringComparison.Ordinal);
         Assert.Superset(new HashSet<string> { "rnn", "gru", "lstm", "source-generator" }, Get("tags").Split(' ').ToHashSet());
+        // The project's home, written once (Directory.Build.props), as the diagnostics' help links name it.
+        Assert.Equal(RepoPaths.ProjectUrl(), Get("projectUrl"));
         XElement repository = metadata.Element(ns + "repository")!;
         Assert.Equal("git", (string?)repository.Attribute("type"));
         if (Directory.Exists(Path.Combine(RepoPaths.Root, ".git")) || File.Exists(Path.Combine(RepoPaths.Root, ".git")))
