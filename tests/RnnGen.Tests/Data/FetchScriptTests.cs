@@ -102,7 +102,7 @@ public sealed class FetchScriptTests
         return bin;
     }
 
-    /// <summary>Runs a script of scripts/ with bash, <paramref name="pathFolder"/> as its whole PATH, from the repository root.</summary>
+    /// <summary>Runs <paramref name="script"/> with bash, only <paramref name="pathFolder"/> on its PATH.</summary>
     internal static (int Exit, string Stdout, string Stderr) RunScript(string script, string pathFolder, params string[] args)
     {
         string bash = new[] { "/bin/bash", "/usr/bin/bash" }.FirstOrDefault(File.Exists) ?? throw new InvalidOperationException("No bash to run the script with.");

@@ -45,9 +45,21 @@ public sealed class PropertyFuzzTests(ITestOutputHelper output)
             .Append((Path.Combine(Models, "tagger.rnn.json"), Specs.Valid.Replace("words.txt", "dna-sites.vocab.txt", StringComparison.Ordinal)))
             .ToArray());
 
-    /// <summary>The vocabularies of models/ (the small one only where the large one is not needed).</summary>
+    /// <summary>
+    /// The vocabularies of models/ (the small one only where the large one is not needed), and those of samples/ that
+    /// models/ has no file of the name of (the music generators' abc.vocab.txt), placed in models/ as the specs are.
+    /// </summary>
     private static readonly Lazy<SpecFile[]> s_vocabularies = new(() =>
-        Directory.GetFiles(Models, "*.txt").Order(StringComparer.Ordinal).Select(p => new SpecFile(p, File.ReadAllText(p))).ToArray());
+    {
+        var byName = Directory.GetFiles(Models, "*.txt").ToDictionary(p => Path.GetFileName(p), p => p, StringComparer.Ordinal);
+        foreach (string p in Directory.GetFiles(Path.Combine(RepoPaths.Root, "samples"), "*.txt", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            byName.TryAdd(Path.GetFileName(p), p);
+        }
+        return byName.OrderBy(e => e.Key, StringComparer.Ordinal)
+            .Select(e => new SpecFile(Path.Combine(Models, e.Key), File.ReadAllText(e.Value)))
+            .ToArray();
+    });
 
     private static readonly Regex Token = new(
         @"""(?:[^""\\\n]|\\.)*""|-?[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?|[{}\[\],:]|[A-Za-z_]+|\s+|.", RegexOptions.Compiled);
