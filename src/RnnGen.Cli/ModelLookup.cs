@@ -15,6 +15,7 @@ internal sealed record ChosenModel(RnnModelInfo Info, Type Type, Func<string?, I
 /// <summary>Finds the model a command names: a model compiled into rnngen by its key, or a spec file compiled now.</summary>
 internal static class ModelLookup
 {
+    /// <summary>The generated class's static property with the path of its shipped weights.</summary>
     private const string DefaultWeightsProperty = "DefaultWeightsPath";
 
     /// <summary>The model called <paramref name="key"/>, or a usage failure that lists every known key.</summary>

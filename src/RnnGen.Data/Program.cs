@@ -16,13 +16,16 @@ internal static class Program
     private static int Main(string[] args)
     {
         Console.OutputEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
-        var root = new RootCommand("The data sets of RnnGen's training examples: names (Brown corpus) and dna (CRP sites), as CoNLL files, with their checks and baselines; music (ABC tunes) and its n-gram baseline.")
+        var root = new RootCommand("The data sets of RnnGen's training examples: names (Brown corpus) and dna (CRP sites), as CoNLL files, with their checks and baselines; music (ABC tunes) and its n-gram baseline; and the spoken digits (speech), with the classifier's training and scores.")
         {
             NamesCommand.Create(),
             SampleCommand.Create(),
             CheckCommand.Create(),
             DnaCommand.Create(),
             PwmCommand.Create(),
+            SpeechCommand.Create(),
+            SpeechTrainCommand.Create(),
+            SpeechTrainCommand.CreateEval(),
             MusicCommand.Create(),
             NgramCommand.Create(),
         };
