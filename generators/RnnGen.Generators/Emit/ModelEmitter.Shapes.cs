@@ -28,7 +28,7 @@ internal static partial class ModelEmitter
         w.Line("/// <param name=\"output\">ŷ&lt;t&gt;.</param>");
         using (w.Block($"public void Step(ref Hidden state, {xParam}, out Output output)"))
         {
-            w.Code(CheckX(m));
+            w.Line(CheckX(m));
             w.Line("global::System.Runtime.CompilerServices.Unsafe.SkipInit(out output);");
             w.Line($"StepUnchecked(ref state, {xArg}, ref output);");
         }

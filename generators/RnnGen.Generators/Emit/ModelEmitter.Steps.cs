@@ -77,35 +77,7 @@ internal static partial class ModelEmitter
         string impl = Impl(m);
         string xParam = oneHot ? "int token" : "global::System.ReadOnlySpan<float> x";
         string xArg = oneHot ? "token" : "x";
-        string xDoc = oneHot
-            ? "<param name=\"token\">The index of x&lt;t&gt;'s one (0 ≤ token &lt; InputSize).</param>"
-            : "<param name=\"x\">x&lt;t&gt;: exactly InputSize values.</param>";
-
-        w.Line("/// <summary>");
-        foreach (string line in StepSummary(m)) w.Line("/// " + line);
-        w.Line("/// Allocates nothing; call it once per token to stream a sequence.");
-        w.Line("/// </summary>");
-        w.Line("/// <param name=\"state\">a&lt;t-1&gt; on entry, a&lt;t&gt; on return; a new <see cref=\"Hidden\"/> is a&lt;0&gt; = 0.</param>");
-        w.Line($"/// {xDoc}");
-        w.Line("/// <param name=\"output\">ŷ&lt;t&gt;.</param>");
-        using (w.Block($"public void Step(ref Hidden state, {xParam}, out Output output)"))
-        {
-            w.Line(oneHot
-                ? $"if ((uint)token >= (uint)InputSize) {impl}.ThrowTokenOutOfRange(token, nameof(token));"
-                : $"if (x.Length != InputSize) {impl}.ThrowInputLength(x.Length, nameof(x));");
-            w.Line("global::System.Runtime.CompilerServices.Unsafe.SkipInit(out output);");
-            w.Line($"StepUnchecked(ref state, {xArg}, ref output);");
-        }
-        w.Line();
-        w.Line("/// <summary>One step with the widest accelerated vectors; the caller has checked the input.</summary>");
-        w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
-        w.Line($"private void StepUnchecked(ref Hidden state, {xParam}, ref Output output) =>");
-        w.Line($"    {impl}.Step(this, ref state, {xArg}, ref output);");
-        w.Line();
-        w.Line("/// <summary>One step with the kernel of one vector width (512, 256 or 128 bits), for tests that compare the widths.</summary>");
-        w.Line($"internal void StepWithVectors(int bits, ref Hidden state, {xParam}, ref Output output) =>");
-        w.Line($"    {impl}.StepWith(bits, this, ref state, {xArg}, ref output);");
-        w.Line();
+        StreamingStep(w, m);
 
         (string seqType, string seqName, string count, string seqDoc) = Sequence(m);
         string checkInputs = $"if (inputs.Length % InputSize != 0) {impl}.ThrowInputLength(inputs.Length, nameof(inputs));";

@@ -212,8 +212,7 @@ namespace RnnGen.TestModels
         /// <param name="output">ŷ&lt;t&gt;.</param>
         public void Step(ref Hidden state, int token, out Output output)
         {
-            if ((uint)token >= (uint)InputSize) global::RnnGen.Generated.WordClassKernels.ThrowTokenOutOfRange(token,
-                nameof(token));
+            if ((uint)token >= (uint)InputSize) global::RnnGen.Generated.WordClassKernels.ThrowTokenOutOfRange(token, nameof(token));
             global::System.Runtime.CompilerServices.Unsafe.SkipInit(out output);
             StepUnchecked(ref state, token, ref output);
         }
