@@ -12,7 +12,7 @@ public struct TokenSampler
     /// <summary>Top-k up to this many keeps its candidates in a sorted stack buffer; beyond it, a bisection finds the cut.</summary>
     private const int SmallTopK = 64;
 
-    private ulong state;
+    private SplitMix64 random;
 
     /// <summary>A sampler with the temperature, top-k and seed of <paramref name="options"/>.</summary>
     /// <param name="options">How to pick.</param>
@@ -22,8 +22,8 @@ public struct TokenSampler
         Temperature = options.Temperature;
         TopK = options.TopK;
         // Mix the seed once, so that nearby seeds start unrelated streams.
-        state = options.Seed ^ 0x6A09E667F3BCC909UL;
-        state = NextUInt64();
+        var mixer = new SplitMix64(options.Seed ^ 0x6A09E667F3BCC909UL);
+        random = new SplitMix64(mixer.NextUInt64());
     }
 
     /// <summary>The temperature (0: the likeliest token).</summary>
@@ -52,7 +52,7 @@ public struct TokenSampler
             if (Kept(p, cut)) total += plain ? p : Math.Pow(p, inverse);
         }
         if (!(total > 0) || double.IsInfinity(total)) return ArgMax(probabilities);
-        double target = NextDouble() * total;
+        double target = random.NextDouble() * total;
         int last = -1;
         for (int k = 0; k < probabilities.Length; k++)
         {
@@ -119,15 +119,4 @@ public struct TokenSampler
         foreach (float p in probabilities) if (p >= result) atCut++;
         return atCut >= k ? result : 0f;
     }
-
-    private ulong NextUInt64()
-    {
-        ulong z = state += 0x9E3779B97F4A7C15UL;
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return z ^ (z >> 31);
-    }
-
-    /// <summary>A double uniform in [0, 1): the top 53 bits times 2^-53.</summary>
-    private double NextDouble() => (NextUInt64() >> 11) * (1.0 / (1UL << 53));
 }

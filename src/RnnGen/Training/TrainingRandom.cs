@@ -23,7 +23,7 @@ internal sealed class TrainingRandom(ulong seed)
         Shuffle = 3,
     }
 
-    private ulong state = seed;
+    private SplitMix64 state = new(seed);
 
     /// <summary>The stream of <paramref name="seed"/> for <paramref name="purpose"/> (and <paramref name="index"/>, e.g. a tensor's).</summary>
     public static TrainingRandom Stream(ulong seed, Purpose purpose, int index = 0)
@@ -34,13 +34,7 @@ internal sealed class TrainingRandom(ulong seed)
     }
 
     /// <summary>The next 64 random bits (SplitMix64).</summary>
-    public ulong NextUInt64()
-    {
-        ulong z = state += 0x9E3779B97F4A7C15UL;
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return z ^ (z >> 31);
-    }
+    public ulong NextUInt64() => state.NextUInt64();
 
     /// <summary>A float uniform in [0, 1): the top 24 bits times 2^-24 (exact).</summary>
     public float NextFloat() => (NextUInt64() >> 40) * (1f / (1 << 24));
