@@ -214,7 +214,7 @@ public static class PeersCommand
             + "PyTorch's are not measured (—).");
         s.AppendLine("- Limits per token: arithmetic = FLOPs of the recurrent product and the head (2·g·a² + 2·a; g = 1, 3, 4 gates) ÷ the measured FMA peak; "
             + "load = bytes of weight_hh, the head and one input-table row (4·(g·a² + g·a + a)) ÷ the bandwidth of the cache level they fit "
-            + $"({m.Levels()}), at the probed clock; a batched row shares weight_hh and the head over {PeerCase.Batch} sentences. "
+            + $"({m.Levels()}), a batched row shares weight_hh and the head over {PeerCase.Batch} sentences. "
             + "limit = the larger; × limit = min ÷ limit. × generated = min ÷ the generated code's min in the same mode "
             + "(Step for a token at a time, Forward for a sentence, ForwardBatch for the batch): above 1, slower than the generated code.");
         foreach ((string cell, string title) in new[] { (SpecWords.Rnn, "Elman (rnn)"), (SpecWords.Gru, "GRU"), (SpecWords.Lstm, "LSTM") })
@@ -277,15 +277,16 @@ public static class PeersCommand
     }
 
     /// <summary>
-    /// What the limits divide by: one core's FP32 FMA peak (the largest of machine/probe.sh's readings of 12 independent
-    /// 512-bit FMAs: noise only ever lowers them) and the clock (the larger of its dependent-add readings and peak ÷ 32), the cache sizes per core from lscpu, and the bytes per
-    /// cycle a core loads from each level (Zen 4: 64 from L1 with 512-bit loads, 32 from L2 and from L3) and
-    /// the triad bandwidth for what fits no cache.
+    /// What the limits divide by, all read off this machine by machine/probe.sh: one core's FP32 FMA peak (the largest of
+    /// its readings of 12 independent 512-bit FMAs: noise only ever lowers them), the read bandwidth from L1, L2 and L3
+    /// (the largest of its readings of 512-bit loads over a buffer that fits each level), and the clock: the larger of
+    /// the dependent-add readings and the FMA peak ÷ the FLOPs a cycle, 32 or 64 (one or two 512-bit FMA pipes: Zen 4
+    /// has one, a Xeon with AVX-512 two), whichever the peak ÷ the dependent-add clock is nearer. The cache sizes per
+    /// core come from lscpu; what fits no cache streams at the L3 reading (a lower bound on the time).
     /// </summary>
-    private sealed record Machine(string Cpu, double Ghz, double PeakGflops, long L1, long L2, long L3, string ProbeNote)
+    private sealed record Machine(string Cpu, double Ghz, int FlopsPerCycle, double PeakGflops, long L1, long L2, long L3,
+        double L1GBs, double L2GBs, double L3GBs, string ProbeNote)
     {
-        private const double L1Bytes = 64, L2Bytes = 32, L3Bytes = 32, TriadGBs = 20;
-
         public static Machine Probe(string root)
         {
             string lscpu = RunText("lscpu", "") ?? "";
@@ -299,32 +300,36 @@ public static class PeersCommand
                 return (long)(size / instances);
             }
             string? probe = RunText("bash", Path.Combine(root, "tests", "RnnGen.Benchmarks", "machine", "probe.sh"));
-            double[] ghz = probe is null ? [] : Regex.Matches(probe, @"([0-9.]+) GHz").Select(x => double.Parse(x.Groups[1].Value, Inv)).Order().ToArray();
-            double[] peak = probe is null ? [] : Regex.Matches(probe, @"([0-9.]+) GFLOP/s").Select(x => double.Parse(x.Groups[1].Value, Inv)).ToArray();
+            double Largest(string pattern) =>
+                probe is null ? double.NaN : Regex.Matches(probe, pattern).Select(x => double.Parse(x.Groups[1].Value, Inv)).DefaultIfEmpty(double.NaN).Max();
             string note = probe is null ? "machine/probe.sh did not run (it needs gcc and AVX-512F): no limits" : "";
-            // On a KVM guest the dependent-add loop reads low when the host takes cycles away; the FMA loop retires one
-            // 512-bit FMA (32 FLOPs) a cycle on Zen 4, so its peak ÷ 32 is a second reading of the clock: the larger is used.
-            double flops = peak.Length > 0 ? peak.Max() : double.NaN;
-            double clock = Math.Max(ghz.Length > 0 ? ghz.Max() : double.NaN, flops / 32);
-            return new Machine(cpu.Length > 0 ? cpu : "unknown CPU", clock, flops, Cache("L1d"), Cache("L2"), Cache("L3"), note);
+            double flops = Largest(@"([0-9.]+) GFLOP/s");
+            double adds = Largest(@"([0-9.]+) GHz");
+            // On a KVM guest the dependent-add loop reads low when the host takes cycles away; the FMA loop's peak ÷ its
+            // FLOPs a cycle is a second reading of the clock: the larger is used.
+            int perCycle = Math.Abs(flops / adds - 64) < Math.Abs(flops / adds - 32) ? 64 : 32;
+            double clock = Math.Max(adds, flops / perCycle);
+            return new Machine(cpu.Length > 0 ? cpu : "unknown CPU", clock, perCycle, flops, Cache("L1d"), Cache("L2"), Cache("L3"),
+                Largest(@"L1 read ([0-9.]+) GB/s"), Largest(@"L2 read ([0-9.]+) GB/s"), Largest(@"L3 read ([0-9.]+) GB/s"), note);
         }
 
         public string Describe() =>
-            $"{Cpu}, L1d {Kib(L1)}, L2 {Kib(L2)} per core, L3 {Kib(L3)} (lscpu); FMA peak {PeakGflops.ToString("F1", Inv)} GFLOP/s FP32 one core "
-            + $"and clock {Ghz.ToString("F2", Inv)} GHz (tests/RnnGen.Benchmarks/machine/probe.sh, run by this command before the benchmarks: the largest "
-            + $"FMA reading, and the larger of the largest dependent-add reading and FMA peak ÷ 32 FLOPs a cycle){(ProbeNote.Length > 0 ? "; " + ProbeNote : "")}";
+            $"{Cpu}, L1d {Kib(L1)}, L2 {Kib(L2)} per core, L3 {Kib(L3)} (lscpu); measured by tests/RnnGen.Benchmarks/machine/probe.sh, run by this "
+            + $"command before the benchmarks: FMA peak {PeakGflops.ToString("F1", Inv)} GFLOP/s FP32 one core ({FlopsPerCycle} FLOPs a cycle at "
+            + $"{Ghz.ToString("F2", Inv)} GHz), read bandwidth {L1GBs.ToString("F0", Inv)} / {L2GBs.ToString("F0", Inv)} / {L3GBs.ToString("F0", Inv)} GB/s "
+            + $"from L1 / L2 / L3 (the largest of each reading){(ProbeNote.Length > 0 ? "; " + ProbeNote : "")}";
 
         public string Levels() =>
-            $"L1 {L1Bytes.ToString(Inv)} B/cycle up to {Kib(L1)}, L2 {L2Bytes.ToString(Inv)} B/cycle up to {Kib(L2)}, L3 {L3Bytes.ToString(Inv)} B/cycle up to {Kib(L3)} "
-            + $"(Zen 4's load widths), beyond that the {TriadGBs.ToString(Inv)} GB/s triad bandwidth";
+            $"L1 {L1GBs.ToString("F0", Inv)} GB/s up to {Kib(L1)}, L2 {L2GBs.ToString("F0", Inv)} GB/s up to {Kib(L2)}, "
+            + $"L3 {L3GBs.ToString("F0", Inv)} GB/s beyond (the probe's readings)";
 
         /// <summary>The larger of the arithmetic and the load bound, ns per token, weights shared over <paramref name="sharing"/> sequences.</summary>
         public double Limit(int gates, int a, int sharing)
         {
-            if (double.IsNaN(Ghz) || double.IsNaN(PeakGflops)) return double.NaN;
+            if (double.IsNaN(PeakGflops) || double.IsNaN(L1GBs) || double.IsNaN(L2GBs) || double.IsNaN(L3GBs)) return double.NaN;
             double flops = 2.0 * gates * a * a + 2.0 * a;
             double weights = 4.0 * (gates * (double)a * a + a), row = 4.0 * gates * a;
-            double bytesPerNs = weights <= L1 ? L1Bytes * Ghz : weights <= L2 ? L2Bytes * Ghz : weights <= L3 ? L3Bytes * Ghz : TriadGBs;
+            double bytesPerNs = weights <= L1 ? L1GBs : weights <= L2 ? L2GBs : L3GBs;
             return Math.Max(flops / PeakGflops, (weights / sharing + row) / bytesPerNs);
         }
 

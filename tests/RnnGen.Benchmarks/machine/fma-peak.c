@@ -1,5 +1,5 @@
 /* One core's FP32 FMA throughput: 12 independent vfmadd231ps zmm per iteration, no loads, so the loop runs at the
-   FMA pipes' rate (Zen 4: one 512-bit FMA a cycle, 32 FLOPs). machine/probe.sh builds and runs it. */
+   FMA pipes' rate (Zen 4: one 512-bit FMA a cycle, 32 FLOPs; a Xeon with two 512-bit FMA ports: two, 64 FLOPs). machine/probe.sh builds and runs it. */
 #include <stdio.h>
 #include <time.h>
 int main(void){
