@@ -129,6 +129,12 @@ public ref struct TokenEnumerator
             }
             if (start < 0) return false;
             ReadOnlySpan<char> run = text[start..position];
+            if (!Tokenizer.IsJoiner(run[0]) && !Tokenizer.IsJoiner(run[^1]))
+            {
+                // Most runs: nothing to trim.
+                Current = start..position;
+                return true;
+            }
             int leading = run.Length - run.TrimStart(Tokenizer.Joiners).Length;
             int kept = run.Trim(Tokenizer.Joiners).Length;
             if (kept > 0)

@@ -104,8 +104,11 @@ public static class Tokenizer
     /// <summary>The characters that join a word's parts and are trimmed from its ends: apostrophes and hyphens.</summary>
     internal const string Joiners = "'\u2019-\u2010";
 
+    /// <summary>Whether <paramref name="c"/> is one of <see cref="Joiners"/>: kept inside a word, trimmed from its ends.</summary>
+    internal static bool IsJoiner(char c) => c is '\'' or '\u2019' or '-' or '\u2010';
+
     /// <summary>Whether a character belongs to a word: a letter, digit or combining mark, or a joiner.</summary>
-    internal static bool InWord(Rune rune) => IsWordCore(rune) || (rune.IsBmp && Joiners.Contains((char)rune.Value));
+    internal static bool InWord(Rune rune) => IsWordCore(rune) || (rune.IsBmp && IsJoiner((char)rune.Value));
 
     private static ArgumentException UnknownTokenizer(string tokenizer) => new(
         $"Unknown tokenizer '{tokenizer}'; expected '{SpecWords.Words}', '{SpecWords.Characters}' or '{SpecWords.Text}'.", nameof(tokenizer));

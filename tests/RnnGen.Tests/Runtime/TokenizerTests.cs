@@ -141,4 +141,10 @@ public sealed class TokenSpanTests
             if (!word.IsEmpty) tokens.Add(word.ToString());
         }
     }
+
+    [Fact]
+    public void The_joiner_test_holds_exactly_the_joiners()
+    {
+        for (int c = 0; c <= char.MaxValue; c++) Assert.Equal(Tokenizer.Joiners.Contains((char)c), Tokenizer.IsJoiner((char)c));
+    }
 }
