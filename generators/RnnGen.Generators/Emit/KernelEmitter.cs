@@ -290,9 +290,19 @@ internal static class KernelEmitter
         /// <summary>The sums the head reads from the registers (single chunk): what the last layer stored into its state.</summary>
         internal string HeadSums = Lowerer.Sums;
 
+        /// <summary>A chunk (or the loop of equal chunks) the kernel calls as a method of its own, written after the kernel.</summary>
+        private sealed record ChunkMethod(string Name, LayerProgram Layer, Chunk? Only);
+
+        private readonly List<ChunkMethod> _chunkMethods = new();
+
+        private string _kernelName = "";
+        private string _parameters = "";
+
         public void Write(IReadOnlyList<LayerProgram> layers, bool head, string name, string parameters)
         {
             SourceWriter w = _w;
+            _kernelName = name + Int(_plan.Bits);
+            _parameters = parameters;
             string what = name switch { "Step" => "One step", "Head" => "The head, at one step,", "Advance" => "One step of the layers (no head)", _ => $"One step of {name}" };
             w.Line($"/// <summary>{what} with {Int(_plan.Bits)}-bit vectors ({Int(_lanes)} floats); the caller has checked the input.</summary>");
             using (w.Block($"public static void {name}{Int(_plan.Bits)}({parameters})"))
@@ -307,9 +317,10 @@ internal static class KernelEmitter
                     w.Line(b.Offset == 0 ? $"ref float {b.Name} = ref {start};" : $"ref float {b.Name} = ref Unsafe.Add(ref {start}, {Int(b.Offset)});");
                     _declared.Add(b.Name);
                 }
-                foreach (LayerProgram layer in layers) DeclareRefs(layer.Recurrence);
+                // With chunk methods, each method declares the refs its chunk reads.
+                if (!_plan.ChunkMethods) foreach (LayerProgram layer in layers) DeclareRefs(layer.Recurrence);
                 int padded = SpecWords.Pad(_plan.StateSize);
-                if (_plan.StagedGates && layers.Count > 0)
+                if (_plan.StagedGates && !_plan.ChunkMethods && layers.Count > 0)
                 {
                     w.Line($"// The gate sums of a chunk wait here between the sweep and the gate arithmetic ({Int(_program.SumsPerPiece)} sums × {Int(padded)} rows).");
                     w.Line($"Span<float> stagedSums = stackalloc float[{Int(_program.SumsPerPiece * padded)}];");
@@ -360,6 +371,76 @@ internal static class KernelEmitter
                 }
             }
             w.Line();
+            foreach (ChunkMethod method in _chunkMethods) new Kernel(_w, _m, _program, _plan).WriteChunkMethod(method, _kernelName, _parameters);
+        }
+
+        /// <summary>The parameters of a chunk's method: the kernel's, without the output, and the buffer `next`.</summary>
+        private static string ChunkParameters(string parameters) =>
+            string.Join(", ", parameters.Split(',').Select(p => p.Trim()).Where(p => p != "ref Model.Output output")) + ", ref Model.HiddenBuffer next";
+
+        /// <summary>The arguments of a call with these parameters: their names, with `ref` where the parameter has it.</summary>
+        private static string Arguments(string parameters) => string.Join(", ", parameters.Split(',').Select(p => p.Trim()).Select(p =>
+        {
+            string[] words = p.Split(' ');
+            return (words[0] == "ref" ? "ref " : "") + words[words.Length - 1];
+        }));
+
+        /// <summary>
+        /// One chunk (or the loop of equal chunks) as a method of its own: the refs it reads, the state's rows it
+        /// writes in `next`, its stack buffer for staged gates, then the chunk as in the kernel.
+        /// </summary>
+        private void WriteChunkMethod(ChunkMethod method, string kernel, string parameters)
+        {
+            SourceWriter w = _w;
+            _kernelName = kernel;
+            string rows = method.Only is Chunk only ? $"Rows {Int(_plan.Pieces[only.First].Offset)} to {Int(LastRow(only))} of a&lt;t&gt;"
+                : $"The first {Int(_plan.LoopedChunks * _plan.MaxChunk * _lanes)} rows of a&lt;t&gt;, in a loop over chunks,";
+            w.Line($"/// <summary>{rows} for {kernel}, into `next`: a method of its own (see the kernel's plan).</summary>");
+            w.Line("[MethodImpl(MethodImplOptions.NoInlining)]");
+            using (w.Block($"private static void {method.Name}({ChunkParameters(parameters)})"))
+            {
+                foreach (BufferSpec b in States)
+                {
+                    string start = "Unsafe.As<Model.HiddenBuffer, float>(ref state.Values)";
+                    w.Line(b.Offset == 0 ? $"ref float {b.Name} = ref {start};" : $"ref float {b.Name} = ref Unsafe.Add(ref {start}, {Int(b.Offset)});");
+                    _declared.Add(b.Name);
+                }
+                DeclareRefs(method.Layer.Recurrence);
+                if (method.Only is Chunk staged && KernelPlanner.Stages(_plan, _program, staged.Count))
+                {
+                    int span = LastRow(staged) + 1 - _plan.Pieces[staged.First].Offset;
+                    int size = _program.SumsPerPiece * span;
+                    w.Line($"// The chunk's gate sums wait here between the sweep and the gate arithmetic ({Int(_program.SumsPerPiece)} sums × {Int(span)} rows).");
+                    w.Line($"Span<float> stagedSums = stackalloc float[{Int(size)}];");
+                    w.Line("ref float staged = ref MemoryMarshal.GetReference(stagedSums);");
+                }
+                w.Line("ref float n = ref Unsafe.As<Model.HiddenBuffer, float>(ref next);");
+                if (!SingleState)
+                {
+                    foreach (BufferSpec b in States) w.Line($"ref float {StoreTarget(b.Name)} = ref Unsafe.Add(ref n, {Int(b.Offset)});");
+                }
+                if (method.Only is Chunk chunk) new ChunkWriter(this, method.Layer, chunk.First, chunk.Count, null).Write();
+                else LoopedChunks(method.Layer);
+            }
+            w.Line();
+        }
+
+        private int LastRow(Chunk chunk)
+        {
+            Piece last = _plan.Pieces[chunk.First + chunk.Count - 1];
+            return last.Offset + last.Lanes - 1;
+        }
+
+        /// <summary>The loop over the plan's equal chunks.</summary>
+        private void LoopedChunks(LayerProgram layer)
+        {
+            int size = _plan.MaxChunk;
+            int end = _plan.LoopedChunks * size;
+            _w.Line($"// a<t> in chunks of {Int(size * _lanes)} rows, {Int(size)} pieces each; a loop keeps the method small enough for the JIT to optimise.");
+            using (_w.Block($"for (nuint c = 0; c < {Int(end * _lanes)}; c += {Int(size * _lanes)})"))
+            {
+                new ChunkWriter(this, layer, 0, size, "c").Write();
+            }
         }
 
         /// <summary>After a layer's chunks (several): its new state from `next` into the caller's state.</summary>
@@ -386,24 +467,40 @@ internal static class KernelEmitter
                 return;
             }
             int skip = 0;
+            // In a model of several layers, each layer's chunks have methods of their own.
+            string prefix = _kernelName + (_program.Layers.Count > 1 && !_program.Bidirectional ? "Layer" + Int(layer.Index) : "");
+            string call = $"({Arguments(ChunkParameters(_parameters))});";
             if (_plan.LoopedChunks > 0)
             {
-                int size = _plan.MaxChunk;
-                int end = _plan.LoopedChunks * size;
                 w.Line();
-                w.Line($"// a<t> in chunks of {Int(size * _lanes)} rows, {Int(size)} pieces each; a loop keeps the method small enough for the JIT to optimise.");
-                using (w.Block($"for (nuint c = 0; c < {Int(end * _lanes)}; c += {Int(size * _lanes)})"))
+                if (_plan.ChunkMethods)
                 {
-                    new ChunkWriter(this, layer, 0, size, "c").Write();
+                    string method = prefix + "Chunks";
+                    w.Line($"// Rows 0 to {Int(_plan.LoopedChunks * _plan.MaxChunk * _lanes - 1)} of a<t>, in a loop over chunks.");
+                    w.Line(method + call);
+                    _chunkMethods.Add(new ChunkMethod(method, layer, null));
+                }
+                else
+                {
+                    LoopedChunks(layer);
                 }
                 skip = _plan.LoopedChunks;
             }
             foreach (Chunk chunk in _plan.Chunks.Skip(skip))
             {
-                Piece last = _plan.Pieces[chunk.First + chunk.Count - 1];
+                int first = _plan.Pieces[chunk.First].Offset;
                 w.Line();
-                w.Line($"// Rows {Int(_plan.Pieces[chunk.First].Offset)} to {Int(last.Offset + last.Lanes - 1)} of a<t>.");
-                using (w.Block("")) new ChunkWriter(this, layer, chunk.First, chunk.Count, null).Write();
+                w.Line($"// Rows {Int(first)} to {Int(LastRow(chunk))} of a<t>.");
+                if (_plan.ChunkMethods)
+                {
+                    string method = prefix + "Rows" + Int(first);
+                    w.Line(method + call);
+                    _chunkMethods.Add(new ChunkMethod(method, layer, chunk));
+                }
+                else
+                {
+                    using (w.Block("")) new ChunkWriter(this, layer, chunk.First, chunk.Count, null).Write();
+                }
             }
         }
 

@@ -46,6 +46,12 @@ internal sealed record Piece(int Offset, int Bits)
 /// arithmetic one piece at a time from there: with every gate of every piece in registers and the activations'
 /// constants on top, the JIT would spill inside the gate code.
 /// </param>
+/// <param name="ChunkMethods">
+/// Whether each written-out chunk (and the loop of equal chunks) is a method of its own, marked NoInlining, that the
+/// kernel calls: in one method the JIT hoists the activations' constants of one chunk's gate code and shares them
+/// with the next chunk's, so they stay live through that chunk's column sweep and every one of its sums spills
+/// (a load and a store per multiply-add); compiled alone, each chunk's sweep has all the registers.
+/// </param>
 internal sealed record KernelPlan(
     int Bits,
     int Lanes,
@@ -61,7 +67,8 @@ internal sealed record KernelPlan(
     bool DotProductLooped,
     int HeadSize,
     bool HeadFromState,
-    bool StagedGates = false)
+    bool StagedGates = false,
+    bool ChunkMethods = false)
 {
     /// <summary>The number of registers the state takes.</summary>
     public int StateVectors => Pieces.Count;

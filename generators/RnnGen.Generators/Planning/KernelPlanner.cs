@@ -48,7 +48,9 @@ internal static class KernelPlanner
         KernelPlan plan = Registers(bits, program);
         int perPiece = program.SumsPerPiece;
         bool staged = perPiece > 1 && plan.Chunks.Skip(plan.LoopedChunks).Any(c => c.Count * perPiece >= StagedMinimum);
-        return staged ? plan with { StagedGates = true } : plan;
+        // A gated cell's gate code needs more constants than registers are left beside the next chunk's sums.
+        bool methods = perPiece > 1 && !plan.SingleChunk;
+        return plan with { StagedGates = staged, ChunkMethods = methods };
     }
 
     private static KernelPlan Registers(int bits, StepProgram program)

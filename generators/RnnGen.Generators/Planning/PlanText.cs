@@ -31,6 +31,10 @@ internal static class PlanText
             string sizes = string.Join(" + ", p.Chunks.Select(c => Int(c.Count)));
             lines.Add($"{Int(p.Chunks.Count)} chunks ({sizes} registers), one after another; a<t> goes to a buffer first.");
         }
+        if (p.ChunkMethods)
+        {
+            lines.Add("Each chunk is a method of its own (not inlined), so that no chunk's constants stay live through another's sweep.");
+        }
         if (p.StagedGates)
         {
             lines.Add("The gates run staged: after the sweep the sums wait in a stack buffer, and the gate arithmetic loops over the pieces.");

@@ -827,13 +827,10 @@ namespace RnnGen.Generated
         {
             // 128-bit vectors of 4 floats; a = 20 (stored padded to 32): 5 vectors.
             // 2 chunks (2 + 3 registers), one after another; a<t> goes to a buffer first.
+            // Each chunk is a method of its own (not inlined), so that no chunk's constants stay live through another's sweep.
             // Rows 20 to 31 are never computed and stay zero.
             // Head: 3 outputs written out; each dot product over 5 vectors written out, read from the state.
             ref float h = ref Unsafe.As<Model.HiddenBuffer, float>(ref state.Values);
-            ref float table = ref Unsafe.Add(ref model._table.Start, (nint)token * 96);
-            ref float bh0n = ref model._bh0n.Start;
-            ref float wh0 = ref model._wh0.Start;
-            ref float wh0Tail = ref model._wh0Tail.Start;
             // a<t> is built in `next` chunk by chunk, because every chunk still reads all of a<t-1>.
             Model.HiddenBuffer next;
             Unsafe.SkipInit(out next);
@@ -844,116 +841,10 @@ namespace RnnGen.Generated
             Vector128.StoreUnsafe(Vector128<float>.Zero, ref n, 28);
 
             // Rows 0 to 7 of a<t>.
-            {
-                // r: its block of the token's row of the input table (W_ih · x<t> and the biases, computed at load time).
-                var r0 = Vector128.LoadUnsafe(ref table, 0);
-                var r1 = Vector128.LoadUnsafe(ref table, 4);
-                // z: its block of the token's row of the input table (W_ih · x<t> and the biases, computed at load time).
-                var z0 = Vector128.LoadUnsafe(ref table, 32);
-                var z1 = Vector128.LoadUnsafe(ref table, 36);
-                // bh0n starts m.
-                var m0 = Vector128.LoadUnsafe(ref bh0n, 0);
-                var m1 = Vector128.LoadUnsafe(ref bh0n, 4);
-                // One sweep over h for 3 products:
-                //   r += rows 0 to 19 of rnn.weight_hh_l0 · h
-                //   z += rows 20 to 39 of rnn.weight_hh_l0 · h
-                //   m += rows 40 to 59 of rnn.weight_hh_l0 · h
-                // + rnn.weight_hh_l0 · h: column j of each times h[j], for every j.
-                for (nuint j = 0; j < 20; j++)
-                {
-                    ref float column = ref Unsafe.Add(ref wh0, j * 48);
-                    var xj = Vector128.Create(Unsafe.Add(ref h, j));
-                    r0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 0), xj, r0);
-                    r1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 4), xj, r1);
-                    z0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 16), xj, z0);
-                    z1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 20), xj, z1);
-                    m0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 32), xj, m0);
-                    m1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 36), xj, m1);
-                }
-                // n: its block of the token's row of the input table (W_ih · x<t> and the biases, computed at load time).
-                var n0 = Vector128.LoadUnsafe(ref table, 64);
-                var n1 = Vector128.LoadUnsafe(ref table, 68);
-                // r = sigmoid(sum).
-                r0 = VectorMath.Sigmoid(r0);
-                r1 = VectorMath.Sigmoid(r1);
-                // z = sigmoid(sum).
-                z0 = VectorMath.Sigmoid(z0);
-                z1 = VectorMath.Sigmoid(z1);
-                // n += r ⊙ m.
-                n0 = Vector128.FusedMultiplyAdd(r0, m0, n0);
-                n1 = Vector128.FusedMultiplyAdd(r1, m1, n1);
-                // n = tanh(sum).
-                n0 = VectorMath.Tanh(n0);
-                n1 = VectorMath.Tanh(n1);
-                // n = (1 - z) ⊙ n + z ⊙ h.
-                n0 = Vector128.FusedMultiplyAdd(z0, Vector128.LoadUnsafe(ref h, 0), (Vector128<float>.One - z0) * n0);
-                n1 = Vector128.FusedMultiplyAdd(z1, Vector128.LoadUnsafe(ref h, 4), (Vector128<float>.One - z1) * n1);
-                Vector128.StoreUnsafe(n0, ref n, 0);
-                Vector128.StoreUnsafe(n1, ref n, 4);
-            }
+            Step128Rows0(model, ref state, token, ref next);
 
             // Rows 8 to 19 of a<t>.
-            {
-                // r: its block of the token's row of the input table (W_ih · x<t> and the biases, computed at load time).
-                var r2 = Vector128.LoadUnsafe(ref table, 8);
-                var r3 = Vector128.LoadUnsafe(ref table, 12);
-                var r4 = Vector128.LoadUnsafe(ref table, 16);
-                // z: its block of the token's row of the input table (W_ih · x<t> and the biases, computed at load time).
-                var z2 = Vector128.LoadUnsafe(ref table, 40);
-                var z3 = Vector128.LoadUnsafe(ref table, 44);
-                var z4 = Vector128.LoadUnsafe(ref table, 48);
-                // bh0n starts m.
-                var m2 = Vector128.LoadUnsafe(ref bh0n, 8);
-                var m3 = Vector128.LoadUnsafe(ref bh0n, 12);
-                var m4 = Vector128.LoadUnsafe(ref bh0n, 16);
-                // One sweep over h for 3 products:
-                //   r += rows 0 to 19 of rnn.weight_hh_l0 · h
-                //   z += rows 20 to 39 of rnn.weight_hh_l0 · h
-                //   m += rows 40 to 59 of rnn.weight_hh_l0 · h
-                // + rnn.weight_hh_l0 · h: column j of each (main rows and tail from two tables) times h[j], for every j.
-                for (nuint j = 0; j < 20; j++)
-                {
-                    ref float column = ref Unsafe.Add(ref wh0, j * 48);
-                    ref float columnTail = ref Unsafe.Add(ref wh0Tail, j * 12);
-                    var xj = Vector128.Create(Unsafe.Add(ref h, j));
-                    r2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 8), xj, r2);
-                    r3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 12), xj, r3);
-                    r4 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 0), xj, r4);
-                    z2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 24), xj, z2);
-                    z3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 28), xj, z3);
-                    z4 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 4), xj, z4);
-                    m2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 40), xj, m2);
-                    m3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 44), xj, m3);
-                    m4 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 8), xj, m4);
-                }
-                // n: its block of the token's row of the input table (W_ih · x<t> and the biases, computed at load time).
-                var n2 = Vector128.LoadUnsafe(ref table, 72);
-                var n3 = Vector128.LoadUnsafe(ref table, 76);
-                var n4 = Vector128.LoadUnsafe(ref table, 80);
-                // r = sigmoid(sum).
-                r2 = VectorMath.Sigmoid(r2);
-                r3 = VectorMath.Sigmoid(r3);
-                r4 = VectorMath.Sigmoid(r4);
-                // z = sigmoid(sum).
-                z2 = VectorMath.Sigmoid(z2);
-                z3 = VectorMath.Sigmoid(z3);
-                z4 = VectorMath.Sigmoid(z4);
-                // n += r ⊙ m.
-                n2 = Vector128.FusedMultiplyAdd(r2, m2, n2);
-                n3 = Vector128.FusedMultiplyAdd(r3, m3, n3);
-                n4 = Vector128.FusedMultiplyAdd(r4, m4, n4);
-                // n = tanh(sum).
-                n2 = VectorMath.Tanh(n2);
-                n3 = VectorMath.Tanh(n3);
-                n4 = VectorMath.Tanh(n4);
-                // n = (1 - z) ⊙ n + z ⊙ h.
-                n2 = Vector128.FusedMultiplyAdd(z2, Vector128.LoadUnsafe(ref h, 8), (Vector128<float>.One - z2) * n2);
-                n3 = Vector128.FusedMultiplyAdd(z3, Vector128.LoadUnsafe(ref h, 12), (Vector128<float>.One - z3) * n3);
-                n4 = Vector128.FusedMultiplyAdd(z4, Vector128.LoadUnsafe(ref h, 16), (Vector128<float>.One - z4) * n4);
-                Vector128.StoreUnsafe(n2, ref n, 8);
-                Vector128.StoreUnsafe(n3, ref n, 12);
-                Vector128.StoreUnsafe(n4, ref n, 16);
-            }
+            Step128Rows8(model, ref state, token, ref next);
             state.Values = next;
 
             ref float y = ref Unsafe.As<Model.OutputBuffer, float>(ref output.Values);
@@ -994,6 +885,134 @@ namespace RnnGen.Generated
             }
             // softmax over the outputs.
             VectorMath.Softmax(MemoryMarshal.CreateSpan(ref y, Model.OutputSize));
+        }
+
+        /// <summary>Rows 0 to 7 of a&lt;t&gt; for Step128, into `next`: a method of its own (see the kernel's plan).</summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static void Step128Rows0(Model model, ref Model.Hidden state, int token, ref Model.HiddenBuffer next)
+        {
+            ref float h = ref Unsafe.As<Model.HiddenBuffer, float>(ref state.Values);
+            ref float table = ref Unsafe.Add(ref model._table.Start, (nint)token * 96);
+            ref float bh0n = ref model._bh0n.Start;
+            ref float wh0 = ref model._wh0.Start;
+            ref float wh0Tail = ref model._wh0Tail.Start;
+            ref float n = ref Unsafe.As<Model.HiddenBuffer, float>(ref next);
+            // r: its block of the token's row of the input table (W_ih · x<t> and the biases, computed at load time).
+            var r0 = Vector128.LoadUnsafe(ref table, 0);
+            var r1 = Vector128.LoadUnsafe(ref table, 4);
+            // z: its block of the token's row of the input table (W_ih · x<t> and the biases, computed at load time).
+            var z0 = Vector128.LoadUnsafe(ref table, 32);
+            var z1 = Vector128.LoadUnsafe(ref table, 36);
+            // bh0n starts m.
+            var m0 = Vector128.LoadUnsafe(ref bh0n, 0);
+            var m1 = Vector128.LoadUnsafe(ref bh0n, 4);
+            // One sweep over h for 3 products:
+            //   r += rows 0 to 19 of rnn.weight_hh_l0 · h
+            //   z += rows 20 to 39 of rnn.weight_hh_l0 · h
+            //   m += rows 40 to 59 of rnn.weight_hh_l0 · h
+            // + rnn.weight_hh_l0 · h: column j of each times h[j], for every j.
+            for (nuint j = 0; j < 20; j++)
+            {
+                ref float column = ref Unsafe.Add(ref wh0, j * 48);
+                var xj = Vector128.Create(Unsafe.Add(ref h, j));
+                r0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 0), xj, r0);
+                r1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 4), xj, r1);
+                z0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 16), xj, z0);
+                z1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 20), xj, z1);
+                m0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 32), xj, m0);
+                m1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 36), xj, m1);
+            }
+            // n: its block of the token's row of the input table (W_ih · x<t> and the biases, computed at load time).
+            var n0 = Vector128.LoadUnsafe(ref table, 64);
+            var n1 = Vector128.LoadUnsafe(ref table, 68);
+            // r = sigmoid(sum).
+            r0 = VectorMath.Sigmoid(r0);
+            r1 = VectorMath.Sigmoid(r1);
+            // z = sigmoid(sum).
+            z0 = VectorMath.Sigmoid(z0);
+            z1 = VectorMath.Sigmoid(z1);
+            // n += r ⊙ m.
+            n0 = Vector128.FusedMultiplyAdd(r0, m0, n0);
+            n1 = Vector128.FusedMultiplyAdd(r1, m1, n1);
+            // n = tanh(sum).
+            n0 = VectorMath.Tanh(n0);
+            n1 = VectorMath.Tanh(n1);
+            // n = (1 - z) ⊙ n + z ⊙ h.
+            n0 = Vector128.FusedMultiplyAdd(z0, Vector128.LoadUnsafe(ref h, 0), (Vector128<float>.One - z0) * n0);
+            n1 = Vector128.FusedMultiplyAdd(z1, Vector128.LoadUnsafe(ref h, 4), (Vector128<float>.One - z1) * n1);
+            Vector128.StoreUnsafe(n0, ref n, 0);
+            Vector128.StoreUnsafe(n1, ref n, 4);
+        }
+
+        /// <summary>Rows 8 to 19 of a&lt;t&gt; for Step128, into `next`: a method of its own (see the kernel's plan).</summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static void Step128Rows8(Model model, ref Model.Hidden state, int token, ref Model.HiddenBuffer next)
+        {
+            ref float h = ref Unsafe.As<Model.HiddenBuffer, float>(ref state.Values);
+            ref float table = ref Unsafe.Add(ref model._table.Start, (nint)token * 96);
+            ref float bh0n = ref model._bh0n.Start;
+            ref float wh0 = ref model._wh0.Start;
+            ref float wh0Tail = ref model._wh0Tail.Start;
+            ref float n = ref Unsafe.As<Model.HiddenBuffer, float>(ref next);
+            // r: its block of the token's row of the input table (W_ih · x<t> and the biases, computed at load time).
+            var r2 = Vector128.LoadUnsafe(ref table, 8);
+            var r3 = Vector128.LoadUnsafe(ref table, 12);
+            var r4 = Vector128.LoadUnsafe(ref table, 16);
+            // z: its block of the token's row of the input table (W_ih · x<t> and the biases, computed at load time).
+            var z2 = Vector128.LoadUnsafe(ref table, 40);
+            var z3 = Vector128.LoadUnsafe(ref table, 44);
+            var z4 = Vector128.LoadUnsafe(ref table, 48);
+            // bh0n starts m.
+            var m2 = Vector128.LoadUnsafe(ref bh0n, 8);
+            var m3 = Vector128.LoadUnsafe(ref bh0n, 12);
+            var m4 = Vector128.LoadUnsafe(ref bh0n, 16);
+            // One sweep over h for 3 products:
+            //   r += rows 0 to 19 of rnn.weight_hh_l0 · h
+            //   z += rows 20 to 39 of rnn.weight_hh_l0 · h
+            //   m += rows 40 to 59 of rnn.weight_hh_l0 · h
+            // + rnn.weight_hh_l0 · h: column j of each (main rows and tail from two tables) times h[j], for every j.
+            for (nuint j = 0; j < 20; j++)
+            {
+                ref float column = ref Unsafe.Add(ref wh0, j * 48);
+                ref float columnTail = ref Unsafe.Add(ref wh0Tail, j * 12);
+                var xj = Vector128.Create(Unsafe.Add(ref h, j));
+                r2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 8), xj, r2);
+                r3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 12), xj, r3);
+                r4 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 0), xj, r4);
+                z2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 24), xj, z2);
+                z3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 28), xj, z3);
+                z4 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 4), xj, z4);
+                m2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 40), xj, m2);
+                m3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 44), xj, m3);
+                m4 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 8), xj, m4);
+            }
+            // n: its block of the token's row of the input table (W_ih · x<t> and the biases, computed at load time).
+            var n2 = Vector128.LoadUnsafe(ref table, 72);
+            var n3 = Vector128.LoadUnsafe(ref table, 76);
+            var n4 = Vector128.LoadUnsafe(ref table, 80);
+            // r = sigmoid(sum).
+            r2 = VectorMath.Sigmoid(r2);
+            r3 = VectorMath.Sigmoid(r3);
+            r4 = VectorMath.Sigmoid(r4);
+            // z = sigmoid(sum).
+            z2 = VectorMath.Sigmoid(z2);
+            z3 = VectorMath.Sigmoid(z3);
+            z4 = VectorMath.Sigmoid(z4);
+            // n += r ⊙ m.
+            n2 = Vector128.FusedMultiplyAdd(r2, m2, n2);
+            n3 = Vector128.FusedMultiplyAdd(r3, m3, n3);
+            n4 = Vector128.FusedMultiplyAdd(r4, m4, n4);
+            // n = tanh(sum).
+            n2 = VectorMath.Tanh(n2);
+            n3 = VectorMath.Tanh(n3);
+            n4 = VectorMath.Tanh(n4);
+            // n = (1 - z) ⊙ n + z ⊙ h.
+            n2 = Vector128.FusedMultiplyAdd(z2, Vector128.LoadUnsafe(ref h, 8), (Vector128<float>.One - z2) * n2);
+            n3 = Vector128.FusedMultiplyAdd(z3, Vector128.LoadUnsafe(ref h, 12), (Vector128<float>.One - z3) * n3);
+            n4 = Vector128.FusedMultiplyAdd(z4, Vector128.LoadUnsafe(ref h, 16), (Vector128<float>.One - z4) * n4);
+            Vector128.StoreUnsafe(n2, ref n, 8);
+            Vector128.StoreUnsafe(n3, ref n, 12);
+            Vector128.StoreUnsafe(n4, ref n, 16);
         }
 
         /// <summary>

@@ -762,16 +762,10 @@ namespace RnnGen.Generated
         {
             // 256-bit vectors of 8 floats; a = 64: 8 vectors.
             // 3 chunks (2 + 3 + 3 registers), one after another; a<t> goes to a buffer first.
+            // Each chunk is a method of its own (not inlined), so that no chunk's constants stay live through another's sweep.
             // Head: 2 outputs written out; each dot product over 8 vectors written out, read from the state.
             ref float h0 = ref Unsafe.As<Model.HiddenBuffer, float>(ref state.Values);
             ref float c0 = ref Unsafe.Add(ref Unsafe.As<Model.HiddenBuffer, float>(ref state.Values), 64);
-            ref float b0i = ref model._b0i.Start;
-            ref float b0f = ref model._b0f.Start;
-            ref float b0g = ref model._b0g.Start;
-            ref float b0o = ref model._b0o.Start;
-            ref float wi0 = ref model._wi0.Start;
-            ref float x = ref MemoryMarshal.GetReference(input);
-            ref float wh0 = ref model._wh0.Start;
             // a<t> is built in `next` chunk by chunk, because every chunk still reads all of a<t-1>.
             Model.HiddenBuffer next;
             Unsafe.SkipInit(out next);
@@ -780,294 +774,13 @@ namespace RnnGen.Generated
             ref float nc0 = ref Unsafe.Add(ref n, 64);
 
             // Rows 0 to 15 of a<t>.
-            {
-                // b0i starts i.
-                var i0 = Vector256.LoadUnsafe(ref b0i, 0);
-                var i1 = Vector256.LoadUnsafe(ref b0i, 8);
-                // b0f starts f.
-                var f0 = Vector256.LoadUnsafe(ref b0f, 0);
-                var f1 = Vector256.LoadUnsafe(ref b0f, 8);
-                // b0g starts g.
-                var g0 = Vector256.LoadUnsafe(ref b0g, 0);
-                var g1 = Vector256.LoadUnsafe(ref b0g, 8);
-                // b0o starts o.
-                var o0 = Vector256.LoadUnsafe(ref b0o, 0);
-                var o1 = Vector256.LoadUnsafe(ref b0o, 8);
-                // One sweep over x for 4 products:
-                //   i += rows 0 to 63 of rnn.weight_ih_l0 · x
-                //   f += rows 64 to 127 of rnn.weight_ih_l0 · x
-                //   g += rows 128 to 191 of rnn.weight_ih_l0 · x
-                //   o += rows 192 to 255 of rnn.weight_ih_l0 · x
-                // + rnn.weight_ih_l0 · x: column j of each times x[j], for every j.
-                for (nuint j = 0; j < 3; j++)
-                {
-                    ref float column = ref Unsafe.Add(ref wi0, j * 256);
-                    var xj = Vector256.Create(Unsafe.Add(ref x, j));
-                    i0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 0), xj, i0);
-                    i1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 8), xj, i1);
-                    f0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 64), xj, f0);
-                    f1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 72), xj, f1);
-                    g0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 128), xj, g0);
-                    g1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 136), xj, g1);
-                    o0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 192), xj, o0);
-                    o1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 200), xj, o1);
-                }
-                // One sweep over h0 for 4 products:
-                //   i += rows 0 to 63 of rnn.weight_hh_l0 · h0
-                //   f += rows 64 to 127 of rnn.weight_hh_l0 · h0
-                //   g += rows 128 to 191 of rnn.weight_hh_l0 · h0
-                //   o += rows 192 to 255 of rnn.weight_hh_l0 · h0
-                // + rnn.weight_hh_l0 · h0: column j of each times h0[j], for every j.
-                for (nuint j = 0; j < 64; j++)
-                {
-                    ref float column = ref Unsafe.Add(ref wh0, j * 256);
-                    var xj = Vector256.Create(Unsafe.Add(ref h0, j));
-                    i0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 0), xj, i0);
-                    i1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 8), xj, i1);
-                    f0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 64), xj, f0);
-                    f1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 72), xj, f1);
-                    g0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 128), xj, g0);
-                    g1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 136), xj, g1);
-                    o0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 192), xj, o0);
-                    o1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 200), xj, o1);
-                }
-                // i = sigmoid(sum).
-                i0 = VectorMath.Sigmoid(i0);
-                i1 = VectorMath.Sigmoid(i1);
-                // f = sigmoid(sum).
-                f0 = VectorMath.Sigmoid(f0);
-                f1 = VectorMath.Sigmoid(f1);
-                // g = tanh(sum).
-                g0 = VectorMath.Tanh(g0);
-                g1 = VectorMath.Tanh(g1);
-                // o = sigmoid(sum).
-                o0 = VectorMath.Sigmoid(o0);
-                o1 = VectorMath.Sigmoid(o1);
-                // f = f ⊙ c0.
-                f0 = f0 * Vector256.LoadUnsafe(ref c0, 0);
-                f1 = f1 * Vector256.LoadUnsafe(ref c0, 8);
-                // f += i ⊙ g.
-                f0 = Vector256.FusedMultiplyAdd(i0, g0, f0);
-                f1 = Vector256.FusedMultiplyAdd(i1, g1, f1);
-                Vector256.StoreUnsafe(f0, ref nc0, 0);
-                Vector256.StoreUnsafe(f1, ref nc0, 8);
-                // f = tanh(sum).
-                f0 = VectorMath.Tanh(f0);
-                f1 = VectorMath.Tanh(f1);
-                // f = o ⊙ f.
-                f0 = o0 * f0;
-                f1 = o1 * f1;
-                Vector256.StoreUnsafe(f0, ref nh0, 0);
-                Vector256.StoreUnsafe(f1, ref nh0, 8);
-            }
+            Step256Rows0(model, ref state, input, ref next);
 
             // Rows 16 to 39 of a<t>.
-            {
-                // b0i starts i.
-                var i2 = Vector256.LoadUnsafe(ref b0i, 16);
-                var i3 = Vector256.LoadUnsafe(ref b0i, 24);
-                var i4 = Vector256.LoadUnsafe(ref b0i, 32);
-                // b0f starts f.
-                var f2 = Vector256.LoadUnsafe(ref b0f, 16);
-                var f3 = Vector256.LoadUnsafe(ref b0f, 24);
-                var f4 = Vector256.LoadUnsafe(ref b0f, 32);
-                // b0g starts g.
-                var g2 = Vector256.LoadUnsafe(ref b0g, 16);
-                var g3 = Vector256.LoadUnsafe(ref b0g, 24);
-                var g4 = Vector256.LoadUnsafe(ref b0g, 32);
-                // b0o starts o.
-                var o2 = Vector256.LoadUnsafe(ref b0o, 16);
-                var o3 = Vector256.LoadUnsafe(ref b0o, 24);
-                var o4 = Vector256.LoadUnsafe(ref b0o, 32);
-                // One sweep over x for 4 products:
-                //   i += rows 0 to 63 of rnn.weight_ih_l0 · x
-                //   f += rows 64 to 127 of rnn.weight_ih_l0 · x
-                //   g += rows 128 to 191 of rnn.weight_ih_l0 · x
-                //   o += rows 192 to 255 of rnn.weight_ih_l0 · x
-                // + rnn.weight_ih_l0 · x: column j of each times x[j], for every j.
-                for (nuint j = 0; j < 3; j++)
-                {
-                    ref float column = ref Unsafe.Add(ref wi0, j * 256);
-                    var xj = Vector256.Create(Unsafe.Add(ref x, j));
-                    i2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 16), xj, i2);
-                    i3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 24), xj, i3);
-                    i4 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 32), xj, i4);
-                    f2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 80), xj, f2);
-                    f3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 88), xj, f3);
-                    f4 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 96), xj, f4);
-                    g2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 144), xj, g2);
-                    g3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 152), xj, g3);
-                    g4 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 160), xj, g4);
-                    o2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 208), xj, o2);
-                    o3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 216), xj, o3);
-                    o4 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 224), xj, o4);
-                }
-                // One sweep over h0 for 4 products:
-                //   i += rows 0 to 63 of rnn.weight_hh_l0 · h0
-                //   f += rows 64 to 127 of rnn.weight_hh_l0 · h0
-                //   g += rows 128 to 191 of rnn.weight_hh_l0 · h0
-                //   o += rows 192 to 255 of rnn.weight_hh_l0 · h0
-                // + rnn.weight_hh_l0 · h0: column j of each times h0[j], for every j.
-                for (nuint j = 0; j < 64; j++)
-                {
-                    ref float column = ref Unsafe.Add(ref wh0, j * 256);
-                    var xj = Vector256.Create(Unsafe.Add(ref h0, j));
-                    i2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 16), xj, i2);
-                    i3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 24), xj, i3);
-                    i4 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 32), xj, i4);
-                    f2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 80), xj, f2);
-                    f3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 88), xj, f3);
-                    f4 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 96), xj, f4);
-                    g2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 144), xj, g2);
-                    g3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 152), xj, g3);
-                    g4 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 160), xj, g4);
-                    o2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 208), xj, o2);
-                    o3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 216), xj, o3);
-                    o4 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 224), xj, o4);
-                }
-                // i = sigmoid(sum).
-                i2 = VectorMath.Sigmoid(i2);
-                i3 = VectorMath.Sigmoid(i3);
-                i4 = VectorMath.Sigmoid(i4);
-                // f = sigmoid(sum).
-                f2 = VectorMath.Sigmoid(f2);
-                f3 = VectorMath.Sigmoid(f3);
-                f4 = VectorMath.Sigmoid(f4);
-                // g = tanh(sum).
-                g2 = VectorMath.Tanh(g2);
-                g3 = VectorMath.Tanh(g3);
-                g4 = VectorMath.Tanh(g4);
-                // o = sigmoid(sum).
-                o2 = VectorMath.Sigmoid(o2);
-                o3 = VectorMath.Sigmoid(o3);
-                o4 = VectorMath.Sigmoid(o4);
-                // f = f ⊙ c0.
-                f2 = f2 * Vector256.LoadUnsafe(ref c0, 16);
-                f3 = f3 * Vector256.LoadUnsafe(ref c0, 24);
-                f4 = f4 * Vector256.LoadUnsafe(ref c0, 32);
-                // f += i ⊙ g.
-                f2 = Vector256.FusedMultiplyAdd(i2, g2, f2);
-                f3 = Vector256.FusedMultiplyAdd(i3, g3, f3);
-                f4 = Vector256.FusedMultiplyAdd(i4, g4, f4);
-                Vector256.StoreUnsafe(f2, ref nc0, 16);
-                Vector256.StoreUnsafe(f3, ref nc0, 24);
-                Vector256.StoreUnsafe(f4, ref nc0, 32);
-                // f = tanh(sum).
-                f2 = VectorMath.Tanh(f2);
-                f3 = VectorMath.Tanh(f3);
-                f4 = VectorMath.Tanh(f4);
-                // f = o ⊙ f.
-                f2 = o2 * f2;
-                f3 = o3 * f3;
-                f4 = o4 * f4;
-                Vector256.StoreUnsafe(f2, ref nh0, 16);
-                Vector256.StoreUnsafe(f3, ref nh0, 24);
-                Vector256.StoreUnsafe(f4, ref nh0, 32);
-            }
+            Step256Rows16(model, ref state, input, ref next);
 
             // Rows 40 to 63 of a<t>.
-            {
-                // b0i starts i.
-                var i5 = Vector256.LoadUnsafe(ref b0i, 40);
-                var i6 = Vector256.LoadUnsafe(ref b0i, 48);
-                var i7 = Vector256.LoadUnsafe(ref b0i, 56);
-                // b0f starts f.
-                var f5 = Vector256.LoadUnsafe(ref b0f, 40);
-                var f6 = Vector256.LoadUnsafe(ref b0f, 48);
-                var f7 = Vector256.LoadUnsafe(ref b0f, 56);
-                // b0g starts g.
-                var g5 = Vector256.LoadUnsafe(ref b0g, 40);
-                var g6 = Vector256.LoadUnsafe(ref b0g, 48);
-                var g7 = Vector256.LoadUnsafe(ref b0g, 56);
-                // b0o starts o.
-                var o5 = Vector256.LoadUnsafe(ref b0o, 40);
-                var o6 = Vector256.LoadUnsafe(ref b0o, 48);
-                var o7 = Vector256.LoadUnsafe(ref b0o, 56);
-                // One sweep over x for 4 products:
-                //   i += rows 0 to 63 of rnn.weight_ih_l0 · x
-                //   f += rows 64 to 127 of rnn.weight_ih_l0 · x
-                //   g += rows 128 to 191 of rnn.weight_ih_l0 · x
-                //   o += rows 192 to 255 of rnn.weight_ih_l0 · x
-                // + rnn.weight_ih_l0 · x: column j of each times x[j], for every j.
-                for (nuint j = 0; j < 3; j++)
-                {
-                    ref float column = ref Unsafe.Add(ref wi0, j * 256);
-                    var xj = Vector256.Create(Unsafe.Add(ref x, j));
-                    i5 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 40), xj, i5);
-                    i6 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 48), xj, i6);
-                    i7 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 56), xj, i7);
-                    f5 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 104), xj, f5);
-                    f6 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 112), xj, f6);
-                    f7 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 120), xj, f7);
-                    g5 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 168), xj, g5);
-                    g6 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 176), xj, g6);
-                    g7 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 184), xj, g7);
-                    o5 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 232), xj, o5);
-                    o6 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 240), xj, o6);
-                    o7 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 248), xj, o7);
-                }
-                // One sweep over h0 for 4 products:
-                //   i += rows 0 to 63 of rnn.weight_hh_l0 · h0
-                //   f += rows 64 to 127 of rnn.weight_hh_l0 · h0
-                //   g += rows 128 to 191 of rnn.weight_hh_l0 · h0
-                //   o += rows 192 to 255 of rnn.weight_hh_l0 · h0
-                // + rnn.weight_hh_l0 · h0: column j of each times h0[j], for every j.
-                for (nuint j = 0; j < 64; j++)
-                {
-                    ref float column = ref Unsafe.Add(ref wh0, j * 256);
-                    var xj = Vector256.Create(Unsafe.Add(ref h0, j));
-                    i5 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 40), xj, i5);
-                    i6 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 48), xj, i6);
-                    i7 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 56), xj, i7);
-                    f5 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 104), xj, f5);
-                    f6 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 112), xj, f6);
-                    f7 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 120), xj, f7);
-                    g5 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 168), xj, g5);
-                    g6 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 176), xj, g6);
-                    g7 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 184), xj, g7);
-                    o5 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 232), xj, o5);
-                    o6 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 240), xj, o6);
-                    o7 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 248), xj, o7);
-                }
-                // i = sigmoid(sum).
-                i5 = VectorMath.Sigmoid(i5);
-                i6 = VectorMath.Sigmoid(i6);
-                i7 = VectorMath.Sigmoid(i7);
-                // f = sigmoid(sum).
-                f5 = VectorMath.Sigmoid(f5);
-                f6 = VectorMath.Sigmoid(f6);
-                f7 = VectorMath.Sigmoid(f7);
-                // g = tanh(sum).
-                g5 = VectorMath.Tanh(g5);
-                g6 = VectorMath.Tanh(g6);
-                g7 = VectorMath.Tanh(g7);
-                // o = sigmoid(sum).
-                o5 = VectorMath.Sigmoid(o5);
-                o6 = VectorMath.Sigmoid(o6);
-                o7 = VectorMath.Sigmoid(o7);
-                // f = f ⊙ c0.
-                f5 = f5 * Vector256.LoadUnsafe(ref c0, 40);
-                f6 = f6 * Vector256.LoadUnsafe(ref c0, 48);
-                f7 = f7 * Vector256.LoadUnsafe(ref c0, 56);
-                // f += i ⊙ g.
-                f5 = Vector256.FusedMultiplyAdd(i5, g5, f5);
-                f6 = Vector256.FusedMultiplyAdd(i6, g6, f6);
-                f7 = Vector256.FusedMultiplyAdd(i7, g7, f7);
-                Vector256.StoreUnsafe(f5, ref nc0, 40);
-                Vector256.StoreUnsafe(f6, ref nc0, 48);
-                Vector256.StoreUnsafe(f7, ref nc0, 56);
-                // f = tanh(sum).
-                f5 = VectorMath.Tanh(f5);
-                f6 = VectorMath.Tanh(f6);
-                f7 = VectorMath.Tanh(f7);
-                // f = o ⊙ f.
-                f5 = o5 * f5;
-                f6 = o6 * f6;
-                f7 = o7 * f7;
-                Vector256.StoreUnsafe(f5, ref nh0, 40);
-                Vector256.StoreUnsafe(f6, ref nh0, 48);
-                Vector256.StoreUnsafe(f7, ref nh0, 56);
-            }
+            Step256Rows40(model, ref state, input, ref next);
             MemoryMarshal.CreateSpan(ref nh0, 128).CopyTo(MemoryMarshal.CreateSpan(ref h0, 128));
 
             ref float y = ref Unsafe.As<Model.OutputBuffer, float>(ref output.Values);
@@ -1105,12 +818,10 @@ namespace RnnGen.Generated
             VectorMath.Softmax(MemoryMarshal.CreateSpan(ref y, Model.OutputSize));
         }
 
-        /// <summary>One step with 128-bit vectors (4 floats); the caller has checked the input.</summary>
-        public static void Step128(Model model, ref Model.Hidden state, ReadOnlySpan<float> input, ref Model.Output output)
+        /// <summary>Rows 0 to 15 of a&lt;t&gt; for Step256, into `next`: a method of its own (see the kernel's plan).</summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static void Step256Rows0(Model model, ref Model.Hidden state, ReadOnlySpan<float> input, ref Model.HiddenBuffer next)
         {
-            // 128-bit vectors of 4 floats; a = 64: 16 vectors.
-            // 6 chunks (2 + 2 + 3 + 3 + 3 + 3 registers), one after another; a<t> goes to a buffer first.
-            // Head: 2 outputs written out; each dot product over 16 vectors written out, read from the state.
             ref float h0 = ref Unsafe.As<Model.HiddenBuffer, float>(ref state.Values);
             ref float c0 = ref Unsafe.Add(ref Unsafe.As<Model.HiddenBuffer, float>(ref state.Values), 64);
             ref float b0i = ref model._b0i.Start;
@@ -1120,6 +831,334 @@ namespace RnnGen.Generated
             ref float wi0 = ref model._wi0.Start;
             ref float x = ref MemoryMarshal.GetReference(input);
             ref float wh0 = ref model._wh0.Start;
+            ref float n = ref Unsafe.As<Model.HiddenBuffer, float>(ref next);
+            ref float nh0 = ref Unsafe.Add(ref n, 0);
+            ref float nc0 = ref Unsafe.Add(ref n, 64);
+            // b0i starts i.
+            var i0 = Vector256.LoadUnsafe(ref b0i, 0);
+            var i1 = Vector256.LoadUnsafe(ref b0i, 8);
+            // b0f starts f.
+            var f0 = Vector256.LoadUnsafe(ref b0f, 0);
+            var f1 = Vector256.LoadUnsafe(ref b0f, 8);
+            // b0g starts g.
+            var g0 = Vector256.LoadUnsafe(ref b0g, 0);
+            var g1 = Vector256.LoadUnsafe(ref b0g, 8);
+            // b0o starts o.
+            var o0 = Vector256.LoadUnsafe(ref b0o, 0);
+            var o1 = Vector256.LoadUnsafe(ref b0o, 8);
+            // One sweep over x for 4 products:
+            //   i += rows 0 to 63 of rnn.weight_ih_l0 · x
+            //   f += rows 64 to 127 of rnn.weight_ih_l0 · x
+            //   g += rows 128 to 191 of rnn.weight_ih_l0 · x
+            //   o += rows 192 to 255 of rnn.weight_ih_l0 · x
+            // + rnn.weight_ih_l0 · x: column j of each times x[j], for every j.
+            for (nuint j = 0; j < 3; j++)
+            {
+                ref float column = ref Unsafe.Add(ref wi0, j * 256);
+                var xj = Vector256.Create(Unsafe.Add(ref x, j));
+                i0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 0), xj, i0);
+                i1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 8), xj, i1);
+                f0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 64), xj, f0);
+                f1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 72), xj, f1);
+                g0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 128), xj, g0);
+                g1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 136), xj, g1);
+                o0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 192), xj, o0);
+                o1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 200), xj, o1);
+            }
+            // One sweep over h0 for 4 products:
+            //   i += rows 0 to 63 of rnn.weight_hh_l0 · h0
+            //   f += rows 64 to 127 of rnn.weight_hh_l0 · h0
+            //   g += rows 128 to 191 of rnn.weight_hh_l0 · h0
+            //   o += rows 192 to 255 of rnn.weight_hh_l0 · h0
+            // + rnn.weight_hh_l0 · h0: column j of each times h0[j], for every j.
+            for (nuint j = 0; j < 64; j++)
+            {
+                ref float column = ref Unsafe.Add(ref wh0, j * 256);
+                var xj = Vector256.Create(Unsafe.Add(ref h0, j));
+                i0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 0), xj, i0);
+                i1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 8), xj, i1);
+                f0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 64), xj, f0);
+                f1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 72), xj, f1);
+                g0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 128), xj, g0);
+                g1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 136), xj, g1);
+                o0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 192), xj, o0);
+                o1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 200), xj, o1);
+            }
+            // i = sigmoid(sum).
+            i0 = VectorMath.Sigmoid(i0);
+            i1 = VectorMath.Sigmoid(i1);
+            // f = sigmoid(sum).
+            f0 = VectorMath.Sigmoid(f0);
+            f1 = VectorMath.Sigmoid(f1);
+            // g = tanh(sum).
+            g0 = VectorMath.Tanh(g0);
+            g1 = VectorMath.Tanh(g1);
+            // o = sigmoid(sum).
+            o0 = VectorMath.Sigmoid(o0);
+            o1 = VectorMath.Sigmoid(o1);
+            // f = f ⊙ c0.
+            f0 = f0 * Vector256.LoadUnsafe(ref c0, 0);
+            f1 = f1 * Vector256.LoadUnsafe(ref c0, 8);
+            // f += i ⊙ g.
+            f0 = Vector256.FusedMultiplyAdd(i0, g0, f0);
+            f1 = Vector256.FusedMultiplyAdd(i1, g1, f1);
+            Vector256.StoreUnsafe(f0, ref nc0, 0);
+            Vector256.StoreUnsafe(f1, ref nc0, 8);
+            // f = tanh(sum).
+            f0 = VectorMath.Tanh(f0);
+            f1 = VectorMath.Tanh(f1);
+            // f = o ⊙ f.
+            f0 = o0 * f0;
+            f1 = o1 * f1;
+            Vector256.StoreUnsafe(f0, ref nh0, 0);
+            Vector256.StoreUnsafe(f1, ref nh0, 8);
+        }
+
+        /// <summary>Rows 16 to 39 of a&lt;t&gt; for Step256, into `next`: a method of its own (see the kernel's plan).</summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static void Step256Rows16(Model model, ref Model.Hidden state, ReadOnlySpan<float> input, ref Model.HiddenBuffer next)
+        {
+            ref float h0 = ref Unsafe.As<Model.HiddenBuffer, float>(ref state.Values);
+            ref float c0 = ref Unsafe.Add(ref Unsafe.As<Model.HiddenBuffer, float>(ref state.Values), 64);
+            ref float b0i = ref model._b0i.Start;
+            ref float b0f = ref model._b0f.Start;
+            ref float b0g = ref model._b0g.Start;
+            ref float b0o = ref model._b0o.Start;
+            ref float wi0 = ref model._wi0.Start;
+            ref float x = ref MemoryMarshal.GetReference(input);
+            ref float wh0 = ref model._wh0.Start;
+            ref float n = ref Unsafe.As<Model.HiddenBuffer, float>(ref next);
+            ref float nh0 = ref Unsafe.Add(ref n, 0);
+            ref float nc0 = ref Unsafe.Add(ref n, 64);
+            // b0i starts i.
+            var i2 = Vector256.LoadUnsafe(ref b0i, 16);
+            var i3 = Vector256.LoadUnsafe(ref b0i, 24);
+            var i4 = Vector256.LoadUnsafe(ref b0i, 32);
+            // b0f starts f.
+            var f2 = Vector256.LoadUnsafe(ref b0f, 16);
+            var f3 = Vector256.LoadUnsafe(ref b0f, 24);
+            var f4 = Vector256.LoadUnsafe(ref b0f, 32);
+            // b0g starts g.
+            var g2 = Vector256.LoadUnsafe(ref b0g, 16);
+            var g3 = Vector256.LoadUnsafe(ref b0g, 24);
+            var g4 = Vector256.LoadUnsafe(ref b0g, 32);
+            // b0o starts o.
+            var o2 = Vector256.LoadUnsafe(ref b0o, 16);
+            var o3 = Vector256.LoadUnsafe(ref b0o, 24);
+            var o4 = Vector256.LoadUnsafe(ref b0o, 32);
+            // One sweep over x for 4 products:
+            //   i += rows 0 to 63 of rnn.weight_ih_l0 · x
+            //   f += rows 64 to 127 of rnn.weight_ih_l0 · x
+            //   g += rows 128 to 191 of rnn.weight_ih_l0 · x
+            //   o += rows 192 to 255 of rnn.weight_ih_l0 · x
+            // + rnn.weight_ih_l0 · x: column j of each times x[j], for every j.
+            for (nuint j = 0; j < 3; j++)
+            {
+                ref float column = ref Unsafe.Add(ref wi0, j * 256);
+                var xj = Vector256.Create(Unsafe.Add(ref x, j));
+                i2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 16), xj, i2);
+                i3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 24), xj, i3);
+                i4 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 32), xj, i4);
+                f2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 80), xj, f2);
+                f3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 88), xj, f3);
+                f4 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 96), xj, f4);
+                g2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 144), xj, g2);
+                g3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 152), xj, g3);
+                g4 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 160), xj, g4);
+                o2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 208), xj, o2);
+                o3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 216), xj, o3);
+                o4 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 224), xj, o4);
+            }
+            // One sweep over h0 for 4 products:
+            //   i += rows 0 to 63 of rnn.weight_hh_l0 · h0
+            //   f += rows 64 to 127 of rnn.weight_hh_l0 · h0
+            //   g += rows 128 to 191 of rnn.weight_hh_l0 · h0
+            //   o += rows 192 to 255 of rnn.weight_hh_l0 · h0
+            // + rnn.weight_hh_l0 · h0: column j of each times h0[j], for every j.
+            for (nuint j = 0; j < 64; j++)
+            {
+                ref float column = ref Unsafe.Add(ref wh0, j * 256);
+                var xj = Vector256.Create(Unsafe.Add(ref h0, j));
+                i2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 16), xj, i2);
+                i3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 24), xj, i3);
+                i4 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 32), xj, i4);
+                f2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 80), xj, f2);
+                f3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 88), xj, f3);
+                f4 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 96), xj, f4);
+                g2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 144), xj, g2);
+                g3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 152), xj, g3);
+                g4 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 160), xj, g4);
+                o2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 208), xj, o2);
+                o3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 216), xj, o3);
+                o4 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 224), xj, o4);
+            }
+            // i = sigmoid(sum).
+            i2 = VectorMath.Sigmoid(i2);
+            i3 = VectorMath.Sigmoid(i3);
+            i4 = VectorMath.Sigmoid(i4);
+            // f = sigmoid(sum).
+            f2 = VectorMath.Sigmoid(f2);
+            f3 = VectorMath.Sigmoid(f3);
+            f4 = VectorMath.Sigmoid(f4);
+            // g = tanh(sum).
+            g2 = VectorMath.Tanh(g2);
+            g3 = VectorMath.Tanh(g3);
+            g4 = VectorMath.Tanh(g4);
+            // o = sigmoid(sum).
+            o2 = VectorMath.Sigmoid(o2);
+            o3 = VectorMath.Sigmoid(o3);
+            o4 = VectorMath.Sigmoid(o4);
+            // f = f ⊙ c0.
+            f2 = f2 * Vector256.LoadUnsafe(ref c0, 16);
+            f3 = f3 * Vector256.LoadUnsafe(ref c0, 24);
+            f4 = f4 * Vector256.LoadUnsafe(ref c0, 32);
+            // f += i ⊙ g.
+            f2 = Vector256.FusedMultiplyAdd(i2, g2, f2);
+            f3 = Vector256.FusedMultiplyAdd(i3, g3, f3);
+            f4 = Vector256.FusedMultiplyAdd(i4, g4, f4);
+            Vector256.StoreUnsafe(f2, ref nc0, 16);
+            Vector256.StoreUnsafe(f3, ref nc0, 24);
+            Vector256.StoreUnsafe(f4, ref nc0, 32);
+            // f = tanh(sum).
+            f2 = VectorMath.Tanh(f2);
+            f3 = VectorMath.Tanh(f3);
+            f4 = VectorMath.Tanh(f4);
+            // f = o ⊙ f.
+            f2 = o2 * f2;
+            f3 = o3 * f3;
+            f4 = o4 * f4;
+            Vector256.StoreUnsafe(f2, ref nh0, 16);
+            Vector256.StoreUnsafe(f3, ref nh0, 24);
+            Vector256.StoreUnsafe(f4, ref nh0, 32);
+        }
+
+        /// <summary>Rows 40 to 63 of a&lt;t&gt; for Step256, into `next`: a method of its own (see the kernel's plan).</summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static void Step256Rows40(Model model, ref Model.Hidden state, ReadOnlySpan<float> input, ref Model.HiddenBuffer next)
+        {
+            ref float h0 = ref Unsafe.As<Model.HiddenBuffer, float>(ref state.Values);
+            ref float c0 = ref Unsafe.Add(ref Unsafe.As<Model.HiddenBuffer, float>(ref state.Values), 64);
+            ref float b0i = ref model._b0i.Start;
+            ref float b0f = ref model._b0f.Start;
+            ref float b0g = ref model._b0g.Start;
+            ref float b0o = ref model._b0o.Start;
+            ref float wi0 = ref model._wi0.Start;
+            ref float x = ref MemoryMarshal.GetReference(input);
+            ref float wh0 = ref model._wh0.Start;
+            ref float n = ref Unsafe.As<Model.HiddenBuffer, float>(ref next);
+            ref float nh0 = ref Unsafe.Add(ref n, 0);
+            ref float nc0 = ref Unsafe.Add(ref n, 64);
+            // b0i starts i.
+            var i5 = Vector256.LoadUnsafe(ref b0i, 40);
+            var i6 = Vector256.LoadUnsafe(ref b0i, 48);
+            var i7 = Vector256.LoadUnsafe(ref b0i, 56);
+            // b0f starts f.
+            var f5 = Vector256.LoadUnsafe(ref b0f, 40);
+            var f6 = Vector256.LoadUnsafe(ref b0f, 48);
+            var f7 = Vector256.LoadUnsafe(ref b0f, 56);
+            // b0g starts g.
+            var g5 = Vector256.LoadUnsafe(ref b0g, 40);
+            var g6 = Vector256.LoadUnsafe(ref b0g, 48);
+            var g7 = Vector256.LoadUnsafe(ref b0g, 56);
+            // b0o starts o.
+            var o5 = Vector256.LoadUnsafe(ref b0o, 40);
+            var o6 = Vector256.LoadUnsafe(ref b0o, 48);
+            var o7 = Vector256.LoadUnsafe(ref b0o, 56);
+            // One sweep over x for 4 products:
+            //   i += rows 0 to 63 of rnn.weight_ih_l0 · x
+            //   f += rows 64 to 127 of rnn.weight_ih_l0 · x
+            //   g += rows 128 to 191 of rnn.weight_ih_l0 · x
+            //   o += rows 192 to 255 of rnn.weight_ih_l0 · x
+            // + rnn.weight_ih_l0 · x: column j of each times x[j], for every j.
+            for (nuint j = 0; j < 3; j++)
+            {
+                ref float column = ref Unsafe.Add(ref wi0, j * 256);
+                var xj = Vector256.Create(Unsafe.Add(ref x, j));
+                i5 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 40), xj, i5);
+                i6 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 48), xj, i6);
+                i7 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 56), xj, i7);
+                f5 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 104), xj, f5);
+                f6 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 112), xj, f6);
+                f7 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 120), xj, f7);
+                g5 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 168), xj, g5);
+                g6 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 176), xj, g6);
+                g7 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 184), xj, g7);
+                o5 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 232), xj, o5);
+                o6 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 240), xj, o6);
+                o7 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 248), xj, o7);
+            }
+            // One sweep over h0 for 4 products:
+            //   i += rows 0 to 63 of rnn.weight_hh_l0 · h0
+            //   f += rows 64 to 127 of rnn.weight_hh_l0 · h0
+            //   g += rows 128 to 191 of rnn.weight_hh_l0 · h0
+            //   o += rows 192 to 255 of rnn.weight_hh_l0 · h0
+            // + rnn.weight_hh_l0 · h0: column j of each times h0[j], for every j.
+            for (nuint j = 0; j < 64; j++)
+            {
+                ref float column = ref Unsafe.Add(ref wh0, j * 256);
+                var xj = Vector256.Create(Unsafe.Add(ref h0, j));
+                i5 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 40), xj, i5);
+                i6 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 48), xj, i6);
+                i7 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 56), xj, i7);
+                f5 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 104), xj, f5);
+                f6 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 112), xj, f6);
+                f7 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 120), xj, f7);
+                g5 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 168), xj, g5);
+                g6 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 176), xj, g6);
+                g7 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 184), xj, g7);
+                o5 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 232), xj, o5);
+                o6 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 240), xj, o6);
+                o7 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 248), xj, o7);
+            }
+            // i = sigmoid(sum).
+            i5 = VectorMath.Sigmoid(i5);
+            i6 = VectorMath.Sigmoid(i6);
+            i7 = VectorMath.Sigmoid(i7);
+            // f = sigmoid(sum).
+            f5 = VectorMath.Sigmoid(f5);
+            f6 = VectorMath.Sigmoid(f6);
+            f7 = VectorMath.Sigmoid(f7);
+            // g = tanh(sum).
+            g5 = VectorMath.Tanh(g5);
+            g6 = VectorMath.Tanh(g6);
+            g7 = VectorMath.Tanh(g7);
+            // o = sigmoid(sum).
+            o5 = VectorMath.Sigmoid(o5);
+            o6 = VectorMath.Sigmoid(o6);
+            o7 = VectorMath.Sigmoid(o7);
+            // f = f ⊙ c0.
+            f5 = f5 * Vector256.LoadUnsafe(ref c0, 40);
+            f6 = f6 * Vector256.LoadUnsafe(ref c0, 48);
+            f7 = f7 * Vector256.LoadUnsafe(ref c0, 56);
+            // f += i ⊙ g.
+            f5 = Vector256.FusedMultiplyAdd(i5, g5, f5);
+            f6 = Vector256.FusedMultiplyAdd(i6, g6, f6);
+            f7 = Vector256.FusedMultiplyAdd(i7, g7, f7);
+            Vector256.StoreUnsafe(f5, ref nc0, 40);
+            Vector256.StoreUnsafe(f6, ref nc0, 48);
+            Vector256.StoreUnsafe(f7, ref nc0, 56);
+            // f = tanh(sum).
+            f5 = VectorMath.Tanh(f5);
+            f6 = VectorMath.Tanh(f6);
+            f7 = VectorMath.Tanh(f7);
+            // f = o ⊙ f.
+            f5 = o5 * f5;
+            f6 = o6 * f6;
+            f7 = o7 * f7;
+            Vector256.StoreUnsafe(f5, ref nh0, 40);
+            Vector256.StoreUnsafe(f6, ref nh0, 48);
+            Vector256.StoreUnsafe(f7, ref nh0, 56);
+        }
+
+        /// <summary>One step with 128-bit vectors (4 floats); the caller has checked the input.</summary>
+        public static void Step128(Model model, ref Model.Hidden state, ReadOnlySpan<float> input, ref Model.Output output)
+        {
+            // 128-bit vectors of 4 floats; a = 64: 16 vectors.
+            // 6 chunks (2 + 2 + 3 + 3 + 3 + 3 registers), one after another; a<t> goes to a buffer first.
+            // Each chunk is a method of its own (not inlined), so that no chunk's constants stay live through another's sweep.
+            // Head: 2 outputs written out; each dot product over 16 vectors written out, read from the state.
+            ref float h0 = ref Unsafe.As<Model.HiddenBuffer, float>(ref state.Values);
+            ref float c0 = ref Unsafe.Add(ref Unsafe.As<Model.HiddenBuffer, float>(ref state.Values), 64);
             // a<t> is built in `next` chunk by chunk, because every chunk still reads all of a<t-1>.
             Model.HiddenBuffer next;
             Unsafe.SkipInit(out next);
@@ -1128,584 +1167,22 @@ namespace RnnGen.Generated
             ref float nc0 = ref Unsafe.Add(ref n, 64);
 
             // Rows 0 to 7 of a<t>.
-            {
-                // b0i starts i.
-                var i0 = Vector128.LoadUnsafe(ref b0i, 0);
-                var i1 = Vector128.LoadUnsafe(ref b0i, 4);
-                // b0f starts f.
-                var f0 = Vector128.LoadUnsafe(ref b0f, 0);
-                var f1 = Vector128.LoadUnsafe(ref b0f, 4);
-                // b0g starts g.
-                var g0 = Vector128.LoadUnsafe(ref b0g, 0);
-                var g1 = Vector128.LoadUnsafe(ref b0g, 4);
-                // b0o starts o.
-                var o0 = Vector128.LoadUnsafe(ref b0o, 0);
-                var o1 = Vector128.LoadUnsafe(ref b0o, 4);
-                // One sweep over x for 4 products:
-                //   i += rows 0 to 63 of rnn.weight_ih_l0 · x
-                //   f += rows 64 to 127 of rnn.weight_ih_l0 · x
-                //   g += rows 128 to 191 of rnn.weight_ih_l0 · x
-                //   o += rows 192 to 255 of rnn.weight_ih_l0 · x
-                // + rnn.weight_ih_l0 · x: column j of each times x[j], for every j.
-                for (nuint j = 0; j < 3; j++)
-                {
-                    ref float column = ref Unsafe.Add(ref wi0, j * 256);
-                    var xj = Vector128.Create(Unsafe.Add(ref x, j));
-                    i0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 0), xj, i0);
-                    i1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 4), xj, i1);
-                    f0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 64), xj, f0);
-                    f1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 68), xj, f1);
-                    g0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 128), xj, g0);
-                    g1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 132), xj, g1);
-                    o0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 192), xj, o0);
-                    o1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 196), xj, o1);
-                }
-                // One sweep over h0 for 4 products:
-                //   i += rows 0 to 63 of rnn.weight_hh_l0 · h0
-                //   f += rows 64 to 127 of rnn.weight_hh_l0 · h0
-                //   g += rows 128 to 191 of rnn.weight_hh_l0 · h0
-                //   o += rows 192 to 255 of rnn.weight_hh_l0 · h0
-                // + rnn.weight_hh_l0 · h0: column j of each times h0[j], for every j.
-                for (nuint j = 0; j < 64; j++)
-                {
-                    ref float column = ref Unsafe.Add(ref wh0, j * 256);
-                    var xj = Vector128.Create(Unsafe.Add(ref h0, j));
-                    i0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 0), xj, i0);
-                    i1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 4), xj, i1);
-                    f0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 64), xj, f0);
-                    f1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 68), xj, f1);
-                    g0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 128), xj, g0);
-                    g1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 132), xj, g1);
-                    o0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 192), xj, o0);
-                    o1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 196), xj, o1);
-                }
-                // i = sigmoid(sum).
-                i0 = VectorMath.Sigmoid(i0);
-                i1 = VectorMath.Sigmoid(i1);
-                // f = sigmoid(sum).
-                f0 = VectorMath.Sigmoid(f0);
-                f1 = VectorMath.Sigmoid(f1);
-                // g = tanh(sum).
-                g0 = VectorMath.Tanh(g0);
-                g1 = VectorMath.Tanh(g1);
-                // o = sigmoid(sum).
-                o0 = VectorMath.Sigmoid(o0);
-                o1 = VectorMath.Sigmoid(o1);
-                // f = f ⊙ c0.
-                f0 = f0 * Vector128.LoadUnsafe(ref c0, 0);
-                f1 = f1 * Vector128.LoadUnsafe(ref c0, 4);
-                // f += i ⊙ g.
-                f0 = Vector128.FusedMultiplyAdd(i0, g0, f0);
-                f1 = Vector128.FusedMultiplyAdd(i1, g1, f1);
-                Vector128.StoreUnsafe(f0, ref nc0, 0);
-                Vector128.StoreUnsafe(f1, ref nc0, 4);
-                // f = tanh(sum).
-                f0 = VectorMath.Tanh(f0);
-                f1 = VectorMath.Tanh(f1);
-                // f = o ⊙ f.
-                f0 = o0 * f0;
-                f1 = o1 * f1;
-                Vector128.StoreUnsafe(f0, ref nh0, 0);
-                Vector128.StoreUnsafe(f1, ref nh0, 4);
-            }
+            Step128Rows0(model, ref state, input, ref next);
 
             // Rows 8 to 15 of a<t>.
-            {
-                // b0i starts i.
-                var i2 = Vector128.LoadUnsafe(ref b0i, 8);
-                var i3 = Vector128.LoadUnsafe(ref b0i, 12);
-                // b0f starts f.
-                var f2 = Vector128.LoadUnsafe(ref b0f, 8);
-                var f3 = Vector128.LoadUnsafe(ref b0f, 12);
-                // b0g starts g.
-                var g2 = Vector128.LoadUnsafe(ref b0g, 8);
-                var g3 = Vector128.LoadUnsafe(ref b0g, 12);
-                // b0o starts o.
-                var o2 = Vector128.LoadUnsafe(ref b0o, 8);
-                var o3 = Vector128.LoadUnsafe(ref b0o, 12);
-                // One sweep over x for 4 products:
-                //   i += rows 0 to 63 of rnn.weight_ih_l0 · x
-                //   f += rows 64 to 127 of rnn.weight_ih_l0 · x
-                //   g += rows 128 to 191 of rnn.weight_ih_l0 · x
-                //   o += rows 192 to 255 of rnn.weight_ih_l0 · x
-                // + rnn.weight_ih_l0 · x: column j of each times x[j], for every j.
-                for (nuint j = 0; j < 3; j++)
-                {
-                    ref float column = ref Unsafe.Add(ref wi0, j * 256);
-                    var xj = Vector128.Create(Unsafe.Add(ref x, j));
-                    i2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 8), xj, i2);
-                    i3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 12), xj, i3);
-                    f2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 72), xj, f2);
-                    f3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 76), xj, f3);
-                    g2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 136), xj, g2);
-                    g3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 140), xj, g3);
-                    o2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 200), xj, o2);
-                    o3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 204), xj, o3);
-                }
-                // One sweep over h0 for 4 products:
-                //   i += rows 0 to 63 of rnn.weight_hh_l0 · h0
-                //   f += rows 64 to 127 of rnn.weight_hh_l0 · h0
-                //   g += rows 128 to 191 of rnn.weight_hh_l0 · h0
-                //   o += rows 192 to 255 of rnn.weight_hh_l0 · h0
-                // + rnn.weight_hh_l0 · h0: column j of each times h0[j], for every j.
-                for (nuint j = 0; j < 64; j++)
-                {
-                    ref float column = ref Unsafe.Add(ref wh0, j * 256);
-                    var xj = Vector128.Create(Unsafe.Add(ref h0, j));
-                    i2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 8), xj, i2);
-                    i3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 12), xj, i3);
-                    f2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 72), xj, f2);
-                    f3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 76), xj, f3);
-                    g2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 136), xj, g2);
-                    g3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 140), xj, g3);
-                    o2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 200), xj, o2);
-                    o3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 204), xj, o3);
-                }
-                // i = sigmoid(sum).
-                i2 = VectorMath.Sigmoid(i2);
-                i3 = VectorMath.Sigmoid(i3);
-                // f = sigmoid(sum).
-                f2 = VectorMath.Sigmoid(f2);
-                f3 = VectorMath.Sigmoid(f3);
-                // g = tanh(sum).
-                g2 = VectorMath.Tanh(g2);
-                g3 = VectorMath.Tanh(g3);
-                // o = sigmoid(sum).
-                o2 = VectorMath.Sigmoid(o2);
-                o3 = VectorMath.Sigmoid(o3);
-                // f = f ⊙ c0.
-                f2 = f2 * Vector128.LoadUnsafe(ref c0, 8);
-                f3 = f3 * Vector128.LoadUnsafe(ref c0, 12);
-                // f += i ⊙ g.
-                f2 = Vector128.FusedMultiplyAdd(i2, g2, f2);
-                f3 = Vector128.FusedMultiplyAdd(i3, g3, f3);
-                Vector128.StoreUnsafe(f2, ref nc0, 8);
-                Vector128.StoreUnsafe(f3, ref nc0, 12);
-                // f = tanh(sum).
-                f2 = VectorMath.Tanh(f2);
-                f3 = VectorMath.Tanh(f3);
-                // f = o ⊙ f.
-                f2 = o2 * f2;
-                f3 = o3 * f3;
-                Vector128.StoreUnsafe(f2, ref nh0, 8);
-                Vector128.StoreUnsafe(f3, ref nh0, 12);
-            }
+            Step128Rows8(model, ref state, input, ref next);
 
             // Rows 16 to 27 of a<t>.
-            {
-                // b0i starts i.
-                var i4 = Vector128.LoadUnsafe(ref b0i, 16);
-                var i5 = Vector128.LoadUnsafe(ref b0i, 20);
-                var i6 = Vector128.LoadUnsafe(ref b0i, 24);
-                // b0f starts f.
-                var f4 = Vector128.LoadUnsafe(ref b0f, 16);
-                var f5 = Vector128.LoadUnsafe(ref b0f, 20);
-                var f6 = Vector128.LoadUnsafe(ref b0f, 24);
-                // b0g starts g.
-                var g4 = Vector128.LoadUnsafe(ref b0g, 16);
-                var g5 = Vector128.LoadUnsafe(ref b0g, 20);
-                var g6 = Vector128.LoadUnsafe(ref b0g, 24);
-                // b0o starts o.
-                var o4 = Vector128.LoadUnsafe(ref b0o, 16);
-                var o5 = Vector128.LoadUnsafe(ref b0o, 20);
-                var o6 = Vector128.LoadUnsafe(ref b0o, 24);
-                // One sweep over x for 4 products:
-                //   i += rows 0 to 63 of rnn.weight_ih_l0 · x
-                //   f += rows 64 to 127 of rnn.weight_ih_l0 · x
-                //   g += rows 128 to 191 of rnn.weight_ih_l0 · x
-                //   o += rows 192 to 255 of rnn.weight_ih_l0 · x
-                // + rnn.weight_ih_l0 · x: column j of each times x[j], for every j.
-                for (nuint j = 0; j < 3; j++)
-                {
-                    ref float column = ref Unsafe.Add(ref wi0, j * 256);
-                    var xj = Vector128.Create(Unsafe.Add(ref x, j));
-                    i4 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 16), xj, i4);
-                    i5 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 20), xj, i5);
-                    i6 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 24), xj, i6);
-                    f4 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 80), xj, f4);
-                    f5 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 84), xj, f5);
-                    f6 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 88), xj, f6);
-                    g4 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 144), xj, g4);
-                    g5 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 148), xj, g5);
-                    g6 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 152), xj, g6);
-                    o4 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 208), xj, o4);
-                    o5 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 212), xj, o5);
-                    o6 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 216), xj, o6);
-                }
-                // One sweep over h0 for 4 products:
-                //   i += rows 0 to 63 of rnn.weight_hh_l0 · h0
-                //   f += rows 64 to 127 of rnn.weight_hh_l0 · h0
-                //   g += rows 128 to 191 of rnn.weight_hh_l0 · h0
-                //   o += rows 192 to 255 of rnn.weight_hh_l0 · h0
-                // + rnn.weight_hh_l0 · h0: column j of each times h0[j], for every j.
-                for (nuint j = 0; j < 64; j++)
-                {
-                    ref float column = ref Unsafe.Add(ref wh0, j * 256);
-                    var xj = Vector128.Create(Unsafe.Add(ref h0, j));
-                    i4 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 16), xj, i4);
-                    i5 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 20), xj, i5);
-                    i6 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 24), xj, i6);
-                    f4 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 80), xj, f4);
-                    f5 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 84), xj, f5);
-                    f6 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 88), xj, f6);
-                    g4 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 144), xj, g4);
-                    g5 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 148), xj, g5);
-                    g6 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 152), xj, g6);
-                    o4 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 208), xj, o4);
-                    o5 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 212), xj, o5);
-                    o6 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 216), xj, o6);
-                }
-                // i = sigmoid(sum).
-                i4 = VectorMath.Sigmoid(i4);
-                i5 = VectorMath.Sigmoid(i5);
-                i6 = VectorMath.Sigmoid(i6);
-                // f = sigmoid(sum).
-                f4 = VectorMath.Sigmoid(f4);
-                f5 = VectorMath.Sigmoid(f5);
-                f6 = VectorMath.Sigmoid(f6);
-                // g = tanh(sum).
-                g4 = VectorMath.Tanh(g4);
-                g5 = VectorMath.Tanh(g5);
-                g6 = VectorMath.Tanh(g6);
-                // o = sigmoid(sum).
-                o4 = VectorMath.Sigmoid(o4);
-                o5 = VectorMath.Sigmoid(o5);
-                o6 = VectorMath.Sigmoid(o6);
-                // f = f ⊙ c0.
-                f4 = f4 * Vector128.LoadUnsafe(ref c0, 16);
-                f5 = f5 * Vector128.LoadUnsafe(ref c0, 20);
-                f6 = f6 * Vector128.LoadUnsafe(ref c0, 24);
-                // f += i ⊙ g.
-                f4 = Vector128.FusedMultiplyAdd(i4, g4, f4);
-                f5 = Vector128.FusedMultiplyAdd(i5, g5, f5);
-                f6 = Vector128.FusedMultiplyAdd(i6, g6, f6);
-                Vector128.StoreUnsafe(f4, ref nc0, 16);
-                Vector128.StoreUnsafe(f5, ref nc0, 20);
-                Vector128.StoreUnsafe(f6, ref nc0, 24);
-                // f = tanh(sum).
-                f4 = VectorMath.Tanh(f4);
-                f5 = VectorMath.Tanh(f5);
-                f6 = VectorMath.Tanh(f6);
-                // f = o ⊙ f.
-                f4 = o4 * f4;
-                f5 = o5 * f5;
-                f6 = o6 * f6;
-                Vector128.StoreUnsafe(f4, ref nh0, 16);
-                Vector128.StoreUnsafe(f5, ref nh0, 20);
-                Vector128.StoreUnsafe(f6, ref nh0, 24);
-            }
+            Step128Rows16(model, ref state, input, ref next);
 
             // Rows 28 to 39 of a<t>.
-            {
-                // b0i starts i.
-                var i7 = Vector128.LoadUnsafe(ref b0i, 28);
-                var i8 = Vector128.LoadUnsafe(ref b0i, 32);
-                var i9 = Vector128.LoadUnsafe(ref b0i, 36);
-                // b0f starts f.
-                var f7 = Vector128.LoadUnsafe(ref b0f, 28);
-                var f8 = Vector128.LoadUnsafe(ref b0f, 32);
-                var f9 = Vector128.LoadUnsafe(ref b0f, 36);
-                // b0g starts g.
-                var g7 = Vector128.LoadUnsafe(ref b0g, 28);
-                var g8 = Vector128.LoadUnsafe(ref b0g, 32);
-                var g9 = Vector128.LoadUnsafe(ref b0g, 36);
-                // b0o starts o.
-                var o7 = Vector128.LoadUnsafe(ref b0o, 28);
-                var o8 = Vector128.LoadUnsafe(ref b0o, 32);
-                var o9 = Vector128.LoadUnsafe(ref b0o, 36);
-                // One sweep over x for 4 products:
-                //   i += rows 0 to 63 of rnn.weight_ih_l0 · x
-                //   f += rows 64 to 127 of rnn.weight_ih_l0 · x
-                //   g += rows 128 to 191 of rnn.weight_ih_l0 · x
-                //   o += rows 192 to 255 of rnn.weight_ih_l0 · x
-                // + rnn.weight_ih_l0 · x: column j of each times x[j], for every j.
-                for (nuint j = 0; j < 3; j++)
-                {
-                    ref float column = ref Unsafe.Add(ref wi0, j * 256);
-                    var xj = Vector128.Create(Unsafe.Add(ref x, j));
-                    i7 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 28), xj, i7);
-                    i8 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 32), xj, i8);
-                    i9 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 36), xj, i9);
-                    f7 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 92), xj, f7);
-                    f8 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 96), xj, f8);
-                    f9 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 100), xj, f9);
-                    g7 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 156), xj, g7);
-                    g8 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 160), xj, g8);
-                    g9 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 164), xj, g9);
-                    o7 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 220), xj, o7);
-                    o8 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 224), xj, o8);
-                    o9 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 228), xj, o9);
-                }
-                // One sweep over h0 for 4 products:
-                //   i += rows 0 to 63 of rnn.weight_hh_l0 · h0
-                //   f += rows 64 to 127 of rnn.weight_hh_l0 · h0
-                //   g += rows 128 to 191 of rnn.weight_hh_l0 · h0
-                //   o += rows 192 to 255 of rnn.weight_hh_l0 · h0
-                // + rnn.weight_hh_l0 · h0: column j of each times h0[j], for every j.
-                for (nuint j = 0; j < 64; j++)
-                {
-                    ref float column = ref Unsafe.Add(ref wh0, j * 256);
-                    var xj = Vector128.Create(Unsafe.Add(ref h0, j));
-                    i7 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 28), xj, i7);
-                    i8 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 32), xj, i8);
-                    i9 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 36), xj, i9);
-                    f7 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 92), xj, f7);
-                    f8 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 96), xj, f8);
-                    f9 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 100), xj, f9);
-                    g7 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 156), xj, g7);
-                    g8 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 160), xj, g8);
-                    g9 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 164), xj, g9);
-                    o7 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 220), xj, o7);
-                    o8 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 224), xj, o8);
-                    o9 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 228), xj, o9);
-                }
-                // i = sigmoid(sum).
-                i7 = VectorMath.Sigmoid(i7);
-                i8 = VectorMath.Sigmoid(i8);
-                i9 = VectorMath.Sigmoid(i9);
-                // f = sigmoid(sum).
-                f7 = VectorMath.Sigmoid(f7);
-                f8 = VectorMath.Sigmoid(f8);
-                f9 = VectorMath.Sigmoid(f9);
-                // g = tanh(sum).
-                g7 = VectorMath.Tanh(g7);
-                g8 = VectorMath.Tanh(g8);
-                g9 = VectorMath.Tanh(g9);
-                // o = sigmoid(sum).
-                o7 = VectorMath.Sigmoid(o7);
-                o8 = VectorMath.Sigmoid(o8);
-                o9 = VectorMath.Sigmoid(o9);
-                // f = f ⊙ c0.
-                f7 = f7 * Vector128.LoadUnsafe(ref c0, 28);
-                f8 = f8 * Vector128.LoadUnsafe(ref c0, 32);
-                f9 = f9 * Vector128.LoadUnsafe(ref c0, 36);
-                // f += i ⊙ g.
-                f7 = Vector128.FusedMultiplyAdd(i7, g7, f7);
-                f8 = Vector128.FusedMultiplyAdd(i8, g8, f8);
-                f9 = Vector128.FusedMultiplyAdd(i9, g9, f9);
-                Vector128.StoreUnsafe(f7, ref nc0, 28);
-                Vector128.StoreUnsafe(f8, ref nc0, 32);
-                Vector128.StoreUnsafe(f9, ref nc0, 36);
-                // f = tanh(sum).
-                f7 = VectorMath.Tanh(f7);
-                f8 = VectorMath.Tanh(f8);
-                f9 = VectorMath.Tanh(f9);
-                // f = o ⊙ f.
-                f7 = o7 * f7;
-                f8 = o8 * f8;
-                f9 = o9 * f9;
-                Vector128.StoreUnsafe(f7, ref nh0, 28);
-                Vector128.StoreUnsafe(f8, ref nh0, 32);
-                Vector128.StoreUnsafe(f9, ref nh0, 36);
-            }
+            Step128Rows28(model, ref state, input, ref next);
 
             // Rows 40 to 51 of a<t>.
-            {
-                // b0i starts i.
-                var i10 = Vector128.LoadUnsafe(ref b0i, 40);
-                var i11 = Vector128.LoadUnsafe(ref b0i, 44);
-                var i12 = Vector128.LoadUnsafe(ref b0i, 48);
-                // b0f starts f.
-                var f10 = Vector128.LoadUnsafe(ref b0f, 40);
-                var f11 = Vector128.LoadUnsafe(ref b0f, 44);
-                var f12 = Vector128.LoadUnsafe(ref b0f, 48);
-                // b0g starts g.
-                var g10 = Vector128.LoadUnsafe(ref b0g, 40);
-                var g11 = Vector128.LoadUnsafe(ref b0g, 44);
-                var g12 = Vector128.LoadUnsafe(ref b0g, 48);
-                // b0o starts o.
-                var o10 = Vector128.LoadUnsafe(ref b0o, 40);
-                var o11 = Vector128.LoadUnsafe(ref b0o, 44);
-                var o12 = Vector128.LoadUnsafe(ref b0o, 48);
-                // One sweep over x for 4 products:
-                //   i += rows 0 to 63 of rnn.weight_ih_l0 · x
-                //   f += rows 64 to 127 of rnn.weight_ih_l0 · x
-                //   g += rows 128 to 191 of rnn.weight_ih_l0 · x
-                //   o += rows 192 to 255 of rnn.weight_ih_l0 · x
-                // + rnn.weight_ih_l0 · x: column j of each times x[j], for every j.
-                for (nuint j = 0; j < 3; j++)
-                {
-                    ref float column = ref Unsafe.Add(ref wi0, j * 256);
-                    var xj = Vector128.Create(Unsafe.Add(ref x, j));
-                    i10 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 40), xj, i10);
-                    i11 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 44), xj, i11);
-                    i12 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 48), xj, i12);
-                    f10 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 104), xj, f10);
-                    f11 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 108), xj, f11);
-                    f12 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 112), xj, f12);
-                    g10 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 168), xj, g10);
-                    g11 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 172), xj, g11);
-                    g12 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 176), xj, g12);
-                    o10 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 232), xj, o10);
-                    o11 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 236), xj, o11);
-                    o12 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 240), xj, o12);
-                }
-                // One sweep over h0 for 4 products:
-                //   i += rows 0 to 63 of rnn.weight_hh_l0 · h0
-                //   f += rows 64 to 127 of rnn.weight_hh_l0 · h0
-                //   g += rows 128 to 191 of rnn.weight_hh_l0 · h0
-                //   o += rows 192 to 255 of rnn.weight_hh_l0 · h0
-                // + rnn.weight_hh_l0 · h0: column j of each times h0[j], for every j.
-                for (nuint j = 0; j < 64; j++)
-                {
-                    ref float column = ref Unsafe.Add(ref wh0, j * 256);
-                    var xj = Vector128.Create(Unsafe.Add(ref h0, j));
-                    i10 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 40), xj, i10);
-                    i11 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 44), xj, i11);
-                    i12 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 48), xj, i12);
-                    f10 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 104), xj, f10);
-                    f11 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 108), xj, f11);
-                    f12 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 112), xj, f12);
-                    g10 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 168), xj, g10);
-                    g11 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 172), xj, g11);
-                    g12 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 176), xj, g12);
-                    o10 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 232), xj, o10);
-                    o11 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 236), xj, o11);
-                    o12 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 240), xj, o12);
-                }
-                // i = sigmoid(sum).
-                i10 = VectorMath.Sigmoid(i10);
-                i11 = VectorMath.Sigmoid(i11);
-                i12 = VectorMath.Sigmoid(i12);
-                // f = sigmoid(sum).
-                f10 = VectorMath.Sigmoid(f10);
-                f11 = VectorMath.Sigmoid(f11);
-                f12 = VectorMath.Sigmoid(f12);
-                // g = tanh(sum).
-                g10 = VectorMath.Tanh(g10);
-                g11 = VectorMath.Tanh(g11);
-                g12 = VectorMath.Tanh(g12);
-                // o = sigmoid(sum).
-                o10 = VectorMath.Sigmoid(o10);
-                o11 = VectorMath.Sigmoid(o11);
-                o12 = VectorMath.Sigmoid(o12);
-                // f = f ⊙ c0.
-                f10 = f10 * Vector128.LoadUnsafe(ref c0, 40);
-                f11 = f11 * Vector128.LoadUnsafe(ref c0, 44);
-                f12 = f12 * Vector128.LoadUnsafe(ref c0, 48);
-                // f += i ⊙ g.
-                f10 = Vector128.FusedMultiplyAdd(i10, g10, f10);
-                f11 = Vector128.FusedMultiplyAdd(i11, g11, f11);
-                f12 = Vector128.FusedMultiplyAdd(i12, g12, f12);
-                Vector128.StoreUnsafe(f10, ref nc0, 40);
-                Vector128.StoreUnsafe(f11, ref nc0, 44);
-                Vector128.StoreUnsafe(f12, ref nc0, 48);
-                // f = tanh(sum).
-                f10 = VectorMath.Tanh(f10);
-                f11 = VectorMath.Tanh(f11);
-                f12 = VectorMath.Tanh(f12);
-                // f = o ⊙ f.
-                f10 = o10 * f10;
-                f11 = o11 * f11;
-                f12 = o12 * f12;
-                Vector128.StoreUnsafe(f10, ref nh0, 40);
-                Vector128.StoreUnsafe(f11, ref nh0, 44);
-                Vector128.StoreUnsafe(f12, ref nh0, 48);
-            }
+            Step128Rows40(model, ref state, input, ref next);
 
             // Rows 52 to 63 of a<t>.
-            {
-                // b0i starts i.
-                var i13 = Vector128.LoadUnsafe(ref b0i, 52);
-                var i14 = Vector128.LoadUnsafe(ref b0i, 56);
-                var i15 = Vector128.LoadUnsafe(ref b0i, 60);
-                // b0f starts f.
-                var f13 = Vector128.LoadUnsafe(ref b0f, 52);
-                var f14 = Vector128.LoadUnsafe(ref b0f, 56);
-                var f15 = Vector128.LoadUnsafe(ref b0f, 60);
-                // b0g starts g.
-                var g13 = Vector128.LoadUnsafe(ref b0g, 52);
-                var g14 = Vector128.LoadUnsafe(ref b0g, 56);
-                var g15 = Vector128.LoadUnsafe(ref b0g, 60);
-                // b0o starts o.
-                var o13 = Vector128.LoadUnsafe(ref b0o, 52);
-                var o14 = Vector128.LoadUnsafe(ref b0o, 56);
-                var o15 = Vector128.LoadUnsafe(ref b0o, 60);
-                // One sweep over x for 4 products:
-                //   i += rows 0 to 63 of rnn.weight_ih_l0 · x
-                //   f += rows 64 to 127 of rnn.weight_ih_l0 · x
-                //   g += rows 128 to 191 of rnn.weight_ih_l0 · x
-                //   o += rows 192 to 255 of rnn.weight_ih_l0 · x
-                // + rnn.weight_ih_l0 · x: column j of each times x[j], for every j.
-                for (nuint j = 0; j < 3; j++)
-                {
-                    ref float column = ref Unsafe.Add(ref wi0, j * 256);
-                    var xj = Vector128.Create(Unsafe.Add(ref x, j));
-                    i13 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 52), xj, i13);
-                    i14 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 56), xj, i14);
-                    i15 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 60), xj, i15);
-                    f13 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 116), xj, f13);
-                    f14 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 120), xj, f14);
-                    f15 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 124), xj, f15);
-                    g13 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 180), xj, g13);
-                    g14 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 184), xj, g14);
-                    g15 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 188), xj, g15);
-                    o13 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 244), xj, o13);
-                    o14 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 248), xj, o14);
-                    o15 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 252), xj, o15);
-                }
-                // One sweep over h0 for 4 products:
-                //   i += rows 0 to 63 of rnn.weight_hh_l0 · h0
-                //   f += rows 64 to 127 of rnn.weight_hh_l0 · h0
-                //   g += rows 128 to 191 of rnn.weight_hh_l0 · h0
-                //   o += rows 192 to 255 of rnn.weight_hh_l0 · h0
-                // + rnn.weight_hh_l0 · h0: column j of each times h0[j], for every j.
-                for (nuint j = 0; j < 64; j++)
-                {
-                    ref float column = ref Unsafe.Add(ref wh0, j * 256);
-                    var xj = Vector128.Create(Unsafe.Add(ref h0, j));
-                    i13 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 52), xj, i13);
-                    i14 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 56), xj, i14);
-                    i15 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 60), xj, i15);
-                    f13 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 116), xj, f13);
-                    f14 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 120), xj, f14);
-                    f15 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 124), xj, f15);
-                    g13 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 180), xj, g13);
-                    g14 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 184), xj, g14);
-                    g15 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 188), xj, g15);
-                    o13 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 244), xj, o13);
-                    o14 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 248), xj, o14);
-                    o15 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 252), xj, o15);
-                }
-                // i = sigmoid(sum).
-                i13 = VectorMath.Sigmoid(i13);
-                i14 = VectorMath.Sigmoid(i14);
-                i15 = VectorMath.Sigmoid(i15);
-                // f = sigmoid(sum).
-                f13 = VectorMath.Sigmoid(f13);
-                f14 = VectorMath.Sigmoid(f14);
-                f15 = VectorMath.Sigmoid(f15);
-                // g = tanh(sum).
-                g13 = VectorMath.Tanh(g13);
-                g14 = VectorMath.Tanh(g14);
-                g15 = VectorMath.Tanh(g15);
-                // o = sigmoid(sum).
-                o13 = VectorMath.Sigmoid(o13);
-                o14 = VectorMath.Sigmoid(o14);
-                o15 = VectorMath.Sigmoid(o15);
-                // f = f ⊙ c0.
-                f13 = f13 * Vector128.LoadUnsafe(ref c0, 52);
-                f14 = f14 * Vector128.LoadUnsafe(ref c0, 56);
-                f15 = f15 * Vector128.LoadUnsafe(ref c0, 60);
-                // f += i ⊙ g.
-                f13 = Vector128.FusedMultiplyAdd(i13, g13, f13);
-                f14 = Vector128.FusedMultiplyAdd(i14, g14, f14);
-                f15 = Vector128.FusedMultiplyAdd(i15, g15, f15);
-                Vector128.StoreUnsafe(f13, ref nc0, 52);
-                Vector128.StoreUnsafe(f14, ref nc0, 56);
-                Vector128.StoreUnsafe(f15, ref nc0, 60);
-                // f = tanh(sum).
-                f13 = VectorMath.Tanh(f13);
-                f14 = VectorMath.Tanh(f14);
-                f15 = VectorMath.Tanh(f15);
-                // f = o ⊙ f.
-                f13 = o13 * f13;
-                f14 = o14 * f14;
-                f15 = o15 * f15;
-                Vector128.StoreUnsafe(f13, ref nh0, 52);
-                Vector128.StoreUnsafe(f14, ref nh0, 56);
-                Vector128.StoreUnsafe(f15, ref nh0, 60);
-            }
+            Step128Rows52(model, ref state, input, ref next);
             MemoryMarshal.CreateSpan(ref nh0, 128).CopyTo(MemoryMarshal.CreateSpan(ref h0, 128));
 
             ref float y = ref Unsafe.As<Model.OutputBuffer, float>(ref output.Values);
@@ -1759,6 +1236,670 @@ namespace RnnGen.Generated
             }
             // softmax over the outputs.
             VectorMath.Softmax(MemoryMarshal.CreateSpan(ref y, Model.OutputSize));
+        }
+
+        /// <summary>Rows 0 to 7 of a&lt;t&gt; for Step128, into `next`: a method of its own (see the kernel's plan).</summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static void Step128Rows0(Model model, ref Model.Hidden state, ReadOnlySpan<float> input, ref Model.HiddenBuffer next)
+        {
+            ref float h0 = ref Unsafe.As<Model.HiddenBuffer, float>(ref state.Values);
+            ref float c0 = ref Unsafe.Add(ref Unsafe.As<Model.HiddenBuffer, float>(ref state.Values), 64);
+            ref float b0i = ref model._b0i.Start;
+            ref float b0f = ref model._b0f.Start;
+            ref float b0g = ref model._b0g.Start;
+            ref float b0o = ref model._b0o.Start;
+            ref float wi0 = ref model._wi0.Start;
+            ref float x = ref MemoryMarshal.GetReference(input);
+            ref float wh0 = ref model._wh0.Start;
+            ref float n = ref Unsafe.As<Model.HiddenBuffer, float>(ref next);
+            ref float nh0 = ref Unsafe.Add(ref n, 0);
+            ref float nc0 = ref Unsafe.Add(ref n, 64);
+            // b0i starts i.
+            var i0 = Vector128.LoadUnsafe(ref b0i, 0);
+            var i1 = Vector128.LoadUnsafe(ref b0i, 4);
+            // b0f starts f.
+            var f0 = Vector128.LoadUnsafe(ref b0f, 0);
+            var f1 = Vector128.LoadUnsafe(ref b0f, 4);
+            // b0g starts g.
+            var g0 = Vector128.LoadUnsafe(ref b0g, 0);
+            var g1 = Vector128.LoadUnsafe(ref b0g, 4);
+            // b0o starts o.
+            var o0 = Vector128.LoadUnsafe(ref b0o, 0);
+            var o1 = Vector128.LoadUnsafe(ref b0o, 4);
+            // One sweep over x for 4 products:
+            //   i += rows 0 to 63 of rnn.weight_ih_l0 · x
+            //   f += rows 64 to 127 of rnn.weight_ih_l0 · x
+            //   g += rows 128 to 191 of rnn.weight_ih_l0 · x
+            //   o += rows 192 to 255 of rnn.weight_ih_l0 · x
+            // + rnn.weight_ih_l0 · x: column j of each times x[j], for every j.
+            for (nuint j = 0; j < 3; j++)
+            {
+                ref float column = ref Unsafe.Add(ref wi0, j * 256);
+                var xj = Vector128.Create(Unsafe.Add(ref x, j));
+                i0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 0), xj, i0);
+                i1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 4), xj, i1);
+                f0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 64), xj, f0);
+                f1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 68), xj, f1);
+                g0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 128), xj, g0);
+                g1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 132), xj, g1);
+                o0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 192), xj, o0);
+                o1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 196), xj, o1);
+            }
+            // One sweep over h0 for 4 products:
+            //   i += rows 0 to 63 of rnn.weight_hh_l0 · h0
+            //   f += rows 64 to 127 of rnn.weight_hh_l0 · h0
+            //   g += rows 128 to 191 of rnn.weight_hh_l0 · h0
+            //   o += rows 192 to 255 of rnn.weight_hh_l0 · h0
+            // + rnn.weight_hh_l0 · h0: column j of each times h0[j], for every j.
+            for (nuint j = 0; j < 64; j++)
+            {
+                ref float column = ref Unsafe.Add(ref wh0, j * 256);
+                var xj = Vector128.Create(Unsafe.Add(ref h0, j));
+                i0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 0), xj, i0);
+                i1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 4), xj, i1);
+                f0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 64), xj, f0);
+                f1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 68), xj, f1);
+                g0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 128), xj, g0);
+                g1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 132), xj, g1);
+                o0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 192), xj, o0);
+                o1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 196), xj, o1);
+            }
+            // i = sigmoid(sum).
+            i0 = VectorMath.Sigmoid(i0);
+            i1 = VectorMath.Sigmoid(i1);
+            // f = sigmoid(sum).
+            f0 = VectorMath.Sigmoid(f0);
+            f1 = VectorMath.Sigmoid(f1);
+            // g = tanh(sum).
+            g0 = VectorMath.Tanh(g0);
+            g1 = VectorMath.Tanh(g1);
+            // o = sigmoid(sum).
+            o0 = VectorMath.Sigmoid(o0);
+            o1 = VectorMath.Sigmoid(o1);
+            // f = f ⊙ c0.
+            f0 = f0 * Vector128.LoadUnsafe(ref c0, 0);
+            f1 = f1 * Vector128.LoadUnsafe(ref c0, 4);
+            // f += i ⊙ g.
+            f0 = Vector128.FusedMultiplyAdd(i0, g0, f0);
+            f1 = Vector128.FusedMultiplyAdd(i1, g1, f1);
+            Vector128.StoreUnsafe(f0, ref nc0, 0);
+            Vector128.StoreUnsafe(f1, ref nc0, 4);
+            // f = tanh(sum).
+            f0 = VectorMath.Tanh(f0);
+            f1 = VectorMath.Tanh(f1);
+            // f = o ⊙ f.
+            f0 = o0 * f0;
+            f1 = o1 * f1;
+            Vector128.StoreUnsafe(f0, ref nh0, 0);
+            Vector128.StoreUnsafe(f1, ref nh0, 4);
+        }
+
+        /// <summary>Rows 8 to 15 of a&lt;t&gt; for Step128, into `next`: a method of its own (see the kernel's plan).</summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static void Step128Rows8(Model model, ref Model.Hidden state, ReadOnlySpan<float> input, ref Model.HiddenBuffer next)
+        {
+            ref float h0 = ref Unsafe.As<Model.HiddenBuffer, float>(ref state.Values);
+            ref float c0 = ref Unsafe.Add(ref Unsafe.As<Model.HiddenBuffer, float>(ref state.Values), 64);
+            ref float b0i = ref model._b0i.Start;
+            ref float b0f = ref model._b0f.Start;
+            ref float b0g = ref model._b0g.Start;
+            ref float b0o = ref model._b0o.Start;
+            ref float wi0 = ref model._wi0.Start;
+            ref float x = ref MemoryMarshal.GetReference(input);
+            ref float wh0 = ref model._wh0.Start;
+            ref float n = ref Unsafe.As<Model.HiddenBuffer, float>(ref next);
+            ref float nh0 = ref Unsafe.Add(ref n, 0);
+            ref float nc0 = ref Unsafe.Add(ref n, 64);
+            // b0i starts i.
+            var i2 = Vector128.LoadUnsafe(ref b0i, 8);
+            var i3 = Vector128.LoadUnsafe(ref b0i, 12);
+            // b0f starts f.
+            var f2 = Vector128.LoadUnsafe(ref b0f, 8);
+            var f3 = Vector128.LoadUnsafe(ref b0f, 12);
+            // b0g starts g.
+            var g2 = Vector128.LoadUnsafe(ref b0g, 8);
+            var g3 = Vector128.LoadUnsafe(ref b0g, 12);
+            // b0o starts o.
+            var o2 = Vector128.LoadUnsafe(ref b0o, 8);
+            var o3 = Vector128.LoadUnsafe(ref b0o, 12);
+            // One sweep over x for 4 products:
+            //   i += rows 0 to 63 of rnn.weight_ih_l0 · x
+            //   f += rows 64 to 127 of rnn.weight_ih_l0 · x
+            //   g += rows 128 to 191 of rnn.weight_ih_l0 · x
+            //   o += rows 192 to 255 of rnn.weight_ih_l0 · x
+            // + rnn.weight_ih_l0 · x: column j of each times x[j], for every j.
+            for (nuint j = 0; j < 3; j++)
+            {
+                ref float column = ref Unsafe.Add(ref wi0, j * 256);
+                var xj = Vector128.Create(Unsafe.Add(ref x, j));
+                i2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 8), xj, i2);
+                i3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 12), xj, i3);
+                f2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 72), xj, f2);
+                f3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 76), xj, f3);
+                g2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 136), xj, g2);
+                g3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 140), xj, g3);
+                o2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 200), xj, o2);
+                o3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 204), xj, o3);
+            }
+            // One sweep over h0 for 4 products:
+            //   i += rows 0 to 63 of rnn.weight_hh_l0 · h0
+            //   f += rows 64 to 127 of rnn.weight_hh_l0 · h0
+            //   g += rows 128 to 191 of rnn.weight_hh_l0 · h0
+            //   o += rows 192 to 255 of rnn.weight_hh_l0 · h0
+            // + rnn.weight_hh_l0 · h0: column j of each times h0[j], for every j.
+            for (nuint j = 0; j < 64; j++)
+            {
+                ref float column = ref Unsafe.Add(ref wh0, j * 256);
+                var xj = Vector128.Create(Unsafe.Add(ref h0, j));
+                i2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 8), xj, i2);
+                i3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 12), xj, i3);
+                f2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 72), xj, f2);
+                f3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 76), xj, f3);
+                g2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 136), xj, g2);
+                g3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 140), xj, g3);
+                o2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 200), xj, o2);
+                o3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 204), xj, o3);
+            }
+            // i = sigmoid(sum).
+            i2 = VectorMath.Sigmoid(i2);
+            i3 = VectorMath.Sigmoid(i3);
+            // f = sigmoid(sum).
+            f2 = VectorMath.Sigmoid(f2);
+            f3 = VectorMath.Sigmoid(f3);
+            // g = tanh(sum).
+            g2 = VectorMath.Tanh(g2);
+            g3 = VectorMath.Tanh(g3);
+            // o = sigmoid(sum).
+            o2 = VectorMath.Sigmoid(o2);
+            o3 = VectorMath.Sigmoid(o3);
+            // f = f ⊙ c0.
+            f2 = f2 * Vector128.LoadUnsafe(ref c0, 8);
+            f3 = f3 * Vector128.LoadUnsafe(ref c0, 12);
+            // f += i ⊙ g.
+            f2 = Vector128.FusedMultiplyAdd(i2, g2, f2);
+            f3 = Vector128.FusedMultiplyAdd(i3, g3, f3);
+            Vector128.StoreUnsafe(f2, ref nc0, 8);
+            Vector128.StoreUnsafe(f3, ref nc0, 12);
+            // f = tanh(sum).
+            f2 = VectorMath.Tanh(f2);
+            f3 = VectorMath.Tanh(f3);
+            // f = o ⊙ f.
+            f2 = o2 * f2;
+            f3 = o3 * f3;
+            Vector128.StoreUnsafe(f2, ref nh0, 8);
+            Vector128.StoreUnsafe(f3, ref nh0, 12);
+        }
+
+        /// <summary>Rows 16 to 27 of a&lt;t&gt; for Step128, into `next`: a method of its own (see the kernel's plan).</summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static void Step128Rows16(Model model, ref Model.Hidden state, ReadOnlySpan<float> input, ref Model.HiddenBuffer next)
+        {
+            ref float h0 = ref Unsafe.As<Model.HiddenBuffer, float>(ref state.Values);
+            ref float c0 = ref Unsafe.Add(ref Unsafe.As<Model.HiddenBuffer, float>(ref state.Values), 64);
+            ref float b0i = ref model._b0i.Start;
+            ref float b0f = ref model._b0f.Start;
+            ref float b0g = ref model._b0g.Start;
+            ref float b0o = ref model._b0o.Start;
+            ref float wi0 = ref model._wi0.Start;
+            ref float x = ref MemoryMarshal.GetReference(input);
+            ref float wh0 = ref model._wh0.Start;
+            ref float n = ref Unsafe.As<Model.HiddenBuffer, float>(ref next);
+            ref float nh0 = ref Unsafe.Add(ref n, 0);
+            ref float nc0 = ref Unsafe.Add(ref n, 64);
+            // b0i starts i.
+            var i4 = Vector128.LoadUnsafe(ref b0i, 16);
+            var i5 = Vector128.LoadUnsafe(ref b0i, 20);
+            var i6 = Vector128.LoadUnsafe(ref b0i, 24);
+            // b0f starts f.
+            var f4 = Vector128.LoadUnsafe(ref b0f, 16);
+            var f5 = Vector128.LoadUnsafe(ref b0f, 20);
+            var f6 = Vector128.LoadUnsafe(ref b0f, 24);
+            // b0g starts g.
+            var g4 = Vector128.LoadUnsafe(ref b0g, 16);
+            var g5 = Vector128.LoadUnsafe(ref b0g, 20);
+            var g6 = Vector128.LoadUnsafe(ref b0g, 24);
+            // b0o starts o.
+            var o4 = Vector128.LoadUnsafe(ref b0o, 16);
+            var o5 = Vector128.LoadUnsafe(ref b0o, 20);
+            var o6 = Vector128.LoadUnsafe(ref b0o, 24);
+            // One sweep over x for 4 products:
+            //   i += rows 0 to 63 of rnn.weight_ih_l0 · x
+            //   f += rows 64 to 127 of rnn.weight_ih_l0 · x
+            //   g += rows 128 to 191 of rnn.weight_ih_l0 · x
+            //   o += rows 192 to 255 of rnn.weight_ih_l0 · x
+            // + rnn.weight_ih_l0 · x: column j of each times x[j], for every j.
+            for (nuint j = 0; j < 3; j++)
+            {
+                ref float column = ref Unsafe.Add(ref wi0, j * 256);
+                var xj = Vector128.Create(Unsafe.Add(ref x, j));
+                i4 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 16), xj, i4);
+                i5 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 20), xj, i5);
+                i6 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 24), xj, i6);
+                f4 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 80), xj, f4);
+                f5 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 84), xj, f5);
+                f6 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 88), xj, f6);
+                g4 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 144), xj, g4);
+                g5 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 148), xj, g5);
+                g6 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 152), xj, g6);
+                o4 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 208), xj, o4);
+                o5 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 212), xj, o5);
+                o6 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 216), xj, o6);
+            }
+            // One sweep over h0 for 4 products:
+            //   i += rows 0 to 63 of rnn.weight_hh_l0 · h0
+            //   f += rows 64 to 127 of rnn.weight_hh_l0 · h0
+            //   g += rows 128 to 191 of rnn.weight_hh_l0 · h0
+            //   o += rows 192 to 255 of rnn.weight_hh_l0 · h0
+            // + rnn.weight_hh_l0 · h0: column j of each times h0[j], for every j.
+            for (nuint j = 0; j < 64; j++)
+            {
+                ref float column = ref Unsafe.Add(ref wh0, j * 256);
+                var xj = Vector128.Create(Unsafe.Add(ref h0, j));
+                i4 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 16), xj, i4);
+                i5 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 20), xj, i5);
+                i6 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 24), xj, i6);
+                f4 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 80), xj, f4);
+                f5 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 84), xj, f5);
+                f6 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 88), xj, f6);
+                g4 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 144), xj, g4);
+                g5 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 148), xj, g5);
+                g6 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 152), xj, g6);
+                o4 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 208), xj, o4);
+                o5 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 212), xj, o5);
+                o6 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 216), xj, o6);
+            }
+            // i = sigmoid(sum).
+            i4 = VectorMath.Sigmoid(i4);
+            i5 = VectorMath.Sigmoid(i5);
+            i6 = VectorMath.Sigmoid(i6);
+            // f = sigmoid(sum).
+            f4 = VectorMath.Sigmoid(f4);
+            f5 = VectorMath.Sigmoid(f5);
+            f6 = VectorMath.Sigmoid(f6);
+            // g = tanh(sum).
+            g4 = VectorMath.Tanh(g4);
+            g5 = VectorMath.Tanh(g5);
+            g6 = VectorMath.Tanh(g6);
+            // o = sigmoid(sum).
+            o4 = VectorMath.Sigmoid(o4);
+            o5 = VectorMath.Sigmoid(o5);
+            o6 = VectorMath.Sigmoid(o6);
+            // f = f ⊙ c0.
+            f4 = f4 * Vector128.LoadUnsafe(ref c0, 16);
+            f5 = f5 * Vector128.LoadUnsafe(ref c0, 20);
+            f6 = f6 * Vector128.LoadUnsafe(ref c0, 24);
+            // f += i ⊙ g.
+            f4 = Vector128.FusedMultiplyAdd(i4, g4, f4);
+            f5 = Vector128.FusedMultiplyAdd(i5, g5, f5);
+            f6 = Vector128.FusedMultiplyAdd(i6, g6, f6);
+            Vector128.StoreUnsafe(f4, ref nc0, 16);
+            Vector128.StoreUnsafe(f5, ref nc0, 20);
+            Vector128.StoreUnsafe(f6, ref nc0, 24);
+            // f = tanh(sum).
+            f4 = VectorMath.Tanh(f4);
+            f5 = VectorMath.Tanh(f5);
+            f6 = VectorMath.Tanh(f6);
+            // f = o ⊙ f.
+            f4 = o4 * f4;
+            f5 = o5 * f5;
+            f6 = o6 * f6;
+            Vector128.StoreUnsafe(f4, ref nh0, 16);
+            Vector128.StoreUnsafe(f5, ref nh0, 20);
+            Vector128.StoreUnsafe(f6, ref nh0, 24);
+        }
+
+        /// <summary>Rows 28 to 39 of a&lt;t&gt; for Step128, into `next`: a method of its own (see the kernel's plan).</summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static void Step128Rows28(Model model, ref Model.Hidden state, ReadOnlySpan<float> input, ref Model.HiddenBuffer next)
+        {
+            ref float h0 = ref Unsafe.As<Model.HiddenBuffer, float>(ref state.Values);
+            ref float c0 = ref Unsafe.Add(ref Unsafe.As<Model.HiddenBuffer, float>(ref state.Values), 64);
+            ref float b0i = ref model._b0i.Start;
+            ref float b0f = ref model._b0f.Start;
+            ref float b0g = ref model._b0g.Start;
+            ref float b0o = ref model._b0o.Start;
+            ref float wi0 = ref model._wi0.Start;
+            ref float x = ref MemoryMarshal.GetReference(input);
+            ref float wh0 = ref model._wh0.Start;
+            ref float n = ref Unsafe.As<Model.HiddenBuffer, float>(ref next);
+            ref float nh0 = ref Unsafe.Add(ref n, 0);
+            ref float nc0 = ref Unsafe.Add(ref n, 64);
+            // b0i starts i.
+            var i7 = Vector128.LoadUnsafe(ref b0i, 28);
+            var i8 = Vector128.LoadUnsafe(ref b0i, 32);
+            var i9 = Vector128.LoadUnsafe(ref b0i, 36);
+            // b0f starts f.
+            var f7 = Vector128.LoadUnsafe(ref b0f, 28);
+            var f8 = Vector128.LoadUnsafe(ref b0f, 32);
+            var f9 = Vector128.LoadUnsafe(ref b0f, 36);
+            // b0g starts g.
+            var g7 = Vector128.LoadUnsafe(ref b0g, 28);
+            var g8 = Vector128.LoadUnsafe(ref b0g, 32);
+            var g9 = Vector128.LoadUnsafe(ref b0g, 36);
+            // b0o starts o.
+            var o7 = Vector128.LoadUnsafe(ref b0o, 28);
+            var o8 = Vector128.LoadUnsafe(ref b0o, 32);
+            var o9 = Vector128.LoadUnsafe(ref b0o, 36);
+            // One sweep over x for 4 products:
+            //   i += rows 0 to 63 of rnn.weight_ih_l0 · x
+            //   f += rows 64 to 127 of rnn.weight_ih_l0 · x
+            //   g += rows 128 to 191 of rnn.weight_ih_l0 · x
+            //   o += rows 192 to 255 of rnn.weight_ih_l0 · x
+            // + rnn.weight_ih_l0 · x: column j of each times x[j], for every j.
+            for (nuint j = 0; j < 3; j++)
+            {
+                ref float column = ref Unsafe.Add(ref wi0, j * 256);
+                var xj = Vector128.Create(Unsafe.Add(ref x, j));
+                i7 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 28), xj, i7);
+                i8 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 32), xj, i8);
+                i9 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 36), xj, i9);
+                f7 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 92), xj, f7);
+                f8 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 96), xj, f8);
+                f9 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 100), xj, f9);
+                g7 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 156), xj, g7);
+                g8 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 160), xj, g8);
+                g9 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 164), xj, g9);
+                o7 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 220), xj, o7);
+                o8 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 224), xj, o8);
+                o9 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 228), xj, o9);
+            }
+            // One sweep over h0 for 4 products:
+            //   i += rows 0 to 63 of rnn.weight_hh_l0 · h0
+            //   f += rows 64 to 127 of rnn.weight_hh_l0 · h0
+            //   g += rows 128 to 191 of rnn.weight_hh_l0 · h0
+            //   o += rows 192 to 255 of rnn.weight_hh_l0 · h0
+            // + rnn.weight_hh_l0 · h0: column j of each times h0[j], for every j.
+            for (nuint j = 0; j < 64; j++)
+            {
+                ref float column = ref Unsafe.Add(ref wh0, j * 256);
+                var xj = Vector128.Create(Unsafe.Add(ref h0, j));
+                i7 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 28), xj, i7);
+                i8 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 32), xj, i8);
+                i9 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 36), xj, i9);
+                f7 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 92), xj, f7);
+                f8 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 96), xj, f8);
+                f9 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 100), xj, f9);
+                g7 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 156), xj, g7);
+                g8 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 160), xj, g8);
+                g9 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 164), xj, g9);
+                o7 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 220), xj, o7);
+                o8 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 224), xj, o8);
+                o9 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 228), xj, o9);
+            }
+            // i = sigmoid(sum).
+            i7 = VectorMath.Sigmoid(i7);
+            i8 = VectorMath.Sigmoid(i8);
+            i9 = VectorMath.Sigmoid(i9);
+            // f = sigmoid(sum).
+            f7 = VectorMath.Sigmoid(f7);
+            f8 = VectorMath.Sigmoid(f8);
+            f9 = VectorMath.Sigmoid(f9);
+            // g = tanh(sum).
+            g7 = VectorMath.Tanh(g7);
+            g8 = VectorMath.Tanh(g8);
+            g9 = VectorMath.Tanh(g9);
+            // o = sigmoid(sum).
+            o7 = VectorMath.Sigmoid(o7);
+            o8 = VectorMath.Sigmoid(o8);
+            o9 = VectorMath.Sigmoid(o9);
+            // f = f ⊙ c0.
+            f7 = f7 * Vector128.LoadUnsafe(ref c0, 28);
+            f8 = f8 * Vector128.LoadUnsafe(ref c0, 32);
+            f9 = f9 * Vector128.LoadUnsafe(ref c0, 36);
+            // f += i ⊙ g.
+            f7 = Vector128.FusedMultiplyAdd(i7, g7, f7);
+            f8 = Vector128.FusedMultiplyAdd(i8, g8, f8);
+            f9 = Vector128.FusedMultiplyAdd(i9, g9, f9);
+            Vector128.StoreUnsafe(f7, ref nc0, 28);
+            Vector128.StoreUnsafe(f8, ref nc0, 32);
+            Vector128.StoreUnsafe(f9, ref nc0, 36);
+            // f = tanh(sum).
+            f7 = VectorMath.Tanh(f7);
+            f8 = VectorMath.Tanh(f8);
+            f9 = VectorMath.Tanh(f9);
+            // f = o ⊙ f.
+            f7 = o7 * f7;
+            f8 = o8 * f8;
+            f9 = o9 * f9;
+            Vector128.StoreUnsafe(f7, ref nh0, 28);
+            Vector128.StoreUnsafe(f8, ref nh0, 32);
+            Vector128.StoreUnsafe(f9, ref nh0, 36);
+        }
+
+        /// <summary>Rows 40 to 51 of a&lt;t&gt; for Step128, into `next`: a method of its own (see the kernel's plan).</summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static void Step128Rows40(Model model, ref Model.Hidden state, ReadOnlySpan<float> input, ref Model.HiddenBuffer next)
+        {
+            ref float h0 = ref Unsafe.As<Model.HiddenBuffer, float>(ref state.Values);
+            ref float c0 = ref Unsafe.Add(ref Unsafe.As<Model.HiddenBuffer, float>(ref state.Values), 64);
+            ref float b0i = ref model._b0i.Start;
+            ref float b0f = ref model._b0f.Start;
+            ref float b0g = ref model._b0g.Start;
+            ref float b0o = ref model._b0o.Start;
+            ref float wi0 = ref model._wi0.Start;
+            ref float x = ref MemoryMarshal.GetReference(input);
+            ref float wh0 = ref model._wh0.Start;
+            ref float n = ref Unsafe.As<Model.HiddenBuffer, float>(ref next);
+            ref float nh0 = ref Unsafe.Add(ref n, 0);
+            ref float nc0 = ref Unsafe.Add(ref n, 64);
+            // b0i starts i.
+            var i10 = Vector128.LoadUnsafe(ref b0i, 40);
+            var i11 = Vector128.LoadUnsafe(ref b0i, 44);
+            var i12 = Vector128.LoadUnsafe(ref b0i, 48);
+            // b0f starts f.
+            var f10 = Vector128.LoadUnsafe(ref b0f, 40);
+            var f11 = Vector128.LoadUnsafe(ref b0f, 44);
+            var f12 = Vector128.LoadUnsafe(ref b0f, 48);
+            // b0g starts g.
+            var g10 = Vector128.LoadUnsafe(ref b0g, 40);
+            var g11 = Vector128.LoadUnsafe(ref b0g, 44);
+            var g12 = Vector128.LoadUnsafe(ref b0g, 48);
+            // b0o starts o.
+            var o10 = Vector128.LoadUnsafe(ref b0o, 40);
+            var o11 = Vector128.LoadUnsafe(ref b0o, 44);
+            var o12 = Vector128.LoadUnsafe(ref b0o, 48);
+            // One sweep over x for 4 products:
+            //   i += rows 0 to 63 of rnn.weight_ih_l0 · x
+            //   f += rows 64 to 127 of rnn.weight_ih_l0 · x
+            //   g += rows 128 to 191 of rnn.weight_ih_l0 · x
+            //   o += rows 192 to 255 of rnn.weight_ih_l0 · x
+            // + rnn.weight_ih_l0 · x: column j of each times x[j], for every j.
+            for (nuint j = 0; j < 3; j++)
+            {
+                ref float column = ref Unsafe.Add(ref wi0, j * 256);
+                var xj = Vector128.Create(Unsafe.Add(ref x, j));
+                i10 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 40), xj, i10);
+                i11 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 44), xj, i11);
+                i12 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 48), xj, i12);
+                f10 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 104), xj, f10);
+                f11 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 108), xj, f11);
+                f12 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 112), xj, f12);
+                g10 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 168), xj, g10);
+                g11 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 172), xj, g11);
+                g12 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 176), xj, g12);
+                o10 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 232), xj, o10);
+                o11 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 236), xj, o11);
+                o12 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 240), xj, o12);
+            }
+            // One sweep over h0 for 4 products:
+            //   i += rows 0 to 63 of rnn.weight_hh_l0 · h0
+            //   f += rows 64 to 127 of rnn.weight_hh_l0 · h0
+            //   g += rows 128 to 191 of rnn.weight_hh_l0 · h0
+            //   o += rows 192 to 255 of rnn.weight_hh_l0 · h0
+            // + rnn.weight_hh_l0 · h0: column j of each times h0[j], for every j.
+            for (nuint j = 0; j < 64; j++)
+            {
+                ref float column = ref Unsafe.Add(ref wh0, j * 256);
+                var xj = Vector128.Create(Unsafe.Add(ref h0, j));
+                i10 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 40), xj, i10);
+                i11 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 44), xj, i11);
+                i12 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 48), xj, i12);
+                f10 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 104), xj, f10);
+                f11 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 108), xj, f11);
+                f12 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 112), xj, f12);
+                g10 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 168), xj, g10);
+                g11 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 172), xj, g11);
+                g12 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 176), xj, g12);
+                o10 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 232), xj, o10);
+                o11 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 236), xj, o11);
+                o12 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 240), xj, o12);
+            }
+            // i = sigmoid(sum).
+            i10 = VectorMath.Sigmoid(i10);
+            i11 = VectorMath.Sigmoid(i11);
+            i12 = VectorMath.Sigmoid(i12);
+            // f = sigmoid(sum).
+            f10 = VectorMath.Sigmoid(f10);
+            f11 = VectorMath.Sigmoid(f11);
+            f12 = VectorMath.Sigmoid(f12);
+            // g = tanh(sum).
+            g10 = VectorMath.Tanh(g10);
+            g11 = VectorMath.Tanh(g11);
+            g12 = VectorMath.Tanh(g12);
+            // o = sigmoid(sum).
+            o10 = VectorMath.Sigmoid(o10);
+            o11 = VectorMath.Sigmoid(o11);
+            o12 = VectorMath.Sigmoid(o12);
+            // f = f ⊙ c0.
+            f10 = f10 * Vector128.LoadUnsafe(ref c0, 40);
+            f11 = f11 * Vector128.LoadUnsafe(ref c0, 44);
+            f12 = f12 * Vector128.LoadUnsafe(ref c0, 48);
+            // f += i ⊙ g.
+            f10 = Vector128.FusedMultiplyAdd(i10, g10, f10);
+            f11 = Vector128.FusedMultiplyAdd(i11, g11, f11);
+            f12 = Vector128.FusedMultiplyAdd(i12, g12, f12);
+            Vector128.StoreUnsafe(f10, ref nc0, 40);
+            Vector128.StoreUnsafe(f11, ref nc0, 44);
+            Vector128.StoreUnsafe(f12, ref nc0, 48);
+            // f = tanh(sum).
+            f10 = VectorMath.Tanh(f10);
+            f11 = VectorMath.Tanh(f11);
+            f12 = VectorMath.Tanh(f12);
+            // f = o ⊙ f.
+            f10 = o10 * f10;
+            f11 = o11 * f11;
+            f12 = o12 * f12;
+            Vector128.StoreUnsafe(f10, ref nh0, 40);
+            Vector128.StoreUnsafe(f11, ref nh0, 44);
+            Vector128.StoreUnsafe(f12, ref nh0, 48);
+        }
+
+        /// <summary>Rows 52 to 63 of a&lt;t&gt; for Step128, into `next`: a method of its own (see the kernel's plan).</summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static void Step128Rows52(Model model, ref Model.Hidden state, ReadOnlySpan<float> input, ref Model.HiddenBuffer next)
+        {
+            ref float h0 = ref Unsafe.As<Model.HiddenBuffer, float>(ref state.Values);
+            ref float c0 = ref Unsafe.Add(ref Unsafe.As<Model.HiddenBuffer, float>(ref state.Values), 64);
+            ref float b0i = ref model._b0i.Start;
+            ref float b0f = ref model._b0f.Start;
+            ref float b0g = ref model._b0g.Start;
+            ref float b0o = ref model._b0o.Start;
+            ref float wi0 = ref model._wi0.Start;
+            ref float x = ref MemoryMarshal.GetReference(input);
+            ref float wh0 = ref model._wh0.Start;
+            ref float n = ref Unsafe.As<Model.HiddenBuffer, float>(ref next);
+            ref float nh0 = ref Unsafe.Add(ref n, 0);
+            ref float nc0 = ref Unsafe.Add(ref n, 64);
+            // b0i starts i.
+            var i13 = Vector128.LoadUnsafe(ref b0i, 52);
+            var i14 = Vector128.LoadUnsafe(ref b0i, 56);
+            var i15 = Vector128.LoadUnsafe(ref b0i, 60);
+            // b0f starts f.
+            var f13 = Vector128.LoadUnsafe(ref b0f, 52);
+            var f14 = Vector128.LoadUnsafe(ref b0f, 56);
+            var f15 = Vector128.LoadUnsafe(ref b0f, 60);
+            // b0g starts g.
+            var g13 = Vector128.LoadUnsafe(ref b0g, 52);
+            var g14 = Vector128.LoadUnsafe(ref b0g, 56);
+            var g15 = Vector128.LoadUnsafe(ref b0g, 60);
+            // b0o starts o.
+            var o13 = Vector128.LoadUnsafe(ref b0o, 52);
+            var o14 = Vector128.LoadUnsafe(ref b0o, 56);
+            var o15 = Vector128.LoadUnsafe(ref b0o, 60);
+            // One sweep over x for 4 products:
+            //   i += rows 0 to 63 of rnn.weight_ih_l0 · x
+            //   f += rows 64 to 127 of rnn.weight_ih_l0 · x
+            //   g += rows 128 to 191 of rnn.weight_ih_l0 · x
+            //   o += rows 192 to 255 of rnn.weight_ih_l0 · x
+            // + rnn.weight_ih_l0 · x: column j of each times x[j], for every j.
+            for (nuint j = 0; j < 3; j++)
+            {
+                ref float column = ref Unsafe.Add(ref wi0, j * 256);
+                var xj = Vector128.Create(Unsafe.Add(ref x, j));
+                i13 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 52), xj, i13);
+                i14 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 56), xj, i14);
+                i15 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 60), xj, i15);
+                f13 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 116), xj, f13);
+                f14 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 120), xj, f14);
+                f15 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 124), xj, f15);
+                g13 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 180), xj, g13);
+                g14 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 184), xj, g14);
+                g15 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 188), xj, g15);
+                o13 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 244), xj, o13);
+                o14 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 248), xj, o14);
+                o15 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 252), xj, o15);
+            }
+            // One sweep over h0 for 4 products:
+            //   i += rows 0 to 63 of rnn.weight_hh_l0 · h0
+            //   f += rows 64 to 127 of rnn.weight_hh_l0 · h0
+            //   g += rows 128 to 191 of rnn.weight_hh_l0 · h0
+            //   o += rows 192 to 255 of rnn.weight_hh_l0 · h0
+            // + rnn.weight_hh_l0 · h0: column j of each times h0[j], for every j.
+            for (nuint j = 0; j < 64; j++)
+            {
+                ref float column = ref Unsafe.Add(ref wh0, j * 256);
+                var xj = Vector128.Create(Unsafe.Add(ref h0, j));
+                i13 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 52), xj, i13);
+                i14 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 56), xj, i14);
+                i15 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 60), xj, i15);
+                f13 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 116), xj, f13);
+                f14 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 120), xj, f14);
+                f15 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 124), xj, f15);
+                g13 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 180), xj, g13);
+                g14 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 184), xj, g14);
+                g15 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 188), xj, g15);
+                o13 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 244), xj, o13);
+                o14 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 248), xj, o14);
+                o15 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 252), xj, o15);
+            }
+            // i = sigmoid(sum).
+            i13 = VectorMath.Sigmoid(i13);
+            i14 = VectorMath.Sigmoid(i14);
+            i15 = VectorMath.Sigmoid(i15);
+            // f = sigmoid(sum).
+            f13 = VectorMath.Sigmoid(f13);
+            f14 = VectorMath.Sigmoid(f14);
+            f15 = VectorMath.Sigmoid(f15);
+            // g = tanh(sum).
+            g13 = VectorMath.Tanh(g13);
+            g14 = VectorMath.Tanh(g14);
+            g15 = VectorMath.Tanh(g15);
+            // o = sigmoid(sum).
+            o13 = VectorMath.Sigmoid(o13);
+            o14 = VectorMath.Sigmoid(o14);
+            o15 = VectorMath.Sigmoid(o15);
+            // f = f ⊙ c0.
+            f13 = f13 * Vector128.LoadUnsafe(ref c0, 52);
+            f14 = f14 * Vector128.LoadUnsafe(ref c0, 56);
+            f15 = f15 * Vector128.LoadUnsafe(ref c0, 60);
+            // f += i ⊙ g.
+            f13 = Vector128.FusedMultiplyAdd(i13, g13, f13);
+            f14 = Vector128.FusedMultiplyAdd(i14, g14, f14);
+            f15 = Vector128.FusedMultiplyAdd(i15, g15, f15);
+            Vector128.StoreUnsafe(f13, ref nc0, 52);
+            Vector128.StoreUnsafe(f14, ref nc0, 56);
+            Vector128.StoreUnsafe(f15, ref nc0, 60);
+            // f = tanh(sum).
+            f13 = VectorMath.Tanh(f13);
+            f14 = VectorMath.Tanh(f14);
+            f15 = VectorMath.Tanh(f15);
+            // f = o ⊙ f.
+            f13 = o13 * f13;
+            f14 = o14 * f14;
+            f15 = o15 * f15;
+            Vector128.StoreUnsafe(f13, ref nh0, 52);
+            Vector128.StoreUnsafe(f14, ref nh0, 56);
+            Vector128.StoreUnsafe(f15, ref nh0, 60);
         }
 
         /// <summary>
