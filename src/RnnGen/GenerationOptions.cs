@@ -18,6 +18,7 @@ public sealed record GenerationOptions
     private readonly float temperature = 1f;
     private readonly int topK;
     private readonly int stopToken = -1;
+    private readonly int excludedToken = -1;
 
     /// <summary>The temperature T ≥ 0 (default 1; 0: always the likeliest token).</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is negative, NaN or infinite.</exception>
@@ -53,10 +54,23 @@ public sealed record GenerationOptions
             : throw new ArgumentOutOfRangeException(nameof(StopToken), value, "The stop token must be a token index, or -1 for none.");
     }
 
+    /// <summary>
+    /// A token that is never picked, whatever its probability (a vocabulary's <c>&lt;UNK&gt;</c>, which a generator writing
+    /// text should not write); -1 (default): none. Greedy decoding then picks the likeliest other token.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is less than -1.</exception>
+    public int ExcludedToken
+    {
+        get => excludedToken;
+        init => excludedToken = value >= -1
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(ExcludedToken), value, "The excluded token must be a token index, or -1 for none.");
+    }
+
     /// <summary>The seed of the random source (default 0).</summary>
     public ulong Seed { get; init; }
 
-    /// <summary>The options as a line for logs: "temperature 0.8, top-k 40, stop 3, seed 7".</summary>
+    /// <summary>The options as a line for logs: "temperature 0.8, top-k 40, stop 3, seed 7" (", never 0" after the stop when a token is excluded).</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"temperature {Temperature}, top-k {(TopK == 0 ? "all" : TopK.ToString(CultureInfo.InvariantCulture))}, stop {(StopToken < 0 ? "none" : StopToken.ToString(CultureInfo.InvariantCulture))}, seed {Seed}");
+        $"temperature {Temperature}, top-k {(TopK == 0 ? "all" : TopK.ToString(CultureInfo.InvariantCulture))}, stop {(StopToken < 0 ? "none" : StopToken.ToString(CultureInfo.InvariantCulture))}{(ExcludedToken < 0 ? "" : ", never " + ExcludedToken.ToString(CultureInfo.InvariantCulture))}, seed {Seed}");
 }

@@ -43,7 +43,7 @@ public interface IOneHotGenerator : IOneHotRnnModel
     /// </summary>
     /// <param name="prime">The tokens to start from: at least one.</param>
     /// <param name="tokens">Where the generated tokens go; its length is the most that are generated.</param>
-    /// <param name="options">Temperature, top-k, stop token and seed.</param>
+    /// <param name="options">Temperature, top-k, stop token, excluded token and seed.</param>
     /// <returns>How many tokens were written.</returns>
     int Generate(ReadOnlySpan<int> prime, Span<int> tokens, GenerationOptions options);
 }

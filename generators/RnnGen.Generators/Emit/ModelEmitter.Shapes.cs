@@ -143,7 +143,7 @@ internal static partial class ModelEmitter
         w.Line("/// </summary>");
         w.Line("/// <param name=\"prime\">The tokens to start from: at least one (for example the vocabulary's &lt;EOS&gt;).</param>");
         w.Line("/// <param name=\"tokens\">Where the generated tokens go; its length is the most that are generated.</param>");
-        w.Line("/// <param name=\"options\">Temperature, top-k, stop token and seed.</param>");
+        w.Line("/// <param name=\"options\">Temperature, top-k, stop token, excluded token and seed.</param>");
         w.Line("/// <returns>How many tokens were written.</returns>");
         w.Line("public int Generate(");
         using (w.Block("    global::System.ReadOnlySpan<int> prime, global::System.Span<int> tokens, global::RnnGen.GenerationOptions options)"))
@@ -160,7 +160,7 @@ internal static partial class ModelEmitter
         w.Line("/// it never ends: stop reading when you have enough. Allocates nothing.");
         w.Line("/// </summary>");
         w.Line("/// <param name=\"prime\">The tokens to start from: at least one.</param>");
-        w.Line("/// <param name=\"options\">Temperature, top-k, stop token and seed.</param>");
+        w.Line("/// <param name=\"options\">Temperature, top-k, stop token, excluded token and seed.</param>");
         w.Line("/// <exception cref=\"global::System.ArgumentException\"><paramref name=\"prime\"/> is empty.</exception>");
         using (w.Block("public Generation Generate(global::System.ReadOnlySpan<int> prime, global::RnnGen.GenerationOptions options)"))
         {
@@ -171,6 +171,7 @@ internal static partial class ModelEmitter
             }
             w.Code($"if (prime.Length == 0) {impl}.ThrowEmptySequence(nameof(prime));");
             w.Code($"if (options.StopToken >= InputSize) {impl}.ThrowTokenOutOfRange(options.StopToken, nameof(options));");
+            w.Code($"if (options.ExcludedToken >= InputSize) {impl}.ThrowTokenOutOfRange(options.ExcludedToken, nameof(options));");
             w.Line("var generation = new Generation(this, options);");
             w.Line("foreach (int token in prime) StepUnchecked(ref generation.State, token, ref generation.Output);");
             w.Line("return generation;");

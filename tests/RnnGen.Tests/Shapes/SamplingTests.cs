@@ -71,7 +71,37 @@ public sealed class SamplingTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new GenerationOptions { Temperature = float.NaN });
         Assert.Throws<ArgumentOutOfRangeException>(() => new GenerationOptions { TopK = -1 });
         Assert.Throws<ArgumentOutOfRangeException>(() => new GenerationOptions { StopToken = -2 });
+        Assert.Throws<ArgumentOutOfRangeException>(() => new GenerationOptions { ExcludedToken = -2 });
         Assert.Equal("temperature 0.8, top-k 40, stop 3, seed 7", new GenerationOptions { Temperature = 0.8f, TopK = 40, StopToken = 3, Seed = 7 }.ToString());
+        Assert.Equal("temperature 1, top-k all, stop none, never 0, seed 0", new GenerationOptions { ExcludedToken = 0 }.ToString());
+    }
+
+    [Theory]
+    [InlineData(1f, 0)]
+    [InlineData(0.5f, 0)]
+    [InlineData(1f, 2)]
+    [InlineData(1f, 100)] // top-k beyond the small-k buffer: the bisection
+    public void The_excluded_token_is_never_picked_and_the_rest_keep_their_proportions(float temperature, int topK)
+    {
+        float[] p = new float[120];
+        p[0] = 0.9f; // excluded, the likeliest
+        p[1] = 0.06f;
+        p[2] = 0.04f;
+        int[] counts = Counts(p, new GenerationOptions { Temperature = temperature, TopK = topK, ExcludedToken = 0, Seed = 5 }, 100_000);
+        Assert.Equal(0, counts[0]);
+        Assert.Equal(100_000, counts[1] + counts[2]);
+        double expected = Math.Pow(0.06, 1 / temperature) / (Math.Pow(0.06, 1 / temperature) + Math.Pow(0.04, 1 / temperature));
+        Assert.InRange(counts[1] / 100_000.0, expected - 0.006, expected + 0.006);
+    }
+
+    [Fact]
+    public void Greedy_picks_skip_the_excluded_token_unless_it_is_the_only_one()
+    {
+        Assert.Equal(1, new TokenSampler(new GenerationOptions { Temperature = 0, ExcludedToken = 2 }).Next([0.1f, 0.2f, 0.7f]));
+        Assert.Equal(1, new TokenSampler(new GenerationOptions { TopK = 1, ExcludedToken = 0 }).Next([0.7f, 0.2f, 0.1f]));
+        // Nothing but the excluded token has weight: the likeliest other one (the first of the zeros; NaN never wins).
+        Assert.Equal(1, new TokenSampler(new GenerationOptions { ExcludedToken = 0 }).Next([1f, 0f, float.NaN, 0f]));
+        Assert.Equal(0, new TokenSampler(new GenerationOptions { Temperature = 0, ExcludedToken = 0 }).Next([1f]));
     }
 
     [Fact]

@@ -307,11 +307,23 @@ public sealed class ShapeApiTests
     }
 
     [Fact]
-    public void A_generator_refuses_an_empty_prime_and_a_stop_token_outside_its_vocabulary()
+    public void A_generator_refuses_an_empty_prime_and_a_stop_or_excluded_token_outside_its_vocabulary()
     {
         var e = Assert.Throws<TargetInvocationException>(() => Call<int[]>("Generate", W("Tunes"), Array.Empty<int>(), 5, Options()));
         Assert.Equal("prime", Assert.IsType<ArgumentException>(e.InnerException).ParamName);
         e = Assert.Throws<TargetInvocationException>(() => Call<int[]>("Generate", W("Tunes"), new[] { 1 }, 5, Options(stop: 10)));
         Assert.Equal("options", Assert.IsType<ArgumentOutOfRangeException>(e.InnerException).ParamName);
+        e = Assert.Throws<TargetInvocationException>(() => Call<int[]>("Generate", W("Tunes"), new[] { 1 }, 5, Options() with { ExcludedToken = 10 }));
+        Assert.Equal("options", Assert.IsType<ArgumentOutOfRangeException>(e.InnerException).ParamName);
+    }
+
+    [Fact]
+    public void A_generator_never_picks_its_excluded_token()
+    {
+        // The vocabulary's <UNK> is token 0; at T = 2 every token keeps some weight, so 2,000 tokens would hold it.
+        int[] all = Call<int[]>("Generate", W("Tunes"), new[] { 1 }, 2000, Options(temperature: 2f, seed: 4));
+        int[] without = Call<int[]>("Generate", W("Tunes"), new[] { 1 }, 2000, Options(temperature: 2f, seed: 4) with { ExcludedToken = 0 });
+        Assert.Contains(0, all);
+        Assert.DoesNotContain(0, without);
     }
 }

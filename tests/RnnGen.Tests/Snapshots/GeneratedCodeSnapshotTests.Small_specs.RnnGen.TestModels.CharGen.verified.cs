@@ -214,7 +214,7 @@ namespace RnnGen.TestModels
         /// </summary>
         /// <param name="prime">The tokens to start from: at least one (for example the vocabulary's &lt;EOS&gt;).</param>
         /// <param name="tokens">Where the generated tokens go; its length is the most that are generated.</param>
-        /// <param name="options">Temperature, top-k, stop token and seed.</param>
+        /// <param name="options">Temperature, top-k, stop token, excluded token and seed.</param>
         /// <returns>How many tokens were written.</returns>
         public int Generate(
             global::System.ReadOnlySpan<int> prime, global::System.Span<int> tokens, global::RnnGen.GenerationOptions options)
@@ -231,7 +231,7 @@ namespace RnnGen.TestModels
         /// it never ends: stop reading when you have enough. Allocates nothing.
         /// </summary>
         /// <param name="prime">The tokens to start from: at least one.</param>
-        /// <param name="options">Temperature, top-k, stop token and seed.</param>
+        /// <param name="options">Temperature, top-k, stop token, excluded token and seed.</param>
         /// <exception cref="global::System.ArgumentException"><paramref name="prime"/> is empty.</exception>
         public Generation Generate(global::System.ReadOnlySpan<int> prime, global::RnnGen.GenerationOptions options)
         {
@@ -243,6 +243,8 @@ namespace RnnGen.TestModels
             }
             if (prime.Length == 0) global::RnnGen.Generated.CharGenKernels.ThrowEmptySequence(nameof(prime));
             if (options.StopToken >= InputSize) global::RnnGen.Generated.CharGenKernels.ThrowTokenOutOfRange(options.StopToken,
+                nameof(options));
+            if (options.ExcludedToken >= InputSize) global::RnnGen.Generated.CharGenKernels.ThrowTokenOutOfRange(options.ExcludedToken,
                 nameof(options));
             var generation = new Generation(this, options);
             foreach (int token in prime) StepUnchecked(ref generation.State, token, ref generation.Output);
