@@ -6,8 +6,8 @@ using System.Globalization;
 namespace RnnGen.Cli.Commands;
 
 /// <summary>
-/// <c>rnngen generate &lt;model&gt; [--prime TEXT] --length N --temperature T --top-k K --seed S</c>: a generator's text,
-/// each sampled token fed back as the next input.
+/// <c>rnngen generate &lt;model&gt; [--prime TEXT] --length N --temperature T --top-k K --seed S [--allow-unknown]</c>: a
+/// generator's text, each sampled token fed back as the next input (never &lt;UNK&gt; unless allowed).
 /// </summary>
 internal static class GenerateCommand
 {
@@ -47,9 +47,13 @@ internal static class GenerateCommand
         {
             Description = "Do not stop at <EOS>: generate all --length tokens.",
         };
+        var allowUnknown = new Option<bool>("--allow-unknown")
+        {
+            Description = "Let the vocabulary's <UNK> be picked (by default it never is, so the text holds only real tokens).",
+        };
         var command = new Command("generate", "Generate text with a generator (shape one-to-many), each sampled token fed back as the next input.")
         {
-            model, prime, length, temperature, topK, seed, noStop, weights,
+            model, prime, length, temperature, topK, seed, noStop, allowUnknown, weights,
         };
         command.SetAction(parsed =>
         {
@@ -59,7 +63,8 @@ internal static class GenerateCommand
             Result<GenerationRequest> request = Request(parsed.GetValue(length), parsed.GetValue(temperature), parsed.GetValue(topK), parsed.GetValue(seed));
             if (request.Failure is not null) return terminal.Fail(request.Failure);
             var loaded = (IOneHotGenerator)chosen.Value.Load(parsed.GetValue(weights));
-            return terminal.Emit(Generate(loaded, parsed.GetValue(prime) ?? "", request.Value, stopAtEnd: !parsed.GetValue(noStop)));
+            return terminal.Emit(Generate(loaded, parsed.GetValue(prime) ?? "", request.Value, stopAtEnd: !parsed.GetValue(noStop),
+                allowUnknown: parsed.GetValue(allowUnknown)));
         });
         return command;
     }
@@ -81,8 +86,12 @@ internal static class GenerateCommand
         return Result<GenerationRequest>.Ok(new GenerationRequest(length, new GenerationOptions { Temperature = temperature, TopK = topK, Seed = seed }));
     }
 
-    /// <summary>The generated text as lines (its own line breaks kept), stopping at &lt;EOS&gt; unless told not to.</summary>
-    internal static Result<IReadOnlyList<string>> Generate(IOneHotGenerator model, string prime, GenerationRequest request, bool stopAtEnd)
+    /// <summary>
+    /// The generated text as lines (its own line breaks kept), stopping at &lt;EOS&gt; unless told not to, and never picking
+    /// &lt;UNK&gt; unless <paramref name="allowUnknown"/>.
+    /// </summary>
+    internal static Result<IReadOnlyList<string>> Generate(IOneHotGenerator model, string prime, GenerationRequest request, bool stopAtEnd,
+        bool allowUnknown = false)
     {
         RnnModelInfo info = model.Info;
         if (model.Vocabulary is not Vocabulary vocabulary)
@@ -100,7 +109,8 @@ internal static class GenerateCommand
         }
         int stop = stopAtEnd && vocabulary.Contains(SpecWords.EndOfSequence) ? vocabulary.IndexOf(SpecWords.EndOfSequence) : -1;
         var tokens = new int[request.Length];
-        int count = model.Generate(start, tokens, request.Options with { StopToken = stop });
+        int excluded = allowUnknown ? -1 : vocabulary.UnknownIndex;
+        int count = model.Generate(start, tokens, request.Options with { StopToken = stop, ExcludedToken = excluded });
         string text = GeneratorText.Decode(vocabulary, tokens.AsSpan(0, count), info.Tokenizer);
         return Result<IReadOnlyList<string>>.Ok(text.Split('\n'));
     }

@@ -45,6 +45,20 @@ public sealed class ShapeCommandTests
     }
 
     [Fact]
+    public void Generate_never_writes_UNK_unless_allowed()
+    {
+        using TempFolder temp = Folder();
+        // Untrained (seeded random) weights: ŷ is near uniform over the 8 tokens, so 2,000 draws hold <UNK> about 250 times.
+        Assert.Equal(0, CliProcess.Run("init", temp.File("abc.rnn.json"), "--seed", "5", "--out", temp.File("abc.safetensors")).ExitCode);
+        CliRun plain = CliProcess.Run("generate", temp.File("abc.rnn.json"), "--seed", "1", "--length", "2000", "--no-stop");
+        CliRun allowed = CliProcess.Run("generate", temp.File("abc.rnn.json"), "--seed", "1", "--length", "2000", "--no-stop", "--allow-unknown");
+        Assert.True(plain.ExitCode == 0, plain.ToString());
+        Assert.True(allowed.ExitCode == 0, allowed.ToString());
+        Assert.DoesNotContain("<UNK>", plain.Stdout, StringComparison.Ordinal);
+        Assert.Contains("<UNK>", allowed.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_generator_trained_on_a_repeated_tune_generates_it_and_the_same_seed_the_same_text()
     {
         using TempFolder temp = Folder();
