@@ -311,12 +311,7 @@ internal static class KernelEmitter
                 // The state buffers these layers touch (all of them for a whole step).
                 var touched = new HashSet<string>(layers.Select(l => l.State).Concat(layers.Select(l => "c" + l.State.Substring(1))), System.StringComparer.Ordinal);
                 var states = States.Where(b => touched.Contains(b.Name)).ToList();
-                foreach (BufferSpec b in states)
-                {
-                    string start = "Unsafe.As<Model.HiddenBuffer, float>(ref state.Values)";
-                    w.Line(b.Offset == 0 ? $"ref float {b.Name} = ref {start};" : $"ref float {b.Name} = ref Unsafe.Add(ref {start}, {Int(b.Offset)});");
-                    _declared.Add(b.Name);
-                }
+                DeclareStates(states);
                 // With chunk methods, each method declares the refs its chunk reads.
                 if (!_plan.ChunkMethods) foreach (LayerProgram layer in layers) DeclareRefs(layer.Recurrence);
                 int padded = SpecWords.Pad(_plan.StateSize);
@@ -399,12 +394,8 @@ internal static class KernelEmitter
             w.Line("[MethodImpl(MethodImplOptions.NoInlining)]");
             using (w.Block($"private static void {method.Name}({ChunkParameters(parameters)})"))
             {
-                foreach (BufferSpec b in States)
-                {
-                    string start = "Unsafe.As<Model.HiddenBuffer, float>(ref state.Values)";
-                    w.Line(b.Offset == 0 ? $"ref float {b.Name} = ref {start};" : $"ref float {b.Name} = ref Unsafe.Add(ref {start}, {Int(b.Offset)});");
-                    _declared.Add(b.Name);
-                }
+                // Every state buffer: a later layer's chunks read the layer before it.
+                DeclareStates(States);
                 DeclareRefs(method.Layer.Recurrence);
                 if (method.Only is Chunk staged && KernelPlanner.Stages(_plan, _program, staged.Count))
                 {
@@ -423,6 +414,17 @@ internal static class KernelEmitter
                 else LoopedChunks(method.Layer);
             }
             w.Line();
+        }
+
+        /// <summary>A ref local into the caller's state for each of these state buffers.</summary>
+        private void DeclareStates(IEnumerable<BufferSpec> states)
+        {
+            foreach (BufferSpec b in states)
+            {
+                string start = "Unsafe.As<Model.HiddenBuffer, float>(ref state.Values)";
+                _w.Line(b.Offset == 0 ? $"ref float {b.Name} = ref {start};" : $"ref float {b.Name} = ref Unsafe.Add(ref {start}, {Int(b.Offset)});");
+                _declared.Add(b.Name);
+            }
         }
 
         private int LastRow(Chunk chunk)
