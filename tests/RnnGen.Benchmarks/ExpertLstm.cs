@@ -27,7 +27,7 @@ public sealed class ExpertLstm<TSize> where TSize : struct, IHiddenSize
     private const int DenseX = ExpertLayout.DenseInput;
 
     private static int H => TSize.H;
-    private static int T => ExpertLayout.TileRows(TSize.H);
+    private static int T => Vector512.IsHardwareAccelerated ? ExpertLayout.TileRows(TSize.H) : ExpertAvx2.TileRows;
 
     private readonly AlignedBuffer _w;       // per tile: [input columns][H recurrent columns], 4·T floats a column
     private readonly AlignedBuffer _init;    // dense: per tile [b_i | b_f | b_g | b_o]; one-hot: per token, per tile, W_ih·x + those
@@ -48,7 +48,7 @@ public sealed class ExpertLstm<TSize> where TSize : struct, IHiddenSize
     /// </summary>
     public ExpertLstm(float[] wih, float[] whh, float[] bih, float[] bhh, float[] wy, float[] by, bool oneHot)
     {
-        if (!Vector512.IsHardwareAccelerated) throw new PlatformNotSupportedException("The expert LSTM is a Vector512 kernel.");
+        if (!Vector512.IsHardwareAccelerated && !ExpertAvx2.Supported) throw new PlatformNotSupportedException("The expert LSTM needs AVX-512 or AVX2 with FMA.");
         int h = H, t = T, tiles = h / t, l = Gates * t, x = wih.Length / (Gates * h);
         if (whh.Length != Gates * h * h || wy.Length != h || (!oneHot && x != DenseX)) throw new ArgumentException("Tensor shapes do not match the expert LSTM.");
         OneHot = oneHot;
@@ -83,7 +83,7 @@ public sealed class ExpertLstm<TSize> where TSize : struct, IHiddenSize
         wy.AsSpan(0, h).CopyTo(_wy.Span);
         _by = by[0];
         _scratch = new AlignedBuffer(Math.Max(T, H - 64));
-        _pre = new AlignedBuffer(4 * T);
+        _pre = new AlignedBuffer(4 * (Vector512.IsHardwareAccelerated ? T : H));
     }
 
     /// <summary>
@@ -110,6 +110,7 @@ public sealed class ExpertLstm<TSize> where TSize : struct, IHiddenSize
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private float Sweep(ref float h, ref float c, ref float x, ref float init, nuint nx)
     {
+        if (!Vector512.IsHardwareAccelerated) return Sweep256(ref h, ref c, ref x, ref init, nx);
         ref float w = ref _w.Start;
         ref float wy = ref _wy.Start;
         ref float pre = ref _pre.Start;
@@ -143,6 +144,22 @@ public sealed class ExpertLstm<TSize> where TSize : struct, IHiddenSize
             Vector512.LoadUnsafe(ref s, 48).StoreUnsafe(ref h, 48);
         }
         return VectorMath.Sigmoid(Vector512.Sum(p) + _by);
+    }
+
+    /// <summary>The step with AVX2 (<see cref="ExpertAvx2"/>): every 16-row tile's sweeps, then one gate pass over h and c in place.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private float Sweep256(ref float h, ref float c, ref float x, ref float init, nuint nx)
+    {
+        const nuint t = ExpertAvx2.TileRows, l = Gates * t;
+        nuint nh = (nuint)H;
+        ref float w = ref _w.Start;
+        ref float pre = ref _pre.Start;
+        for (nuint tile = 0; tile < nh / t; tile++)
+        {
+            LstmTiles256.Tile(ref Unsafe.Add(ref init, tile * l), ref Unsafe.Add(ref w, tile * (nx + nh) * l), ref x, nx, ref h, nh,
+                ref Unsafe.Add(ref pre, tile * l));
+        }
+        return VectorMath.Sigmoid(Vector256.Sum(LstmTiles256.Gates(ref pre, nh, ref h, ref c, ref _wy.Start)) + _by);
     }
 }
 

@@ -278,10 +278,11 @@ public static class PeersCommand
 
     /// <summary>
     /// What the limits divide by, all read off this machine by machine/probe.sh: one core's FP32 FMA peak (the largest of
-    /// its readings of 12 independent 512-bit FMAs: noise only ever lowers them), the read bandwidth from L1, L2 and L3
-    /// (the largest of its readings of 512-bit loads over a buffer that fits each level), and the clock: the larger of
-    /// the dependent-add readings and the FMA peak ÷ the FLOPs a cycle, 32 or 64 (one or two 512-bit FMA pipes: Zen 4
-    /// has one, a Xeon with AVX-512 two), whichever the peak ÷ the dependent-add clock is nearer. The cache sizes per
+    /// its readings of 12 independent FMAs of the widest vectors the CPU has: noise only ever lowers them), the read
+    /// bandwidth from L1, L2 and L3 (the largest of its readings of loads over a buffer that fits each level), and the
+    /// clock: the larger of the dependent-add readings and the FMA peak ÷ the FLOPs a cycle, one or two FMA pipes' worth
+    /// (512-bit: 32 or 64, Zen 4 has one pipe, a Xeon with AVX-512 two; 256-bit: 16 or 32, Zen 3 has two), whichever
+    /// the peak ÷ the dependent-add clock is nearer. The cache sizes per
     /// core come from lscpu; what fits no cache streams at the L3 reading (a lower bound on the time).
     /// </summary>
     private sealed record Machine(string Cpu, double Ghz, int FlopsPerCycle, double PeakGflops, long L1, long L2, long L3,
@@ -302,12 +303,16 @@ public static class PeersCommand
             string? probe = RunText("bash", Path.Combine(root, "tests", "RnnGen.Benchmarks", "machine", "probe.sh"));
             double Largest(string pattern) =>
                 probe is null ? double.NaN : Regex.Matches(probe, pattern).Select(x => double.Parse(x.Groups[1].Value, Inv)).DefaultIfEmpty(double.NaN).Max();
-            string note = probe is null ? "machine/probe.sh did not run (it needs gcc and AVX-512F): no limits" : "";
+            string note = probe is null ? "machine/probe.sh did not run (it needs gcc and AVX2 with FMA at least): no limits" : "";
             double flops = Largest(@"([0-9.]+) GFLOP/s");
             double adds = Largest(@"([0-9.]+) GHz");
+            // The FMA loop's vector width: one or two FMA pipes of it give 32 or 64 FLOPs a cycle at 512 bits, 16 or 32 at 256.
+            int bits = probe is not null && Regex.Match(probe, @"per iteration, (\d+)-bit") is { Success: true } width
+                ? int.Parse(width.Groups[1].Value, Inv) : 512;
+            int onePipe = bits / 16;
             // On a KVM guest the dependent-add loop reads low when the host takes cycles away; the FMA loop's peak ÷ its
             // FLOPs a cycle is a second reading of the clock: the larger is used.
-            int perCycle = Math.Abs(flops / adds - 64) < Math.Abs(flops / adds - 32) ? 64 : 32;
+            int perCycle = Math.Abs(flops / adds - 2 * onePipe) < Math.Abs(flops / adds - onePipe) ? 2 * onePipe : onePipe;
             double clock = Math.Max(adds, flops / perCycle);
             return new Machine(cpu.Length > 0 ? cpu : "unknown CPU", clock, perCycle, flops, Cache("L1d"), Cache("L2"), Cache("L3"),
                 Largest(@"L1 read ([0-9.]+) GB/s"), Largest(@"L2 read ([0-9.]+) GB/s"), Largest(@"L3 read ([0-9.]+) GB/s"), note);

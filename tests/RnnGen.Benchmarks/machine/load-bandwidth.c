@@ -1,4 +1,4 @@
-/* One core's read bandwidth from each cache level: 512-bit loads summed into 8 independent accumulators over a buffer
+/* One core's read bandwidth from each cache level: 512-bit loads (256-bit without AVX-512F) summed into 8 independent accumulators over a buffer
    of 24 KiB (L1d), 768 KiB (L2 on every machine this project runs on) and 64 MiB (L3 or memory), swept again and
    again. The limits of docs/benchmarks.md divide weight bytes by these. machine/probe.sh builds and runs it. */
 #include <immintrin.h>
@@ -6,25 +6,44 @@
 #include <stdlib.h>
 #include <time.h>
 
+#if defined(__AVX512F__)
+typedef __m512 vec;
+#define ZERO _mm512_setzero_ps
+#define ADD _mm512_add_ps
+#define LOAD _mm512_load_ps
+#define W 16
+static float total(vec s) { return _mm512_reduce_add_ps(s); }
+#else
+typedef __m256 vec;
+#define ZERO _mm256_setzero_ps
+#define ADD _mm256_add_ps
+#define LOAD _mm256_load_ps
+#define W 8
+static float total(vec s) {
+  float lanes[8];
+  _mm256_storeu_ps(lanes, s);
+  return lanes[0] + lanes[1] + lanes[2] + lanes[3] + lanes[4] + lanes[5] + lanes[6] + lanes[7];
+}
+#endif
+
 static double sweep(const float *buffer, size_t floats, long rounds, float *sink) {
-  __m512 s0 = _mm512_setzero_ps(), s1 = s0, s2 = s0, s3 = s0, s4 = s0, s5 = s0, s6 = s0, s7 = s0;
+  vec s0 = ZERO(), s1 = s0, s2 = s0, s3 = s0, s4 = s0, s5 = s0, s6 = s0, s7 = s0;
   struct timespec t0, t1;
   clock_gettime(CLOCK_MONOTONIC, &t0);
   for (long r = 0; r < rounds; r++) {
-    for (size_t i = 0; i < floats; i += 128) {
-      s0 = _mm512_add_ps(s0, _mm512_load_ps(buffer + i));
-      s1 = _mm512_add_ps(s1, _mm512_load_ps(buffer + i + 16));
-      s2 = _mm512_add_ps(s2, _mm512_load_ps(buffer + i + 32));
-      s3 = _mm512_add_ps(s3, _mm512_load_ps(buffer + i + 48));
-      s4 = _mm512_add_ps(s4, _mm512_load_ps(buffer + i + 64));
-      s5 = _mm512_add_ps(s5, _mm512_load_ps(buffer + i + 80));
-      s6 = _mm512_add_ps(s6, _mm512_load_ps(buffer + i + 96));
-      s7 = _mm512_add_ps(s7, _mm512_load_ps(buffer + i + 112));
+    for (size_t i = 0; i < floats; i += 8 * W) {
+      s0 = ADD(s0, LOAD(buffer + i));
+      s1 = ADD(s1, LOAD(buffer + i + W));
+      s2 = ADD(s2, LOAD(buffer + i + 2 * W));
+      s3 = ADD(s3, LOAD(buffer + i + 3 * W));
+      s4 = ADD(s4, LOAD(buffer + i + 4 * W));
+      s5 = ADD(s5, LOAD(buffer + i + 5 * W));
+      s6 = ADD(s6, LOAD(buffer + i + 6 * W));
+      s7 = ADD(s7, LOAD(buffer + i + 7 * W));
     }
   }
   clock_gettime(CLOCK_MONOTONIC, &t1);
-  __m512 s = _mm512_add_ps(_mm512_add_ps(_mm512_add_ps(s0, s1), _mm512_add_ps(s2, s3)), _mm512_add_ps(_mm512_add_ps(s4, s5), _mm512_add_ps(s6, s7)));
-  *sink += _mm512_reduce_add_ps(s);
+  *sink += total(ADD(ADD(ADD(s0, s1), ADD(s2, s3)), ADD(ADD(s4, s5), ADD(s6, s7))));
   double seconds = (t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9;
   return (double)floats * 4 * rounds / seconds / 1e9;
 }
@@ -40,7 +59,7 @@ int main(void) {
     long rounds = (long)(4e9 / sizes[level]) + 1; /* about 4 GB read per reading */
     for (int r = 0; r < 3; r++) {
       double gbs = sweep(buffer, floats, rounds, &sink);
-      printf("%s read %.1f GB/s (%zu KiB buffer, 512-bit loads)\n", names[level], gbs, sizes[level] >> 10);
+      printf("%s read %.1f GB/s (%zu KiB buffer, %d-bit loads)\n", names[level], gbs, sizes[level] >> 10, W * 32);
     }
     free(buffer);
   }
