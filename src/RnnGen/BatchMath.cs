@@ -14,9 +14,9 @@ namespace RnnGen;
 /// </summary>
 /// <remarks>
 /// <para>The one operation that costs is <see cref="AddProduct"/>, the recurrent product of every
-/// sequence at once: a matrix-matrix product, tiled as an expert writes a GEMM micro-kernel (4 vectors
-/// of rows × 4 sequences in 16 accumulators), so that each weight vector loaded from memory feeds 4
-/// sequences' fused multiply-adds. Everything else is element-wise and runs over the whole matrix.</para>
+/// sequence at once: a matrix-matrix product, tiled as an expert writes a GEMM micro-kernel (with 32
+/// vector registers, AVX-512: 4 vectors of rows × 4 sequences in 16 accumulators; with 16, AVX2: 2 vectors ×
+/// 6 sequences in 12), so that each weight vector loaded from memory feeds 4 or 6 sequences' fused multiply-adds. Everything else is element-wise and runs over the whole matrix.</para>
 /// <para>Each result element is a fixed sequence of the same float operations whatever the vector width
 /// (<c>bits</c>: 512, 256 or 128, or 0 for the widest accelerated), the tile a sequence falls in, or the
 /// other sequences of the batch, so a sequence's outputs do not depend on what it is batched with.</para>
@@ -162,14 +162,47 @@ public static class BatchMath
     {
         int vectors = rows / W.Lanes;
         int b = 0;
+        if (W.Lanes < 16)
+        {
+            // 16 vector registers (AVX2, SSE): 4 × 4 accumulators with 4 weight vectors and a broadcast would spill, so
+            // the tile is 2 vectors × 6 sequences (12 accumulators, 2 weight vectors, 1 broadcast: 15 registers).
+            for (; b + 6 <= count; b += 6)
+            {
+                ref float t = ref Unsafe.Add(ref target, (nint)b * targetStride);
+                ref float x = ref Unsafe.Add(ref vector, (nint)b * vectorStride);
+                int v = 0;
+                for (; v + 2 <= vectors; v += 2)
+                {
+                    Tile2x6<W, V>(ref Unsafe.Add(ref t, v * W.Lanes), targetStride, ref Unsafe.Add(ref table, v * W.Lanes), tableStride, ref x, vectorStride, columns);
+                }
+                if (v < vectors)
+                {
+                    ref float tv = ref Unsafe.Add(ref t, v * W.Lanes);
+                    ref float wv = ref Unsafe.Add(ref table, v * W.Lanes);
+                    Tile1x4<W, V>(ref tv, targetStride, ref wv, tableStride, ref x, vectorStride, columns);
+                    Tile1x1<W, V>(ref Unsafe.Add(ref tv, 4 * targetStride), ref wv, tableStride, ref Unsafe.Add(ref x, 4 * vectorStride), columns);
+                    Tile1x1<W, V>(ref Unsafe.Add(ref tv, 5 * targetStride), ref wv, tableStride, ref Unsafe.Add(ref x, 5 * vectorStride), columns);
+                }
+            }
+        }
         for (; b + 4 <= count; b += 4)
         {
             ref float t = ref Unsafe.Add(ref target, (nint)b * targetStride);
             ref float x = ref Unsafe.Add(ref vector, (nint)b * vectorStride);
             int v = 0;
-            for (; v + 4 <= vectors; v += 4)
+            if (W.Lanes < 16)
             {
-                Tile4x4<W, V>(ref Unsafe.Add(ref t, v * W.Lanes), targetStride, ref Unsafe.Add(ref table, v * W.Lanes), tableStride, ref x, vectorStride, columns);
+                for (; v + 2 <= vectors; v += 2)
+                {
+                    Tile2x4<W, V>(ref Unsafe.Add(ref t, v * W.Lanes), targetStride, ref Unsafe.Add(ref table, v * W.Lanes), tableStride, ref x, vectorStride, columns);
+                }
+            }
+            else
+            {
+                for (; v + 4 <= vectors; v += 4)
+                {
+                    Tile4x4<W, V>(ref Unsafe.Add(ref t, v * W.Lanes), targetStride, ref Unsafe.Add(ref table, v * W.Lanes), tableStride, ref x, vectorStride, columns);
+                }
             }
             for (; v < vectors; v++)
             {
@@ -229,6 +262,78 @@ public static class BatchMath
         W.Store(a01, ref t1, 0); W.Store(a11, ref t1, l); W.Store(a21, ref t1, 2 * l); W.Store(a31, ref t1, 3 * l);
         W.Store(a02, ref t2, 0); W.Store(a12, ref t2, l); W.Store(a22, ref t2, 2 * l); W.Store(a32, ref t2, 3 * l);
         W.Store(a03, ref t3, 0); W.Store(a13, ref t3, l); W.Store(a23, ref t3, 2 * l); W.Store(a33, ref t3, 3 * l);
+    }
+
+    private static void Tile2x6<W, V>(ref float t, int ts, ref float w, int ws, ref float x, int xs, int columns)
+        where W : struct, IWidth<V>
+        where V : struct
+    {
+        int l = W.Lanes;
+        ref float t1 = ref Unsafe.Add(ref t, ts);
+        ref float t2 = ref Unsafe.Add(ref t1, ts);
+        ref float t3 = ref Unsafe.Add(ref t2, ts);
+        ref float t4 = ref Unsafe.Add(ref t3, ts);
+        ref float t5 = ref Unsafe.Add(ref t4, ts);
+        ref float x1 = ref Unsafe.Add(ref x, xs);
+        ref float x2 = ref Unsafe.Add(ref x1, xs);
+        ref float x3 = ref Unsafe.Add(ref x2, xs);
+        ref float x4 = ref Unsafe.Add(ref x3, xs);
+        ref float x5 = ref Unsafe.Add(ref x4, xs);
+        V a00 = W.Load(ref t, 0), a10 = W.Load(ref t, l), a01 = W.Load(ref t1, 0), a11 = W.Load(ref t1, l);
+        V a02 = W.Load(ref t2, 0), a12 = W.Load(ref t2, l), a03 = W.Load(ref t3, 0), a13 = W.Load(ref t3, l);
+        V a04 = W.Load(ref t4, 0), a14 = W.Load(ref t4, l), a05 = W.Load(ref t5, 0), a15 = W.Load(ref t5, l);
+        ref float column = ref w;
+        for (int j = 0; j < columns; j++)
+        {
+            V w0 = W.Load(ref column, 0), w1 = W.Load(ref column, l);
+            V s = W.Broadcast(Unsafe.Add(ref x, j));
+            a00 = W.Fma(w0, s, a00); a10 = W.Fma(w1, s, a10);
+            s = W.Broadcast(Unsafe.Add(ref x1, j));
+            a01 = W.Fma(w0, s, a01); a11 = W.Fma(w1, s, a11);
+            s = W.Broadcast(Unsafe.Add(ref x2, j));
+            a02 = W.Fma(w0, s, a02); a12 = W.Fma(w1, s, a12);
+            s = W.Broadcast(Unsafe.Add(ref x3, j));
+            a03 = W.Fma(w0, s, a03); a13 = W.Fma(w1, s, a13);
+            s = W.Broadcast(Unsafe.Add(ref x4, j));
+            a04 = W.Fma(w0, s, a04); a14 = W.Fma(w1, s, a14);
+            s = W.Broadcast(Unsafe.Add(ref x5, j));
+            a05 = W.Fma(w0, s, a05); a15 = W.Fma(w1, s, a15);
+            column = ref Unsafe.Add(ref column, ws);
+        }
+        W.Store(a00, ref t, 0); W.Store(a10, ref t, l); W.Store(a01, ref t1, 0); W.Store(a11, ref t1, l);
+        W.Store(a02, ref t2, 0); W.Store(a12, ref t2, l); W.Store(a03, ref t3, 0); W.Store(a13, ref t3, l);
+        W.Store(a04, ref t4, 0); W.Store(a14, ref t4, l); W.Store(a05, ref t5, 0); W.Store(a15, ref t5, l);
+    }
+
+    private static void Tile2x4<W, V>(ref float t, int ts, ref float w, int ws, ref float x, int xs, int columns)
+        where W : struct, IWidth<V>
+        where V : struct
+    {
+        int l = W.Lanes;
+        ref float t1 = ref Unsafe.Add(ref t, ts);
+        ref float t2 = ref Unsafe.Add(ref t1, ts);
+        ref float t3 = ref Unsafe.Add(ref t2, ts);
+        ref float x1 = ref Unsafe.Add(ref x, xs);
+        ref float x2 = ref Unsafe.Add(ref x1, xs);
+        ref float x3 = ref Unsafe.Add(ref x2, xs);
+        V a00 = W.Load(ref t, 0), a10 = W.Load(ref t, l), a01 = W.Load(ref t1, 0), a11 = W.Load(ref t1, l);
+        V a02 = W.Load(ref t2, 0), a12 = W.Load(ref t2, l), a03 = W.Load(ref t3, 0), a13 = W.Load(ref t3, l);
+        ref float column = ref w;
+        for (int j = 0; j < columns; j++)
+        {
+            V w0 = W.Load(ref column, 0), w1 = W.Load(ref column, l);
+            V s = W.Broadcast(Unsafe.Add(ref x, j));
+            a00 = W.Fma(w0, s, a00); a10 = W.Fma(w1, s, a10);
+            s = W.Broadcast(Unsafe.Add(ref x1, j));
+            a01 = W.Fma(w0, s, a01); a11 = W.Fma(w1, s, a11);
+            s = W.Broadcast(Unsafe.Add(ref x2, j));
+            a02 = W.Fma(w0, s, a02); a12 = W.Fma(w1, s, a12);
+            s = W.Broadcast(Unsafe.Add(ref x3, j));
+            a03 = W.Fma(w0, s, a03); a13 = W.Fma(w1, s, a13);
+            column = ref Unsafe.Add(ref column, ws);
+        }
+        W.Store(a00, ref t, 0); W.Store(a10, ref t, l); W.Store(a01, ref t1, 0); W.Store(a11, ref t1, l);
+        W.Store(a02, ref t2, 0); W.Store(a12, ref t2, l); W.Store(a03, ref t3, 0); W.Store(a13, ref t3, l);
     }
 
     private static void Tile1x4<W, V>(ref float t, int ts, ref float w, int ws, ref float x, int xs, int columns)
