@@ -120,11 +120,14 @@ public static class GradientPacking
         }
     }
 
-    /// <summary>The adjoint of <see cref="WeightPacking.PackGateColumns"/>: <c>dMatrix[g·hidden + firstRow + r][j] += table[j][g·blockStride + r]</c>.</summary>
+    /// <summary>
+    /// The adjoint of <see cref="WeightPacking.PackGateColumns"/>: <c>dMatrix[g·hidden + firstRow + r][j] += table[j][g·blockStride + r]</c>,
+    /// row j of the table <paramref name="columnStride"/> floats.
+    /// </summary>
     public static void GateColumns(
-        ReadOnlySpan<float> table, int gates, int hidden, int columns, int firstRow, int rowCount, int blockStride, Span<float> dMatrix)
+        ReadOnlySpan<float> table, int gates, int hidden, int columns, int firstRow, int rowCount, int blockStride, int columnStride, Span<float> dMatrix)
     {
-        int stride = gates * blockStride;
+        int stride = columnStride;
         for (int g = 0; g < gates; g++)
         {
             for (int r = 0; r < rowCount; r++)

@@ -167,23 +167,25 @@ public static class WeightPacking
     }
 
     /// <summary>
-    /// Row j of the result holds, for each of <paramref name="gates"/> blocks of <paramref name="hidden"/> rows of
-    /// <paramref name="matrix"/> (PyTorch's stacked gates), rows <paramref name="firstRow"/> … of that block of column j,
-    /// in <paramref name="blockStride"/> floats each: a sweep over the columns reads every gate from one stream.
+    /// Row j of the result (<paramref name="columnStride"/> floats) holds, for each of <paramref name="gates"/> blocks of
+    /// <paramref name="hidden"/> rows of <paramref name="matrix"/> (PyTorch's stacked gates), rows <paramref name="firstRow"/> …
+    /// of that block of column j, in <paramref name="blockStride"/> floats each: a sweep over the columns reads every gate
+    /// from one stream. A column stride past the gates' blocks is padding (zero), which generated code uses to keep the
+    /// stride an odd number of cache lines.
     /// </summary>
     /// <exception cref="ArgumentException">A span's length does not match the sizes, or the rows are out of range.</exception>
     public static AlignedBuffer PackGateColumns(
-        ReadOnlySpan<float> matrix, int gates, int hidden, int columns, int firstRow, int rowCount, int blockStride)
+        ReadOnlySpan<float> matrix, int gates, int hidden, int columns, int firstRow, int rowCount, int blockStride, int columnStride)
     {
-        var packed = new AlignedBuffer(checked(columns * gates * blockStride));
-        PackGateColumnsInto(packed, matrix, gates, hidden, columns, firstRow, rowCount, blockStride);
+        var packed = new AlignedBuffer(checked(columns * columnStride));
+        PackGateColumnsInto(packed, matrix, gates, hidden, columns, firstRow, rowCount, blockStride, columnStride);
         return packed;
     }
 
     /// <summary>As <see cref="PackGateColumns"/>, into a table of that layout that exists already; the padding stays as it is.</summary>
     /// <exception cref="ArgumentException">A span's length or the target's does not match the sizes, or the rows are out of range.</exception>
     public static void PackGateColumnsInto(
-        AlignedBuffer target, ReadOnlySpan<float> matrix, int gates, int hidden, int columns, int firstRow, int rowCount, int blockStride)
+        AlignedBuffer target, ReadOnlySpan<float> matrix, int gates, int hidden, int columns, int firstRow, int rowCount, int blockStride, int columnStride)
     {
         ArgumentNullException.ThrowIfNull(target);
         Check(matrix, (long)gates * hidden * columns, nameof(matrix));
@@ -192,7 +194,8 @@ public static class WeightPacking
             throw new ArgumentException($"Rows {firstRow} to {firstRow + rowCount - 1} are not rows of a gate of {hidden}.", nameof(firstRow));
         }
         CheckStride(rowCount, blockStride);
-        int stride = checked(gates * blockStride);
+        CheckStride(checked(gates * blockStride), columnStride);
+        int stride = columnStride;
         CheckTarget(target, (long)columns * stride);
         Span<float> to = target.Span;
         for (int g = 0; g < gates; g++)

@@ -27,7 +27,8 @@ internal static partial class ModelEmitter
             PackLayout.Columns => $"row i = column i of {p.Tensor}",
             PackLayout.Rows => $"row k = row k of {p.Tensor}",
             PackLayout.Vector => $"{p.Tensor}, padded to {Int(p.Stride)}",
-            PackLayout.GateColumns => $"row j = rows {Int(p.FirstRow)} to {Int(p.FirstRow + p.RowCount - 1)} of each of {Int(p.Gates)} gates' blocks of column j of {p.Tensor}",
+            PackLayout.GateColumns => $"row j = rows {Int(p.FirstRow)} to {Int(p.FirstRow + p.RowCount - 1)} of each of {Int(p.Gates)} gates' blocks of column j of {p.Tensor}"
+                + (p.GateBlock * p.Gates < p.Stride ? ", then zeros" : ""),
             PackLayout.InputTable => $"row t = {p.Tensor} · " + (p.Embedding.Length > 0 ? $"{p.Embedding}[t]" : "one-hot(t)")
                 + $" + the biases, {Int(p.Gates)} gate blocks of {Int(p.Stride / p.Gates)}",
             PackLayout.GateBias => $"rows {Int(p.FirstRow)} to {Int(p.FirstRow + p.RowCount - 1)} of {p.Tensor}" + (p.RecurrentBias.Length > 0 ? $" + {p.RecurrentBias}" : ""),
@@ -143,7 +144,7 @@ internal static partial class ModelEmitter
                     PackLayout.Vector => $"PackVector({source}, {p.StrideConstant})",
                     PackLayout.InputTable => InputTableCall(m, p, t),
                     PackLayout.GateColumns => $"PackGateColumns({source}, {Int(p.Gates)}, HiddenSize, {t.Shape[1].Constant}, "
-                        + $"firstRow: {Int(p.FirstRow)}, rowCount: {Int(p.RowCount)}, blockStride: {Int(p.Stride / p.Gates)})",
+                        + $"firstRow: {Int(p.FirstRow)}, rowCount: {Int(p.RowCount)}, blockStride: {Int(p.GateBlock)}, columnStride: {Int(p.Stride)})",
                     PackLayout.GateBias => $"PackGateBias({source}, {(p.RecurrentBias.Length > 0 ? Parameter(m.Tensors.First(x => x.Name == p.RecurrentBias)) : "default")}, "
                         + $"firstRow: {Int(p.FirstRow)}, count: {Int(p.RowCount)}, {p.StrideConstant})",
                     _ => throw Exhaustive.Unhandled(p.Layout),

@@ -273,7 +273,7 @@ internal sealed class TrainingEmitter
                 $"PackInputTableInto({field}, {Param(p.Tensor)}, {Int(p.Gates)}, {Int(_m.Top.Size)}, {Int(t.Shape[1].Size)}, {Param(p.FoldedBias)}, {Param(p.RecurrentBias)}, "
                 + $"0b{System.Convert.ToString(p.RecurrentBiasGates, 2)}, {(p.Embedding.Length > 0 ? Param(p.Embedding) : "default")}, {Int(_m.Input.Size)}, {Int(p.Stride / p.Gates)})",
             PackLayout.GateColumns =>
-                $"PackGateColumnsInto({field}, {Param(p.Tensor)}, {Int(p.Gates)}, {Int(_m.Top.Size)}, {Int(t.Shape[1].Size)}, {Int(p.FirstRow)}, {Int(p.RowCount)}, {Int(p.Stride / p.Gates)})",
+                $"PackGateColumnsInto({field}, {Param(p.Tensor)}, {Int(p.Gates)}, {Int(_m.Top.Size)}, {Int(t.Shape[1].Size)}, {Int(p.FirstRow)}, {Int(p.RowCount)}, {Int(p.GateBlock)}, {Int(p.Stride)})",
             PackLayout.GateBias =>
                 $"PackGateBiasInto({field}, {Param(p.Tensor)}, {(p.RecurrentBias.Length > 0 ? Param(p.RecurrentBias) : "default")}, {Int(p.FirstRow)}, {Int(p.RowCount)}, {Int(p.Stride)})",
             _ => throw Exhaustive.Unhandled(p.Layout),
@@ -343,7 +343,7 @@ internal sealed class TrainingEmitter
             // An input table is read a row per token, so it always takes the indexed path above.
             PackLayout.InputTable => throw Exhaustive.Unhandled("an input table read without a token: " + p.Name),
             PackLayout.GateColumns =>
-                $"GateColumns({table}, {Int(p.Gates)}, {Int(_m.Top.Size)}, {Int(t.Shape[1].Size)}, {Int(p.FirstRow)}, {Int(p.RowCount)}, {Int(p.Stride / p.Gates)}, {Grad(p.Tensor)})",
+                $"GateColumns({table}, {Int(p.Gates)}, {Int(_m.Top.Size)}, {Int(t.Shape[1].Size)}, {Int(p.FirstRow)}, {Int(p.RowCount)}, {Int(p.GateBlock)}, {Int(p.Stride)}, {Grad(p.Tensor)})",
             PackLayout.GateBias =>
                 $"GateBias({table}, {Int(p.FirstRow)}, {Int(p.RowCount)}, {Grad(p.Tensor)}, {(p.RecurrentBias.Length > 0 ? Grad(p.RecurrentBias) : "default")})",
             _ => throw Exhaustive.Unhandled(p.Layout),

@@ -296,8 +296,8 @@ internal static class Lowerer
         if (rows.Main > 0)
         {
             main = name;
-            packed.Add(new PackedTensor(name, tensor.Name, PackLayout.GateColumns, columns, gates * rows.Main, "", "", 0,
-                rows.Tail == 0 ? a : rows.Main, Gates: gates));
+            packed.Add(new PackedTensor(name, tensor.Name, PackLayout.GateColumns, columns, OddLines(gates * rows.Main), "", "", 0,
+                rows.Tail == 0 ? a : rows.Main, Gates: gates, BlockStride: rows.Main));
         }
         if (rows.Tail > 0)
         {
@@ -306,6 +306,14 @@ internal static class Lowerer
         }
         for (int g = 0; g < gates; g++) yield return new MatVecOp(targets[g], main, tail, vector, columns, g * rows.Main, g * rows.Tail);
     }
+
+    /// <summary>
+    /// A gate table's column stride: its gates' rows, plus one 64-byte line when they fill an even number of lines. A
+    /// kernel's chunk reads the same few lines of every column; with a stride of 2^k lines those land in 64 / 2^k of the
+    /// L1's 64 sets (an LSTM at a = 128: 32 lines a column, 2 sets) and evict each other, where an odd stride spreads them
+    /// over all 64. The padding is never read.
+    /// </summary>
+    internal static int OddLines(int floats) => floats % 32 == 0 ? floats + 16 : floats;
 
     /// <summary>The output head every cell shares: ŷ&lt;t&gt; = g_y(Wya · a&lt;t&gt; + by), from the last layer's state.</summary>
     private static EquatableArray<StepOp> Head(ModelSpec m, List<PackedTensor> packed, bool textbook)

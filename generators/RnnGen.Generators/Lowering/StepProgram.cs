@@ -195,11 +195,18 @@ internal enum PackLayout
 /// <param name="Embedding">For <see cref="PackLayout.InputTable"/>: the embedding the tokens pass through, or empty.</param>
 /// <param name="Gates">For <see cref="PackLayout.InputTable"/>: the blocks of a row.</param>
 /// <param name="RecurrentBiasGates">For <see cref="PackLayout.InputTable"/>: a bit per gate whose recurrent bias is folded in.</param>
+/// <param name="BlockStride">For <see cref="PackLayout.GateColumns"/>: the floats of one gate's block of a row, when the row is padded past its gates; 0 otherwise.</param>
 internal sealed record PackedTensor(
     string Name, string Tensor, PackLayout Layout, int Rows, int Stride, string StrideConstant, string FoldedBias, int FirstRow, int RowCount,
-    string RecurrentBias = "", string Embedding = "", int Gates = 1, int RecurrentBiasGates = 0)
+    string RecurrentBias = "", string Embedding = "", int Gates = 1, int RecurrentBiasGates = 0, int BlockStride = 0)
 {
     public string Field => "_" + Name;
+
+    /// <summary>
+    /// The floats from one gate's block of a column to the next's: <see cref="BlockStride"/> where it is set (a gate table
+    /// whose column <see cref="Stride"/> is padded past its gates), else <see cref="Stride"/> ÷ <see cref="Gates"/>.
+    /// </summary>
+    public int GateBlock => BlockStride > 0 ? BlockStride : Stride / Gates;
 
     /// <summary>Whether the table holds a range of the tensor's rows (the state's main rows or its tail), with a stride of its own.</summary>
     public bool IsRowRange => Layout == PackLayout.Columns && StrideConstant.Length == 0;

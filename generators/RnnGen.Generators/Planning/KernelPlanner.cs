@@ -29,8 +29,12 @@ internal static class KernelPlanner
     /// <summary>Registers the accumulators may use: 32 vector registers with AVX-512, 16 with AVX2, 16 assumed for 128-bit.</summary>
     private static int Registers(int bits) => bits == 512 ? 32 : 16;
 
-    /// <summary>From this many sums in a written-out chunk of a gated cell (4 pieces of an LSTM or a GRU), the gates run staged.</summary>
-    public const int StagedMinimum = 16;
+    /// <summary>
+    /// From this many sums in a written-out chunk of a gated cell, the gates run staged: half the registers (16 at 512 bits,
+    /// 4 pieces of an LSTM or a GRU; 8 with the 16 registers of AVX2, 2 pieces), since the gate arithmetic's constants need
+    /// about as many registers again as the sums, and beyond that the JIT spills inside it.
+    /// </summary>
+    public static int StagedMinimum(int bits) => Registers(bits) / 2;
 
     public static EquatableArray<KernelPlan> All(StepProgram program)
     {
@@ -41,13 +45,13 @@ internal static class KernelPlanner
 
     /// <summary>Whether a chunk of this many pieces runs its gates staged (see <see cref="KernelPlan.StagedGates"/>).</summary>
     public static bool Stages(KernelPlan plan, StepProgram program, int pieces) =>
-        plan.StagedGates && pieces * program.SumsPerPiece >= StagedMinimum;
+        plan.StagedGates && pieces * program.SumsPerPiece >= StagedMinimum(plan.Bits);
 
     public static KernelPlan For(int bits, StepProgram program)
     {
         KernelPlan plan = Registers(bits, program);
         int perPiece = program.SumsPerPiece;
-        bool staged = perPiece > 1 && plan.Chunks.Skip(plan.LoopedChunks).Any(c => c.Count * perPiece >= StagedMinimum);
+        bool staged = perPiece > 1 && plan.Chunks.Skip(plan.LoopedChunks).Any(c => c.Count * perPiece >= StagedMinimum(bits));
         // A gated cell's gate code needs more constants than registers are left beside the next chunk's sums.
         bool methods = perPiece > 1 && !plan.SingleChunk;
         return plan with { StagedGates = staged, ChunkMethods = methods };
@@ -64,6 +68,10 @@ internal static class KernelPlanner
         int perPiece = program.SumsPerPiece;
         int registers = Registers(bits) - 4;
         int budget = System.Math.Max(1, registers / perPiece);
+        // A 256-bit piece is half a cache line of each gate's column: when a gated cell's state takes several chunks, a
+        // chunk of 3 pieces (its register budget) would share a line with the next chunk, and both would read it from L2
+        // in every step. 2 pieces are whole lines. A state that fits one chunk stays one chunk.
+        if (bits == 256 && perPiece > 1 && vectors > budget) budget = System.Math.Min(budget, 2);
         int outputs = program.Output.Size;
         bool unrolledOutputs = outputs <= MaxUnrolledOutputs;
         Lowering.ProjectOp head = program.Head.OfType<Lowering.ProjectOp>().Single();

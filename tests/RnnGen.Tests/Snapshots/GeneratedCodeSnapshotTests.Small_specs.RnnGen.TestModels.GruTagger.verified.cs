@@ -168,9 +168,11 @@ namespace RnnGen.TestModels
                 embeddingWeight, InputSize, HiddenStride);
             _bh0n = global::RnnGen.WeightPacking.PackGateBias(rnnBiasHhL0, default, firstRow: 40, count: 20, HiddenStride);
             _wh0 = global::RnnGen.WeightPacking.PackGateColumns(
-                rnnWeightHhL0, 3, HiddenSize, HiddenSize, firstRow: 0, rowCount: 16, blockStride: 16);
+                rnnWeightHhL0, 3, HiddenSize, HiddenSize, firstRow: 0, rowCount: 16, blockStride: 16,
+                columnStride: 48);
             _wh0Tail = global::RnnGen.WeightPacking.PackGateColumns(
-                rnnWeightHhL0, 3, HiddenSize, HiddenSize, firstRow: 16, rowCount: 4, blockStride: 4);
+                rnnWeightHhL0, 3, HiddenSize, HiddenSize, firstRow: 16, rowCount: 4, blockStride: 4,
+                columnStride: 12);
             _wy = global::RnnGen.WeightPacking.PackRows(headWeight, OutputSize, HiddenSize, HiddenStride);
             _by = global::RnnGen.WeightPacking.PackVector(headBias, OutputStride);
         }
@@ -720,13 +722,17 @@ namespace RnnGen.Generated
         {
             // 256-bit vectors of 8 floats; a = 20 (stored padded to 32): 2 vectors + a 128-bit tail (rows 16 on).
             // One chunk of 3 registers.
+            // The gates run staged: after the sweep the sums wait in a stack buffer, and the gate arithmetic loops over the pieces.
             // Rows 20 to 31 are never computed and stay zero.
-            // Head: 3 outputs written out; each dot product over 3 vectors written out, read from the registers.
+            // Head: 3 outputs written out; each dot product over 3 vectors written out, read from the state.
             ref float h = ref Unsafe.As<Model.HiddenBuffer, float>(ref state.Values);
             ref float table = ref Unsafe.Add(ref model._table.Start, (nint)token * 96);
             ref float bh0n = ref model._bh0n.Start;
             ref float wh0 = ref model._wh0.Start;
             ref float wh0Tail = ref model._wh0Tail.Start;
+            // The gate sums of a chunk wait here between the sweep and the gate arithmetic (4 sums × 32 rows).
+            Span<float> stagedSums = stackalloc float[128];
+            ref float staged = ref MemoryMarshal.GetReference(stagedSums);
             // r: its block of the token's row of the input table (W_ih · x<t> and the biases, computed at load time).
             var r0 = Vector256.LoadUnsafe(ref table, 0);
             var r1 = Vector256.LoadUnsafe(ref table, 8);
@@ -761,32 +767,51 @@ namespace RnnGen.Generated
                 m1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 40), xj256, m1);
                 m2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 8), xj128, m2);
             }
+            // Staged: r, z, m wait in memory; then the gate arithmetic runs piece by piece.
+            Vector256.StoreUnsafe(r0, ref staged, 0);
+            Vector256.StoreUnsafe(r1, ref staged, 8);
+            Vector128.StoreUnsafe(r2, ref staged, 16);
+            Vector256.StoreUnsafe(z0, ref staged, 20);
+            Vector256.StoreUnsafe(z1, ref staged, 28);
+            Vector128.StoreUnsafe(z2, ref staged, 36);
+            Vector256.StoreUnsafe(m0, ref staged, 40);
+            Vector256.StoreUnsafe(m1, ref staged, 48);
+            Vector128.StoreUnsafe(m2, ref staged, 56);
+            for (nuint v = 0; v < 16; v += 8)
+            {
+                var rv = Vector256.LoadUnsafe(ref staged, v);
+                var zv = Vector256.LoadUnsafe(ref staged, 20 + v);
+                var mv = Vector256.LoadUnsafe(ref staged, 40 + v);
+                // n: its block of the token's row of the input table (W_ih · x<t> and the biases, computed at load time).
+                var nv = Vector256.LoadUnsafe(ref table, v + 64);
+                // r = sigmoid(sum).
+                rv = VectorMath.Sigmoid(rv);
+                // z = sigmoid(sum).
+                zv = VectorMath.Sigmoid(zv);
+                // n += r ⊙ m.
+                nv = Vector256.FusedMultiplyAdd(rv, mv, nv);
+                // n = tanh(sum).
+                nv = VectorMath.Tanh(nv);
+                // n = (1 - z) ⊙ n + z ⊙ h.
+                nv = Vector256.FusedMultiplyAdd(zv, Vector256.LoadUnsafe(ref h, v), (Vector256<float>.One - zv) * nv);
+                Vector256.StoreUnsafe(nv, ref h, v);
+            }
+            // Rows 16 to 19.
+            r2 = Vector128.LoadUnsafe(ref staged, 16);
+            z2 = Vector128.LoadUnsafe(ref staged, 36);
+            m2 = Vector128.LoadUnsafe(ref staged, 56);
             // n: its block of the token's row of the input table (W_ih · x<t> and the biases, computed at load time).
-            var n0 = Vector256.LoadUnsafe(ref table, 64);
-            var n1 = Vector256.LoadUnsafe(ref table, 72);
             var n2 = Vector128.LoadUnsafe(ref table, 80);
             // r = sigmoid(sum).
-            r0 = VectorMath.Sigmoid(r0);
-            r1 = VectorMath.Sigmoid(r1);
             r2 = VectorMath.Sigmoid(r2);
             // z = sigmoid(sum).
-            z0 = VectorMath.Sigmoid(z0);
-            z1 = VectorMath.Sigmoid(z1);
             z2 = VectorMath.Sigmoid(z2);
             // n += r ⊙ m.
-            n0 = Vector256.FusedMultiplyAdd(r0, m0, n0);
-            n1 = Vector256.FusedMultiplyAdd(r1, m1, n1);
             n2 = Vector128.FusedMultiplyAdd(r2, m2, n2);
             // n = tanh(sum).
-            n0 = VectorMath.Tanh(n0);
-            n1 = VectorMath.Tanh(n1);
             n2 = VectorMath.Tanh(n2);
             // n = (1 - z) ⊙ n + z ⊙ h.
-            n0 = Vector256.FusedMultiplyAdd(z0, Vector256.LoadUnsafe(ref h, 0), (Vector256<float>.One - z0) * n0);
-            n1 = Vector256.FusedMultiplyAdd(z1, Vector256.LoadUnsafe(ref h, 8), (Vector256<float>.One - z1) * n1);
             n2 = Vector128.FusedMultiplyAdd(z2, Vector128.LoadUnsafe(ref h, 16), (Vector128<float>.One - z2) * n2);
-            Vector256.StoreUnsafe(n0, ref h, 0);
-            Vector256.StoreUnsafe(n1, ref h, 8);
             Vector128.StoreUnsafe(n2, ref h, 16);
 
             ref float y = ref Unsafe.As<Model.OutputBuffer, float>(ref output.Values);
@@ -796,26 +821,25 @@ namespace RnnGen.Generated
             Vector256.StoreUnsafe(Vector256<float>.Zero, ref y, 0);
             Vector256.StoreUnsafe(Vector256<float>.Zero, ref y, 8);
             // ŷ<t> = softmax(Wya · a<t> + by): one dot product per output.
-            var a2 = Vector256.Create(n2, Vector128<float>.Zero);
             {
                 ref float row = ref wy;
-                var p = Vector256.LoadUnsafe(ref row, 0) * n0;
-                var q = Vector256.LoadUnsafe(ref row, 8) * n1;
-                p = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref row, 16), a2, p);
+                var p = Vector256.LoadUnsafe(ref row, 0) * Vector256.LoadUnsafe(ref h, 0);
+                var q = Vector256.LoadUnsafe(ref row, 8) * Vector256.LoadUnsafe(ref h, 8);
+                p = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref row, 16), Vector256.LoadUnsafe(ref h, 16), p);
                 y = Vector256.Sum(p + q) + by;
             }
             {
                 ref float row = ref Unsafe.Add(ref wy, 1 * Model.HiddenStride);
-                var p = Vector256.LoadUnsafe(ref row, 0) * n0;
-                var q = Vector256.LoadUnsafe(ref row, 8) * n1;
-                p = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref row, 16), a2, p);
+                var p = Vector256.LoadUnsafe(ref row, 0) * Vector256.LoadUnsafe(ref h, 0);
+                var q = Vector256.LoadUnsafe(ref row, 8) * Vector256.LoadUnsafe(ref h, 8);
+                p = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref row, 16), Vector256.LoadUnsafe(ref h, 16), p);
                 Unsafe.Add(ref y, 1) = Vector256.Sum(p + q) + Unsafe.Add(ref by, 1);
             }
             {
                 ref float row = ref Unsafe.Add(ref wy, 2 * Model.HiddenStride);
-                var p = Vector256.LoadUnsafe(ref row, 0) * n0;
-                var q = Vector256.LoadUnsafe(ref row, 8) * n1;
-                p = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref row, 16), a2, p);
+                var p = Vector256.LoadUnsafe(ref row, 0) * Vector256.LoadUnsafe(ref h, 0);
+                var q = Vector256.LoadUnsafe(ref row, 8) * Vector256.LoadUnsafe(ref h, 8);
+                p = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref row, 16), Vector256.LoadUnsafe(ref h, 16), p);
                 Unsafe.Add(ref y, 2) = Vector256.Sum(p + q) + Unsafe.Add(ref by, 2);
             }
             // softmax over the outputs.
@@ -828,6 +852,7 @@ namespace RnnGen.Generated
             // 128-bit vectors of 4 floats; a = 20 (stored padded to 32): 5 vectors.
             // 2 chunks (2 + 3 registers), one after another; a<t> goes to a buffer first.
             // Each chunk is a method of its own (not inlined), so that no chunk's constants stay live through another's sweep.
+            // The gates run staged: after the sweep the sums wait in a stack buffer, and the gate arithmetic loops over the pieces.
             // Rows 20 to 31 are never computed and stay zero.
             // Head: 3 outputs written out; each dot product over 5 vectors written out, read from the state.
             ref float h = ref Unsafe.As<Model.HiddenBuffer, float>(ref state.Values);
@@ -896,6 +921,9 @@ namespace RnnGen.Generated
             ref float bh0n = ref model._bh0n.Start;
             ref float wh0 = ref model._wh0.Start;
             ref float wh0Tail = ref model._wh0Tail.Start;
+            // The chunk's gate sums wait here between the sweep and the gate arithmetic (4 sums × 8 rows).
+            Span<float> stagedSums = stackalloc float[32];
+            ref float staged = ref MemoryMarshal.GetReference(stagedSums);
             ref float n = ref Unsafe.As<Model.HiddenBuffer, float>(ref next);
             // r: its block of the token's row of the input table (W_ih · x<t> and the biases, computed at load time).
             var r0 = Vector128.LoadUnsafe(ref table, 0);
@@ -922,26 +950,32 @@ namespace RnnGen.Generated
                 m0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 32), xj, m0);
                 m1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 36), xj, m1);
             }
-            // n: its block of the token's row of the input table (W_ih · x<t> and the biases, computed at load time).
-            var n0 = Vector128.LoadUnsafe(ref table, 64);
-            var n1 = Vector128.LoadUnsafe(ref table, 68);
-            // r = sigmoid(sum).
-            r0 = VectorMath.Sigmoid(r0);
-            r1 = VectorMath.Sigmoid(r1);
-            // z = sigmoid(sum).
-            z0 = VectorMath.Sigmoid(z0);
-            z1 = VectorMath.Sigmoid(z1);
-            // n += r ⊙ m.
-            n0 = Vector128.FusedMultiplyAdd(r0, m0, n0);
-            n1 = Vector128.FusedMultiplyAdd(r1, m1, n1);
-            // n = tanh(sum).
-            n0 = VectorMath.Tanh(n0);
-            n1 = VectorMath.Tanh(n1);
-            // n = (1 - z) ⊙ n + z ⊙ h.
-            n0 = Vector128.FusedMultiplyAdd(z0, Vector128.LoadUnsafe(ref h, 0), (Vector128<float>.One - z0) * n0);
-            n1 = Vector128.FusedMultiplyAdd(z1, Vector128.LoadUnsafe(ref h, 4), (Vector128<float>.One - z1) * n1);
-            Vector128.StoreUnsafe(n0, ref n, 0);
-            Vector128.StoreUnsafe(n1, ref n, 4);
+            // Staged: r, z, m wait in memory; then the gate arithmetic runs piece by piece.
+            Vector128.StoreUnsafe(r0, ref staged, 0);
+            Vector128.StoreUnsafe(r1, ref staged, 4);
+            Vector128.StoreUnsafe(z0, ref staged, 8);
+            Vector128.StoreUnsafe(z1, ref staged, 12);
+            Vector128.StoreUnsafe(m0, ref staged, 16);
+            Vector128.StoreUnsafe(m1, ref staged, 20);
+            for (nuint v = 0; v < 8; v += 4)
+            {
+                var rv = Vector128.LoadUnsafe(ref staged, v);
+                var zv = Vector128.LoadUnsafe(ref staged, 8 + v);
+                var mv = Vector128.LoadUnsafe(ref staged, 16 + v);
+                // n: its block of the token's row of the input table (W_ih · x<t> and the biases, computed at load time).
+                var nv = Vector128.LoadUnsafe(ref table, v + 64);
+                // r = sigmoid(sum).
+                rv = VectorMath.Sigmoid(rv);
+                // z = sigmoid(sum).
+                zv = VectorMath.Sigmoid(zv);
+                // n += r ⊙ m.
+                nv = Vector128.FusedMultiplyAdd(rv, mv, nv);
+                // n = tanh(sum).
+                nv = VectorMath.Tanh(nv);
+                // n = (1 - z) ⊙ n + z ⊙ h.
+                nv = Vector128.FusedMultiplyAdd(zv, Vector128.LoadUnsafe(ref h, v), (Vector128<float>.One - zv) * nv);
+                Vector128.StoreUnsafe(nv, ref n, v);
+            }
         }
 
         /// <summary>Rows 8 to 19 of a&lt;t&gt; for Step128, into `next`: a method of its own (see the kernel's plan).</summary>
@@ -953,6 +987,9 @@ namespace RnnGen.Generated
             ref float bh0n = ref model._bh0n.Start;
             ref float wh0 = ref model._wh0.Start;
             ref float wh0Tail = ref model._wh0Tail.Start;
+            // The chunk's gate sums wait here between the sweep and the gate arithmetic (4 sums × 12 rows).
+            Span<float> stagedSums = stackalloc float[48];
+            ref float staged = ref MemoryMarshal.GetReference(stagedSums);
             ref float n = ref Unsafe.As<Model.HiddenBuffer, float>(ref next);
             // r: its block of the token's row of the input table (W_ih · x<t> and the biases, computed at load time).
             var r2 = Vector128.LoadUnsafe(ref table, 8);
@@ -986,33 +1023,35 @@ namespace RnnGen.Generated
                 m3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 44), xj, m3);
                 m4 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 8), xj, m4);
             }
-            // n: its block of the token's row of the input table (W_ih · x<t> and the biases, computed at load time).
-            var n2 = Vector128.LoadUnsafe(ref table, 72);
-            var n3 = Vector128.LoadUnsafe(ref table, 76);
-            var n4 = Vector128.LoadUnsafe(ref table, 80);
-            // r = sigmoid(sum).
-            r2 = VectorMath.Sigmoid(r2);
-            r3 = VectorMath.Sigmoid(r3);
-            r4 = VectorMath.Sigmoid(r4);
-            // z = sigmoid(sum).
-            z2 = VectorMath.Sigmoid(z2);
-            z3 = VectorMath.Sigmoid(z3);
-            z4 = VectorMath.Sigmoid(z4);
-            // n += r ⊙ m.
-            n2 = Vector128.FusedMultiplyAdd(r2, m2, n2);
-            n3 = Vector128.FusedMultiplyAdd(r3, m3, n3);
-            n4 = Vector128.FusedMultiplyAdd(r4, m4, n4);
-            // n = tanh(sum).
-            n2 = VectorMath.Tanh(n2);
-            n3 = VectorMath.Tanh(n3);
-            n4 = VectorMath.Tanh(n4);
-            // n = (1 - z) ⊙ n + z ⊙ h.
-            n2 = Vector128.FusedMultiplyAdd(z2, Vector128.LoadUnsafe(ref h, 8), (Vector128<float>.One - z2) * n2);
-            n3 = Vector128.FusedMultiplyAdd(z3, Vector128.LoadUnsafe(ref h, 12), (Vector128<float>.One - z3) * n3);
-            n4 = Vector128.FusedMultiplyAdd(z4, Vector128.LoadUnsafe(ref h, 16), (Vector128<float>.One - z4) * n4);
-            Vector128.StoreUnsafe(n2, ref n, 8);
-            Vector128.StoreUnsafe(n3, ref n, 12);
-            Vector128.StoreUnsafe(n4, ref n, 16);
+            // Staged: r, z, m wait in memory; then the gate arithmetic runs piece by piece.
+            Vector128.StoreUnsafe(r2, ref staged, 0);
+            Vector128.StoreUnsafe(r3, ref staged, 4);
+            Vector128.StoreUnsafe(r4, ref staged, 8);
+            Vector128.StoreUnsafe(z2, ref staged, 12);
+            Vector128.StoreUnsafe(z3, ref staged, 16);
+            Vector128.StoreUnsafe(z4, ref staged, 20);
+            Vector128.StoreUnsafe(m2, ref staged, 24);
+            Vector128.StoreUnsafe(m3, ref staged, 28);
+            Vector128.StoreUnsafe(m4, ref staged, 32);
+            for (nuint v = 8; v < 20; v += 4)
+            {
+                var rv = Vector128.LoadUnsafe(ref staged, (v - 8));
+                var zv = Vector128.LoadUnsafe(ref staged, 12 + (v - 8));
+                var mv = Vector128.LoadUnsafe(ref staged, 24 + (v - 8));
+                // n: its block of the token's row of the input table (W_ih · x<t> and the biases, computed at load time).
+                var nv = Vector128.LoadUnsafe(ref table, v + 64);
+                // r = sigmoid(sum).
+                rv = VectorMath.Sigmoid(rv);
+                // z = sigmoid(sum).
+                zv = VectorMath.Sigmoid(zv);
+                // n += r ⊙ m.
+                nv = Vector128.FusedMultiplyAdd(rv, mv, nv);
+                // n = tanh(sum).
+                nv = VectorMath.Tanh(nv);
+                // n = (1 - z) ⊙ n + z ⊙ h.
+                nv = Vector128.FusedMultiplyAdd(zv, Vector128.LoadUnsafe(ref h, v), (Vector128<float>.One - zv) * nv);
+                Vector128.StoreUnsafe(nv, ref n, v);
+            }
         }
 
         /// <summary>
@@ -1177,8 +1216,8 @@ namespace RnnGen.Generated
             WeightPacking.PackInputTableInto(m._table, parameters[1], 3, 20, 8, parameters[3], parameters[4], 0b11,
                 parameters[0], 10, 32);
             WeightPacking.PackGateBiasInto(m._bh0n, parameters[4], default, 40, 20, 32);
-            WeightPacking.PackGateColumnsInto(m._wh0, parameters[2], 3, 20, 20, 0, 16, 16);
-            WeightPacking.PackGateColumnsInto(m._wh0Tail, parameters[2], 3, 20, 20, 16, 4, 4);
+            WeightPacking.PackGateColumnsInto(m._wh0, parameters[2], 3, 20, 20, 0, 16, 16, 48);
+            WeightPacking.PackGateColumnsInto(m._wh0Tail, parameters[2], 3, 20, 20, 16, 4, 4, 12);
             WeightPacking.PackRowsInto(m._wy, parameters[5], 3, 20, 32);
             WeightPacking.PackVectorInto(m._by, parameters[6]);
         }
@@ -1228,8 +1267,8 @@ namespace RnnGen.Generated
             GradientPacking.TakeInputTable(ws._table.Span, 3, 20, 8, 0b11, batch.Tokens, 32, parameters[1],
                 parameters[0], gradients[1], gradients[3], gradients[4], gradients[0]);
             GradientPacking.GateBias(ws._bh0n.Span, 40, 20, gradients[4], default);
-            GradientPacking.GateColumns(ws._wh0.Span, 3, 20, 20, 0, 16, 16, gradients[2]);
-            GradientPacking.GateColumns(ws._wh0Tail.Span, 3, 20, 20, 16, 4, 4, gradients[2]);
+            GradientPacking.GateColumns(ws._wh0.Span, 3, 20, 20, 0, 16, 16, 48, gradients[2]);
+            GradientPacking.GateColumns(ws._wh0Tail.Span, 3, 20, 20, 16, 4, 4, 12, gradients[2]);
             GradientPacking.Rows(ws._wy.Span, 3, 20, 32, gradients[5]);
             GradientPacking.Vector(ws._by.Span, gradients[6]);
             return loss;

@@ -202,17 +202,21 @@ namespace RnnGen.TestModels
             _b0g = global::RnnGen.WeightPacking.PackGateBias(rnnBiasIhL0, rnnBiasHhL0, firstRow: 24, count: 12, HiddenStride);
             _b0o = global::RnnGen.WeightPacking.PackGateBias(rnnBiasIhL0, rnnBiasHhL0, firstRow: 36, count: 12, HiddenStride);
             _wi0Tail = global::RnnGen.WeightPacking.PackGateColumns(
-                rnnWeightIhL0, 4, HiddenSize, InputSize, firstRow: 0, rowCount: 12, blockStride: 12);
+                rnnWeightIhL0, 4, HiddenSize, InputSize, firstRow: 0, rowCount: 12, blockStride: 12,
+                columnStride: 48);
             _wh0Tail = global::RnnGen.WeightPacking.PackGateColumns(
-                rnnWeightHhL0, 4, HiddenSize, HiddenSize, firstRow: 0, rowCount: 12, blockStride: 12);
+                rnnWeightHhL0, 4, HiddenSize, HiddenSize, firstRow: 0, rowCount: 12, blockStride: 12,
+                columnStride: 48);
             _b1i = global::RnnGen.WeightPacking.PackGateBias(rnnBiasIhL1, rnnBiasHhL1, firstRow: 0, count: 12, HiddenStride);
             _b1f = global::RnnGen.WeightPacking.PackGateBias(rnnBiasIhL1, rnnBiasHhL1, firstRow: 12, count: 12, HiddenStride);
             _b1g = global::RnnGen.WeightPacking.PackGateBias(rnnBiasIhL1, rnnBiasHhL1, firstRow: 24, count: 12, HiddenStride);
             _b1o = global::RnnGen.WeightPacking.PackGateBias(rnnBiasIhL1, rnnBiasHhL1, firstRow: 36, count: 12, HiddenStride);
             _wi1Tail = global::RnnGen.WeightPacking.PackGateColumns(
-                rnnWeightIhL1, 4, HiddenSize, HiddenSize, firstRow: 0, rowCount: 12, blockStride: 12);
+                rnnWeightIhL1, 4, HiddenSize, HiddenSize, firstRow: 0, rowCount: 12, blockStride: 12,
+                columnStride: 48);
             _wh1Tail = global::RnnGen.WeightPacking.PackGateColumns(
-                rnnWeightHhL1, 4, HiddenSize, HiddenSize, firstRow: 0, rowCount: 12, blockStride: 12);
+                rnnWeightHhL1, 4, HiddenSize, HiddenSize, firstRow: 0, rowCount: 12, blockStride: 12,
+                columnStride: 48);
             _wy = global::RnnGen.WeightPacking.PackRows(headWeight, OutputSize, HiddenSize, HiddenStride);
             _by = global::RnnGen.WeightPacking.PackVector(headBias, OutputStride);
         }
@@ -855,8 +859,9 @@ namespace RnnGen.Generated
         {
             // 256-bit vectors of 8 floats; a = 12 (stored padded to 16): 1 vector + a 128-bit tail (rows 0 on).
             // One chunk of 2 registers.
+            // The gates run staged: after the sweep the sums wait in a stack buffer, and the gate arithmetic loops over the pieces.
             // Rows 12 to 15 are never computed and stay zero.
-            // Head: 1 output written out; each dot product over 2 vectors written out, read from the registers.
+            // Head: 1 output written out; each dot product over 2 vectors written out, read from the state.
             ref float h0 = ref Unsafe.As<Model.HiddenBuffer, float>(ref state.Values);
             ref float c0 = ref Unsafe.Add(ref Unsafe.As<Model.HiddenBuffer, float>(ref state.Values), 16);
             ref float h1 = ref Unsafe.Add(ref Unsafe.As<Model.HiddenBuffer, float>(ref state.Values), 32);
@@ -874,6 +879,9 @@ namespace RnnGen.Generated
             ref float b1o = ref model._b1o.Start;
             ref float wi1Tail = ref model._wi1Tail.Start;
             ref float wh1Tail = ref model._wh1Tail.Start;
+            // The gate sums of a chunk wait here between the sweep and the gate arithmetic (4 sums × 16 rows).
+            Span<float> stagedSums = stackalloc float[64];
+            ref float staged = ref MemoryMarshal.GetReference(stagedSums);
 
             // Layer 0.
             {
@@ -931,33 +939,60 @@ namespace RnnGen.Generated
                     o0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail, 36), xj256, o0);
                     o1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 44), xj128, o1);
                 }
+                // Staged: i, f, g, o wait in memory; then the gate arithmetic runs piece by piece.
+                Vector256.StoreUnsafe(i0, ref staged, 0);
+                Vector128.StoreUnsafe(i1, ref staged, 8);
+                Vector256.StoreUnsafe(f0, ref staged, 12);
+                Vector128.StoreUnsafe(f1, ref staged, 20);
+                Vector256.StoreUnsafe(g0, ref staged, 24);
+                Vector128.StoreUnsafe(g1, ref staged, 32);
+                Vector256.StoreUnsafe(o0, ref staged, 36);
+                Vector128.StoreUnsafe(o1, ref staged, 44);
+                // Rows 0 to 7.
+                i0 = Vector256.LoadUnsafe(ref staged, 0);
+                f0 = Vector256.LoadUnsafe(ref staged, 12);
+                g0 = Vector256.LoadUnsafe(ref staged, 24);
+                o0 = Vector256.LoadUnsafe(ref staged, 36);
                 // i = sigmoid(sum).
                 i0 = VectorMath.Sigmoid(i0);
-                i1 = VectorMath.Sigmoid(i1);
                 // f = sigmoid(sum).
                 f0 = VectorMath.Sigmoid(f0);
-                f1 = VectorMath.Sigmoid(f1);
                 // g = tanh(sum).
                 g0 = VectorMath.Tanh(g0);
-                g1 = VectorMath.Tanh(g1);
                 // o = sigmoid(sum).
                 o0 = VectorMath.Sigmoid(o0);
-                o1 = VectorMath.Sigmoid(o1);
                 // f = f ⊙ c0.
                 f0 = f0 * Vector256.LoadUnsafe(ref c0, 0);
-                f1 = f1 * Vector128.LoadUnsafe(ref c0, 8);
                 // f += i ⊙ g.
                 f0 = Vector256.FusedMultiplyAdd(i0, g0, f0);
-                f1 = Vector128.FusedMultiplyAdd(i1, g1, f1);
                 Vector256.StoreUnsafe(f0, ref c0, 0);
-                Vector128.StoreUnsafe(f1, ref c0, 8);
                 // f = tanh(sum).
                 f0 = VectorMath.Tanh(f0);
-                f1 = VectorMath.Tanh(f1);
                 // f = o ⊙ f.
                 f0 = o0 * f0;
-                f1 = o1 * f1;
                 Vector256.StoreUnsafe(f0, ref h0, 0);
+                // Rows 8 to 11.
+                i1 = Vector128.LoadUnsafe(ref staged, 8);
+                f1 = Vector128.LoadUnsafe(ref staged, 20);
+                g1 = Vector128.LoadUnsafe(ref staged, 32);
+                o1 = Vector128.LoadUnsafe(ref staged, 44);
+                // i = sigmoid(sum).
+                i1 = VectorMath.Sigmoid(i1);
+                // f = sigmoid(sum).
+                f1 = VectorMath.Sigmoid(f1);
+                // g = tanh(sum).
+                g1 = VectorMath.Tanh(g1);
+                // o = sigmoid(sum).
+                o1 = VectorMath.Sigmoid(o1);
+                // f = f ⊙ c0.
+                f1 = f1 * Vector128.LoadUnsafe(ref c0, 8);
+                // f += i ⊙ g.
+                f1 = Vector128.FusedMultiplyAdd(i1, g1, f1);
+                Vector128.StoreUnsafe(f1, ref c0, 8);
+                // f = tanh(sum).
+                f1 = VectorMath.Tanh(f1);
+                // f = o ⊙ f.
+                f1 = o1 * f1;
                 Vector128.StoreUnsafe(f1, ref h0, 8);
             }
 
@@ -1017,33 +1052,60 @@ namespace RnnGen.Generated
                     o0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail, 36), xj256, o0);
                     o1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 44), xj128, o1);
                 }
+                // Staged: i, f, g, o wait in memory; then the gate arithmetic runs piece by piece.
+                Vector256.StoreUnsafe(i0, ref staged, 0);
+                Vector128.StoreUnsafe(i1, ref staged, 8);
+                Vector256.StoreUnsafe(f0, ref staged, 12);
+                Vector128.StoreUnsafe(f1, ref staged, 20);
+                Vector256.StoreUnsafe(g0, ref staged, 24);
+                Vector128.StoreUnsafe(g1, ref staged, 32);
+                Vector256.StoreUnsafe(o0, ref staged, 36);
+                Vector128.StoreUnsafe(o1, ref staged, 44);
+                // Rows 0 to 7.
+                i0 = Vector256.LoadUnsafe(ref staged, 0);
+                f0 = Vector256.LoadUnsafe(ref staged, 12);
+                g0 = Vector256.LoadUnsafe(ref staged, 24);
+                o0 = Vector256.LoadUnsafe(ref staged, 36);
                 // i = sigmoid(sum).
                 i0 = VectorMath.Sigmoid(i0);
-                i1 = VectorMath.Sigmoid(i1);
                 // f = sigmoid(sum).
                 f0 = VectorMath.Sigmoid(f0);
-                f1 = VectorMath.Sigmoid(f1);
                 // g = tanh(sum).
                 g0 = VectorMath.Tanh(g0);
-                g1 = VectorMath.Tanh(g1);
                 // o = sigmoid(sum).
                 o0 = VectorMath.Sigmoid(o0);
-                o1 = VectorMath.Sigmoid(o1);
                 // f = f ⊙ c1.
                 f0 = f0 * Vector256.LoadUnsafe(ref c1, 0);
-                f1 = f1 * Vector128.LoadUnsafe(ref c1, 8);
                 // f += i ⊙ g.
                 f0 = Vector256.FusedMultiplyAdd(i0, g0, f0);
-                f1 = Vector128.FusedMultiplyAdd(i1, g1, f1);
                 Vector256.StoreUnsafe(f0, ref c1, 0);
-                Vector128.StoreUnsafe(f1, ref c1, 8);
                 // f = tanh(sum).
                 f0 = VectorMath.Tanh(f0);
-                f1 = VectorMath.Tanh(f1);
                 // f = o ⊙ f.
                 f0 = o0 * f0;
-                f1 = o1 * f1;
                 Vector256.StoreUnsafe(f0, ref h1, 0);
+                // Rows 8 to 11.
+                i1 = Vector128.LoadUnsafe(ref staged, 8);
+                f1 = Vector128.LoadUnsafe(ref staged, 20);
+                g1 = Vector128.LoadUnsafe(ref staged, 32);
+                o1 = Vector128.LoadUnsafe(ref staged, 44);
+                // i = sigmoid(sum).
+                i1 = VectorMath.Sigmoid(i1);
+                // f = sigmoid(sum).
+                f1 = VectorMath.Sigmoid(f1);
+                // g = tanh(sum).
+                g1 = VectorMath.Tanh(g1);
+                // o = sigmoid(sum).
+                o1 = VectorMath.Sigmoid(o1);
+                // f = f ⊙ c1.
+                f1 = f1 * Vector128.LoadUnsafe(ref c1, 8);
+                // f += i ⊙ g.
+                f1 = Vector128.FusedMultiplyAdd(i1, g1, f1);
+                Vector128.StoreUnsafe(f1, ref c1, 8);
+                // f = tanh(sum).
+                f1 = VectorMath.Tanh(f1);
+                // f = o ⊙ f.
+                f1 = o1 * f1;
                 Vector128.StoreUnsafe(f1, ref h1, 8);
 
                 ref float y = ref Unsafe.As<Model.OutputBuffer, float>(ref output.Values);
@@ -1053,11 +1115,10 @@ namespace RnnGen.Generated
                 Vector256.StoreUnsafe(Vector256<float>.Zero, ref y, 0);
                 Vector256.StoreUnsafe(Vector256<float>.Zero, ref y, 8);
                 // ŷ<t> = linear(Wya · a<t> + by): one dot product per output.
-                var a1 = Vector256.Create(f1, Vector128<float>.Zero);
                 {
                     ref float row = ref wy;
-                    var p = Vector256.LoadUnsafe(ref row, 0) * f0;
-                    var q = Vector256.LoadUnsafe(ref row, 8) * a1;
+                    var p = Vector256.LoadUnsafe(ref row, 0) * Vector256.LoadUnsafe(ref h1, 0);
+                    var q = Vector256.LoadUnsafe(ref row, 8) * Vector256.LoadUnsafe(ref h1, 8);
                     y = Vector256.Sum(p + q) + by;
                 }
                 // g_y is linear: ŷ<t> is the sum itself.
@@ -1069,8 +1130,9 @@ namespace RnnGen.Generated
         {
             // 128-bit vectors of 4 floats; a = 12 (stored padded to 16): 3 vectors.
             // One chunk of 3 registers.
+            // The gates run staged: after the sweep the sums wait in a stack buffer, and the gate arithmetic loops over the pieces.
             // Rows 12 to 15 are never computed and stay zero.
-            // Head: 1 output written out; each dot product over 3 vectors written out, read from the registers.
+            // Head: 1 output written out; each dot product over 3 vectors written out, read from the state.
             ref float h0 = ref Unsafe.As<Model.HiddenBuffer, float>(ref state.Values);
             ref float c0 = ref Unsafe.Add(ref Unsafe.As<Model.HiddenBuffer, float>(ref state.Values), 16);
             ref float h1 = ref Unsafe.Add(ref Unsafe.As<Model.HiddenBuffer, float>(ref state.Values), 32);
@@ -1088,6 +1150,9 @@ namespace RnnGen.Generated
             ref float b1o = ref model._b1o.Start;
             ref float wi1Tail = ref model._wi1Tail.Start;
             ref float wh1Tail = ref model._wh1Tail.Start;
+            // The gate sums of a chunk wait here between the sweep and the gate arithmetic (4 sums × 16 rows).
+            Span<float> stagedSums = stackalloc float[64];
+            ref float staged = ref MemoryMarshal.GetReference(stagedSums);
 
             // Layer 0.
             {
@@ -1153,44 +1218,44 @@ namespace RnnGen.Generated
                     o1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 40), xj, o1);
                     o2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 44), xj, o2);
                 }
-                // i = sigmoid(sum).
-                i0 = VectorMath.Sigmoid(i0);
-                i1 = VectorMath.Sigmoid(i1);
-                i2 = VectorMath.Sigmoid(i2);
-                // f = sigmoid(sum).
-                f0 = VectorMath.Sigmoid(f0);
-                f1 = VectorMath.Sigmoid(f1);
-                f2 = VectorMath.Sigmoid(f2);
-                // g = tanh(sum).
-                g0 = VectorMath.Tanh(g0);
-                g1 = VectorMath.Tanh(g1);
-                g2 = VectorMath.Tanh(g2);
-                // o = sigmoid(sum).
-                o0 = VectorMath.Sigmoid(o0);
-                o1 = VectorMath.Sigmoid(o1);
-                o2 = VectorMath.Sigmoid(o2);
-                // f = f ⊙ c0.
-                f0 = f0 * Vector128.LoadUnsafe(ref c0, 0);
-                f1 = f1 * Vector128.LoadUnsafe(ref c0, 4);
-                f2 = f2 * Vector128.LoadUnsafe(ref c0, 8);
-                // f += i ⊙ g.
-                f0 = Vector128.FusedMultiplyAdd(i0, g0, f0);
-                f1 = Vector128.FusedMultiplyAdd(i1, g1, f1);
-                f2 = Vector128.FusedMultiplyAdd(i2, g2, f2);
-                Vector128.StoreUnsafe(f0, ref c0, 0);
-                Vector128.StoreUnsafe(f1, ref c0, 4);
-                Vector128.StoreUnsafe(f2, ref c0, 8);
-                // f = tanh(sum).
-                f0 = VectorMath.Tanh(f0);
-                f1 = VectorMath.Tanh(f1);
-                f2 = VectorMath.Tanh(f2);
-                // f = o ⊙ f.
-                f0 = o0 * f0;
-                f1 = o1 * f1;
-                f2 = o2 * f2;
-                Vector128.StoreUnsafe(f0, ref h0, 0);
-                Vector128.StoreUnsafe(f1, ref h0, 4);
-                Vector128.StoreUnsafe(f2, ref h0, 8);
+                // Staged: i, f, g, o wait in memory; then the gate arithmetic runs piece by piece.
+                Vector128.StoreUnsafe(i0, ref staged, 0);
+                Vector128.StoreUnsafe(i1, ref staged, 4);
+                Vector128.StoreUnsafe(i2, ref staged, 8);
+                Vector128.StoreUnsafe(f0, ref staged, 12);
+                Vector128.StoreUnsafe(f1, ref staged, 16);
+                Vector128.StoreUnsafe(f2, ref staged, 20);
+                Vector128.StoreUnsafe(g0, ref staged, 24);
+                Vector128.StoreUnsafe(g1, ref staged, 28);
+                Vector128.StoreUnsafe(g2, ref staged, 32);
+                Vector128.StoreUnsafe(o0, ref staged, 36);
+                Vector128.StoreUnsafe(o1, ref staged, 40);
+                Vector128.StoreUnsafe(o2, ref staged, 44);
+                for (nuint v = 0; v < 12; v += 4)
+                {
+                    var iv = Vector128.LoadUnsafe(ref staged, v);
+                    var fv = Vector128.LoadUnsafe(ref staged, 12 + v);
+                    var gv = Vector128.LoadUnsafe(ref staged, 24 + v);
+                    var ov = Vector128.LoadUnsafe(ref staged, 36 + v);
+                    // i = sigmoid(sum).
+                    iv = VectorMath.Sigmoid(iv);
+                    // f = sigmoid(sum).
+                    fv = VectorMath.Sigmoid(fv);
+                    // g = tanh(sum).
+                    gv = VectorMath.Tanh(gv);
+                    // o = sigmoid(sum).
+                    ov = VectorMath.Sigmoid(ov);
+                    // f = f ⊙ c0.
+                    fv = fv * Vector128.LoadUnsafe(ref c0, v);
+                    // f += i ⊙ g.
+                    fv = Vector128.FusedMultiplyAdd(iv, gv, fv);
+                    Vector128.StoreUnsafe(fv, ref c0, v);
+                    // f = tanh(sum).
+                    fv = VectorMath.Tanh(fv);
+                    // f = o ⊙ f.
+                    fv = ov * fv;
+                    Vector128.StoreUnsafe(fv, ref h0, v);
+                }
             }
 
             // Layer 1.
@@ -1257,44 +1322,44 @@ namespace RnnGen.Generated
                     o1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 40), xj, o1);
                     o2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 44), xj, o2);
                 }
-                // i = sigmoid(sum).
-                i0 = VectorMath.Sigmoid(i0);
-                i1 = VectorMath.Sigmoid(i1);
-                i2 = VectorMath.Sigmoid(i2);
-                // f = sigmoid(sum).
-                f0 = VectorMath.Sigmoid(f0);
-                f1 = VectorMath.Sigmoid(f1);
-                f2 = VectorMath.Sigmoid(f2);
-                // g = tanh(sum).
-                g0 = VectorMath.Tanh(g0);
-                g1 = VectorMath.Tanh(g1);
-                g2 = VectorMath.Tanh(g2);
-                // o = sigmoid(sum).
-                o0 = VectorMath.Sigmoid(o0);
-                o1 = VectorMath.Sigmoid(o1);
-                o2 = VectorMath.Sigmoid(o2);
-                // f = f ⊙ c1.
-                f0 = f0 * Vector128.LoadUnsafe(ref c1, 0);
-                f1 = f1 * Vector128.LoadUnsafe(ref c1, 4);
-                f2 = f2 * Vector128.LoadUnsafe(ref c1, 8);
-                // f += i ⊙ g.
-                f0 = Vector128.FusedMultiplyAdd(i0, g0, f0);
-                f1 = Vector128.FusedMultiplyAdd(i1, g1, f1);
-                f2 = Vector128.FusedMultiplyAdd(i2, g2, f2);
-                Vector128.StoreUnsafe(f0, ref c1, 0);
-                Vector128.StoreUnsafe(f1, ref c1, 4);
-                Vector128.StoreUnsafe(f2, ref c1, 8);
-                // f = tanh(sum).
-                f0 = VectorMath.Tanh(f0);
-                f1 = VectorMath.Tanh(f1);
-                f2 = VectorMath.Tanh(f2);
-                // f = o ⊙ f.
-                f0 = o0 * f0;
-                f1 = o1 * f1;
-                f2 = o2 * f2;
-                Vector128.StoreUnsafe(f0, ref h1, 0);
-                Vector128.StoreUnsafe(f1, ref h1, 4);
-                Vector128.StoreUnsafe(f2, ref h1, 8);
+                // Staged: i, f, g, o wait in memory; then the gate arithmetic runs piece by piece.
+                Vector128.StoreUnsafe(i0, ref staged, 0);
+                Vector128.StoreUnsafe(i1, ref staged, 4);
+                Vector128.StoreUnsafe(i2, ref staged, 8);
+                Vector128.StoreUnsafe(f0, ref staged, 12);
+                Vector128.StoreUnsafe(f1, ref staged, 16);
+                Vector128.StoreUnsafe(f2, ref staged, 20);
+                Vector128.StoreUnsafe(g0, ref staged, 24);
+                Vector128.StoreUnsafe(g1, ref staged, 28);
+                Vector128.StoreUnsafe(g2, ref staged, 32);
+                Vector128.StoreUnsafe(o0, ref staged, 36);
+                Vector128.StoreUnsafe(o1, ref staged, 40);
+                Vector128.StoreUnsafe(o2, ref staged, 44);
+                for (nuint v = 0; v < 12; v += 4)
+                {
+                    var iv = Vector128.LoadUnsafe(ref staged, v);
+                    var fv = Vector128.LoadUnsafe(ref staged, 12 + v);
+                    var gv = Vector128.LoadUnsafe(ref staged, 24 + v);
+                    var ov = Vector128.LoadUnsafe(ref staged, 36 + v);
+                    // i = sigmoid(sum).
+                    iv = VectorMath.Sigmoid(iv);
+                    // f = sigmoid(sum).
+                    fv = VectorMath.Sigmoid(fv);
+                    // g = tanh(sum).
+                    gv = VectorMath.Tanh(gv);
+                    // o = sigmoid(sum).
+                    ov = VectorMath.Sigmoid(ov);
+                    // f = f ⊙ c1.
+                    fv = fv * Vector128.LoadUnsafe(ref c1, v);
+                    // f += i ⊙ g.
+                    fv = Vector128.FusedMultiplyAdd(iv, gv, fv);
+                    Vector128.StoreUnsafe(fv, ref c1, v);
+                    // f = tanh(sum).
+                    fv = VectorMath.Tanh(fv);
+                    // f = o ⊙ f.
+                    fv = ov * fv;
+                    Vector128.StoreUnsafe(fv, ref h1, v);
+                }
 
                 ref float y = ref Unsafe.As<Model.OutputBuffer, float>(ref output.Values);
                 ref float wy = ref model._wy.Start;
@@ -1307,9 +1372,9 @@ namespace RnnGen.Generated
                 // ŷ<t> = linear(Wya · a<t> + by): one dot product per output.
                 {
                     ref float row = ref wy;
-                    var p = Vector128.LoadUnsafe(ref row, 0) * f0;
-                    var q = Vector128.LoadUnsafe(ref row, 4) * f1;
-                    p = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref row, 8), f2, p);
+                    var p = Vector128.LoadUnsafe(ref row, 0) * Vector128.LoadUnsafe(ref h1, 0);
+                    var q = Vector128.LoadUnsafe(ref row, 4) * Vector128.LoadUnsafe(ref h1, 4);
+                    p = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref row, 8), Vector128.LoadUnsafe(ref h1, 8), p);
                     y = Vector128.Sum(p + q) + by;
                 }
                 // g_y is linear: ŷ<t> is the sum itself.
@@ -1569,14 +1634,14 @@ namespace RnnGen.Generated
             WeightPacking.PackGateBiasInto(m._b0f, parameters[2], parameters[3], 12, 12, 16);
             WeightPacking.PackGateBiasInto(m._b0g, parameters[2], parameters[3], 24, 12, 16);
             WeightPacking.PackGateBiasInto(m._b0o, parameters[2], parameters[3], 36, 12, 16);
-            WeightPacking.PackGateColumnsInto(m._wi0Tail, parameters[0], 4, 12, 5, 0, 12, 12);
-            WeightPacking.PackGateColumnsInto(m._wh0Tail, parameters[1], 4, 12, 12, 0, 12, 12);
+            WeightPacking.PackGateColumnsInto(m._wi0Tail, parameters[0], 4, 12, 5, 0, 12, 12, 48);
+            WeightPacking.PackGateColumnsInto(m._wh0Tail, parameters[1], 4, 12, 12, 0, 12, 12, 48);
             WeightPacking.PackGateBiasInto(m._b1i, parameters[6], parameters[7], 0, 12, 16);
             WeightPacking.PackGateBiasInto(m._b1f, parameters[6], parameters[7], 12, 12, 16);
             WeightPacking.PackGateBiasInto(m._b1g, parameters[6], parameters[7], 24, 12, 16);
             WeightPacking.PackGateBiasInto(m._b1o, parameters[6], parameters[7], 36, 12, 16);
-            WeightPacking.PackGateColumnsInto(m._wi1Tail, parameters[4], 4, 12, 12, 0, 12, 12);
-            WeightPacking.PackGateColumnsInto(m._wh1Tail, parameters[5], 4, 12, 12, 0, 12, 12);
+            WeightPacking.PackGateColumnsInto(m._wi1Tail, parameters[4], 4, 12, 12, 0, 12, 12, 48);
+            WeightPacking.PackGateColumnsInto(m._wh1Tail, parameters[5], 4, 12, 12, 0, 12, 12, 48);
             WeightPacking.PackRowsInto(m._wy, parameters[8], 1, 12, 16);
             WeightPacking.PackVectorInto(m._by, parameters[9]);
         }
@@ -1635,14 +1700,14 @@ namespace RnnGen.Generated
             GradientPacking.GateBias(ws._b0f.Span, 12, 12, gradients[2], gradients[3]);
             GradientPacking.GateBias(ws._b0g.Span, 24, 12, gradients[2], gradients[3]);
             GradientPacking.GateBias(ws._b0o.Span, 36, 12, gradients[2], gradients[3]);
-            GradientPacking.GateColumns(ws._wi0Tail.Span, 4, 12, 5, 0, 12, 12, gradients[0]);
-            GradientPacking.GateColumns(ws._wh0Tail.Span, 4, 12, 12, 0, 12, 12, gradients[1]);
+            GradientPacking.GateColumns(ws._wi0Tail.Span, 4, 12, 5, 0, 12, 12, 48, gradients[0]);
+            GradientPacking.GateColumns(ws._wh0Tail.Span, 4, 12, 12, 0, 12, 12, 48, gradients[1]);
             GradientPacking.GateBias(ws._b1i.Span, 0, 12, gradients[6], gradients[7]);
             GradientPacking.GateBias(ws._b1f.Span, 12, 12, gradients[6], gradients[7]);
             GradientPacking.GateBias(ws._b1g.Span, 24, 12, gradients[6], gradients[7]);
             GradientPacking.GateBias(ws._b1o.Span, 36, 12, gradients[6], gradients[7]);
-            GradientPacking.GateColumns(ws._wi1Tail.Span, 4, 12, 12, 0, 12, 12, gradients[4]);
-            GradientPacking.GateColumns(ws._wh1Tail.Span, 4, 12, 12, 0, 12, 12, gradients[5]);
+            GradientPacking.GateColumns(ws._wi1Tail.Span, 4, 12, 12, 0, 12, 12, 48, gradients[4]);
+            GradientPacking.GateColumns(ws._wh1Tail.Span, 4, 12, 12, 0, 12, 12, 48, gradients[5]);
             GradientPacking.Rows(ws._wy.Span, 1, 12, 16, gradients[8]);
             GradientPacking.Vector(ws._by.Span, gradients[9]);
             return loss;

@@ -116,8 +116,8 @@ namespace RnnGen.TestModels
         // _b0f: rows 64 to 127 of rnn.bias_ih_l0 + rnn.bias_hh_l0.
         // _b0g: rows 128 to 191 of rnn.bias_ih_l0 + rnn.bias_hh_l0.
         // _b0o: rows 192 to 255 of rnn.bias_ih_l0 + rnn.bias_hh_l0.
-        // _wi0: 3 rows of 256: row j = rows 0 to 63 of each of 4 gates' blocks of column j of rnn.weight_ih_l0.
-        // _wh0: 64 rows of 256: row j = rows 0 to 63 of each of 4 gates' blocks of column j of rnn.weight_hh_l0.
+        // _wi0: 3 rows of 272: row j = rows 0 to 63 of each of 4 gates' blocks of column j of rnn.weight_ih_l0, then zeros.
+        // _wh0: 64 rows of 272: row j = rows 0 to 63 of each of 4 gates' blocks of column j of rnn.weight_hh_l0, then zeros.
         // _wy: 2 rows of 64: row k = row k of head.weight.
         // _by: head.bias, padded to 16.
         internal readonly global::RnnGen.AlignedBuffer _b0i;
@@ -164,9 +164,11 @@ namespace RnnGen.TestModels
             _b0g = global::RnnGen.WeightPacking.PackGateBias(rnnBiasIhL0, rnnBiasHhL0, firstRow: 128, count: 64, HiddenStride);
             _b0o = global::RnnGen.WeightPacking.PackGateBias(rnnBiasIhL0, rnnBiasHhL0, firstRow: 192, count: 64, HiddenStride);
             _wi0 = global::RnnGen.WeightPacking.PackGateColumns(
-                rnnWeightIhL0, 4, HiddenSize, InputSize, firstRow: 0, rowCount: 64, blockStride: 64);
+                rnnWeightIhL0, 4, HiddenSize, InputSize, firstRow: 0, rowCount: 64, blockStride: 64,
+                columnStride: 272);
             _wh0 = global::RnnGen.WeightPacking.PackGateColumns(
-                rnnWeightHhL0, 4, HiddenSize, HiddenSize, firstRow: 0, rowCount: 64, blockStride: 64);
+                rnnWeightHhL0, 4, HiddenSize, HiddenSize, firstRow: 0, rowCount: 64, blockStride: 64,
+                columnStride: 272);
             _wy = global::RnnGen.WeightPacking.PackRows(headWeight, OutputSize, HiddenSize, HiddenStride);
             _by = global::RnnGen.WeightPacking.PackVector(headBias, OutputStride);
         }
@@ -642,7 +644,7 @@ namespace RnnGen.Generated
             // + rnn.weight_ih_l0 · x: column j of each times x[j], for every j.
             for (nuint j = 0; j < 3; j++)
             {
-                ref float column = ref Unsafe.Add(ref wi0, j * 256);
+                ref float column = ref Unsafe.Add(ref wi0, j * 272);
                 var xj = Vector512.Create(Unsafe.Add(ref x, j));
                 i0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 0), xj, i0);
                 i1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 16), xj, i1);
@@ -669,7 +671,7 @@ namespace RnnGen.Generated
             // + rnn.weight_hh_l0 · h0: column j of each times h0[j], for every j.
             for (nuint j = 0; j < 64; j++)
             {
-                ref float column = ref Unsafe.Add(ref wh0, j * 256);
+                ref float column = ref Unsafe.Add(ref wh0, j * 272);
                 var xj = Vector512.Create(Unsafe.Add(ref h0, j));
                 i0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 0), xj, i0);
                 i1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 16), xj, i1);
@@ -761,8 +763,9 @@ namespace RnnGen.Generated
         public static void Step256(Model model, ref Model.Hidden state, ReadOnlySpan<float> input, ref Model.Output output)
         {
             // 256-bit vectors of 8 floats; a = 64: 8 vectors.
-            // 3 chunks (2 + 3 + 3 registers), one after another; a<t> goes to a buffer first.
+            // 4 chunks (2 + 2 + 2 + 2 registers), one after another; a<t> goes to a buffer first.
             // Each chunk is a method of its own (not inlined), so that no chunk's constants stay live through another's sweep.
+            // The gates run staged: after the sweep the sums wait in a stack buffer, and the gate arithmetic loops over the pieces.
             // Head: 2 outputs written out; each dot product over 8 vectors written out, read from the state.
             ref float h0 = ref Unsafe.As<Model.HiddenBuffer, float>(ref state.Values);
             ref float c0 = ref Unsafe.Add(ref Unsafe.As<Model.HiddenBuffer, float>(ref state.Values), 64);
@@ -776,11 +779,14 @@ namespace RnnGen.Generated
             // Rows 0 to 15 of a<t>.
             Step256Rows0(model, ref state, input, ref next);
 
-            // Rows 16 to 39 of a<t>.
+            // Rows 16 to 31 of a<t>.
             Step256Rows16(model, ref state, input, ref next);
 
-            // Rows 40 to 63 of a<t>.
-            Step256Rows40(model, ref state, input, ref next);
+            // Rows 32 to 47 of a<t>.
+            Step256Rows32(model, ref state, input, ref next);
+
+            // Rows 48 to 63 of a<t>.
+            Step256Rows48(model, ref state, input, ref next);
             MemoryMarshal.CreateSpan(ref nh0, 128).CopyTo(MemoryMarshal.CreateSpan(ref h0, 128));
 
             ref float y = ref Unsafe.As<Model.OutputBuffer, float>(ref output.Values);
@@ -831,6 +837,9 @@ namespace RnnGen.Generated
             ref float wi0 = ref model._wi0.Start;
             ref float x = ref MemoryMarshal.GetReference(input);
             ref float wh0 = ref model._wh0.Start;
+            // The chunk's gate sums wait here between the sweep and the gate arithmetic (4 sums × 16 rows).
+            Span<float> stagedSums = stackalloc float[64];
+            ref float staged = ref MemoryMarshal.GetReference(stagedSums);
             ref float n = ref Unsafe.As<Model.HiddenBuffer, float>(ref next);
             ref float nh0 = ref Unsafe.Add(ref n, 0);
             ref float nc0 = ref Unsafe.Add(ref n, 64);
@@ -854,7 +863,7 @@ namespace RnnGen.Generated
             // + rnn.weight_ih_l0 · x: column j of each times x[j], for every j.
             for (nuint j = 0; j < 3; j++)
             {
-                ref float column = ref Unsafe.Add(ref wi0, j * 256);
+                ref float column = ref Unsafe.Add(ref wi0, j * 272);
                 var xj = Vector256.Create(Unsafe.Add(ref x, j));
                 i0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 0), xj, i0);
                 i1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 8), xj, i1);
@@ -873,7 +882,7 @@ namespace RnnGen.Generated
             // + rnn.weight_hh_l0 · h0: column j of each times h0[j], for every j.
             for (nuint j = 0; j < 64; j++)
             {
-                ref float column = ref Unsafe.Add(ref wh0, j * 256);
+                ref float column = ref Unsafe.Add(ref wh0, j * 272);
                 var xj = Vector256.Create(Unsafe.Add(ref h0, j));
                 i0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 0), xj, i0);
                 i1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 8), xj, i1);
@@ -884,37 +893,43 @@ namespace RnnGen.Generated
                 o0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 192), xj, o0);
                 o1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 200), xj, o1);
             }
-            // i = sigmoid(sum).
-            i0 = VectorMath.Sigmoid(i0);
-            i1 = VectorMath.Sigmoid(i1);
-            // f = sigmoid(sum).
-            f0 = VectorMath.Sigmoid(f0);
-            f1 = VectorMath.Sigmoid(f1);
-            // g = tanh(sum).
-            g0 = VectorMath.Tanh(g0);
-            g1 = VectorMath.Tanh(g1);
-            // o = sigmoid(sum).
-            o0 = VectorMath.Sigmoid(o0);
-            o1 = VectorMath.Sigmoid(o1);
-            // f = f ⊙ c0.
-            f0 = f0 * Vector256.LoadUnsafe(ref c0, 0);
-            f1 = f1 * Vector256.LoadUnsafe(ref c0, 8);
-            // f += i ⊙ g.
-            f0 = Vector256.FusedMultiplyAdd(i0, g0, f0);
-            f1 = Vector256.FusedMultiplyAdd(i1, g1, f1);
-            Vector256.StoreUnsafe(f0, ref nc0, 0);
-            Vector256.StoreUnsafe(f1, ref nc0, 8);
-            // f = tanh(sum).
-            f0 = VectorMath.Tanh(f0);
-            f1 = VectorMath.Tanh(f1);
-            // f = o ⊙ f.
-            f0 = o0 * f0;
-            f1 = o1 * f1;
-            Vector256.StoreUnsafe(f0, ref nh0, 0);
-            Vector256.StoreUnsafe(f1, ref nh0, 8);
+            // Staged: i, f, g, o wait in memory; then the gate arithmetic runs piece by piece.
+            Vector256.StoreUnsafe(i0, ref staged, 0);
+            Vector256.StoreUnsafe(i1, ref staged, 8);
+            Vector256.StoreUnsafe(f0, ref staged, 16);
+            Vector256.StoreUnsafe(f1, ref staged, 24);
+            Vector256.StoreUnsafe(g0, ref staged, 32);
+            Vector256.StoreUnsafe(g1, ref staged, 40);
+            Vector256.StoreUnsafe(o0, ref staged, 48);
+            Vector256.StoreUnsafe(o1, ref staged, 56);
+            for (nuint v = 0; v < 16; v += 8)
+            {
+                var iv = Vector256.LoadUnsafe(ref staged, v);
+                var fv = Vector256.LoadUnsafe(ref staged, 16 + v);
+                var gv = Vector256.LoadUnsafe(ref staged, 32 + v);
+                var ov = Vector256.LoadUnsafe(ref staged, 48 + v);
+                // i = sigmoid(sum).
+                iv = VectorMath.Sigmoid(iv);
+                // f = sigmoid(sum).
+                fv = VectorMath.Sigmoid(fv);
+                // g = tanh(sum).
+                gv = VectorMath.Tanh(gv);
+                // o = sigmoid(sum).
+                ov = VectorMath.Sigmoid(ov);
+                // f = f ⊙ c0.
+                fv = fv * Vector256.LoadUnsafe(ref c0, v);
+                // f += i ⊙ g.
+                fv = Vector256.FusedMultiplyAdd(iv, gv, fv);
+                Vector256.StoreUnsafe(fv, ref nc0, v);
+                // f = tanh(sum).
+                fv = VectorMath.Tanh(fv);
+                // f = o ⊙ f.
+                fv = ov * fv;
+                Vector256.StoreUnsafe(fv, ref nh0, v);
+            }
         }
 
-        /// <summary>Rows 16 to 39 of a&lt;t&gt; for Step256, into `next`: a method of its own (see the kernel's plan).</summary>
+        /// <summary>Rows 16 to 31 of a&lt;t&gt; for Step256, into `next`: a method of its own (see the kernel's plan).</summary>
         [MethodImpl(MethodImplOptions.NoInlining)]
         private static void Step256Rows16(Model model, ref Model.Hidden state, ReadOnlySpan<float> input, ref Model.HiddenBuffer next)
         {
@@ -927,25 +942,24 @@ namespace RnnGen.Generated
             ref float wi0 = ref model._wi0.Start;
             ref float x = ref MemoryMarshal.GetReference(input);
             ref float wh0 = ref model._wh0.Start;
+            // The chunk's gate sums wait here between the sweep and the gate arithmetic (4 sums × 16 rows).
+            Span<float> stagedSums = stackalloc float[64];
+            ref float staged = ref MemoryMarshal.GetReference(stagedSums);
             ref float n = ref Unsafe.As<Model.HiddenBuffer, float>(ref next);
             ref float nh0 = ref Unsafe.Add(ref n, 0);
             ref float nc0 = ref Unsafe.Add(ref n, 64);
             // b0i starts i.
             var i2 = Vector256.LoadUnsafe(ref b0i, 16);
             var i3 = Vector256.LoadUnsafe(ref b0i, 24);
-            var i4 = Vector256.LoadUnsafe(ref b0i, 32);
             // b0f starts f.
             var f2 = Vector256.LoadUnsafe(ref b0f, 16);
             var f3 = Vector256.LoadUnsafe(ref b0f, 24);
-            var f4 = Vector256.LoadUnsafe(ref b0f, 32);
             // b0g starts g.
             var g2 = Vector256.LoadUnsafe(ref b0g, 16);
             var g3 = Vector256.LoadUnsafe(ref b0g, 24);
-            var g4 = Vector256.LoadUnsafe(ref b0g, 32);
             // b0o starts o.
             var o2 = Vector256.LoadUnsafe(ref b0o, 16);
             var o3 = Vector256.LoadUnsafe(ref b0o, 24);
-            var o4 = Vector256.LoadUnsafe(ref b0o, 32);
             // One sweep over x for 4 products:
             //   i += rows 0 to 63 of rnn.weight_ih_l0 · x
             //   f += rows 64 to 127 of rnn.weight_ih_l0 · x
@@ -954,20 +968,16 @@ namespace RnnGen.Generated
             // + rnn.weight_ih_l0 · x: column j of each times x[j], for every j.
             for (nuint j = 0; j < 3; j++)
             {
-                ref float column = ref Unsafe.Add(ref wi0, j * 256);
+                ref float column = ref Unsafe.Add(ref wi0, j * 272);
                 var xj = Vector256.Create(Unsafe.Add(ref x, j));
                 i2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 16), xj, i2);
                 i3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 24), xj, i3);
-                i4 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 32), xj, i4);
                 f2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 80), xj, f2);
                 f3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 88), xj, f3);
-                f4 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 96), xj, f4);
                 g2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 144), xj, g2);
                 g3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 152), xj, g3);
-                g4 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 160), xj, g4);
                 o2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 208), xj, o2);
                 o3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 216), xj, o3);
-                o4 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 224), xj, o4);
             }
             // One sweep over h0 for 4 products:
             //   i += rows 0 to 63 of rnn.weight_hh_l0 · h0
@@ -977,64 +987,56 @@ namespace RnnGen.Generated
             // + rnn.weight_hh_l0 · h0: column j of each times h0[j], for every j.
             for (nuint j = 0; j < 64; j++)
             {
-                ref float column = ref Unsafe.Add(ref wh0, j * 256);
+                ref float column = ref Unsafe.Add(ref wh0, j * 272);
                 var xj = Vector256.Create(Unsafe.Add(ref h0, j));
                 i2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 16), xj, i2);
                 i3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 24), xj, i3);
-                i4 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 32), xj, i4);
                 f2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 80), xj, f2);
                 f3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 88), xj, f3);
-                f4 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 96), xj, f4);
                 g2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 144), xj, g2);
                 g3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 152), xj, g3);
-                g4 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 160), xj, g4);
                 o2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 208), xj, o2);
                 o3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 216), xj, o3);
-                o4 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 224), xj, o4);
             }
-            // i = sigmoid(sum).
-            i2 = VectorMath.Sigmoid(i2);
-            i3 = VectorMath.Sigmoid(i3);
-            i4 = VectorMath.Sigmoid(i4);
-            // f = sigmoid(sum).
-            f2 = VectorMath.Sigmoid(f2);
-            f3 = VectorMath.Sigmoid(f3);
-            f4 = VectorMath.Sigmoid(f4);
-            // g = tanh(sum).
-            g2 = VectorMath.Tanh(g2);
-            g3 = VectorMath.Tanh(g3);
-            g4 = VectorMath.Tanh(g4);
-            // o = sigmoid(sum).
-            o2 = VectorMath.Sigmoid(o2);
-            o3 = VectorMath.Sigmoid(o3);
-            o4 = VectorMath.Sigmoid(o4);
-            // f = f ⊙ c0.
-            f2 = f2 * Vector256.LoadUnsafe(ref c0, 16);
-            f3 = f3 * Vector256.LoadUnsafe(ref c0, 24);
-            f4 = f4 * Vector256.LoadUnsafe(ref c0, 32);
-            // f += i ⊙ g.
-            f2 = Vector256.FusedMultiplyAdd(i2, g2, f2);
-            f3 = Vector256.FusedMultiplyAdd(i3, g3, f3);
-            f4 = Vector256.FusedMultiplyAdd(i4, g4, f4);
-            Vector256.StoreUnsafe(f2, ref nc0, 16);
-            Vector256.StoreUnsafe(f3, ref nc0, 24);
-            Vector256.StoreUnsafe(f4, ref nc0, 32);
-            // f = tanh(sum).
-            f2 = VectorMath.Tanh(f2);
-            f3 = VectorMath.Tanh(f3);
-            f4 = VectorMath.Tanh(f4);
-            // f = o ⊙ f.
-            f2 = o2 * f2;
-            f3 = o3 * f3;
-            f4 = o4 * f4;
-            Vector256.StoreUnsafe(f2, ref nh0, 16);
-            Vector256.StoreUnsafe(f3, ref nh0, 24);
-            Vector256.StoreUnsafe(f4, ref nh0, 32);
+            // Staged: i, f, g, o wait in memory; then the gate arithmetic runs piece by piece.
+            Vector256.StoreUnsafe(i2, ref staged, 0);
+            Vector256.StoreUnsafe(i3, ref staged, 8);
+            Vector256.StoreUnsafe(f2, ref staged, 16);
+            Vector256.StoreUnsafe(f3, ref staged, 24);
+            Vector256.StoreUnsafe(g2, ref staged, 32);
+            Vector256.StoreUnsafe(g3, ref staged, 40);
+            Vector256.StoreUnsafe(o2, ref staged, 48);
+            Vector256.StoreUnsafe(o3, ref staged, 56);
+            for (nuint v = 16; v < 32; v += 8)
+            {
+                var iv = Vector256.LoadUnsafe(ref staged, (v - 16));
+                var fv = Vector256.LoadUnsafe(ref staged, 16 + (v - 16));
+                var gv = Vector256.LoadUnsafe(ref staged, 32 + (v - 16));
+                var ov = Vector256.LoadUnsafe(ref staged, 48 + (v - 16));
+                // i = sigmoid(sum).
+                iv = VectorMath.Sigmoid(iv);
+                // f = sigmoid(sum).
+                fv = VectorMath.Sigmoid(fv);
+                // g = tanh(sum).
+                gv = VectorMath.Tanh(gv);
+                // o = sigmoid(sum).
+                ov = VectorMath.Sigmoid(ov);
+                // f = f ⊙ c0.
+                fv = fv * Vector256.LoadUnsafe(ref c0, v);
+                // f += i ⊙ g.
+                fv = Vector256.FusedMultiplyAdd(iv, gv, fv);
+                Vector256.StoreUnsafe(fv, ref nc0, v);
+                // f = tanh(sum).
+                fv = VectorMath.Tanh(fv);
+                // f = o ⊙ f.
+                fv = ov * fv;
+                Vector256.StoreUnsafe(fv, ref nh0, v);
+            }
         }
 
-        /// <summary>Rows 40 to 63 of a&lt;t&gt; for Step256, into `next`: a method of its own (see the kernel's plan).</summary>
+        /// <summary>Rows 32 to 47 of a&lt;t&gt; for Step256, into `next`: a method of its own (see the kernel's plan).</summary>
         [MethodImpl(MethodImplOptions.NoInlining)]
-        private static void Step256Rows40(Model model, ref Model.Hidden state, ReadOnlySpan<float> input, ref Model.HiddenBuffer next)
+        private static void Step256Rows32(Model model, ref Model.Hidden state, ReadOnlySpan<float> input, ref Model.HiddenBuffer next)
         {
             ref float h0 = ref Unsafe.As<Model.HiddenBuffer, float>(ref state.Values);
             ref float c0 = ref Unsafe.Add(ref Unsafe.As<Model.HiddenBuffer, float>(ref state.Values), 64);
@@ -1045,23 +1047,127 @@ namespace RnnGen.Generated
             ref float wi0 = ref model._wi0.Start;
             ref float x = ref MemoryMarshal.GetReference(input);
             ref float wh0 = ref model._wh0.Start;
+            // The chunk's gate sums wait here between the sweep and the gate arithmetic (4 sums × 16 rows).
+            Span<float> stagedSums = stackalloc float[64];
+            ref float staged = ref MemoryMarshal.GetReference(stagedSums);
             ref float n = ref Unsafe.As<Model.HiddenBuffer, float>(ref next);
             ref float nh0 = ref Unsafe.Add(ref n, 0);
             ref float nc0 = ref Unsafe.Add(ref n, 64);
             // b0i starts i.
+            var i4 = Vector256.LoadUnsafe(ref b0i, 32);
             var i5 = Vector256.LoadUnsafe(ref b0i, 40);
+            // b0f starts f.
+            var f4 = Vector256.LoadUnsafe(ref b0f, 32);
+            var f5 = Vector256.LoadUnsafe(ref b0f, 40);
+            // b0g starts g.
+            var g4 = Vector256.LoadUnsafe(ref b0g, 32);
+            var g5 = Vector256.LoadUnsafe(ref b0g, 40);
+            // b0o starts o.
+            var o4 = Vector256.LoadUnsafe(ref b0o, 32);
+            var o5 = Vector256.LoadUnsafe(ref b0o, 40);
+            // One sweep over x for 4 products:
+            //   i += rows 0 to 63 of rnn.weight_ih_l0 · x
+            //   f += rows 64 to 127 of rnn.weight_ih_l0 · x
+            //   g += rows 128 to 191 of rnn.weight_ih_l0 · x
+            //   o += rows 192 to 255 of rnn.weight_ih_l0 · x
+            // + rnn.weight_ih_l0 · x: column j of each times x[j], for every j.
+            for (nuint j = 0; j < 3; j++)
+            {
+                ref float column = ref Unsafe.Add(ref wi0, j * 272);
+                var xj = Vector256.Create(Unsafe.Add(ref x, j));
+                i4 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 32), xj, i4);
+                i5 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 40), xj, i5);
+                f4 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 96), xj, f4);
+                f5 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 104), xj, f5);
+                g4 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 160), xj, g4);
+                g5 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 168), xj, g5);
+                o4 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 224), xj, o4);
+                o5 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 232), xj, o5);
+            }
+            // One sweep over h0 for 4 products:
+            //   i += rows 0 to 63 of rnn.weight_hh_l0 · h0
+            //   f += rows 64 to 127 of rnn.weight_hh_l0 · h0
+            //   g += rows 128 to 191 of rnn.weight_hh_l0 · h0
+            //   o += rows 192 to 255 of rnn.weight_hh_l0 · h0
+            // + rnn.weight_hh_l0 · h0: column j of each times h0[j], for every j.
+            for (nuint j = 0; j < 64; j++)
+            {
+                ref float column = ref Unsafe.Add(ref wh0, j * 272);
+                var xj = Vector256.Create(Unsafe.Add(ref h0, j));
+                i4 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 32), xj, i4);
+                i5 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 40), xj, i5);
+                f4 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 96), xj, f4);
+                f5 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 104), xj, f5);
+                g4 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 160), xj, g4);
+                g5 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 168), xj, g5);
+                o4 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 224), xj, o4);
+                o5 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 232), xj, o5);
+            }
+            // Staged: i, f, g, o wait in memory; then the gate arithmetic runs piece by piece.
+            Vector256.StoreUnsafe(i4, ref staged, 0);
+            Vector256.StoreUnsafe(i5, ref staged, 8);
+            Vector256.StoreUnsafe(f4, ref staged, 16);
+            Vector256.StoreUnsafe(f5, ref staged, 24);
+            Vector256.StoreUnsafe(g4, ref staged, 32);
+            Vector256.StoreUnsafe(g5, ref staged, 40);
+            Vector256.StoreUnsafe(o4, ref staged, 48);
+            Vector256.StoreUnsafe(o5, ref staged, 56);
+            for (nuint v = 32; v < 48; v += 8)
+            {
+                var iv = Vector256.LoadUnsafe(ref staged, (v - 32));
+                var fv = Vector256.LoadUnsafe(ref staged, 16 + (v - 32));
+                var gv = Vector256.LoadUnsafe(ref staged, 32 + (v - 32));
+                var ov = Vector256.LoadUnsafe(ref staged, 48 + (v - 32));
+                // i = sigmoid(sum).
+                iv = VectorMath.Sigmoid(iv);
+                // f = sigmoid(sum).
+                fv = VectorMath.Sigmoid(fv);
+                // g = tanh(sum).
+                gv = VectorMath.Tanh(gv);
+                // o = sigmoid(sum).
+                ov = VectorMath.Sigmoid(ov);
+                // f = f ⊙ c0.
+                fv = fv * Vector256.LoadUnsafe(ref c0, v);
+                // f += i ⊙ g.
+                fv = Vector256.FusedMultiplyAdd(iv, gv, fv);
+                Vector256.StoreUnsafe(fv, ref nc0, v);
+                // f = tanh(sum).
+                fv = VectorMath.Tanh(fv);
+                // f = o ⊙ f.
+                fv = ov * fv;
+                Vector256.StoreUnsafe(fv, ref nh0, v);
+            }
+        }
+
+        /// <summary>Rows 48 to 63 of a&lt;t&gt; for Step256, into `next`: a method of its own (see the kernel's plan).</summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static void Step256Rows48(Model model, ref Model.Hidden state, ReadOnlySpan<float> input, ref Model.HiddenBuffer next)
+        {
+            ref float h0 = ref Unsafe.As<Model.HiddenBuffer, float>(ref state.Values);
+            ref float c0 = ref Unsafe.Add(ref Unsafe.As<Model.HiddenBuffer, float>(ref state.Values), 64);
+            ref float b0i = ref model._b0i.Start;
+            ref float b0f = ref model._b0f.Start;
+            ref float b0g = ref model._b0g.Start;
+            ref float b0o = ref model._b0o.Start;
+            ref float wi0 = ref model._wi0.Start;
+            ref float x = ref MemoryMarshal.GetReference(input);
+            ref float wh0 = ref model._wh0.Start;
+            // The chunk's gate sums wait here between the sweep and the gate arithmetic (4 sums × 16 rows).
+            Span<float> stagedSums = stackalloc float[64];
+            ref float staged = ref MemoryMarshal.GetReference(stagedSums);
+            ref float n = ref Unsafe.As<Model.HiddenBuffer, float>(ref next);
+            ref float nh0 = ref Unsafe.Add(ref n, 0);
+            ref float nc0 = ref Unsafe.Add(ref n, 64);
+            // b0i starts i.
             var i6 = Vector256.LoadUnsafe(ref b0i, 48);
             var i7 = Vector256.LoadUnsafe(ref b0i, 56);
             // b0f starts f.
-            var f5 = Vector256.LoadUnsafe(ref b0f, 40);
             var f6 = Vector256.LoadUnsafe(ref b0f, 48);
             var f7 = Vector256.LoadUnsafe(ref b0f, 56);
             // b0g starts g.
-            var g5 = Vector256.LoadUnsafe(ref b0g, 40);
             var g6 = Vector256.LoadUnsafe(ref b0g, 48);
             var g7 = Vector256.LoadUnsafe(ref b0g, 56);
             // b0o starts o.
-            var o5 = Vector256.LoadUnsafe(ref b0o, 40);
             var o6 = Vector256.LoadUnsafe(ref b0o, 48);
             var o7 = Vector256.LoadUnsafe(ref b0o, 56);
             // One sweep over x for 4 products:
@@ -1072,18 +1178,14 @@ namespace RnnGen.Generated
             // + rnn.weight_ih_l0 · x: column j of each times x[j], for every j.
             for (nuint j = 0; j < 3; j++)
             {
-                ref float column = ref Unsafe.Add(ref wi0, j * 256);
+                ref float column = ref Unsafe.Add(ref wi0, j * 272);
                 var xj = Vector256.Create(Unsafe.Add(ref x, j));
-                i5 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 40), xj, i5);
                 i6 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 48), xj, i6);
                 i7 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 56), xj, i7);
-                f5 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 104), xj, f5);
                 f6 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 112), xj, f6);
                 f7 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 120), xj, f7);
-                g5 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 168), xj, g5);
                 g6 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 176), xj, g6);
                 g7 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 184), xj, g7);
-                o5 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 232), xj, o5);
                 o6 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 240), xj, o6);
                 o7 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 248), xj, o7);
             }
@@ -1095,59 +1197,51 @@ namespace RnnGen.Generated
             // + rnn.weight_hh_l0 · h0: column j of each times h0[j], for every j.
             for (nuint j = 0; j < 64; j++)
             {
-                ref float column = ref Unsafe.Add(ref wh0, j * 256);
+                ref float column = ref Unsafe.Add(ref wh0, j * 272);
                 var xj = Vector256.Create(Unsafe.Add(ref h0, j));
-                i5 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 40), xj, i5);
                 i6 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 48), xj, i6);
                 i7 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 56), xj, i7);
-                f5 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 104), xj, f5);
                 f6 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 112), xj, f6);
                 f7 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 120), xj, f7);
-                g5 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 168), xj, g5);
                 g6 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 176), xj, g6);
                 g7 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 184), xj, g7);
-                o5 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 232), xj, o5);
                 o6 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 240), xj, o6);
                 o7 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 248), xj, o7);
             }
-            // i = sigmoid(sum).
-            i5 = VectorMath.Sigmoid(i5);
-            i6 = VectorMath.Sigmoid(i6);
-            i7 = VectorMath.Sigmoid(i7);
-            // f = sigmoid(sum).
-            f5 = VectorMath.Sigmoid(f5);
-            f6 = VectorMath.Sigmoid(f6);
-            f7 = VectorMath.Sigmoid(f7);
-            // g = tanh(sum).
-            g5 = VectorMath.Tanh(g5);
-            g6 = VectorMath.Tanh(g6);
-            g7 = VectorMath.Tanh(g7);
-            // o = sigmoid(sum).
-            o5 = VectorMath.Sigmoid(o5);
-            o6 = VectorMath.Sigmoid(o6);
-            o7 = VectorMath.Sigmoid(o7);
-            // f = f ⊙ c0.
-            f5 = f5 * Vector256.LoadUnsafe(ref c0, 40);
-            f6 = f6 * Vector256.LoadUnsafe(ref c0, 48);
-            f7 = f7 * Vector256.LoadUnsafe(ref c0, 56);
-            // f += i ⊙ g.
-            f5 = Vector256.FusedMultiplyAdd(i5, g5, f5);
-            f6 = Vector256.FusedMultiplyAdd(i6, g6, f6);
-            f7 = Vector256.FusedMultiplyAdd(i7, g7, f7);
-            Vector256.StoreUnsafe(f5, ref nc0, 40);
-            Vector256.StoreUnsafe(f6, ref nc0, 48);
-            Vector256.StoreUnsafe(f7, ref nc0, 56);
-            // f = tanh(sum).
-            f5 = VectorMath.Tanh(f5);
-            f6 = VectorMath.Tanh(f6);
-            f7 = VectorMath.Tanh(f7);
-            // f = o ⊙ f.
-            f5 = o5 * f5;
-            f6 = o6 * f6;
-            f7 = o7 * f7;
-            Vector256.StoreUnsafe(f5, ref nh0, 40);
-            Vector256.StoreUnsafe(f6, ref nh0, 48);
-            Vector256.StoreUnsafe(f7, ref nh0, 56);
+            // Staged: i, f, g, o wait in memory; then the gate arithmetic runs piece by piece.
+            Vector256.StoreUnsafe(i6, ref staged, 0);
+            Vector256.StoreUnsafe(i7, ref staged, 8);
+            Vector256.StoreUnsafe(f6, ref staged, 16);
+            Vector256.StoreUnsafe(f7, ref staged, 24);
+            Vector256.StoreUnsafe(g6, ref staged, 32);
+            Vector256.StoreUnsafe(g7, ref staged, 40);
+            Vector256.StoreUnsafe(o6, ref staged, 48);
+            Vector256.StoreUnsafe(o7, ref staged, 56);
+            for (nuint v = 48; v < 64; v += 8)
+            {
+                var iv = Vector256.LoadUnsafe(ref staged, (v - 48));
+                var fv = Vector256.LoadUnsafe(ref staged, 16 + (v - 48));
+                var gv = Vector256.LoadUnsafe(ref staged, 32 + (v - 48));
+                var ov = Vector256.LoadUnsafe(ref staged, 48 + (v - 48));
+                // i = sigmoid(sum).
+                iv = VectorMath.Sigmoid(iv);
+                // f = sigmoid(sum).
+                fv = VectorMath.Sigmoid(fv);
+                // g = tanh(sum).
+                gv = VectorMath.Tanh(gv);
+                // o = sigmoid(sum).
+                ov = VectorMath.Sigmoid(ov);
+                // f = f ⊙ c0.
+                fv = fv * Vector256.LoadUnsafe(ref c0, v);
+                // f += i ⊙ g.
+                fv = Vector256.FusedMultiplyAdd(iv, gv, fv);
+                Vector256.StoreUnsafe(fv, ref nc0, v);
+                // f = tanh(sum).
+                fv = VectorMath.Tanh(fv);
+                // f = o ⊙ f.
+                fv = ov * fv;
+                Vector256.StoreUnsafe(fv, ref nh0, v);
+            }
         }
 
         /// <summary>One step with 128-bit vectors (4 floats); the caller has checked the input.</summary>
@@ -1156,6 +1250,7 @@ namespace RnnGen.Generated
             // 128-bit vectors of 4 floats; a = 64: 16 vectors.
             // 6 chunks (2 + 2 + 3 + 3 + 3 + 3 registers), one after another; a<t> goes to a buffer first.
             // Each chunk is a method of its own (not inlined), so that no chunk's constants stay live through another's sweep.
+            // The gates run staged: after the sweep the sums wait in a stack buffer, and the gate arithmetic loops over the pieces.
             // Head: 2 outputs written out; each dot product over 16 vectors written out, read from the state.
             ref float h0 = ref Unsafe.As<Model.HiddenBuffer, float>(ref state.Values);
             ref float c0 = ref Unsafe.Add(ref Unsafe.As<Model.HiddenBuffer, float>(ref state.Values), 64);
@@ -1251,6 +1346,9 @@ namespace RnnGen.Generated
             ref float wi0 = ref model._wi0.Start;
             ref float x = ref MemoryMarshal.GetReference(input);
             ref float wh0 = ref model._wh0.Start;
+            // The chunk's gate sums wait here between the sweep and the gate arithmetic (4 sums × 8 rows).
+            Span<float> stagedSums = stackalloc float[32];
+            ref float staged = ref MemoryMarshal.GetReference(stagedSums);
             ref float n = ref Unsafe.As<Model.HiddenBuffer, float>(ref next);
             ref float nh0 = ref Unsafe.Add(ref n, 0);
             ref float nc0 = ref Unsafe.Add(ref n, 64);
@@ -1274,7 +1372,7 @@ namespace RnnGen.Generated
             // + rnn.weight_ih_l0 · x: column j of each times x[j], for every j.
             for (nuint j = 0; j < 3; j++)
             {
-                ref float column = ref Unsafe.Add(ref wi0, j * 256);
+                ref float column = ref Unsafe.Add(ref wi0, j * 272);
                 var xj = Vector128.Create(Unsafe.Add(ref x, j));
                 i0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 0), xj, i0);
                 i1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 4), xj, i1);
@@ -1293,7 +1391,7 @@ namespace RnnGen.Generated
             // + rnn.weight_hh_l0 · h0: column j of each times h0[j], for every j.
             for (nuint j = 0; j < 64; j++)
             {
-                ref float column = ref Unsafe.Add(ref wh0, j * 256);
+                ref float column = ref Unsafe.Add(ref wh0, j * 272);
                 var xj = Vector128.Create(Unsafe.Add(ref h0, j));
                 i0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 0), xj, i0);
                 i1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 4), xj, i1);
@@ -1304,34 +1402,40 @@ namespace RnnGen.Generated
                 o0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 192), xj, o0);
                 o1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 196), xj, o1);
             }
-            // i = sigmoid(sum).
-            i0 = VectorMath.Sigmoid(i0);
-            i1 = VectorMath.Sigmoid(i1);
-            // f = sigmoid(sum).
-            f0 = VectorMath.Sigmoid(f0);
-            f1 = VectorMath.Sigmoid(f1);
-            // g = tanh(sum).
-            g0 = VectorMath.Tanh(g0);
-            g1 = VectorMath.Tanh(g1);
-            // o = sigmoid(sum).
-            o0 = VectorMath.Sigmoid(o0);
-            o1 = VectorMath.Sigmoid(o1);
-            // f = f ⊙ c0.
-            f0 = f0 * Vector128.LoadUnsafe(ref c0, 0);
-            f1 = f1 * Vector128.LoadUnsafe(ref c0, 4);
-            // f += i ⊙ g.
-            f0 = Vector128.FusedMultiplyAdd(i0, g0, f0);
-            f1 = Vector128.FusedMultiplyAdd(i1, g1, f1);
-            Vector128.StoreUnsafe(f0, ref nc0, 0);
-            Vector128.StoreUnsafe(f1, ref nc0, 4);
-            // f = tanh(sum).
-            f0 = VectorMath.Tanh(f0);
-            f1 = VectorMath.Tanh(f1);
-            // f = o ⊙ f.
-            f0 = o0 * f0;
-            f1 = o1 * f1;
-            Vector128.StoreUnsafe(f0, ref nh0, 0);
-            Vector128.StoreUnsafe(f1, ref nh0, 4);
+            // Staged: i, f, g, o wait in memory; then the gate arithmetic runs piece by piece.
+            Vector128.StoreUnsafe(i0, ref staged, 0);
+            Vector128.StoreUnsafe(i1, ref staged, 4);
+            Vector128.StoreUnsafe(f0, ref staged, 8);
+            Vector128.StoreUnsafe(f1, ref staged, 12);
+            Vector128.StoreUnsafe(g0, ref staged, 16);
+            Vector128.StoreUnsafe(g1, ref staged, 20);
+            Vector128.StoreUnsafe(o0, ref staged, 24);
+            Vector128.StoreUnsafe(o1, ref staged, 28);
+            for (nuint v = 0; v < 8; v += 4)
+            {
+                var iv = Vector128.LoadUnsafe(ref staged, v);
+                var fv = Vector128.LoadUnsafe(ref staged, 8 + v);
+                var gv = Vector128.LoadUnsafe(ref staged, 16 + v);
+                var ov = Vector128.LoadUnsafe(ref staged, 24 + v);
+                // i = sigmoid(sum).
+                iv = VectorMath.Sigmoid(iv);
+                // f = sigmoid(sum).
+                fv = VectorMath.Sigmoid(fv);
+                // g = tanh(sum).
+                gv = VectorMath.Tanh(gv);
+                // o = sigmoid(sum).
+                ov = VectorMath.Sigmoid(ov);
+                // f = f ⊙ c0.
+                fv = fv * Vector128.LoadUnsafe(ref c0, v);
+                // f += i ⊙ g.
+                fv = Vector128.FusedMultiplyAdd(iv, gv, fv);
+                Vector128.StoreUnsafe(fv, ref nc0, v);
+                // f = tanh(sum).
+                fv = VectorMath.Tanh(fv);
+                // f = o ⊙ f.
+                fv = ov * fv;
+                Vector128.StoreUnsafe(fv, ref nh0, v);
+            }
         }
 
         /// <summary>Rows 8 to 15 of a&lt;t&gt; for Step128, into `next`: a method of its own (see the kernel's plan).</summary>
@@ -1347,6 +1451,9 @@ namespace RnnGen.Generated
             ref float wi0 = ref model._wi0.Start;
             ref float x = ref MemoryMarshal.GetReference(input);
             ref float wh0 = ref model._wh0.Start;
+            // The chunk's gate sums wait here between the sweep and the gate arithmetic (4 sums × 8 rows).
+            Span<float> stagedSums = stackalloc float[32];
+            ref float staged = ref MemoryMarshal.GetReference(stagedSums);
             ref float n = ref Unsafe.As<Model.HiddenBuffer, float>(ref next);
             ref float nh0 = ref Unsafe.Add(ref n, 0);
             ref float nc0 = ref Unsafe.Add(ref n, 64);
@@ -1370,7 +1477,7 @@ namespace RnnGen.Generated
             // + rnn.weight_ih_l0 · x: column j of each times x[j], for every j.
             for (nuint j = 0; j < 3; j++)
             {
-                ref float column = ref Unsafe.Add(ref wi0, j * 256);
+                ref float column = ref Unsafe.Add(ref wi0, j * 272);
                 var xj = Vector128.Create(Unsafe.Add(ref x, j));
                 i2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 8), xj, i2);
                 i3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 12), xj, i3);
@@ -1389,7 +1496,7 @@ namespace RnnGen.Generated
             // + rnn.weight_hh_l0 · h0: column j of each times h0[j], for every j.
             for (nuint j = 0; j < 64; j++)
             {
-                ref float column = ref Unsafe.Add(ref wh0, j * 256);
+                ref float column = ref Unsafe.Add(ref wh0, j * 272);
                 var xj = Vector128.Create(Unsafe.Add(ref h0, j));
                 i2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 8), xj, i2);
                 i3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 12), xj, i3);
@@ -1400,34 +1507,40 @@ namespace RnnGen.Generated
                 o2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 200), xj, o2);
                 o3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 204), xj, o3);
             }
-            // i = sigmoid(sum).
-            i2 = VectorMath.Sigmoid(i2);
-            i3 = VectorMath.Sigmoid(i3);
-            // f = sigmoid(sum).
-            f2 = VectorMath.Sigmoid(f2);
-            f3 = VectorMath.Sigmoid(f3);
-            // g = tanh(sum).
-            g2 = VectorMath.Tanh(g2);
-            g3 = VectorMath.Tanh(g3);
-            // o = sigmoid(sum).
-            o2 = VectorMath.Sigmoid(o2);
-            o3 = VectorMath.Sigmoid(o3);
-            // f = f ⊙ c0.
-            f2 = f2 * Vector128.LoadUnsafe(ref c0, 8);
-            f3 = f3 * Vector128.LoadUnsafe(ref c0, 12);
-            // f += i ⊙ g.
-            f2 = Vector128.FusedMultiplyAdd(i2, g2, f2);
-            f3 = Vector128.FusedMultiplyAdd(i3, g3, f3);
-            Vector128.StoreUnsafe(f2, ref nc0, 8);
-            Vector128.StoreUnsafe(f3, ref nc0, 12);
-            // f = tanh(sum).
-            f2 = VectorMath.Tanh(f2);
-            f3 = VectorMath.Tanh(f3);
-            // f = o ⊙ f.
-            f2 = o2 * f2;
-            f3 = o3 * f3;
-            Vector128.StoreUnsafe(f2, ref nh0, 8);
-            Vector128.StoreUnsafe(f3, ref nh0, 12);
+            // Staged: i, f, g, o wait in memory; then the gate arithmetic runs piece by piece.
+            Vector128.StoreUnsafe(i2, ref staged, 0);
+            Vector128.StoreUnsafe(i3, ref staged, 4);
+            Vector128.StoreUnsafe(f2, ref staged, 8);
+            Vector128.StoreUnsafe(f3, ref staged, 12);
+            Vector128.StoreUnsafe(g2, ref staged, 16);
+            Vector128.StoreUnsafe(g3, ref staged, 20);
+            Vector128.StoreUnsafe(o2, ref staged, 24);
+            Vector128.StoreUnsafe(o3, ref staged, 28);
+            for (nuint v = 8; v < 16; v += 4)
+            {
+                var iv = Vector128.LoadUnsafe(ref staged, (v - 8));
+                var fv = Vector128.LoadUnsafe(ref staged, 8 + (v - 8));
+                var gv = Vector128.LoadUnsafe(ref staged, 16 + (v - 8));
+                var ov = Vector128.LoadUnsafe(ref staged, 24 + (v - 8));
+                // i = sigmoid(sum).
+                iv = VectorMath.Sigmoid(iv);
+                // f = sigmoid(sum).
+                fv = VectorMath.Sigmoid(fv);
+                // g = tanh(sum).
+                gv = VectorMath.Tanh(gv);
+                // o = sigmoid(sum).
+                ov = VectorMath.Sigmoid(ov);
+                // f = f ⊙ c0.
+                fv = fv * Vector128.LoadUnsafe(ref c0, v);
+                // f += i ⊙ g.
+                fv = Vector128.FusedMultiplyAdd(iv, gv, fv);
+                Vector128.StoreUnsafe(fv, ref nc0, v);
+                // f = tanh(sum).
+                fv = VectorMath.Tanh(fv);
+                // f = o ⊙ f.
+                fv = ov * fv;
+                Vector128.StoreUnsafe(fv, ref nh0, v);
+            }
         }
 
         /// <summary>Rows 16 to 27 of a&lt;t&gt; for Step128, into `next`: a method of its own (see the kernel's plan).</summary>
@@ -1443,6 +1556,9 @@ namespace RnnGen.Generated
             ref float wi0 = ref model._wi0.Start;
             ref float x = ref MemoryMarshal.GetReference(input);
             ref float wh0 = ref model._wh0.Start;
+            // The chunk's gate sums wait here between the sweep and the gate arithmetic (4 sums × 12 rows).
+            Span<float> stagedSums = stackalloc float[48];
+            ref float staged = ref MemoryMarshal.GetReference(stagedSums);
             ref float n = ref Unsafe.As<Model.HiddenBuffer, float>(ref next);
             ref float nh0 = ref Unsafe.Add(ref n, 0);
             ref float nc0 = ref Unsafe.Add(ref n, 64);
@@ -1470,7 +1586,7 @@ namespace RnnGen.Generated
             // + rnn.weight_ih_l0 · x: column j of each times x[j], for every j.
             for (nuint j = 0; j < 3; j++)
             {
-                ref float column = ref Unsafe.Add(ref wi0, j * 256);
+                ref float column = ref Unsafe.Add(ref wi0, j * 272);
                 var xj = Vector128.Create(Unsafe.Add(ref x, j));
                 i4 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 16), xj, i4);
                 i5 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 20), xj, i5);
@@ -1493,7 +1609,7 @@ namespace RnnGen.Generated
             // + rnn.weight_hh_l0 · h0: column j of each times h0[j], for every j.
             for (nuint j = 0; j < 64; j++)
             {
-                ref float column = ref Unsafe.Add(ref wh0, j * 256);
+                ref float column = ref Unsafe.Add(ref wh0, j * 272);
                 var xj = Vector128.Create(Unsafe.Add(ref h0, j));
                 i4 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 16), xj, i4);
                 i5 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 20), xj, i5);
@@ -1508,44 +1624,44 @@ namespace RnnGen.Generated
                 o5 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 212), xj, o5);
                 o6 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 216), xj, o6);
             }
-            // i = sigmoid(sum).
-            i4 = VectorMath.Sigmoid(i4);
-            i5 = VectorMath.Sigmoid(i5);
-            i6 = VectorMath.Sigmoid(i6);
-            // f = sigmoid(sum).
-            f4 = VectorMath.Sigmoid(f4);
-            f5 = VectorMath.Sigmoid(f5);
-            f6 = VectorMath.Sigmoid(f6);
-            // g = tanh(sum).
-            g4 = VectorMath.Tanh(g4);
-            g5 = VectorMath.Tanh(g5);
-            g6 = VectorMath.Tanh(g6);
-            // o = sigmoid(sum).
-            o4 = VectorMath.Sigmoid(o4);
-            o5 = VectorMath.Sigmoid(o5);
-            o6 = VectorMath.Sigmoid(o6);
-            // f = f ⊙ c0.
-            f4 = f4 * Vector128.LoadUnsafe(ref c0, 16);
-            f5 = f5 * Vector128.LoadUnsafe(ref c0, 20);
-            f6 = f6 * Vector128.LoadUnsafe(ref c0, 24);
-            // f += i ⊙ g.
-            f4 = Vector128.FusedMultiplyAdd(i4, g4, f4);
-            f5 = Vector128.FusedMultiplyAdd(i5, g5, f5);
-            f6 = Vector128.FusedMultiplyAdd(i6, g6, f6);
-            Vector128.StoreUnsafe(f4, ref nc0, 16);
-            Vector128.StoreUnsafe(f5, ref nc0, 20);
-            Vector128.StoreUnsafe(f6, ref nc0, 24);
-            // f = tanh(sum).
-            f4 = VectorMath.Tanh(f4);
-            f5 = VectorMath.Tanh(f5);
-            f6 = VectorMath.Tanh(f6);
-            // f = o ⊙ f.
-            f4 = o4 * f4;
-            f5 = o5 * f5;
-            f6 = o6 * f6;
-            Vector128.StoreUnsafe(f4, ref nh0, 16);
-            Vector128.StoreUnsafe(f5, ref nh0, 20);
-            Vector128.StoreUnsafe(f6, ref nh0, 24);
+            // Staged: i, f, g, o wait in memory; then the gate arithmetic runs piece by piece.
+            Vector128.StoreUnsafe(i4, ref staged, 0);
+            Vector128.StoreUnsafe(i5, ref staged, 4);
+            Vector128.StoreUnsafe(i6, ref staged, 8);
+            Vector128.StoreUnsafe(f4, ref staged, 12);
+            Vector128.StoreUnsafe(f5, ref staged, 16);
+            Vector128.StoreUnsafe(f6, ref staged, 20);
+            Vector128.StoreUnsafe(g4, ref staged, 24);
+            Vector128.StoreUnsafe(g5, ref staged, 28);
+            Vector128.StoreUnsafe(g6, ref staged, 32);
+            Vector128.StoreUnsafe(o4, ref staged, 36);
+            Vector128.StoreUnsafe(o5, ref staged, 40);
+            Vector128.StoreUnsafe(o6, ref staged, 44);
+            for (nuint v = 16; v < 28; v += 4)
+            {
+                var iv = Vector128.LoadUnsafe(ref staged, (v - 16));
+                var fv = Vector128.LoadUnsafe(ref staged, 12 + (v - 16));
+                var gv = Vector128.LoadUnsafe(ref staged, 24 + (v - 16));
+                var ov = Vector128.LoadUnsafe(ref staged, 36 + (v - 16));
+                // i = sigmoid(sum).
+                iv = VectorMath.Sigmoid(iv);
+                // f = sigmoid(sum).
+                fv = VectorMath.Sigmoid(fv);
+                // g = tanh(sum).
+                gv = VectorMath.Tanh(gv);
+                // o = sigmoid(sum).
+                ov = VectorMath.Sigmoid(ov);
+                // f = f ⊙ c0.
+                fv = fv * Vector128.LoadUnsafe(ref c0, v);
+                // f += i ⊙ g.
+                fv = Vector128.FusedMultiplyAdd(iv, gv, fv);
+                Vector128.StoreUnsafe(fv, ref nc0, v);
+                // f = tanh(sum).
+                fv = VectorMath.Tanh(fv);
+                // f = o ⊙ f.
+                fv = ov * fv;
+                Vector128.StoreUnsafe(fv, ref nh0, v);
+            }
         }
 
         /// <summary>Rows 28 to 39 of a&lt;t&gt; for Step128, into `next`: a method of its own (see the kernel's plan).</summary>
@@ -1561,6 +1677,9 @@ namespace RnnGen.Generated
             ref float wi0 = ref model._wi0.Start;
             ref float x = ref MemoryMarshal.GetReference(input);
             ref float wh0 = ref model._wh0.Start;
+            // The chunk's gate sums wait here between the sweep and the gate arithmetic (4 sums × 12 rows).
+            Span<float> stagedSums = stackalloc float[48];
+            ref float staged = ref MemoryMarshal.GetReference(stagedSums);
             ref float n = ref Unsafe.As<Model.HiddenBuffer, float>(ref next);
             ref float nh0 = ref Unsafe.Add(ref n, 0);
             ref float nc0 = ref Unsafe.Add(ref n, 64);
@@ -1588,7 +1707,7 @@ namespace RnnGen.Generated
             // + rnn.weight_ih_l0 · x: column j of each times x[j], for every j.
             for (nuint j = 0; j < 3; j++)
             {
-                ref float column = ref Unsafe.Add(ref wi0, j * 256);
+                ref float column = ref Unsafe.Add(ref wi0, j * 272);
                 var xj = Vector128.Create(Unsafe.Add(ref x, j));
                 i7 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 28), xj, i7);
                 i8 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 32), xj, i8);
@@ -1611,7 +1730,7 @@ namespace RnnGen.Generated
             // + rnn.weight_hh_l0 · h0: column j of each times h0[j], for every j.
             for (nuint j = 0; j < 64; j++)
             {
-                ref float column = ref Unsafe.Add(ref wh0, j * 256);
+                ref float column = ref Unsafe.Add(ref wh0, j * 272);
                 var xj = Vector128.Create(Unsafe.Add(ref h0, j));
                 i7 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 28), xj, i7);
                 i8 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 32), xj, i8);
@@ -1626,44 +1745,44 @@ namespace RnnGen.Generated
                 o8 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 224), xj, o8);
                 o9 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 228), xj, o9);
             }
-            // i = sigmoid(sum).
-            i7 = VectorMath.Sigmoid(i7);
-            i8 = VectorMath.Sigmoid(i8);
-            i9 = VectorMath.Sigmoid(i9);
-            // f = sigmoid(sum).
-            f7 = VectorMath.Sigmoid(f7);
-            f8 = VectorMath.Sigmoid(f8);
-            f9 = VectorMath.Sigmoid(f9);
-            // g = tanh(sum).
-            g7 = VectorMath.Tanh(g7);
-            g8 = VectorMath.Tanh(g8);
-            g9 = VectorMath.Tanh(g9);
-            // o = sigmoid(sum).
-            o7 = VectorMath.Sigmoid(o7);
-            o8 = VectorMath.Sigmoid(o8);
-            o9 = VectorMath.Sigmoid(o9);
-            // f = f ⊙ c0.
-            f7 = f7 * Vector128.LoadUnsafe(ref c0, 28);
-            f8 = f8 * Vector128.LoadUnsafe(ref c0, 32);
-            f9 = f9 * Vector128.LoadUnsafe(ref c0, 36);
-            // f += i ⊙ g.
-            f7 = Vector128.FusedMultiplyAdd(i7, g7, f7);
-            f8 = Vector128.FusedMultiplyAdd(i8, g8, f8);
-            f9 = Vector128.FusedMultiplyAdd(i9, g9, f9);
-            Vector128.StoreUnsafe(f7, ref nc0, 28);
-            Vector128.StoreUnsafe(f8, ref nc0, 32);
-            Vector128.StoreUnsafe(f9, ref nc0, 36);
-            // f = tanh(sum).
-            f7 = VectorMath.Tanh(f7);
-            f8 = VectorMath.Tanh(f8);
-            f9 = VectorMath.Tanh(f9);
-            // f = o ⊙ f.
-            f7 = o7 * f7;
-            f8 = o8 * f8;
-            f9 = o9 * f9;
-            Vector128.StoreUnsafe(f7, ref nh0, 28);
-            Vector128.StoreUnsafe(f8, ref nh0, 32);
-            Vector128.StoreUnsafe(f9, ref nh0, 36);
+            // Staged: i, f, g, o wait in memory; then the gate arithmetic runs piece by piece.
+            Vector128.StoreUnsafe(i7, ref staged, 0);
+            Vector128.StoreUnsafe(i8, ref staged, 4);
+            Vector128.StoreUnsafe(i9, ref staged, 8);
+            Vector128.StoreUnsafe(f7, ref staged, 12);
+            Vector128.StoreUnsafe(f8, ref staged, 16);
+            Vector128.StoreUnsafe(f9, ref staged, 20);
+            Vector128.StoreUnsafe(g7, ref staged, 24);
+            Vector128.StoreUnsafe(g8, ref staged, 28);
+            Vector128.StoreUnsafe(g9, ref staged, 32);
+            Vector128.StoreUnsafe(o7, ref staged, 36);
+            Vector128.StoreUnsafe(o8, ref staged, 40);
+            Vector128.StoreUnsafe(o9, ref staged, 44);
+            for (nuint v = 28; v < 40; v += 4)
+            {
+                var iv = Vector128.LoadUnsafe(ref staged, (v - 28));
+                var fv = Vector128.LoadUnsafe(ref staged, 12 + (v - 28));
+                var gv = Vector128.LoadUnsafe(ref staged, 24 + (v - 28));
+                var ov = Vector128.LoadUnsafe(ref staged, 36 + (v - 28));
+                // i = sigmoid(sum).
+                iv = VectorMath.Sigmoid(iv);
+                // f = sigmoid(sum).
+                fv = VectorMath.Sigmoid(fv);
+                // g = tanh(sum).
+                gv = VectorMath.Tanh(gv);
+                // o = sigmoid(sum).
+                ov = VectorMath.Sigmoid(ov);
+                // f = f ⊙ c0.
+                fv = fv * Vector128.LoadUnsafe(ref c0, v);
+                // f += i ⊙ g.
+                fv = Vector128.FusedMultiplyAdd(iv, gv, fv);
+                Vector128.StoreUnsafe(fv, ref nc0, v);
+                // f = tanh(sum).
+                fv = VectorMath.Tanh(fv);
+                // f = o ⊙ f.
+                fv = ov * fv;
+                Vector128.StoreUnsafe(fv, ref nh0, v);
+            }
         }
 
         /// <summary>Rows 40 to 51 of a&lt;t&gt; for Step128, into `next`: a method of its own (see the kernel's plan).</summary>
@@ -1679,6 +1798,9 @@ namespace RnnGen.Generated
             ref float wi0 = ref model._wi0.Start;
             ref float x = ref MemoryMarshal.GetReference(input);
             ref float wh0 = ref model._wh0.Start;
+            // The chunk's gate sums wait here between the sweep and the gate arithmetic (4 sums × 12 rows).
+            Span<float> stagedSums = stackalloc float[48];
+            ref float staged = ref MemoryMarshal.GetReference(stagedSums);
             ref float n = ref Unsafe.As<Model.HiddenBuffer, float>(ref next);
             ref float nh0 = ref Unsafe.Add(ref n, 0);
             ref float nc0 = ref Unsafe.Add(ref n, 64);
@@ -1706,7 +1828,7 @@ namespace RnnGen.Generated
             // + rnn.weight_ih_l0 · x: column j of each times x[j], for every j.
             for (nuint j = 0; j < 3; j++)
             {
-                ref float column = ref Unsafe.Add(ref wi0, j * 256);
+                ref float column = ref Unsafe.Add(ref wi0, j * 272);
                 var xj = Vector128.Create(Unsafe.Add(ref x, j));
                 i10 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 40), xj, i10);
                 i11 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 44), xj, i11);
@@ -1729,7 +1851,7 @@ namespace RnnGen.Generated
             // + rnn.weight_hh_l0 · h0: column j of each times h0[j], for every j.
             for (nuint j = 0; j < 64; j++)
             {
-                ref float column = ref Unsafe.Add(ref wh0, j * 256);
+                ref float column = ref Unsafe.Add(ref wh0, j * 272);
                 var xj = Vector128.Create(Unsafe.Add(ref h0, j));
                 i10 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 40), xj, i10);
                 i11 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 44), xj, i11);
@@ -1744,44 +1866,44 @@ namespace RnnGen.Generated
                 o11 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 236), xj, o11);
                 o12 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 240), xj, o12);
             }
-            // i = sigmoid(sum).
-            i10 = VectorMath.Sigmoid(i10);
-            i11 = VectorMath.Sigmoid(i11);
-            i12 = VectorMath.Sigmoid(i12);
-            // f = sigmoid(sum).
-            f10 = VectorMath.Sigmoid(f10);
-            f11 = VectorMath.Sigmoid(f11);
-            f12 = VectorMath.Sigmoid(f12);
-            // g = tanh(sum).
-            g10 = VectorMath.Tanh(g10);
-            g11 = VectorMath.Tanh(g11);
-            g12 = VectorMath.Tanh(g12);
-            // o = sigmoid(sum).
-            o10 = VectorMath.Sigmoid(o10);
-            o11 = VectorMath.Sigmoid(o11);
-            o12 = VectorMath.Sigmoid(o12);
-            // f = f ⊙ c0.
-            f10 = f10 * Vector128.LoadUnsafe(ref c0, 40);
-            f11 = f11 * Vector128.LoadUnsafe(ref c0, 44);
-            f12 = f12 * Vector128.LoadUnsafe(ref c0, 48);
-            // f += i ⊙ g.
-            f10 = Vector128.FusedMultiplyAdd(i10, g10, f10);
-            f11 = Vector128.FusedMultiplyAdd(i11, g11, f11);
-            f12 = Vector128.FusedMultiplyAdd(i12, g12, f12);
-            Vector128.StoreUnsafe(f10, ref nc0, 40);
-            Vector128.StoreUnsafe(f11, ref nc0, 44);
-            Vector128.StoreUnsafe(f12, ref nc0, 48);
-            // f = tanh(sum).
-            f10 = VectorMath.Tanh(f10);
-            f11 = VectorMath.Tanh(f11);
-            f12 = VectorMath.Tanh(f12);
-            // f = o ⊙ f.
-            f10 = o10 * f10;
-            f11 = o11 * f11;
-            f12 = o12 * f12;
-            Vector128.StoreUnsafe(f10, ref nh0, 40);
-            Vector128.StoreUnsafe(f11, ref nh0, 44);
-            Vector128.StoreUnsafe(f12, ref nh0, 48);
+            // Staged: i, f, g, o wait in memory; then the gate arithmetic runs piece by piece.
+            Vector128.StoreUnsafe(i10, ref staged, 0);
+            Vector128.StoreUnsafe(i11, ref staged, 4);
+            Vector128.StoreUnsafe(i12, ref staged, 8);
+            Vector128.StoreUnsafe(f10, ref staged, 12);
+            Vector128.StoreUnsafe(f11, ref staged, 16);
+            Vector128.StoreUnsafe(f12, ref staged, 20);
+            Vector128.StoreUnsafe(g10, ref staged, 24);
+            Vector128.StoreUnsafe(g11, ref staged, 28);
+            Vector128.StoreUnsafe(g12, ref staged, 32);
+            Vector128.StoreUnsafe(o10, ref staged, 36);
+            Vector128.StoreUnsafe(o11, ref staged, 40);
+            Vector128.StoreUnsafe(o12, ref staged, 44);
+            for (nuint v = 40; v < 52; v += 4)
+            {
+                var iv = Vector128.LoadUnsafe(ref staged, (v - 40));
+                var fv = Vector128.LoadUnsafe(ref staged, 12 + (v - 40));
+                var gv = Vector128.LoadUnsafe(ref staged, 24 + (v - 40));
+                var ov = Vector128.LoadUnsafe(ref staged, 36 + (v - 40));
+                // i = sigmoid(sum).
+                iv = VectorMath.Sigmoid(iv);
+                // f = sigmoid(sum).
+                fv = VectorMath.Sigmoid(fv);
+                // g = tanh(sum).
+                gv = VectorMath.Tanh(gv);
+                // o = sigmoid(sum).
+                ov = VectorMath.Sigmoid(ov);
+                // f = f ⊙ c0.
+                fv = fv * Vector128.LoadUnsafe(ref c0, v);
+                // f += i ⊙ g.
+                fv = Vector128.FusedMultiplyAdd(iv, gv, fv);
+                Vector128.StoreUnsafe(fv, ref nc0, v);
+                // f = tanh(sum).
+                fv = VectorMath.Tanh(fv);
+                // f = o ⊙ f.
+                fv = ov * fv;
+                Vector128.StoreUnsafe(fv, ref nh0, v);
+            }
         }
 
         /// <summary>Rows 52 to 63 of a&lt;t&gt; for Step128, into `next`: a method of its own (see the kernel's plan).</summary>
@@ -1797,6 +1919,9 @@ namespace RnnGen.Generated
             ref float wi0 = ref model._wi0.Start;
             ref float x = ref MemoryMarshal.GetReference(input);
             ref float wh0 = ref model._wh0.Start;
+            // The chunk's gate sums wait here between the sweep and the gate arithmetic (4 sums × 12 rows).
+            Span<float> stagedSums = stackalloc float[48];
+            ref float staged = ref MemoryMarshal.GetReference(stagedSums);
             ref float n = ref Unsafe.As<Model.HiddenBuffer, float>(ref next);
             ref float nh0 = ref Unsafe.Add(ref n, 0);
             ref float nc0 = ref Unsafe.Add(ref n, 64);
@@ -1824,7 +1949,7 @@ namespace RnnGen.Generated
             // + rnn.weight_ih_l0 · x: column j of each times x[j], for every j.
             for (nuint j = 0; j < 3; j++)
             {
-                ref float column = ref Unsafe.Add(ref wi0, j * 256);
+                ref float column = ref Unsafe.Add(ref wi0, j * 272);
                 var xj = Vector128.Create(Unsafe.Add(ref x, j));
                 i13 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 52), xj, i13);
                 i14 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 56), xj, i14);
@@ -1847,7 +1972,7 @@ namespace RnnGen.Generated
             // + rnn.weight_hh_l0 · h0: column j of each times h0[j], for every j.
             for (nuint j = 0; j < 64; j++)
             {
-                ref float column = ref Unsafe.Add(ref wh0, j * 256);
+                ref float column = ref Unsafe.Add(ref wh0, j * 272);
                 var xj = Vector128.Create(Unsafe.Add(ref h0, j));
                 i13 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 52), xj, i13);
                 i14 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 56), xj, i14);
@@ -1862,44 +1987,44 @@ namespace RnnGen.Generated
                 o14 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 248), xj, o14);
                 o15 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 252), xj, o15);
             }
-            // i = sigmoid(sum).
-            i13 = VectorMath.Sigmoid(i13);
-            i14 = VectorMath.Sigmoid(i14);
-            i15 = VectorMath.Sigmoid(i15);
-            // f = sigmoid(sum).
-            f13 = VectorMath.Sigmoid(f13);
-            f14 = VectorMath.Sigmoid(f14);
-            f15 = VectorMath.Sigmoid(f15);
-            // g = tanh(sum).
-            g13 = VectorMath.Tanh(g13);
-            g14 = VectorMath.Tanh(g14);
-            g15 = VectorMath.Tanh(g15);
-            // o = sigmoid(sum).
-            o13 = VectorMath.Sigmoid(o13);
-            o14 = VectorMath.Sigmoid(o14);
-            o15 = VectorMath.Sigmoid(o15);
-            // f = f ⊙ c0.
-            f13 = f13 * Vector128.LoadUnsafe(ref c0, 52);
-            f14 = f14 * Vector128.LoadUnsafe(ref c0, 56);
-            f15 = f15 * Vector128.LoadUnsafe(ref c0, 60);
-            // f += i ⊙ g.
-            f13 = Vector128.FusedMultiplyAdd(i13, g13, f13);
-            f14 = Vector128.FusedMultiplyAdd(i14, g14, f14);
-            f15 = Vector128.FusedMultiplyAdd(i15, g15, f15);
-            Vector128.StoreUnsafe(f13, ref nc0, 52);
-            Vector128.StoreUnsafe(f14, ref nc0, 56);
-            Vector128.StoreUnsafe(f15, ref nc0, 60);
-            // f = tanh(sum).
-            f13 = VectorMath.Tanh(f13);
-            f14 = VectorMath.Tanh(f14);
-            f15 = VectorMath.Tanh(f15);
-            // f = o ⊙ f.
-            f13 = o13 * f13;
-            f14 = o14 * f14;
-            f15 = o15 * f15;
-            Vector128.StoreUnsafe(f13, ref nh0, 52);
-            Vector128.StoreUnsafe(f14, ref nh0, 56);
-            Vector128.StoreUnsafe(f15, ref nh0, 60);
+            // Staged: i, f, g, o wait in memory; then the gate arithmetic runs piece by piece.
+            Vector128.StoreUnsafe(i13, ref staged, 0);
+            Vector128.StoreUnsafe(i14, ref staged, 4);
+            Vector128.StoreUnsafe(i15, ref staged, 8);
+            Vector128.StoreUnsafe(f13, ref staged, 12);
+            Vector128.StoreUnsafe(f14, ref staged, 16);
+            Vector128.StoreUnsafe(f15, ref staged, 20);
+            Vector128.StoreUnsafe(g13, ref staged, 24);
+            Vector128.StoreUnsafe(g14, ref staged, 28);
+            Vector128.StoreUnsafe(g15, ref staged, 32);
+            Vector128.StoreUnsafe(o13, ref staged, 36);
+            Vector128.StoreUnsafe(o14, ref staged, 40);
+            Vector128.StoreUnsafe(o15, ref staged, 44);
+            for (nuint v = 52; v < 64; v += 4)
+            {
+                var iv = Vector128.LoadUnsafe(ref staged, (v - 52));
+                var fv = Vector128.LoadUnsafe(ref staged, 12 + (v - 52));
+                var gv = Vector128.LoadUnsafe(ref staged, 24 + (v - 52));
+                var ov = Vector128.LoadUnsafe(ref staged, 36 + (v - 52));
+                // i = sigmoid(sum).
+                iv = VectorMath.Sigmoid(iv);
+                // f = sigmoid(sum).
+                fv = VectorMath.Sigmoid(fv);
+                // g = tanh(sum).
+                gv = VectorMath.Tanh(gv);
+                // o = sigmoid(sum).
+                ov = VectorMath.Sigmoid(ov);
+                // f = f ⊙ c0.
+                fv = fv * Vector128.LoadUnsafe(ref c0, v);
+                // f += i ⊙ g.
+                fv = Vector128.FusedMultiplyAdd(iv, gv, fv);
+                Vector128.StoreUnsafe(fv, ref nc0, v);
+                // f = tanh(sum).
+                fv = VectorMath.Tanh(fv);
+                // f = o ⊙ f.
+                fv = ov * fv;
+                Vector128.StoreUnsafe(fv, ref nh0, v);
+            }
         }
 
         /// <summary>
@@ -1961,28 +2086,28 @@ namespace RnnGen.Generated
                         // o = b0o
                         BatchMath.Broadcast(ref oRows, 64, ref model._b0o.Start, 64, running);
                         // i += wi0 · x
-                        BatchMath.AddProduct(bits, ref iRows, 64, ref model._wi0.Start, 256, 64,
+                        BatchMath.AddProduct(bits, ref iRows, 64, ref model._wi0.Start, 272, 64,
                             ref xRows, 16, 3, running);
                         // f += wi0[64..] · x
-                        BatchMath.AddProduct(bits, ref fRows, 64, ref Unsafe.Add(ref model._wi0.Start, 64), 256, 64,
+                        BatchMath.AddProduct(bits, ref fRows, 64, ref Unsafe.Add(ref model._wi0.Start, 64), 272, 64,
                             ref xRows, 16, 3, running);
                         // g += wi0[128..] · x
-                        BatchMath.AddProduct(bits, ref gRows, 64, ref Unsafe.Add(ref model._wi0.Start, 128), 256, 64,
+                        BatchMath.AddProduct(bits, ref gRows, 64, ref Unsafe.Add(ref model._wi0.Start, 128), 272, 64,
                             ref xRows, 16, 3, running);
                         // o += wi0[192..] · x
-                        BatchMath.AddProduct(bits, ref oRows, 64, ref Unsafe.Add(ref model._wi0.Start, 192), 256, 64,
+                        BatchMath.AddProduct(bits, ref oRows, 64, ref Unsafe.Add(ref model._wi0.Start, 192), 272, 64,
                             ref xRows, 16, 3, running);
                         // i += wh0 · h0
-                        BatchMath.AddProduct(bits, ref iRows, 64, ref model._wh0.Start, 256, 64,
+                        BatchMath.AddProduct(bits, ref iRows, 64, ref model._wh0.Start, 272, 64,
                             ref h0Rows, 64, 64, running);
                         // f += wh0[64..] · h0
-                        BatchMath.AddProduct(bits, ref fRows, 64, ref Unsafe.Add(ref model._wh0.Start, 64), 256, 64,
+                        BatchMath.AddProduct(bits, ref fRows, 64, ref Unsafe.Add(ref model._wh0.Start, 64), 272, 64,
                             ref h0Rows, 64, 64, running);
                         // g += wh0[128..] · h0
-                        BatchMath.AddProduct(bits, ref gRows, 64, ref Unsafe.Add(ref model._wh0.Start, 128), 256, 64,
+                        BatchMath.AddProduct(bits, ref gRows, 64, ref Unsafe.Add(ref model._wh0.Start, 128), 272, 64,
                             ref h0Rows, 64, 64, running);
                         // o += wh0[192..] · h0
-                        BatchMath.AddProduct(bits, ref oRows, 64, ref Unsafe.Add(ref model._wh0.Start, 192), 256, 64,
+                        BatchMath.AddProduct(bits, ref oRows, 64, ref Unsafe.Add(ref model._wh0.Start, 192), 272, 64,
                             ref h0Rows, 64, 64, running);
                         // i = sigmoid(i)
                         BatchMath.Sigmoid(bits, ref iRows, 64, 64, running);
@@ -2085,8 +2210,8 @@ namespace RnnGen.Generated
             WeightPacking.PackGateBiasInto(m._b0f, parameters[2], parameters[3], 64, 64, 64);
             WeightPacking.PackGateBiasInto(m._b0g, parameters[2], parameters[3], 128, 64, 64);
             WeightPacking.PackGateBiasInto(m._b0o, parameters[2], parameters[3], 192, 64, 64);
-            WeightPacking.PackGateColumnsInto(m._wi0, parameters[0], 4, 64, 3, 0, 64, 64);
-            WeightPacking.PackGateColumnsInto(m._wh0, parameters[1], 4, 64, 64, 0, 64, 64);
+            WeightPacking.PackGateColumnsInto(m._wi0, parameters[0], 4, 64, 3, 0, 64, 64, 272);
+            WeightPacking.PackGateColumnsInto(m._wh0, parameters[1], 4, 64, 64, 0, 64, 64, 272);
             WeightPacking.PackRowsInto(m._wy, parameters[4], 2, 64, 64);
             WeightPacking.PackVectorInto(m._by, parameters[5]);
         }
@@ -2123,22 +2248,22 @@ namespace RnnGen.Generated
             }
             ws.ClearGradients();
             // Each swept table transposed into W's rows, for the gradients of the products' vectors.
-            GradientMath.Transpose(ref m._wi0.Start, 256, 64, 3, ref ws._wi0T0.Start, 16);
-            GradientMath.Transpose(ref Unsafe.Add(ref m._wi0.Start, 64), 256, 64, 3, ref ws._wi0T64.Start, 16);
-            GradientMath.Transpose(ref Unsafe.Add(ref m._wi0.Start, 128), 256, 64, 3, ref ws._wi0T128.Start, 16);
-            GradientMath.Transpose(ref Unsafe.Add(ref m._wi0.Start, 192), 256, 64, 3, ref ws._wi0T192.Start, 16);
-            GradientMath.Transpose(ref m._wh0.Start, 256, 64, 64, ref ws._wh0T0.Start, 64);
-            GradientMath.Transpose(ref Unsafe.Add(ref m._wh0.Start, 64), 256, 64, 64, ref ws._wh0T64.Start, 64);
-            GradientMath.Transpose(ref Unsafe.Add(ref m._wh0.Start, 128), 256, 64, 64, ref ws._wh0T128.Start, 64);
-            GradientMath.Transpose(ref Unsafe.Add(ref m._wh0.Start, 192), 256, 64, 64, ref ws._wh0T192.Start, 64);
+            GradientMath.Transpose(ref m._wi0.Start, 272, 64, 3, ref ws._wi0T0.Start, 16);
+            GradientMath.Transpose(ref Unsafe.Add(ref m._wi0.Start, 64), 272, 64, 3, ref ws._wi0T64.Start, 16);
+            GradientMath.Transpose(ref Unsafe.Add(ref m._wi0.Start, 128), 272, 64, 3, ref ws._wi0T128.Start, 16);
+            GradientMath.Transpose(ref Unsafe.Add(ref m._wi0.Start, 192), 272, 64, 3, ref ws._wi0T192.Start, 16);
+            GradientMath.Transpose(ref m._wh0.Start, 272, 64, 64, ref ws._wh0T0.Start, 64);
+            GradientMath.Transpose(ref Unsafe.Add(ref m._wh0.Start, 64), 272, 64, 64, ref ws._wh0T64.Start, 64);
+            GradientMath.Transpose(ref Unsafe.Add(ref m._wh0.Start, 128), 272, 64, 64, ref ws._wh0T128.Start, 64);
+            GradientMath.Transpose(ref Unsafe.Add(ref m._wh0.Start, 192), 272, 64, 64, ref ws._wh0T192.Start, 64);
             double loss = new StagedLstmTrainingPass(m, ws, batch).Run();
             // The gradients of the packed tables, back in the tensors' layouts.
             GradientPacking.GateBias(ws._b0i.Span, 0, 64, gradients[2], gradients[3]);
             GradientPacking.GateBias(ws._b0f.Span, 64, 64, gradients[2], gradients[3]);
             GradientPacking.GateBias(ws._b0g.Span, 128, 64, gradients[2], gradients[3]);
             GradientPacking.GateBias(ws._b0o.Span, 192, 64, gradients[2], gradients[3]);
-            GradientPacking.GateColumns(ws._wi0.Span, 4, 64, 3, 0, 64, 64, gradients[0]);
-            GradientPacking.GateColumns(ws._wh0.Span, 4, 64, 64, 0, 64, 64, gradients[1]);
+            GradientPacking.GateColumns(ws._wi0.Span, 4, 64, 3, 0, 64, 64, 272, gradients[0]);
+            GradientPacking.GateColumns(ws._wh0.Span, 4, 64, 64, 0, 64, 64, 272, gradients[1]);
             GradientPacking.Rows(ws._wy.Span, 2, 64, 64, gradients[4]);
             GradientPacking.Vector(ws._by.Span, gradients[5]);
             return loss;
@@ -2180,8 +2305,8 @@ namespace RnnGen.Generated
         internal readonly AlignedBuffer _b0f = new(64);
         internal readonly AlignedBuffer _b0g = new(64);
         internal readonly AlignedBuffer _b0o = new(64);
-        internal readonly AlignedBuffer _wi0 = new(768);
-        internal readonly AlignedBuffer _wh0 = new(16384);
+        internal readonly AlignedBuffer _wi0 = new(816);
+        internal readonly AlignedBuffer _wh0 = new(17408);
         internal readonly AlignedBuffer _wy = new(128);
         internal readonly AlignedBuffer _by = new(16);
         internal readonly AlignedBuffer _wi0T0 = new(1024);
@@ -2348,35 +2473,35 @@ namespace RnnGen.Generated
             BatchMath.Broadcast(ref v3, 64, ref model._b0o.Start, 64, running);
             // i += wi0 · x
             BatchMath.Copy(ref v5, ref v0, 64, running);
-            BatchMath.AddProduct(bits, ref v5, 64, ref model._wi0.Start, 256, 64,
+            BatchMath.AddProduct(bits, ref v5, 64, ref model._wi0.Start, 272, 64,
                 ref v4, 16, 3, running);
             // f += wi0[64..] · x
             BatchMath.Copy(ref v6, ref v1, 64, running);
-            BatchMath.AddProduct(bits, ref v6, 64, ref Unsafe.Add(ref model._wi0.Start, 64), 256, 64,
+            BatchMath.AddProduct(bits, ref v6, 64, ref Unsafe.Add(ref model._wi0.Start, 64), 272, 64,
                 ref v4, 16, 3, running);
             // g += wi0[128..] · x
             BatchMath.Copy(ref v7, ref v2, 64, running);
-            BatchMath.AddProduct(bits, ref v7, 64, ref Unsafe.Add(ref model._wi0.Start, 128), 256, 64,
+            BatchMath.AddProduct(bits, ref v7, 64, ref Unsafe.Add(ref model._wi0.Start, 128), 272, 64,
                 ref v4, 16, 3, running);
             // o += wi0[192..] · x
             BatchMath.Copy(ref v8, ref v3, 64, running);
-            BatchMath.AddProduct(bits, ref v8, 64, ref Unsafe.Add(ref model._wi0.Start, 192), 256, 64,
+            BatchMath.AddProduct(bits, ref v8, 64, ref Unsafe.Add(ref model._wi0.Start, 192), 272, 64,
                 ref v4, 16, 3, running);
             // i += wh0 · h0
             BatchMath.Copy(ref v10, ref v5, 64, running);
-            BatchMath.AddProduct(bits, ref v10, 64, ref model._wh0.Start, 256, 64,
+            BatchMath.AddProduct(bits, ref v10, 64, ref model._wh0.Start, 272, 64,
                 ref v9, 64, 64, running);
             // f += wh0[64..] · h0
             BatchMath.Copy(ref v11, ref v6, 64, running);
-            BatchMath.AddProduct(bits, ref v11, 64, ref Unsafe.Add(ref model._wh0.Start, 64), 256, 64,
+            BatchMath.AddProduct(bits, ref v11, 64, ref Unsafe.Add(ref model._wh0.Start, 64), 272, 64,
                 ref v9, 64, 64, running);
             // g += wh0[128..] · h0
             BatchMath.Copy(ref v12, ref v7, 64, running);
-            BatchMath.AddProduct(bits, ref v12, 64, ref Unsafe.Add(ref model._wh0.Start, 128), 256, 64,
+            BatchMath.AddProduct(bits, ref v12, 64, ref Unsafe.Add(ref model._wh0.Start, 128), 272, 64,
                 ref v9, 64, 64, running);
             // o += wh0[192..] · h0
             BatchMath.Copy(ref v13, ref v8, 64, running);
-            BatchMath.AddProduct(bits, ref v13, 64, ref Unsafe.Add(ref model._wh0.Start, 192), 256, 64,
+            BatchMath.AddProduct(bits, ref v13, 64, ref Unsafe.Add(ref model._wh0.Start, 192), 272, 64,
                 ref v9, 64, 64, running);
             // i = sigmoid(i)
             BatchMath.Copy(ref v14, ref v10, 64, running);
@@ -2533,41 +2658,41 @@ namespace RnnGen.Generated
                 GradientMath.SigmoidAdjoint(ref d10, ref d14, ref v14, 64 * running);
                 // adjoint of o += wh0[192..] · h0
                 GradientMath.Add(ref d8, ref d13, 64 * running);
-                GradientMath.AddOuter(ref Unsafe.Add(ref ws._wh0.Start, 192), 256, 64, ref v9, 64, 64, ref d13, 64,
+                GradientMath.AddOuter(ref Unsafe.Add(ref ws._wh0.Start, 192), 272, 64, ref v9, 64, 64, ref d13, 64,
                     running);
                 BatchMath.AddProduct(bits, ref d9, 64, ref ws._wh0T192.Start, 64, 64, ref d13, 64, 64, running);
                 // adjoint of g += wh0[128..] · h0
                 GradientMath.Add(ref d7, ref d12, 64 * running);
-                GradientMath.AddOuter(ref Unsafe.Add(ref ws._wh0.Start, 128), 256, 64, ref v9, 64, 64, ref d12, 64,
+                GradientMath.AddOuter(ref Unsafe.Add(ref ws._wh0.Start, 128), 272, 64, ref v9, 64, 64, ref d12, 64,
                     running);
                 BatchMath.AddProduct(bits, ref d9, 64, ref ws._wh0T128.Start, 64, 64, ref d12, 64, 64, running);
                 // adjoint of f += wh0[64..] · h0
                 GradientMath.Add(ref d6, ref d11, 64 * running);
-                GradientMath.AddOuter(ref Unsafe.Add(ref ws._wh0.Start, 64), 256, 64, ref v9, 64, 64, ref d11, 64,
+                GradientMath.AddOuter(ref Unsafe.Add(ref ws._wh0.Start, 64), 272, 64, ref v9, 64, 64, ref d11, 64,
                     running);
                 BatchMath.AddProduct(bits, ref d9, 64, ref ws._wh0T64.Start, 64, 64, ref d11, 64, 64, running);
                 // adjoint of i += wh0 · h0
                 GradientMath.Add(ref d5, ref d10, 64 * running);
-                GradientMath.AddOuter(ref ws._wh0.Start, 256, 64, ref v9, 64, 64, ref d10, 64, running);
+                GradientMath.AddOuter(ref ws._wh0.Start, 272, 64, ref v9, 64, 64, ref d10, 64, running);
                 BatchMath.AddProduct(bits, ref d9, 64, ref ws._wh0T0.Start, 64, 64, ref d10, 64, 64, running);
                 // adjoint of o += wi0[192..] · x
                 GradientMath.Add(ref d3, ref d8, 64 * running);
-                GradientMath.AddOuter(ref Unsafe.Add(ref ws._wi0.Start, 192), 256, 64, ref v4, 16, 3, ref d8, 64,
+                GradientMath.AddOuter(ref Unsafe.Add(ref ws._wi0.Start, 192), 272, 64, ref v4, 16, 3, ref d8, 64,
                     running);
                 BatchMath.AddProduct(bits, ref d4, 16, ref ws._wi0T192.Start, 16, 16, ref d8, 64, 64, running);
                 // adjoint of g += wi0[128..] · x
                 GradientMath.Add(ref d2, ref d7, 64 * running);
-                GradientMath.AddOuter(ref Unsafe.Add(ref ws._wi0.Start, 128), 256, 64, ref v4, 16, 3, ref d7, 64,
+                GradientMath.AddOuter(ref Unsafe.Add(ref ws._wi0.Start, 128), 272, 64, ref v4, 16, 3, ref d7, 64,
                     running);
                 BatchMath.AddProduct(bits, ref d4, 16, ref ws._wi0T128.Start, 16, 16, ref d7, 64, 64, running);
                 // adjoint of f += wi0[64..] · x
                 GradientMath.Add(ref d1, ref d6, 64 * running);
-                GradientMath.AddOuter(ref Unsafe.Add(ref ws._wi0.Start, 64), 256, 64, ref v4, 16, 3, ref d6, 64,
+                GradientMath.AddOuter(ref Unsafe.Add(ref ws._wi0.Start, 64), 272, 64, ref v4, 16, 3, ref d6, 64,
                     running);
                 BatchMath.AddProduct(bits, ref d4, 16, ref ws._wi0T64.Start, 16, 16, ref d6, 64, 64, running);
                 // adjoint of i += wi0 · x
                 GradientMath.Add(ref d0, ref d5, 64 * running);
-                GradientMath.AddOuter(ref ws._wi0.Start, 256, 64, ref v4, 16, 3, ref d5, 64, running);
+                GradientMath.AddOuter(ref ws._wi0.Start, 272, 64, ref v4, 16, 3, ref d5, 64, running);
                 BatchMath.AddProduct(bits, ref d4, 16, ref ws._wi0T0.Start, 16, 16, ref d5, 64, 64, running);
                 // adjoint of o = b0o
                 GradientMath.AddColumnSums(ref ws._b0o.Start, ref d3, 64, 64, running);

@@ -158,7 +158,8 @@ namespace RnnGen.TestModels
                 default, InputSize, HiddenStride);
             _bh0n = global::RnnGen.WeightPacking.PackGateBias(rnnBiasHhL0, default, firstRow: 16, count: 8, HiddenStride);
             _wh0Tail = global::RnnGen.WeightPacking.PackGateColumns(
-                rnnWeightHhL0, 3, HiddenSize, HiddenSize, firstRow: 0, rowCount: 8, blockStride: 8);
+                rnnWeightHhL0, 3, HiddenSize, HiddenSize, firstRow: 0, rowCount: 8, blockStride: 8,
+                columnStride: 24);
             _wy = global::RnnGen.WeightPacking.PackRows(headWeight, OutputSize, HiddenSize, HiddenStride);
             _by = global::RnnGen.WeightPacking.PackVector(headBias, OutputStride);
         }
@@ -761,12 +762,16 @@ namespace RnnGen.Generated
         {
             // 128-bit vectors of 4 floats; a = 8 (stored padded to 16): 2 vectors.
             // One chunk of 2 registers.
+            // The gates run staged: after the sweep the sums wait in a stack buffer, and the gate arithmetic loops over the pieces.
             // Rows 8 to 15 are never computed and stay zero.
-            // Head: 2 outputs written out; each dot product over 2 vectors written out, read from the registers.
+            // Head: 2 outputs written out; each dot product over 2 vectors written out, read from the state.
             ref float h = ref Unsafe.As<Model.HiddenBuffer, float>(ref state.Values);
             ref float table = ref Unsafe.Add(ref model._table.Start, (nint)token * 48);
             ref float bh0n = ref model._bh0n.Start;
             ref float wh0Tail = ref model._wh0Tail.Start;
+            // The gate sums of a chunk wait here between the sweep and the gate arithmetic (4 sums × 16 rows).
+            Span<float> stagedSums = stackalloc float[64];
+            ref float staged = ref MemoryMarshal.GetReference(stagedSums);
             // r: its block of the token's row of the input table (W_ih · x<t> and the biases, computed at load time).
             var r0 = Vector128.LoadUnsafe(ref table, 0);
             var r1 = Vector128.LoadUnsafe(ref table, 4);
@@ -792,26 +797,32 @@ namespace RnnGen.Generated
                 m0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 16), xj, m0);
                 m1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 20), xj, m1);
             }
-            // n: its block of the token's row of the input table (W_ih · x<t> and the biases, computed at load time).
-            var n0 = Vector128.LoadUnsafe(ref table, 32);
-            var n1 = Vector128.LoadUnsafe(ref table, 36);
-            // r = sigmoid(sum).
-            r0 = VectorMath.Sigmoid(r0);
-            r1 = VectorMath.Sigmoid(r1);
-            // z = sigmoid(sum).
-            z0 = VectorMath.Sigmoid(z0);
-            z1 = VectorMath.Sigmoid(z1);
-            // n += r ⊙ m.
-            n0 = Vector128.FusedMultiplyAdd(r0, m0, n0);
-            n1 = Vector128.FusedMultiplyAdd(r1, m1, n1);
-            // n = tanh(sum).
-            n0 = VectorMath.Tanh(n0);
-            n1 = VectorMath.Tanh(n1);
-            // n = (1 - z) ⊙ n + z ⊙ h.
-            n0 = Vector128.FusedMultiplyAdd(z0, Vector128.LoadUnsafe(ref h, 0), (Vector128<float>.One - z0) * n0);
-            n1 = Vector128.FusedMultiplyAdd(z1, Vector128.LoadUnsafe(ref h, 4), (Vector128<float>.One - z1) * n1);
-            Vector128.StoreUnsafe(n0, ref h, 0);
-            Vector128.StoreUnsafe(n1, ref h, 4);
+            // Staged: r, z, m wait in memory; then the gate arithmetic runs piece by piece.
+            Vector128.StoreUnsafe(r0, ref staged, 0);
+            Vector128.StoreUnsafe(r1, ref staged, 4);
+            Vector128.StoreUnsafe(z0, ref staged, 8);
+            Vector128.StoreUnsafe(z1, ref staged, 12);
+            Vector128.StoreUnsafe(m0, ref staged, 16);
+            Vector128.StoreUnsafe(m1, ref staged, 20);
+            for (nuint v = 0; v < 8; v += 4)
+            {
+                var rv = Vector128.LoadUnsafe(ref staged, v);
+                var zv = Vector128.LoadUnsafe(ref staged, 8 + v);
+                var mv = Vector128.LoadUnsafe(ref staged, 16 + v);
+                // n: its block of the token's row of the input table (W_ih · x<t> and the biases, computed at load time).
+                var nv = Vector128.LoadUnsafe(ref table, v + 32);
+                // r = sigmoid(sum).
+                rv = VectorMath.Sigmoid(rv);
+                // z = sigmoid(sum).
+                zv = VectorMath.Sigmoid(zv);
+                // n += r ⊙ m.
+                nv = Vector128.FusedMultiplyAdd(rv, mv, nv);
+                // n = tanh(sum).
+                nv = VectorMath.Tanh(nv);
+                // n = (1 - z) ⊙ n + z ⊙ h.
+                nv = Vector128.FusedMultiplyAdd(zv, Vector128.LoadUnsafe(ref h, v), (Vector128<float>.One - zv) * nv);
+                Vector128.StoreUnsafe(nv, ref h, v);
+            }
 
             ref float y = ref Unsafe.As<Model.OutputBuffer, float>(ref output.Values);
             ref float wy = ref model._wy.Start;
@@ -824,14 +835,14 @@ namespace RnnGen.Generated
             // ŷ<t> = softmax(Wya · a<t> + by): one dot product per output.
             {
                 ref float row = ref wy;
-                var p = Vector128.LoadUnsafe(ref row, 0) * n0;
-                var q = Vector128.LoadUnsafe(ref row, 4) * n1;
+                var p = Vector128.LoadUnsafe(ref row, 0) * Vector128.LoadUnsafe(ref h, 0);
+                var q = Vector128.LoadUnsafe(ref row, 4) * Vector128.LoadUnsafe(ref h, 4);
                 y = Vector128.Sum(p + q) + by;
             }
             {
                 ref float row = ref Unsafe.Add(ref wy, 1 * Model.HiddenStride);
-                var p = Vector128.LoadUnsafe(ref row, 0) * n0;
-                var q = Vector128.LoadUnsafe(ref row, 4) * n1;
+                var p = Vector128.LoadUnsafe(ref row, 0) * Vector128.LoadUnsafe(ref h, 0);
+                var q = Vector128.LoadUnsafe(ref row, 4) * Vector128.LoadUnsafe(ref h, 4);
                 Unsafe.Add(ref y, 1) = Vector128.Sum(p + q) + Unsafe.Add(ref by, 1);
             }
             // softmax over the outputs.
@@ -962,11 +973,15 @@ namespace RnnGen.Generated
         {
             // 128-bit vectors of 4 floats; a = 8 (stored padded to 16): 2 vectors.
             // One chunk of 2 registers.
+            // The gates run staged: after the sweep the sums wait in a stack buffer, and the gate arithmetic loops over the pieces.
             // Rows 8 to 15 are never computed and stay zero.
             ref float h = ref Unsafe.As<Model.HiddenBuffer, float>(ref state.Values);
             ref float table = ref Unsafe.Add(ref model._table.Start, (nint)token * 48);
             ref float bh0n = ref model._bh0n.Start;
             ref float wh0Tail = ref model._wh0Tail.Start;
+            // The gate sums of a chunk wait here between the sweep and the gate arithmetic (4 sums × 16 rows).
+            Span<float> stagedSums = stackalloc float[64];
+            ref float staged = ref MemoryMarshal.GetReference(stagedSums);
             // r: its block of the token's row of the input table (W_ih · x<t> and the biases, computed at load time).
             var r0 = Vector128.LoadUnsafe(ref table, 0);
             var r1 = Vector128.LoadUnsafe(ref table, 4);
@@ -992,26 +1007,32 @@ namespace RnnGen.Generated
                 m0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 16), xj, m0);
                 m1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 20), xj, m1);
             }
-            // n: its block of the token's row of the input table (W_ih · x<t> and the biases, computed at load time).
-            var n0 = Vector128.LoadUnsafe(ref table, 32);
-            var n1 = Vector128.LoadUnsafe(ref table, 36);
-            // r = sigmoid(sum).
-            r0 = VectorMath.Sigmoid(r0);
-            r1 = VectorMath.Sigmoid(r1);
-            // z = sigmoid(sum).
-            z0 = VectorMath.Sigmoid(z0);
-            z1 = VectorMath.Sigmoid(z1);
-            // n += r ⊙ m.
-            n0 = Vector128.FusedMultiplyAdd(r0, m0, n0);
-            n1 = Vector128.FusedMultiplyAdd(r1, m1, n1);
-            // n = tanh(sum).
-            n0 = VectorMath.Tanh(n0);
-            n1 = VectorMath.Tanh(n1);
-            // n = (1 - z) ⊙ n + z ⊙ h.
-            n0 = Vector128.FusedMultiplyAdd(z0, Vector128.LoadUnsafe(ref h, 0), (Vector128<float>.One - z0) * n0);
-            n1 = Vector128.FusedMultiplyAdd(z1, Vector128.LoadUnsafe(ref h, 4), (Vector128<float>.One - z1) * n1);
-            Vector128.StoreUnsafe(n0, ref h, 0);
-            Vector128.StoreUnsafe(n1, ref h, 4);
+            // Staged: r, z, m wait in memory; then the gate arithmetic runs piece by piece.
+            Vector128.StoreUnsafe(r0, ref staged, 0);
+            Vector128.StoreUnsafe(r1, ref staged, 4);
+            Vector128.StoreUnsafe(z0, ref staged, 8);
+            Vector128.StoreUnsafe(z1, ref staged, 12);
+            Vector128.StoreUnsafe(m0, ref staged, 16);
+            Vector128.StoreUnsafe(m1, ref staged, 20);
+            for (nuint v = 0; v < 8; v += 4)
+            {
+                var rv = Vector128.LoadUnsafe(ref staged, v);
+                var zv = Vector128.LoadUnsafe(ref staged, 8 + v);
+                var mv = Vector128.LoadUnsafe(ref staged, 16 + v);
+                // n: its block of the token's row of the input table (W_ih · x<t> and the biases, computed at load time).
+                var nv = Vector128.LoadUnsafe(ref table, v + 32);
+                // r = sigmoid(sum).
+                rv = VectorMath.Sigmoid(rv);
+                // z = sigmoid(sum).
+                zv = VectorMath.Sigmoid(zv);
+                // n += r ⊙ m.
+                nv = Vector128.FusedMultiplyAdd(rv, mv, nv);
+                // n = tanh(sum).
+                nv = VectorMath.Tanh(nv);
+                // n = (1 - z) ⊙ n + z ⊙ h.
+                nv = Vector128.FusedMultiplyAdd(zv, Vector128.LoadUnsafe(ref h, v), (Vector128<float>.One - zv) * nv);
+                Vector128.StoreUnsafe(nv, ref h, v);
+            }
         }
 
         /// <summary>
@@ -1172,7 +1193,7 @@ namespace RnnGen.Generated
             WeightPacking.PackInputTableInto(m._table, parameters[0], 3, 8, 10, parameters[2], parameters[3], 0b11,
                 default, 10, 16);
             WeightPacking.PackGateBiasInto(m._bh0n, parameters[3], default, 16, 8, 16);
-            WeightPacking.PackGateColumnsInto(m._wh0Tail, parameters[1], 3, 8, 8, 0, 8, 8);
+            WeightPacking.PackGateColumnsInto(m._wh0Tail, parameters[1], 3, 8, 8, 0, 8, 8, 24);
             WeightPacking.PackRowsInto(m._wy, parameters[4], 2, 8, 16);
             WeightPacking.PackVectorInto(m._by, parameters[5]);
         }
@@ -1219,7 +1240,7 @@ namespace RnnGen.Generated
             GradientPacking.TakeInputTable(ws._table.Span, 3, 8, 10, 0b11, batch.Tokens, 16, parameters[0], default,
                 gradients[0], gradients[2], gradients[3], default);
             GradientPacking.GateBias(ws._bh0n.Span, 16, 8, gradients[3], default);
-            GradientPacking.GateColumns(ws._wh0Tail.Span, 3, 8, 8, 0, 8, 8, gradients[1]);
+            GradientPacking.GateColumns(ws._wh0Tail.Span, 3, 8, 8, 0, 8, 8, 24, gradients[1]);
             GradientPacking.Rows(ws._wy.Span, 2, 8, 16, gradients[4]);
             GradientPacking.Vector(ws._by.Span, gradients[5]);
             return loss;
