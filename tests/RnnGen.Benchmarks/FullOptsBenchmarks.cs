@@ -59,7 +59,7 @@ public class FullOptsBenchmarks
         return sum;
     }
 
-    [Benchmark(Description = "Expert Vector512 loop, FullOpts", Baseline = true, OperationsPerInvoke = Tokens)]
+    [Benchmark(Description = "Expert SIMD loop, FullOpts", Baseline = true, OperationsPerInvoke = Tokens)]
     public float Expert()
     {
         ref float h = ref _expertH[_expertHOff];

@@ -62,7 +62,7 @@ public class PeerBenchmarks
     public float OrtBatch() => _ort.Batch();
 }
 
-/// <summary>The expert Vector512 kernels, for the cases that have one (Elman at a = 100; GRU and LSTM at a = 64, 256, 512).</summary>
+/// <summary>The expert SIMD kernels (Vector512, or their AVX2 form), for the cases that have one (Elman at a = 100; GRU and LSTM at a = 64, 256, 512).</summary>
 [MemoryDiagnoser]
 public class PeerExpertBenchmarks
 {
@@ -83,7 +83,7 @@ public class PeerExpertBenchmarks
         c.Check("the expert kernel", Array.ConvertAll(outputs, v => (double)v), c.Outputs(), 1e-5);
     }
 
-    [Benchmark(Description = "expert Vector512 Step", OperationsPerInvoke = PeerCase.Length)]
+    [Benchmark(Description = "expert SIMD Step", OperationsPerInvoke = PeerCase.Length)]
     public float Expert() => _expert(null);
 }
 

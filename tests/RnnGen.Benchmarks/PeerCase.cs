@@ -67,7 +67,7 @@ internal abstract class PeerCase
     private float[] T(string name) => Tensors.Single(t => t.Name == name).Data;
 
     /// <summary>
-    /// The existing expert Vector512 kernel of this cell and size, as a runner of the sentence from the zero state, or
+    /// The existing expert SIMD kernel of this cell and size, as a runner of the sentence from the zero state, or
     /// null when there is none: the Elman expert is written for a = 100, the GRU and LSTM experts for multiples of 64.
     /// </summary>
     public Func<float[]?, float>? Expert()

@@ -39,7 +39,7 @@ public static class PeersCommand
         return string.IsNullOrWhiteSpace(chosen) ? PeerCases.All : chosen.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
     }
 
-    /// <summary>Whether an expert Vector512 kernel exists for the case: Elman at a = 100, GRU and LSTM at multiples of 64 (not 100).</summary>
+    /// <summary>Whether an expert SIMD kernel exists for the case: Elman at a = 100, GRU and LSTM at multiples of 64 (not 100).</summary>
     public static bool HasExpert(string key) => key == "rnn-100" || (!key.StartsWith("rnn-", StringComparison.Ordinal) && key != "gru-100" && key != "lstm-100");
 
     public static int Run(string[] args)
@@ -247,7 +247,7 @@ public static class PeersCommand
 
     private static readonly string[] Order_ =
     {
-        "generated Step", "expert Vector512 Step", "ONNX Runtime per token", "PyTorch per token", "MathNet reference",
+        "generated Step", "expert SIMD Step", "ONNX Runtime per token", "PyTorch per token", "MathNet reference",
         "generated Forward", "ONNX Runtime per sentence", "PyTorch per sentence",
         "generated ForwardBatch", "ONNX Runtime batched", "PyTorch batched",
     };

@@ -40,7 +40,7 @@ public static class SelfCheck
         }
         float[] hGenerated = state.ToArray();
 
-        // Expert Vector512 loop.
+        // Expert SIMD loop.
         ExpertRnn expert = w.Expert();
         (float[] hx, int hxOff) = ExpertRnn.Aligned(ExpertRnn.S);
         var expertY = new float[tokens.Length];
