@@ -1,10 +1,12 @@
-/* One core's read bandwidth from each cache level: 512-bit loads (256-bit without AVX-512F) summed into 8 independent accumulators over a buffer
-   of 24 KiB (L1d), 768 KiB (L2 on every machine this project runs on) and 64 MiB (L3 or memory), swept again and
-   again. The limits of docs/benchmarks.md divide weight bytes by these. machine/probe.sh builds and runs it. */
+/* One core's read bandwidth from each cache level: 512-bit loads (256-bit without AVX-512F) summed into 8 independent
+   accumulators over a buffer of half the L1d, three quarters of the L2 (the sizes glibc reads off the CPU; 48 KiB and
+   1 MiB if it cannot tell) and 64 MiB (L3 or memory), swept again and again. The limits of docs/benchmarks.md divide
+   weight bytes by these. machine/probe.sh builds and runs it. */
 #include <immintrin.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
+#include <unistd.h>
 
 #if defined(__AVX512F__)
 typedef __m512 vec;
@@ -49,7 +51,11 @@ static double sweep(const float *buffer, size_t floats, long rounds, float *sink
 }
 
 int main(void) {
-  const size_t sizes[] = { 24u << 10, 768u << 10, 64u << 20 };
+  long l1 = sysconf(_SC_LEVEL1_DCACHE_SIZE), l2 = sysconf(_SC_LEVEL2_CACHE_SIZE);
+  if (l1 <= 0) l1 = 48L << 10;
+  if (l2 <= 0) l2 = 1L << 20;
+  /* Whole 8-vector blocks (512 bytes at most) that fit each level with room to spare. */
+  const size_t sizes[] = { (size_t)l1 / 2 / 512 * 512, (size_t)l2 * 3 / 4 / 512 * 512, 64u << 20 };
   const char *names[] = { "L1", "L2", "L3" };
   float sink = 0;
   for (int level = 0; level < 3; level++) {
