@@ -1,6 +1,6 @@
 /* One core's read bandwidth from each cache level: 512-bit loads (256-bit without AVX-512F) summed into 8 independent
-   accumulators over a buffer of half the L1d, three quarters of the L2 (the sizes glibc reads off the CPU; 48 KiB and
-   1 MiB if it cannot tell) and 64 MiB (L3 or memory), swept again and again. The limits of docs/benchmarks.md divide
+   accumulators over a buffer of half the L1d, three quarters of the L2 and half the L3 (glibc's sizes for L1 and L2, the kernel's for
+   L3; 48 KiB, 1 MiB and 32 MiB if they cannot tell), swept again and again. The limits of docs/benchmarks.md divide
    weight bytes by these. machine/probe.sh builds and runs it. */
 #include <immintrin.h>
 #include <stdio.h>
@@ -50,12 +50,30 @@ static double sweep(const float *buffer, size_t floats, long rounds, float *sink
   return (double)floats * 4 * rounds / seconds / 1e9;
 }
 
+/* A cache's size in bytes as the kernel reports it (/sys/devices/system/cpu/cpu0/cache/index<i>/size, e.g. "32768K"),
+   or 0. On a KVM guest glibc's sysconf can report the host's L3 (256 MiB here where lscpu says 32 MiB). */
+static long sys_cache(int index) {
+  char path[96];
+  snprintf(path, sizeof path, "/sys/devices/system/cpu/cpu0/cache/index%d/size", index);
+  FILE *f = fopen(path, "r");
+  if (!f) return 0;
+  long size = 0;
+  char unit = 0;
+  if (fscanf(f, "%ld%c", &size, &unit) < 1) size = 0;
+  fclose(f);
+  return unit == 'K' ? size << 10 : unit == 'M' ? size << 20 : size;
+}
+
 int main(void) {
-  long l1 = sysconf(_SC_LEVEL1_DCACHE_SIZE), l2 = sysconf(_SC_LEVEL2_CACHE_SIZE);
+  long l1 = sysconf(_SC_LEVEL1_DCACHE_SIZE), l2 = sysconf(_SC_LEVEL2_CACHE_SIZE), l3 = sys_cache(3);
+  if (l3 <= 0) l3 = sysconf(_SC_LEVEL3_CACHE_SIZE);
   if (l1 <= 0) l1 = 48L << 10;
   if (l2 <= 0) l2 = 1L << 20;
-  /* Whole 8-vector blocks (512 bytes at most) that fit each level with room to spare. */
-  const size_t sizes[] = { (size_t)l1 / 2 / 512 * 512, (size_t)l2 * 3 / 4 / 512 * 512, 64u << 20 };
+  if (l3 <= 0) l3 = 32L << 20;
+  /* Whole 8-vector blocks (512 bytes at most) that fit each level with room to spare; the L3 is shared, so half of it,
+     and at least twice the L2, so that the buffer is not the L2's. */
+  size_t l3buffer = (size_t)l3 / 2 > (size_t)l2 * 2 ? (size_t)l3 / 2 : (size_t)l2 * 2;
+  const size_t sizes[] = { (size_t)l1 / 2 / 512 * 512, (size_t)l2 * 3 / 4 / 512 * 512, l3buffer / 512 * 512 };
   const char *names[] = { "L1", "L2", "L3" };
   float sink = 0;
   for (int level = 0; level < 3; level++) {
