@@ -67,7 +67,11 @@ internal static class KernelPlanner
         // leave room for the broadcast values and loaded columns.
         int perPiece = program.SumsPerPiece;
         int registers = Registers(bits) - 4;
-        int budget = System.Math.Max(1, registers / perPiece);
+        // An Elman sweep needs one broadcast beside its sums (its column loads are memory operands), so with 16 registers
+        // it may keep 14 sums: a = 100 at 256 bits (13 vectors) in one pass over a<t-1>, as an expert writes it, not two.
+        // (Measured with AVX2 only; the 512-bit budget stays as it was.)
+        int sums = perPiece == 1 && Registers(bits) == 16 ? Registers(bits) - 2 : registers;
+        int budget = System.Math.Max(1, sums / perPiece);
         // A 256-bit piece is half a cache line of each gate's column: when a gated cell's state takes several chunks, a
         // chunk of 3 pieces (its register budget) would share a line with the next chunk, and both would read it from L2
         // in every step. 2 pieces are whole lines. A state that fits one chunk stays one chunk.

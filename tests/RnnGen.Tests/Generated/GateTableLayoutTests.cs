@@ -21,7 +21,7 @@ public sealed class GateTableLayoutTests
         StepProgramSnapshotTests.Models(new[]
         {
             ("m.rnn.json", $$"""
-                { "name": "M", "a": { "size": {{hidden}}, "cell": "{{cell}}" }, "x": { "encoding": "dense", "size": {{input}} },
+                { "name": "M", "a": { "size": {{hidden}}, "cell": "{{cell}}"{{(cell == "rnn" ? ", \"activation\": \"tanh\"" : "")}} }, "x": { "encoding": "dense", "size": {{input}} },
                   "y": { "size": 1, "activation": "sigmoid" }, "weights": "m.safetensors" }
                 """),
         }).Single();
@@ -86,6 +86,15 @@ public sealed class GateTableLayoutTests
         Assert.All(plan.Chunks, c => Assert.Equal(2, c.Count));
         Assert.True(plan.StagedGates);
         Assert.True(KernelPlanner.Stages(plan, program, 2));
+    }
+
+    [Fact]
+    public void With_AVX2_the_name_taggers_Elman_state_of_13_vectors_is_one_pass_over_the_state()
+    {
+        StepProgram program = Lowerer.Lower(Model("rnn", 100, 16));
+
+        Assert.Single(KernelPlanner.For(256, program).Chunks);
+        Assert.Equal(2, KernelPlanner.For(256, Lowerer.Lower(Model("rnn", 120, 16))).Chunks.Count);
     }
 
     [Fact]

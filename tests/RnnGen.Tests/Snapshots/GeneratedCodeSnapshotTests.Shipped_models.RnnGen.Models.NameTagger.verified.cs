@@ -683,9 +683,113 @@ namespace RnnGen.Generated
         public static void Step256(Model model, ref Model.Hidden state, int token, ref Model.Output output)
         {
             // 256-bit vectors of 8 floats; a = 100 (stored padded to 112): 12 vectors + a 128-bit tail (rows 96 on).
-            // 2 chunks (6 + 7 registers), one after another; a<t> goes to a buffer first.
+            // One chunk of 13 registers.
             // Rows 100 to 111 are never computed and stay zero.
-            // Head: 1 output written out; each dot product over 13 vectors written out, read from the state.
+            // Head: 1 output written out; each dot product over 13 vectors written out, read from the registers.
+            ref float h = ref Unsafe.As<Model.HiddenBuffer, float>(ref state.Values);
+            ref float wax = ref Unsafe.Add(ref model._wax.Start, (nint)token * Model.HiddenStride);
+            ref float waa = ref model._waa.Start;
+            ref float waaTail = ref model._waaTail.Start;
+            // Wax · x<t> + ba: x<t> is one-hot, so this is the token's column of Wax (stored as a row, ba added).
+            var s0 = Vector256.LoadUnsafe(ref wax, 0);
+            var s1 = Vector256.LoadUnsafe(ref wax, 8);
+            var s2 = Vector256.LoadUnsafe(ref wax, 16);
+            var s3 = Vector256.LoadUnsafe(ref wax, 24);
+            var s4 = Vector256.LoadUnsafe(ref wax, 32);
+            var s5 = Vector256.LoadUnsafe(ref wax, 40);
+            var s6 = Vector256.LoadUnsafe(ref wax, 48);
+            var s7 = Vector256.LoadUnsafe(ref wax, 56);
+            var s8 = Vector256.LoadUnsafe(ref wax, 64);
+            var s9 = Vector256.LoadUnsafe(ref wax, 72);
+            var s10 = Vector256.LoadUnsafe(ref wax, 80);
+            var s11 = Vector256.LoadUnsafe(ref wax, 88);
+            var s12 = Vector128.LoadUnsafe(ref wax, 96);
+            // + Waa · h: column j of Waa (rows from waa, the tail's from waaTail) times h[j], for every j.
+            for (nuint j = 0; j < 100; j++)
+            {
+                ref float column = ref Unsafe.Add(ref waa, j * 96);
+                ref float columnTail = ref Unsafe.Add(ref waaTail, j * 4);
+                float xjf = Unsafe.Add(ref h, j);
+                var xj256 = Vector256.Create(xjf);
+                var xj128 = Vector128.Create(xjf);
+                s0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 0), xj256, s0);
+                s1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 8), xj256, s1);
+                s2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 16), xj256, s2);
+                s3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 24), xj256, s3);
+                s4 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 32), xj256, s4);
+                s5 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 40), xj256, s5);
+                s6 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 48), xj256, s6);
+                s7 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 56), xj256, s7);
+                s8 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 64), xj256, s8);
+                s9 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 72), xj256, s9);
+                s10 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 80), xj256, s10);
+                s11 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 88), xj256, s11);
+                s12 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 0), xj128, s12);
+            }
+            // s = tanh(sum).
+            s0 = VectorMath.Tanh(s0);
+            s1 = VectorMath.Tanh(s1);
+            s2 = VectorMath.Tanh(s2);
+            s3 = VectorMath.Tanh(s3);
+            s4 = VectorMath.Tanh(s4);
+            s5 = VectorMath.Tanh(s5);
+            s6 = VectorMath.Tanh(s6);
+            s7 = VectorMath.Tanh(s7);
+            s8 = VectorMath.Tanh(s8);
+            s9 = VectorMath.Tanh(s9);
+            s10 = VectorMath.Tanh(s10);
+            s11 = VectorMath.Tanh(s11);
+            s12 = VectorMath.Tanh(s12);
+            Vector256.StoreUnsafe(s0, ref h, 0);
+            Vector256.StoreUnsafe(s1, ref h, 8);
+            Vector256.StoreUnsafe(s2, ref h, 16);
+            Vector256.StoreUnsafe(s3, ref h, 24);
+            Vector256.StoreUnsafe(s4, ref h, 32);
+            Vector256.StoreUnsafe(s5, ref h, 40);
+            Vector256.StoreUnsafe(s6, ref h, 48);
+            Vector256.StoreUnsafe(s7, ref h, 56);
+            Vector256.StoreUnsafe(s8, ref h, 64);
+            Vector256.StoreUnsafe(s9, ref h, 72);
+            Vector256.StoreUnsafe(s10, ref h, 80);
+            Vector256.StoreUnsafe(s11, ref h, 88);
+            Vector128.StoreUnsafe(s12, ref h, 96);
+
+            ref float y = ref Unsafe.As<Model.OutputBuffer, float>(ref output.Values);
+            ref float wya = ref model._wya.Start;
+            ref float by = ref model._by.Start;
+            // Clear the padding after the last output, so that the whole buffer is deterministic.
+            Vector256.StoreUnsafe(Vector256<float>.Zero, ref y, 0);
+            Vector256.StoreUnsafe(Vector256<float>.Zero, ref y, 8);
+            // ŷ<t> = sigmoid(Wya · a<t> + by): one dot product per output.
+            var a12 = Vector256.Create(s12, Vector128<float>.Zero);
+            {
+                ref float row = ref wya;
+                var p = Vector256.LoadUnsafe(ref row, 0) * s0;
+                var q = Vector256.LoadUnsafe(ref row, 8) * s1;
+                p = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref row, 16), s2, p);
+                q = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref row, 24), s3, q);
+                p = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref row, 32), s4, p);
+                q = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref row, 40), s5, q);
+                p = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref row, 48), s6, p);
+                q = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref row, 56), s7, q);
+                p = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref row, 64), s8, p);
+                q = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref row, 72), s9, q);
+                p = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref row, 80), s10, p);
+                q = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref row, 88), s11, q);
+                p = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref row, 96), a12, p);
+                y = Vector256.Sum(p + q) + by;
+            }
+            // sigmoid of each output.
+            y = VectorMath.Sigmoid(y);
+        }
+
+        /// <summary>One step with 128-bit vectors (4 floats); the caller has checked the input.</summary>
+        public static void Step128(Model model, ref Model.Hidden state, int token, ref Model.Output output)
+        {
+            // 128-bit vectors of 4 floats; a = 100 (stored padded to 112): 25 vectors.
+            // 2 chunks (12 + 13 registers), one after another; a<t> goes to a buffer first.
+            // Rows 100 to 111 are never computed and stay zero.
+            // Head: 1 output written out; each dot product over 25 vectors written out, read from the state.
             ref float h = ref Unsafe.As<Model.HiddenBuffer, float>(ref state.Values);
             ref float wax = ref Unsafe.Add(ref model._wax.Start, (nint)token * Model.HiddenStride);
             ref float waa = ref model._waa.Start;
@@ -702,134 +806,6 @@ namespace RnnGen.Generated
             // Rows 0 to 47 of a<t>.
             {
                 // Wax · x<t> + ba: x<t> is one-hot, so this is the token's column of Wax (stored as a row, ba added).
-                var s0 = Vector256.LoadUnsafe(ref wax, 0);
-                var s1 = Vector256.LoadUnsafe(ref wax, 8);
-                var s2 = Vector256.LoadUnsafe(ref wax, 16);
-                var s3 = Vector256.LoadUnsafe(ref wax, 24);
-                var s4 = Vector256.LoadUnsafe(ref wax, 32);
-                var s5 = Vector256.LoadUnsafe(ref wax, 40);
-                // + Waa · h: column j of Waa times h[j], for every j.
-                for (nuint j = 0; j < 100; j++)
-                {
-                    ref float column = ref Unsafe.Add(ref waa, j * 96);
-                    var xj = Vector256.Create(Unsafe.Add(ref h, j));
-                    s0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 0), xj, s0);
-                    s1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 8), xj, s1);
-                    s2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 16), xj, s2);
-                    s3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 24), xj, s3);
-                    s4 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 32), xj, s4);
-                    s5 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 40), xj, s5);
-                }
-                // s = tanh(sum).
-                s0 = VectorMath.Tanh(s0);
-                s1 = VectorMath.Tanh(s1);
-                s2 = VectorMath.Tanh(s2);
-                s3 = VectorMath.Tanh(s3);
-                s4 = VectorMath.Tanh(s4);
-                s5 = VectorMath.Tanh(s5);
-                Vector256.StoreUnsafe(s0, ref n, 0);
-                Vector256.StoreUnsafe(s1, ref n, 8);
-                Vector256.StoreUnsafe(s2, ref n, 16);
-                Vector256.StoreUnsafe(s3, ref n, 24);
-                Vector256.StoreUnsafe(s4, ref n, 32);
-                Vector256.StoreUnsafe(s5, ref n, 40);
-            }
-
-            // Rows 48 to 99 of a<t>.
-            {
-                // Wax · x<t> + ba: x<t> is one-hot, so this is the token's column of Wax (stored as a row, ba added).
-                var s6 = Vector256.LoadUnsafe(ref wax, 48);
-                var s7 = Vector256.LoadUnsafe(ref wax, 56);
-                var s8 = Vector256.LoadUnsafe(ref wax, 64);
-                var s9 = Vector256.LoadUnsafe(ref wax, 72);
-                var s10 = Vector256.LoadUnsafe(ref wax, 80);
-                var s11 = Vector256.LoadUnsafe(ref wax, 88);
-                var s12 = Vector128.LoadUnsafe(ref wax, 96);
-                // + Waa · h: column j of Waa (rows from waa, the tail's from waaTail) times h[j], for every j.
-                for (nuint j = 0; j < 100; j++)
-                {
-                    ref float column = ref Unsafe.Add(ref waa, j * 96);
-                    ref float columnTail = ref Unsafe.Add(ref waaTail, j * 4);
-                    float xjf = Unsafe.Add(ref h, j);
-                    var xj256 = Vector256.Create(xjf);
-                    var xj128 = Vector128.Create(xjf);
-                    s6 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 48), xj256, s6);
-                    s7 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 56), xj256, s7);
-                    s8 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 64), xj256, s8);
-                    s9 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 72), xj256, s9);
-                    s10 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 80), xj256, s10);
-                    s11 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 88), xj256, s11);
-                    s12 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 0), xj128, s12);
-                }
-                // s = tanh(sum).
-                s6 = VectorMath.Tanh(s6);
-                s7 = VectorMath.Tanh(s7);
-                s8 = VectorMath.Tanh(s8);
-                s9 = VectorMath.Tanh(s9);
-                s10 = VectorMath.Tanh(s10);
-                s11 = VectorMath.Tanh(s11);
-                s12 = VectorMath.Tanh(s12);
-                Vector256.StoreUnsafe(s6, ref n, 48);
-                Vector256.StoreUnsafe(s7, ref n, 56);
-                Vector256.StoreUnsafe(s8, ref n, 64);
-                Vector256.StoreUnsafe(s9, ref n, 72);
-                Vector256.StoreUnsafe(s10, ref n, 80);
-                Vector256.StoreUnsafe(s11, ref n, 88);
-                Vector128.StoreUnsafe(s12, ref n, 96);
-            }
-            state.Values = next;
-
-            ref float y = ref Unsafe.As<Model.OutputBuffer, float>(ref output.Values);
-            ref float wya = ref model._wya.Start;
-            ref float by = ref model._by.Start;
-            // Clear the padding after the last output, so that the whole buffer is deterministic.
-            Vector256.StoreUnsafe(Vector256<float>.Zero, ref y, 0);
-            Vector256.StoreUnsafe(Vector256<float>.Zero, ref y, 8);
-            // ŷ<t> = sigmoid(Wya · a<t> + by): one dot product per output.
-            {
-                ref float row = ref wya;
-                var p = Vector256.LoadUnsafe(ref row, 0) * Vector256.LoadUnsafe(ref h, 0);
-                var q = Vector256.LoadUnsafe(ref row, 8) * Vector256.LoadUnsafe(ref h, 8);
-                p = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref row, 16), Vector256.LoadUnsafe(ref h, 16), p);
-                q = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref row, 24), Vector256.LoadUnsafe(ref h, 24), q);
-                p = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref row, 32), Vector256.LoadUnsafe(ref h, 32), p);
-                q = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref row, 40), Vector256.LoadUnsafe(ref h, 40), q);
-                p = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref row, 48), Vector256.LoadUnsafe(ref h, 48), p);
-                q = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref row, 56), Vector256.LoadUnsafe(ref h, 56), q);
-                p = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref row, 64), Vector256.LoadUnsafe(ref h, 64), p);
-                q = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref row, 72), Vector256.LoadUnsafe(ref h, 72), q);
-                p = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref row, 80), Vector256.LoadUnsafe(ref h, 80), p);
-                q = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref row, 88), Vector256.LoadUnsafe(ref h, 88), q);
-                p = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref row, 96), Vector256.LoadUnsafe(ref h, 96), p);
-                y = Vector256.Sum(p + q) + by;
-            }
-            // sigmoid of each output.
-            y = VectorMath.Sigmoid(y);
-        }
-
-        /// <summary>One step with 128-bit vectors (4 floats); the caller has checked the input.</summary>
-        public static void Step128(Model model, ref Model.Hidden state, int token, ref Model.Output output)
-        {
-            // 128-bit vectors of 4 floats; a = 100 (stored padded to 112): 25 vectors.
-            // 3 chunks (8 + 8 + 9 registers), one after another; a<t> goes to a buffer first.
-            // Rows 100 to 111 are never computed and stay zero.
-            // Head: 1 output written out; each dot product over 25 vectors written out, read from the state.
-            ref float h = ref Unsafe.As<Model.HiddenBuffer, float>(ref state.Values);
-            ref float wax = ref Unsafe.Add(ref model._wax.Start, (nint)token * Model.HiddenStride);
-            ref float waa = ref model._waa.Start;
-            ref float waaTail = ref model._waaTail.Start;
-            // a<t> is built in `next` chunk by chunk, because every chunk still reads all of a<t-1>.
-            Model.HiddenBuffer next;
-            Unsafe.SkipInit(out next);
-            ref float n = ref Unsafe.As<Model.HiddenBuffer, float>(ref next);
-            // Rows 100 to 111 are not computed: zero, as the padding of a state must be.
-            Vector128.StoreUnsafe(Vector128<float>.Zero, ref n, 100);
-            Vector128.StoreUnsafe(Vector128<float>.Zero, ref n, 104);
-            Vector128.StoreUnsafe(Vector128<float>.Zero, ref n, 108);
-
-            // Rows 0 to 31 of a<t>.
-            {
-                // Wax · x<t> + ba: x<t> is one-hot, so this is the token's column of Wax (stored as a row, ba added).
                 var s0 = Vector128.LoadUnsafe(ref wax, 0);
                 var s1 = Vector128.LoadUnsafe(ref wax, 4);
                 var s2 = Vector128.LoadUnsafe(ref wax, 8);
@@ -838,6 +814,10 @@ namespace RnnGen.Generated
                 var s5 = Vector128.LoadUnsafe(ref wax, 20);
                 var s6 = Vector128.LoadUnsafe(ref wax, 24);
                 var s7 = Vector128.LoadUnsafe(ref wax, 28);
+                var s8 = Vector128.LoadUnsafe(ref wax, 32);
+                var s9 = Vector128.LoadUnsafe(ref wax, 36);
+                var s10 = Vector128.LoadUnsafe(ref wax, 40);
+                var s11 = Vector128.LoadUnsafe(ref wax, 44);
                 // + Waa · h: column j of Waa times h[j], for every j.
                 for (nuint j = 0; j < 100; j++)
                 {
@@ -851,6 +831,10 @@ namespace RnnGen.Generated
                     s5 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 20), xj, s5);
                     s6 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 24), xj, s6);
                     s7 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 28), xj, s7);
+                    s8 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 32), xj, s8);
+                    s9 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 36), xj, s9);
+                    s10 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 40), xj, s10);
+                    s11 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 44), xj, s11);
                 }
                 // s = tanh(sum).
                 s0 = VectorMath.Tanh(s0);
@@ -861,6 +845,10 @@ namespace RnnGen.Generated
                 s5 = VectorMath.Tanh(s5);
                 s6 = VectorMath.Tanh(s6);
                 s7 = VectorMath.Tanh(s7);
+                s8 = VectorMath.Tanh(s8);
+                s9 = VectorMath.Tanh(s9);
+                s10 = VectorMath.Tanh(s10);
+                s11 = VectorMath.Tanh(s11);
                 Vector128.StoreUnsafe(s0, ref n, 0);
                 Vector128.StoreUnsafe(s1, ref n, 4);
                 Vector128.StoreUnsafe(s2, ref n, 8);
@@ -869,55 +857,19 @@ namespace RnnGen.Generated
                 Vector128.StoreUnsafe(s5, ref n, 20);
                 Vector128.StoreUnsafe(s6, ref n, 24);
                 Vector128.StoreUnsafe(s7, ref n, 28);
-            }
-
-            // Rows 32 to 63 of a<t>.
-            {
-                // Wax · x<t> + ba: x<t> is one-hot, so this is the token's column of Wax (stored as a row, ba added).
-                var s8 = Vector128.LoadUnsafe(ref wax, 32);
-                var s9 = Vector128.LoadUnsafe(ref wax, 36);
-                var s10 = Vector128.LoadUnsafe(ref wax, 40);
-                var s11 = Vector128.LoadUnsafe(ref wax, 44);
-                var s12 = Vector128.LoadUnsafe(ref wax, 48);
-                var s13 = Vector128.LoadUnsafe(ref wax, 52);
-                var s14 = Vector128.LoadUnsafe(ref wax, 56);
-                var s15 = Vector128.LoadUnsafe(ref wax, 60);
-                // + Waa · h: column j of Waa times h[j], for every j.
-                for (nuint j = 0; j < 100; j++)
-                {
-                    ref float column = ref Unsafe.Add(ref waa, j * 96);
-                    var xj = Vector128.Create(Unsafe.Add(ref h, j));
-                    s8 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 32), xj, s8);
-                    s9 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 36), xj, s9);
-                    s10 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 40), xj, s10);
-                    s11 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 44), xj, s11);
-                    s12 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 48), xj, s12);
-                    s13 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 52), xj, s13);
-                    s14 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 56), xj, s14);
-                    s15 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 60), xj, s15);
-                }
-                // s = tanh(sum).
-                s8 = VectorMath.Tanh(s8);
-                s9 = VectorMath.Tanh(s9);
-                s10 = VectorMath.Tanh(s10);
-                s11 = VectorMath.Tanh(s11);
-                s12 = VectorMath.Tanh(s12);
-                s13 = VectorMath.Tanh(s13);
-                s14 = VectorMath.Tanh(s14);
-                s15 = VectorMath.Tanh(s15);
                 Vector128.StoreUnsafe(s8, ref n, 32);
                 Vector128.StoreUnsafe(s9, ref n, 36);
                 Vector128.StoreUnsafe(s10, ref n, 40);
                 Vector128.StoreUnsafe(s11, ref n, 44);
-                Vector128.StoreUnsafe(s12, ref n, 48);
-                Vector128.StoreUnsafe(s13, ref n, 52);
-                Vector128.StoreUnsafe(s14, ref n, 56);
-                Vector128.StoreUnsafe(s15, ref n, 60);
             }
 
-            // Rows 64 to 99 of a<t>.
+            // Rows 48 to 99 of a<t>.
             {
                 // Wax · x<t> + ba: x<t> is one-hot, so this is the token's column of Wax (stored as a row, ba added).
+                var s12 = Vector128.LoadUnsafe(ref wax, 48);
+                var s13 = Vector128.LoadUnsafe(ref wax, 52);
+                var s14 = Vector128.LoadUnsafe(ref wax, 56);
+                var s15 = Vector128.LoadUnsafe(ref wax, 60);
                 var s16 = Vector128.LoadUnsafe(ref wax, 64);
                 var s17 = Vector128.LoadUnsafe(ref wax, 68);
                 var s18 = Vector128.LoadUnsafe(ref wax, 72);
@@ -933,6 +885,10 @@ namespace RnnGen.Generated
                     ref float column = ref Unsafe.Add(ref waa, j * 96);
                     ref float columnTail = ref Unsafe.Add(ref waaTail, j * 4);
                     var xj = Vector128.Create(Unsafe.Add(ref h, j));
+                    s12 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 48), xj, s12);
+                    s13 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 52), xj, s13);
+                    s14 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 56), xj, s14);
+                    s15 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 60), xj, s15);
                     s16 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 64), xj, s16);
                     s17 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 68), xj, s17);
                     s18 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 72), xj, s18);
@@ -944,6 +900,10 @@ namespace RnnGen.Generated
                     s24 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 0), xj, s24);
                 }
                 // s = tanh(sum).
+                s12 = VectorMath.Tanh(s12);
+                s13 = VectorMath.Tanh(s13);
+                s14 = VectorMath.Tanh(s14);
+                s15 = VectorMath.Tanh(s15);
                 s16 = VectorMath.Tanh(s16);
                 s17 = VectorMath.Tanh(s17);
                 s18 = VectorMath.Tanh(s18);
@@ -953,6 +913,10 @@ namespace RnnGen.Generated
                 s22 = VectorMath.Tanh(s22);
                 s23 = VectorMath.Tanh(s23);
                 s24 = VectorMath.Tanh(s24);
+                Vector128.StoreUnsafe(s12, ref n, 48);
+                Vector128.StoreUnsafe(s13, ref n, 52);
+                Vector128.StoreUnsafe(s14, ref n, 56);
+                Vector128.StoreUnsafe(s15, ref n, 60);
                 Vector128.StoreUnsafe(s16, ref n, 64);
                 Vector128.StoreUnsafe(s17, ref n, 68);
                 Vector128.StoreUnsafe(s18, ref n, 72);

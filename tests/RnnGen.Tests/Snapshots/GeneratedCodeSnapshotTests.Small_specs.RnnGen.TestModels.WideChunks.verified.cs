@@ -694,7 +694,7 @@ namespace RnnGen.Generated
         public static void Step256(Model model, ref Model.Hidden state, int token, ref Model.Output output)
         {
             // 256-bit vectors of 8 floats; a = 300 (stored padded to 304): 37 vectors + a 128-bit tail (rows 288 on).
-            // 4 chunks (9 + 9 + 10 + 10 registers), one after another; a<t> goes to a buffer first.
+            // 3 chunks (12 + 13 + 13 registers), one after another; a<t> goes to a buffer first.
             // Rows 300 to 303 are never computed and stay zero.
             // Head: 1 output written out; each dot product a loop over its input, two vectors a turn, read from the state.
             ref float h = ref Unsafe.As<Model.HiddenBuffer, float>(ref state.Values);
@@ -708,7 +708,7 @@ namespace RnnGen.Generated
             // Rows 300 to 303 are not computed: zero, as the padding of a state must be.
             Vector128.StoreUnsafe(Vector128<float>.Zero, ref n, 300);
 
-            // Rows 0 to 71 of a<t>.
+            // Rows 0 to 95 of a<t>.
             {
                 // Wax · x<t> + ba: x<t> is one-hot, so this is the token's column of Wax (stored as a row, ba added).
                 var s0 = Vector256.LoadUnsafe(ref wax, 0);
@@ -720,6 +720,9 @@ namespace RnnGen.Generated
                 var s6 = Vector256.LoadUnsafe(ref wax, 48);
                 var s7 = Vector256.LoadUnsafe(ref wax, 56);
                 var s8 = Vector256.LoadUnsafe(ref wax, 64);
+                var s9 = Vector256.LoadUnsafe(ref wax, 72);
+                var s10 = Vector256.LoadUnsafe(ref wax, 80);
+                var s11 = Vector256.LoadUnsafe(ref wax, 88);
                 // + Waa · h: column j of Waa times h[j], for every j.
                 for (nuint j = 0; j < 300; j++)
                 {
@@ -734,6 +737,9 @@ namespace RnnGen.Generated
                     s6 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 48), xj, s6);
                     s7 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 56), xj, s7);
                     s8 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 64), xj, s8);
+                    s9 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 72), xj, s9);
+                    s10 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 80), xj, s10);
+                    s11 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 88), xj, s11);
                 }
                 // s = tanh(sum).
                 s0 = VectorMath.Tanh(s0);
@@ -745,6 +751,9 @@ namespace RnnGen.Generated
                 s6 = VectorMath.Tanh(s6);
                 s7 = VectorMath.Tanh(s7);
                 s8 = VectorMath.Tanh(s8);
+                s9 = VectorMath.Tanh(s9);
+                s10 = VectorMath.Tanh(s10);
+                s11 = VectorMath.Tanh(s11);
                 Vector256.StoreUnsafe(s0, ref n, 0);
                 Vector256.StoreUnsafe(s1, ref n, 8);
                 Vector256.StoreUnsafe(s2, ref n, 16);
@@ -754,59 +763,20 @@ namespace RnnGen.Generated
                 Vector256.StoreUnsafe(s6, ref n, 48);
                 Vector256.StoreUnsafe(s7, ref n, 56);
                 Vector256.StoreUnsafe(s8, ref n, 64);
+                Vector256.StoreUnsafe(s9, ref n, 72);
+                Vector256.StoreUnsafe(s10, ref n, 80);
+                Vector256.StoreUnsafe(s11, ref n, 88);
             }
 
-            // Rows 72 to 143 of a<t>.
+            // Rows 96 to 199 of a<t>.
             {
                 // Wax · x<t> + ba: x<t> is one-hot, so this is the token's column of Wax (stored as a row, ba added).
-                var s9 = Vector256.LoadUnsafe(ref wax, 72);
-                var s10 = Vector256.LoadUnsafe(ref wax, 80);
-                var s11 = Vector256.LoadUnsafe(ref wax, 88);
                 var s12 = Vector256.LoadUnsafe(ref wax, 96);
                 var s13 = Vector256.LoadUnsafe(ref wax, 104);
                 var s14 = Vector256.LoadUnsafe(ref wax, 112);
                 var s15 = Vector256.LoadUnsafe(ref wax, 120);
                 var s16 = Vector256.LoadUnsafe(ref wax, 128);
                 var s17 = Vector256.LoadUnsafe(ref wax, 136);
-                // + Waa · h: column j of Waa times h[j], for every j.
-                for (nuint j = 0; j < 300; j++)
-                {
-                    ref float column = ref Unsafe.Add(ref waa, j * 288);
-                    var xj = Vector256.Create(Unsafe.Add(ref h, j));
-                    s9 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 72), xj, s9);
-                    s10 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 80), xj, s10);
-                    s11 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 88), xj, s11);
-                    s12 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 96), xj, s12);
-                    s13 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 104), xj, s13);
-                    s14 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 112), xj, s14);
-                    s15 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 120), xj, s15);
-                    s16 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 128), xj, s16);
-                    s17 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 136), xj, s17);
-                }
-                // s = tanh(sum).
-                s9 = VectorMath.Tanh(s9);
-                s10 = VectorMath.Tanh(s10);
-                s11 = VectorMath.Tanh(s11);
-                s12 = VectorMath.Tanh(s12);
-                s13 = VectorMath.Tanh(s13);
-                s14 = VectorMath.Tanh(s14);
-                s15 = VectorMath.Tanh(s15);
-                s16 = VectorMath.Tanh(s16);
-                s17 = VectorMath.Tanh(s17);
-                Vector256.StoreUnsafe(s9, ref n, 72);
-                Vector256.StoreUnsafe(s10, ref n, 80);
-                Vector256.StoreUnsafe(s11, ref n, 88);
-                Vector256.StoreUnsafe(s12, ref n, 96);
-                Vector256.StoreUnsafe(s13, ref n, 104);
-                Vector256.StoreUnsafe(s14, ref n, 112);
-                Vector256.StoreUnsafe(s15, ref n, 120);
-                Vector256.StoreUnsafe(s16, ref n, 128);
-                Vector256.StoreUnsafe(s17, ref n, 136);
-            }
-
-            // Rows 144 to 223 of a<t>.
-            {
-                // Wax · x<t> + ba: x<t> is one-hot, so this is the token's column of Wax (stored as a row, ba added).
                 var s18 = Vector256.LoadUnsafe(ref wax, 144);
                 var s19 = Vector256.LoadUnsafe(ref wax, 152);
                 var s20 = Vector256.LoadUnsafe(ref wax, 160);
@@ -814,14 +784,17 @@ namespace RnnGen.Generated
                 var s22 = Vector256.LoadUnsafe(ref wax, 176);
                 var s23 = Vector256.LoadUnsafe(ref wax, 184);
                 var s24 = Vector256.LoadUnsafe(ref wax, 192);
-                var s25 = Vector256.LoadUnsafe(ref wax, 200);
-                var s26 = Vector256.LoadUnsafe(ref wax, 208);
-                var s27 = Vector256.LoadUnsafe(ref wax, 216);
                 // + Waa · h: column j of Waa times h[j], for every j.
                 for (nuint j = 0; j < 300; j++)
                 {
                     ref float column = ref Unsafe.Add(ref waa, j * 288);
                     var xj = Vector256.Create(Unsafe.Add(ref h, j));
+                    s12 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 96), xj, s12);
+                    s13 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 104), xj, s13);
+                    s14 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 112), xj, s14);
+                    s15 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 120), xj, s15);
+                    s16 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 128), xj, s16);
+                    s17 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 136), xj, s17);
                     s18 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 144), xj, s18);
                     s19 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 152), xj, s19);
                     s20 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 160), xj, s20);
@@ -829,11 +802,14 @@ namespace RnnGen.Generated
                     s22 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 176), xj, s22);
                     s23 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 184), xj, s23);
                     s24 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 192), xj, s24);
-                    s25 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 200), xj, s25);
-                    s26 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 208), xj, s26);
-                    s27 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 216), xj, s27);
                 }
                 // s = tanh(sum).
+                s12 = VectorMath.Tanh(s12);
+                s13 = VectorMath.Tanh(s13);
+                s14 = VectorMath.Tanh(s14);
+                s15 = VectorMath.Tanh(s15);
+                s16 = VectorMath.Tanh(s16);
+                s17 = VectorMath.Tanh(s17);
                 s18 = VectorMath.Tanh(s18);
                 s19 = VectorMath.Tanh(s19);
                 s20 = VectorMath.Tanh(s20);
@@ -841,9 +817,12 @@ namespace RnnGen.Generated
                 s22 = VectorMath.Tanh(s22);
                 s23 = VectorMath.Tanh(s23);
                 s24 = VectorMath.Tanh(s24);
-                s25 = VectorMath.Tanh(s25);
-                s26 = VectorMath.Tanh(s26);
-                s27 = VectorMath.Tanh(s27);
+                Vector256.StoreUnsafe(s12, ref n, 96);
+                Vector256.StoreUnsafe(s13, ref n, 104);
+                Vector256.StoreUnsafe(s14, ref n, 112);
+                Vector256.StoreUnsafe(s15, ref n, 120);
+                Vector256.StoreUnsafe(s16, ref n, 128);
+                Vector256.StoreUnsafe(s17, ref n, 136);
                 Vector256.StoreUnsafe(s18, ref n, 144);
                 Vector256.StoreUnsafe(s19, ref n, 152);
                 Vector256.StoreUnsafe(s20, ref n, 160);
@@ -851,14 +830,14 @@ namespace RnnGen.Generated
                 Vector256.StoreUnsafe(s22, ref n, 176);
                 Vector256.StoreUnsafe(s23, ref n, 184);
                 Vector256.StoreUnsafe(s24, ref n, 192);
-                Vector256.StoreUnsafe(s25, ref n, 200);
-                Vector256.StoreUnsafe(s26, ref n, 208);
-                Vector256.StoreUnsafe(s27, ref n, 216);
             }
 
-            // Rows 224 to 299 of a<t>.
+            // Rows 200 to 299 of a<t>.
             {
                 // Wax · x<t> + ba: x<t> is one-hot, so this is the token's column of Wax (stored as a row, ba added).
+                var s25 = Vector256.LoadUnsafe(ref wax, 200);
+                var s26 = Vector256.LoadUnsafe(ref wax, 208);
+                var s27 = Vector256.LoadUnsafe(ref wax, 216);
                 var s28 = Vector256.LoadUnsafe(ref wax, 224);
                 var s29 = Vector256.LoadUnsafe(ref wax, 232);
                 var s30 = Vector256.LoadUnsafe(ref wax, 240);
@@ -877,6 +856,9 @@ namespace RnnGen.Generated
                     float xjf = Unsafe.Add(ref h, j);
                     var xj256 = Vector256.Create(xjf);
                     var xj128 = Vector128.Create(xjf);
+                    s25 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 200), xj256, s25);
+                    s26 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 208), xj256, s26);
+                    s27 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 216), xj256, s27);
                     s28 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 224), xj256, s28);
                     s29 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 232), xj256, s29);
                     s30 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 240), xj256, s30);
@@ -889,6 +871,9 @@ namespace RnnGen.Generated
                     s37 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 8), xj128, s37);
                 }
                 // s = tanh(sum).
+                s25 = VectorMath.Tanh(s25);
+                s26 = VectorMath.Tanh(s26);
+                s27 = VectorMath.Tanh(s27);
                 s28 = VectorMath.Tanh(s28);
                 s29 = VectorMath.Tanh(s29);
                 s30 = VectorMath.Tanh(s30);
@@ -899,6 +884,9 @@ namespace RnnGen.Generated
                 s35 = VectorMath.Tanh(s35);
                 s36 = VectorMath.Tanh(s36);
                 s37 = VectorMath.Tanh(s37);
+                Vector256.StoreUnsafe(s25, ref n, 200);
+                Vector256.StoreUnsafe(s26, ref n, 208);
+                Vector256.StoreUnsafe(s27, ref n, 216);
                 Vector256.StoreUnsafe(s28, ref n, 224);
                 Vector256.StoreUnsafe(s29, ref n, 232);
                 Vector256.StoreUnsafe(s30, ref n, 240);
@@ -938,7 +926,7 @@ namespace RnnGen.Generated
         public static void Step128(Model model, ref Model.Hidden state, int token, ref Model.Output output)
         {
             // 128-bit vectors of 4 floats; a = 300 (stored padded to 304): 75 vectors.
-            // 7 chunks (10 + 10 + 11 + 11 + 11 + 11 + 11 registers), one after another; a<t> goes to a buffer first.
+            // 6 chunks (12 + 12 + 12 + 13 + 13 + 13 registers), one after another; a<t> goes to a buffer first.
             // Rows 300 to 303 are never computed and stay zero.
             // Head: 1 output written out; each dot product a loop over its input, two vectors a turn, read from the state.
             ref float h = ref Unsafe.As<Model.HiddenBuffer, float>(ref state.Values);
@@ -952,7 +940,7 @@ namespace RnnGen.Generated
             // Rows 300 to 303 are not computed: zero, as the padding of a state must be.
             Vector128.StoreUnsafe(Vector128<float>.Zero, ref n, 300);
 
-            // Rows 0 to 39 of a<t>.
+            // Rows 0 to 47 of a<t>.
             {
                 // Wax · x<t> + ba: x<t> is one-hot, so this is the token's column of Wax (stored as a row, ba added).
                 var s0 = Vector128.LoadUnsafe(ref wax, 0);
@@ -965,6 +953,8 @@ namespace RnnGen.Generated
                 var s7 = Vector128.LoadUnsafe(ref wax, 28);
                 var s8 = Vector128.LoadUnsafe(ref wax, 32);
                 var s9 = Vector128.LoadUnsafe(ref wax, 36);
+                var s10 = Vector128.LoadUnsafe(ref wax, 40);
+                var s11 = Vector128.LoadUnsafe(ref wax, 44);
                 // + Waa · h: column j of Waa times h[j], for every j.
                 for (nuint j = 0; j < 300; j++)
                 {
@@ -980,6 +970,8 @@ namespace RnnGen.Generated
                     s7 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 28), xj, s7);
                     s8 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 32), xj, s8);
                     s9 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 36), xj, s9);
+                    s10 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 40), xj, s10);
+                    s11 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 44), xj, s11);
                 }
                 // s = tanh(sum).
                 s0 = VectorMath.Tanh(s0);
@@ -992,6 +984,8 @@ namespace RnnGen.Generated
                 s7 = VectorMath.Tanh(s7);
                 s8 = VectorMath.Tanh(s8);
                 s9 = VectorMath.Tanh(s9);
+                s10 = VectorMath.Tanh(s10);
+                s11 = VectorMath.Tanh(s11);
                 Vector128.StoreUnsafe(s0, ref n, 0);
                 Vector128.StoreUnsafe(s1, ref n, 4);
                 Vector128.StoreUnsafe(s2, ref n, 8);
@@ -1002,13 +996,13 @@ namespace RnnGen.Generated
                 Vector128.StoreUnsafe(s7, ref n, 28);
                 Vector128.StoreUnsafe(s8, ref n, 32);
                 Vector128.StoreUnsafe(s9, ref n, 36);
+                Vector128.StoreUnsafe(s10, ref n, 40);
+                Vector128.StoreUnsafe(s11, ref n, 44);
             }
 
-            // Rows 40 to 79 of a<t>.
+            // Rows 48 to 95 of a<t>.
             {
                 // Wax · x<t> + ba: x<t> is one-hot, so this is the token's column of Wax (stored as a row, ba added).
-                var s10 = Vector128.LoadUnsafe(ref wax, 40);
-                var s11 = Vector128.LoadUnsafe(ref wax, 44);
                 var s12 = Vector128.LoadUnsafe(ref wax, 48);
                 var s13 = Vector128.LoadUnsafe(ref wax, 52);
                 var s14 = Vector128.LoadUnsafe(ref wax, 56);
@@ -1017,13 +1011,15 @@ namespace RnnGen.Generated
                 var s17 = Vector128.LoadUnsafe(ref wax, 68);
                 var s18 = Vector128.LoadUnsafe(ref wax, 72);
                 var s19 = Vector128.LoadUnsafe(ref wax, 76);
+                var s20 = Vector128.LoadUnsafe(ref wax, 80);
+                var s21 = Vector128.LoadUnsafe(ref wax, 84);
+                var s22 = Vector128.LoadUnsafe(ref wax, 88);
+                var s23 = Vector128.LoadUnsafe(ref wax, 92);
                 // + Waa · h: column j of Waa times h[j], for every j.
                 for (nuint j = 0; j < 300; j++)
                 {
                     ref float column = ref Unsafe.Add(ref waa, j * 288);
                     var xj = Vector128.Create(Unsafe.Add(ref h, j));
-                    s10 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 40), xj, s10);
-                    s11 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 44), xj, s11);
                     s12 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 48), xj, s12);
                     s13 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 52), xj, s13);
                     s14 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 56), xj, s14);
@@ -1032,10 +1028,12 @@ namespace RnnGen.Generated
                     s17 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 68), xj, s17);
                     s18 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 72), xj, s18);
                     s19 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 76), xj, s19);
+                    s20 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 80), xj, s20);
+                    s21 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 84), xj, s21);
+                    s22 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 88), xj, s22);
+                    s23 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 92), xj, s23);
                 }
                 // s = tanh(sum).
-                s10 = VectorMath.Tanh(s10);
-                s11 = VectorMath.Tanh(s11);
                 s12 = VectorMath.Tanh(s12);
                 s13 = VectorMath.Tanh(s13);
                 s14 = VectorMath.Tanh(s14);
@@ -1044,8 +1042,10 @@ namespace RnnGen.Generated
                 s17 = VectorMath.Tanh(s17);
                 s18 = VectorMath.Tanh(s18);
                 s19 = VectorMath.Tanh(s19);
-                Vector128.StoreUnsafe(s10, ref n, 40);
-                Vector128.StoreUnsafe(s11, ref n, 44);
+                s20 = VectorMath.Tanh(s20);
+                s21 = VectorMath.Tanh(s21);
+                s22 = VectorMath.Tanh(s22);
+                s23 = VectorMath.Tanh(s23);
                 Vector128.StoreUnsafe(s12, ref n, 48);
                 Vector128.StoreUnsafe(s13, ref n, 52);
                 Vector128.StoreUnsafe(s14, ref n, 56);
@@ -1054,15 +1054,15 @@ namespace RnnGen.Generated
                 Vector128.StoreUnsafe(s17, ref n, 68);
                 Vector128.StoreUnsafe(s18, ref n, 72);
                 Vector128.StoreUnsafe(s19, ref n, 76);
+                Vector128.StoreUnsafe(s20, ref n, 80);
+                Vector128.StoreUnsafe(s21, ref n, 84);
+                Vector128.StoreUnsafe(s22, ref n, 88);
+                Vector128.StoreUnsafe(s23, ref n, 92);
             }
 
-            // Rows 80 to 123 of a<t>.
+            // Rows 96 to 143 of a<t>.
             {
                 // Wax · x<t> + ba: x<t> is one-hot, so this is the token's column of Wax (stored as a row, ba added).
-                var s20 = Vector128.LoadUnsafe(ref wax, 80);
-                var s21 = Vector128.LoadUnsafe(ref wax, 84);
-                var s22 = Vector128.LoadUnsafe(ref wax, 88);
-                var s23 = Vector128.LoadUnsafe(ref wax, 92);
                 var s24 = Vector128.LoadUnsafe(ref wax, 96);
                 var s25 = Vector128.LoadUnsafe(ref wax, 100);
                 var s26 = Vector128.LoadUnsafe(ref wax, 104);
@@ -1070,15 +1070,16 @@ namespace RnnGen.Generated
                 var s28 = Vector128.LoadUnsafe(ref wax, 112);
                 var s29 = Vector128.LoadUnsafe(ref wax, 116);
                 var s30 = Vector128.LoadUnsafe(ref wax, 120);
+                var s31 = Vector128.LoadUnsafe(ref wax, 124);
+                var s32 = Vector128.LoadUnsafe(ref wax, 128);
+                var s33 = Vector128.LoadUnsafe(ref wax, 132);
+                var s34 = Vector128.LoadUnsafe(ref wax, 136);
+                var s35 = Vector128.LoadUnsafe(ref wax, 140);
                 // + Waa · h: column j of Waa times h[j], for every j.
                 for (nuint j = 0; j < 300; j++)
                 {
                     ref float column = ref Unsafe.Add(ref waa, j * 288);
                     var xj = Vector128.Create(Unsafe.Add(ref h, j));
-                    s20 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 80), xj, s20);
-                    s21 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 84), xj, s21);
-                    s22 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 88), xj, s22);
-                    s23 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 92), xj, s23);
                     s24 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 96), xj, s24);
                     s25 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 100), xj, s25);
                     s26 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 104), xj, s26);
@@ -1086,12 +1087,13 @@ namespace RnnGen.Generated
                     s28 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 112), xj, s28);
                     s29 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 116), xj, s29);
                     s30 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 120), xj, s30);
+                    s31 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 124), xj, s31);
+                    s32 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 128), xj, s32);
+                    s33 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 132), xj, s33);
+                    s34 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 136), xj, s34);
+                    s35 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 140), xj, s35);
                 }
                 // s = tanh(sum).
-                s20 = VectorMath.Tanh(s20);
-                s21 = VectorMath.Tanh(s21);
-                s22 = VectorMath.Tanh(s22);
-                s23 = VectorMath.Tanh(s23);
                 s24 = VectorMath.Tanh(s24);
                 s25 = VectorMath.Tanh(s25);
                 s26 = VectorMath.Tanh(s26);
@@ -1099,10 +1101,11 @@ namespace RnnGen.Generated
                 s28 = VectorMath.Tanh(s28);
                 s29 = VectorMath.Tanh(s29);
                 s30 = VectorMath.Tanh(s30);
-                Vector128.StoreUnsafe(s20, ref n, 80);
-                Vector128.StoreUnsafe(s21, ref n, 84);
-                Vector128.StoreUnsafe(s22, ref n, 88);
-                Vector128.StoreUnsafe(s23, ref n, 92);
+                s31 = VectorMath.Tanh(s31);
+                s32 = VectorMath.Tanh(s32);
+                s33 = VectorMath.Tanh(s33);
+                s34 = VectorMath.Tanh(s34);
+                s35 = VectorMath.Tanh(s35);
                 Vector128.StoreUnsafe(s24, ref n, 96);
                 Vector128.StoreUnsafe(s25, ref n, 100);
                 Vector128.StoreUnsafe(s26, ref n, 104);
@@ -1110,67 +1113,22 @@ namespace RnnGen.Generated
                 Vector128.StoreUnsafe(s28, ref n, 112);
                 Vector128.StoreUnsafe(s29, ref n, 116);
                 Vector128.StoreUnsafe(s30, ref n, 120);
+                Vector128.StoreUnsafe(s31, ref n, 124);
+                Vector128.StoreUnsafe(s32, ref n, 128);
+                Vector128.StoreUnsafe(s33, ref n, 132);
+                Vector128.StoreUnsafe(s34, ref n, 136);
+                Vector128.StoreUnsafe(s35, ref n, 140);
             }
 
-            // Rows 124 to 167 of a<t>.
+            // Rows 144 to 195 of a<t>.
             {
                 // Wax · x<t> + ba: x<t> is one-hot, so this is the token's column of Wax (stored as a row, ba added).
-                var s31 = Vector128.LoadUnsafe(ref wax, 124);
-                var s32 = Vector128.LoadUnsafe(ref wax, 128);
-                var s33 = Vector128.LoadUnsafe(ref wax, 132);
-                var s34 = Vector128.LoadUnsafe(ref wax, 136);
-                var s35 = Vector128.LoadUnsafe(ref wax, 140);
                 var s36 = Vector128.LoadUnsafe(ref wax, 144);
                 var s37 = Vector128.LoadUnsafe(ref wax, 148);
                 var s38 = Vector128.LoadUnsafe(ref wax, 152);
                 var s39 = Vector128.LoadUnsafe(ref wax, 156);
                 var s40 = Vector128.LoadUnsafe(ref wax, 160);
                 var s41 = Vector128.LoadUnsafe(ref wax, 164);
-                // + Waa · h: column j of Waa times h[j], for every j.
-                for (nuint j = 0; j < 300; j++)
-                {
-                    ref float column = ref Unsafe.Add(ref waa, j * 288);
-                    var xj = Vector128.Create(Unsafe.Add(ref h, j));
-                    s31 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 124), xj, s31);
-                    s32 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 128), xj, s32);
-                    s33 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 132), xj, s33);
-                    s34 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 136), xj, s34);
-                    s35 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 140), xj, s35);
-                    s36 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 144), xj, s36);
-                    s37 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 148), xj, s37);
-                    s38 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 152), xj, s38);
-                    s39 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 156), xj, s39);
-                    s40 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 160), xj, s40);
-                    s41 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 164), xj, s41);
-                }
-                // s = tanh(sum).
-                s31 = VectorMath.Tanh(s31);
-                s32 = VectorMath.Tanh(s32);
-                s33 = VectorMath.Tanh(s33);
-                s34 = VectorMath.Tanh(s34);
-                s35 = VectorMath.Tanh(s35);
-                s36 = VectorMath.Tanh(s36);
-                s37 = VectorMath.Tanh(s37);
-                s38 = VectorMath.Tanh(s38);
-                s39 = VectorMath.Tanh(s39);
-                s40 = VectorMath.Tanh(s40);
-                s41 = VectorMath.Tanh(s41);
-                Vector128.StoreUnsafe(s31, ref n, 124);
-                Vector128.StoreUnsafe(s32, ref n, 128);
-                Vector128.StoreUnsafe(s33, ref n, 132);
-                Vector128.StoreUnsafe(s34, ref n, 136);
-                Vector128.StoreUnsafe(s35, ref n, 140);
-                Vector128.StoreUnsafe(s36, ref n, 144);
-                Vector128.StoreUnsafe(s37, ref n, 148);
-                Vector128.StoreUnsafe(s38, ref n, 152);
-                Vector128.StoreUnsafe(s39, ref n, 156);
-                Vector128.StoreUnsafe(s40, ref n, 160);
-                Vector128.StoreUnsafe(s41, ref n, 164);
-            }
-
-            // Rows 168 to 211 of a<t>.
-            {
-                // Wax · x<t> + ba: x<t> is one-hot, so this is the token's column of Wax (stored as a row, ba added).
                 var s42 = Vector128.LoadUnsafe(ref wax, 168);
                 var s43 = Vector128.LoadUnsafe(ref wax, 172);
                 var s44 = Vector128.LoadUnsafe(ref wax, 176);
@@ -1178,15 +1136,17 @@ namespace RnnGen.Generated
                 var s46 = Vector128.LoadUnsafe(ref wax, 184);
                 var s47 = Vector128.LoadUnsafe(ref wax, 188);
                 var s48 = Vector128.LoadUnsafe(ref wax, 192);
-                var s49 = Vector128.LoadUnsafe(ref wax, 196);
-                var s50 = Vector128.LoadUnsafe(ref wax, 200);
-                var s51 = Vector128.LoadUnsafe(ref wax, 204);
-                var s52 = Vector128.LoadUnsafe(ref wax, 208);
                 // + Waa · h: column j of Waa times h[j], for every j.
                 for (nuint j = 0; j < 300; j++)
                 {
                     ref float column = ref Unsafe.Add(ref waa, j * 288);
                     var xj = Vector128.Create(Unsafe.Add(ref h, j));
+                    s36 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 144), xj, s36);
+                    s37 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 148), xj, s37);
+                    s38 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 152), xj, s38);
+                    s39 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 156), xj, s39);
+                    s40 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 160), xj, s40);
+                    s41 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 164), xj, s41);
                     s42 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 168), xj, s42);
                     s43 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 172), xj, s43);
                     s44 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 176), xj, s44);
@@ -1194,12 +1154,14 @@ namespace RnnGen.Generated
                     s46 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 184), xj, s46);
                     s47 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 188), xj, s47);
                     s48 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 192), xj, s48);
-                    s49 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 196), xj, s49);
-                    s50 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 200), xj, s50);
-                    s51 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 204), xj, s51);
-                    s52 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 208), xj, s52);
                 }
                 // s = tanh(sum).
+                s36 = VectorMath.Tanh(s36);
+                s37 = VectorMath.Tanh(s37);
+                s38 = VectorMath.Tanh(s38);
+                s39 = VectorMath.Tanh(s39);
+                s40 = VectorMath.Tanh(s40);
+                s41 = VectorMath.Tanh(s41);
                 s42 = VectorMath.Tanh(s42);
                 s43 = VectorMath.Tanh(s43);
                 s44 = VectorMath.Tanh(s44);
@@ -1207,10 +1169,12 @@ namespace RnnGen.Generated
                 s46 = VectorMath.Tanh(s46);
                 s47 = VectorMath.Tanh(s47);
                 s48 = VectorMath.Tanh(s48);
-                s49 = VectorMath.Tanh(s49);
-                s50 = VectorMath.Tanh(s50);
-                s51 = VectorMath.Tanh(s51);
-                s52 = VectorMath.Tanh(s52);
+                Vector128.StoreUnsafe(s36, ref n, 144);
+                Vector128.StoreUnsafe(s37, ref n, 148);
+                Vector128.StoreUnsafe(s38, ref n, 152);
+                Vector128.StoreUnsafe(s39, ref n, 156);
+                Vector128.StoreUnsafe(s40, ref n, 160);
+                Vector128.StoreUnsafe(s41, ref n, 164);
                 Vector128.StoreUnsafe(s42, ref n, 168);
                 Vector128.StoreUnsafe(s43, ref n, 172);
                 Vector128.StoreUnsafe(s44, ref n, 176);
@@ -1218,15 +1182,15 @@ namespace RnnGen.Generated
                 Vector128.StoreUnsafe(s46, ref n, 184);
                 Vector128.StoreUnsafe(s47, ref n, 188);
                 Vector128.StoreUnsafe(s48, ref n, 192);
-                Vector128.StoreUnsafe(s49, ref n, 196);
-                Vector128.StoreUnsafe(s50, ref n, 200);
-                Vector128.StoreUnsafe(s51, ref n, 204);
-                Vector128.StoreUnsafe(s52, ref n, 208);
             }
 
-            // Rows 212 to 255 of a<t>.
+            // Rows 196 to 247 of a<t>.
             {
                 // Wax · x<t> + ba: x<t> is one-hot, so this is the token's column of Wax (stored as a row, ba added).
+                var s49 = Vector128.LoadUnsafe(ref wax, 196);
+                var s50 = Vector128.LoadUnsafe(ref wax, 200);
+                var s51 = Vector128.LoadUnsafe(ref wax, 204);
+                var s52 = Vector128.LoadUnsafe(ref wax, 208);
                 var s53 = Vector128.LoadUnsafe(ref wax, 212);
                 var s54 = Vector128.LoadUnsafe(ref wax, 216);
                 var s55 = Vector128.LoadUnsafe(ref wax, 220);
@@ -1236,13 +1200,15 @@ namespace RnnGen.Generated
                 var s59 = Vector128.LoadUnsafe(ref wax, 236);
                 var s60 = Vector128.LoadUnsafe(ref wax, 240);
                 var s61 = Vector128.LoadUnsafe(ref wax, 244);
-                var s62 = Vector128.LoadUnsafe(ref wax, 248);
-                var s63 = Vector128.LoadUnsafe(ref wax, 252);
                 // + Waa · h: column j of Waa times h[j], for every j.
                 for (nuint j = 0; j < 300; j++)
                 {
                     ref float column = ref Unsafe.Add(ref waa, j * 288);
                     var xj = Vector128.Create(Unsafe.Add(ref h, j));
+                    s49 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 196), xj, s49);
+                    s50 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 200), xj, s50);
+                    s51 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 204), xj, s51);
+                    s52 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 208), xj, s52);
                     s53 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 212), xj, s53);
                     s54 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 216), xj, s54);
                     s55 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 220), xj, s55);
@@ -1252,10 +1218,12 @@ namespace RnnGen.Generated
                     s59 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 236), xj, s59);
                     s60 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 240), xj, s60);
                     s61 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 244), xj, s61);
-                    s62 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 248), xj, s62);
-                    s63 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 252), xj, s63);
                 }
                 // s = tanh(sum).
+                s49 = VectorMath.Tanh(s49);
+                s50 = VectorMath.Tanh(s50);
+                s51 = VectorMath.Tanh(s51);
+                s52 = VectorMath.Tanh(s52);
                 s53 = VectorMath.Tanh(s53);
                 s54 = VectorMath.Tanh(s54);
                 s55 = VectorMath.Tanh(s55);
@@ -1265,8 +1233,10 @@ namespace RnnGen.Generated
                 s59 = VectorMath.Tanh(s59);
                 s60 = VectorMath.Tanh(s60);
                 s61 = VectorMath.Tanh(s61);
-                s62 = VectorMath.Tanh(s62);
-                s63 = VectorMath.Tanh(s63);
+                Vector128.StoreUnsafe(s49, ref n, 196);
+                Vector128.StoreUnsafe(s50, ref n, 200);
+                Vector128.StoreUnsafe(s51, ref n, 204);
+                Vector128.StoreUnsafe(s52, ref n, 208);
                 Vector128.StoreUnsafe(s53, ref n, 212);
                 Vector128.StoreUnsafe(s54, ref n, 216);
                 Vector128.StoreUnsafe(s55, ref n, 220);
@@ -1276,13 +1246,13 @@ namespace RnnGen.Generated
                 Vector128.StoreUnsafe(s59, ref n, 236);
                 Vector128.StoreUnsafe(s60, ref n, 240);
                 Vector128.StoreUnsafe(s61, ref n, 244);
-                Vector128.StoreUnsafe(s62, ref n, 248);
-                Vector128.StoreUnsafe(s63, ref n, 252);
             }
 
-            // Rows 256 to 299 of a<t>.
+            // Rows 248 to 299 of a<t>.
             {
                 // Wax · x<t> + ba: x<t> is one-hot, so this is the token's column of Wax (stored as a row, ba added).
+                var s62 = Vector128.LoadUnsafe(ref wax, 248);
+                var s63 = Vector128.LoadUnsafe(ref wax, 252);
                 var s64 = Vector128.LoadUnsafe(ref wax, 256);
                 var s65 = Vector128.LoadUnsafe(ref wax, 260);
                 var s66 = Vector128.LoadUnsafe(ref wax, 264);
@@ -1300,6 +1270,8 @@ namespace RnnGen.Generated
                     ref float column = ref Unsafe.Add(ref waa, j * 288);
                     ref float columnTail = ref Unsafe.Add(ref waaTail, j * 12);
                     var xj = Vector128.Create(Unsafe.Add(ref h, j));
+                    s62 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 248), xj, s62);
+                    s63 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 252), xj, s63);
                     s64 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 256), xj, s64);
                     s65 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 260), xj, s65);
                     s66 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 264), xj, s66);
@@ -1313,6 +1285,8 @@ namespace RnnGen.Generated
                     s74 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 8), xj, s74);
                 }
                 // s = tanh(sum).
+                s62 = VectorMath.Tanh(s62);
+                s63 = VectorMath.Tanh(s63);
                 s64 = VectorMath.Tanh(s64);
                 s65 = VectorMath.Tanh(s65);
                 s66 = VectorMath.Tanh(s66);
@@ -1324,6 +1298,8 @@ namespace RnnGen.Generated
                 s72 = VectorMath.Tanh(s72);
                 s73 = VectorMath.Tanh(s73);
                 s74 = VectorMath.Tanh(s74);
+                Vector128.StoreUnsafe(s62, ref n, 248);
+                Vector128.StoreUnsafe(s63, ref n, 252);
                 Vector128.StoreUnsafe(s64, ref n, 256);
                 Vector128.StoreUnsafe(s65, ref n, 260);
                 Vector128.StoreUnsafe(s66, ref n, 264);
