@@ -16,7 +16,8 @@ namespace RnnGen;
 /// <para>The one operation that costs is <see cref="AddProduct"/>, the recurrent product of every
 /// sequence at once: a matrix-matrix product, tiled as an expert writes a GEMM micro-kernel (with 32
 /// vector registers, AVX-512: 4 vectors of rows × 4 sequences in 16 accumulators; with 16, AVX2: 2 vectors ×
-/// 6 sequences in 12), so that each weight vector loaded from memory feeds 4 or 6 sequences' fused multiply-adds. Everything else is element-wise and runs over the whole matrix.</para>
+/// 6 sequences in 12), so that each weight vector loaded from memory feeds 4 or 6 sequences' fused
+/// multiply-adds. Everything else is element-wise and runs over the whole matrix.</para>
 /// <para>Each result element is a fixed sequence of the same float operations whatever the vector width
 /// (<c>bits</c>: 512, 256 or 128, or 0 for the widest accelerated), the tile a sequence falls in, or the
 /// other sequences of the batch, so a sequence's outputs do not depend on what it is batched with.</para>

@@ -16,14 +16,9 @@ public static class Program
     {
         if (args is ["stream-throughput", ..]) return StreamThroughput.Run(args[1..]);
         if (args is ["peers", ..]) return PeersCommand.Run(args[1..]);
-        if (args is ["check"])
-        {
-            SelfCheck.Run(verbose: true);
-            SelfCheck.Cells(verbose: true);
-            return 0;
-        }
         SelfCheck.Run(verbose: true);
         SelfCheck.Cells(verbose: true);
+        if (args is ["check"]) return 0;
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;
     }

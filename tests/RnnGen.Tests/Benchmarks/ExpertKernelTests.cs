@@ -1,8 +1,6 @@
 using System;
-using System.Diagnostics;
+using System.Collections.Generic;
 using System.IO;
-using System.Text;
-using System.Threading.Tasks;
 using RnnGen.Tests.Cli;
 using Xunit;
 
@@ -23,46 +21,13 @@ public sealed class ExpertKernelTests
     [InlineData("0")]
     public void Every_expert_kernel_computes_what_the_generated_code_computes(string? enableAvx512)
     {
-        (int exit, string stdout, string stderr) = RunCheck(enableAvx512);
+        var environment = enableAvx512 is null ? null : new Dictionary<string, string> { ["DOTNET_EnableAVX512F"] = enableAvx512 };
+        string benchmarks = CliProcess.BuiltAssembly(Path.Combine("tests", "RnnGen.Benchmarks"), "RnnGen.Benchmarks.dll");
+        CliRun run = CliProcess.RunAssembly(benchmarks, environment, null, Timeout, "check");
 
-        Assert.True(exit == 0, $"check exited with {exit}:\n{stdout}\n{stderr}");
-        Assert.Contains("Self-check passed", stdout, StringComparison.Ordinal);
-        Assert.Contains("Cell self-check passed: 16 expert GRU/LSTM kernels", stdout, StringComparison.Ordinal);
-        if (enableAvx512 == "0") Assert.Contains("Vector512.IsHardwareAccelerated = False", stdout, StringComparison.Ordinal);
-    }
-
-    private static (int Exit, string Stdout, string Stderr) RunCheck(string? enableAvx512)
-    {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-            UseShellExecute = false,
-            WorkingDirectory = CliProcess.RepoRoot,
-        };
-        start.ArgumentList.Add(BenchmarksPath());
-        start.ArgumentList.Add("check");
-        if (enableAvx512 is not null) start.Environment["DOTNET_EnableAVX512F"] = enableAvx512;
-
-        using Process process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
-        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
-        Task<string> stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(Timeout))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"RnnGen.Benchmarks check did not finish within {Timeout}.");
-        }
-        return (process.ExitCode, stdout.GetAwaiter().GetResult(), stderr.GetAwaiter().GetResult());
-    }
-
-    /// <summary>tests/RnnGen.Benchmarks/bin/&lt;Configuration&gt;/&lt;tfm&gt;/RnnGen.Benchmarks.dll, built first by the project reference.</summary>
-    private static string BenchmarksPath()
-    {
-        var output = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory));
-        string configuration = output.Parent?.Name ?? throw new InvalidOperationException("Unexpected output folder " + output.FullName);
-        string path = Path.Combine(CliProcess.RepoRoot, "tests", "RnnGen.Benchmarks", "bin", configuration, output.Name, "RnnGen.Benchmarks.dll");
-        return File.Exists(path) ? path : throw new FileNotFoundException($"The benchmark program is not built at {path}.", path);
+        Assert.True(run.ExitCode == 0, $"check exited with {run.ExitCode}:\n{run.Stdout}\n{run.Stderr}");
+        Assert.Contains("Self-check passed", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Cell self-check passed: 16 expert GRU/LSTM kernels", run.Stdout, StringComparison.Ordinal);
+        if (enableAvx512 == "0") Assert.Contains("Vector512.IsHardwareAccelerated = False", run.Stdout, StringComparison.Ordinal);
     }
 }
