@@ -21,7 +21,12 @@ public sealed class ExpertKernelTests
     [InlineData("0")]
     public void Every_expert_kernel_computes_what_the_generated_code_computes(string? enableAvx512)
     {
-        var environment = enableAvx512 is null ? null : new Dictionary<string, string> { ["DOTNET_EnableAVX512F"] = enableAvx512 };
+        // .NET 10 reads DOTNET_EnableAVX512 (with DOTNET_EnableAVX512F alone, Vector512 stays accelerated); earlier runtimes read the F form.
+        var environment = enableAvx512 is null ? null : new Dictionary<string, string>
+        {
+            ["DOTNET_EnableAVX512"] = enableAvx512,
+            ["DOTNET_EnableAVX512F"] = enableAvx512,
+        };
         string benchmarks = CliProcess.BuiltAssembly(Path.Combine("tests", "RnnGen.Benchmarks"), "RnnGen.Benchmarks.dll");
         CliRun run = CliProcess.RunAssembly(benchmarks, environment, null, Timeout, "check");
 
