@@ -136,32 +136,57 @@ public static class BatchMath
     /// r &lt; <paramref name="rows"/> (a multiple of 4): a table packed by columns (row j of the table is column j of
     /// W) times every sequence's vector, summed over j in order.
     /// </summary>
+    /// <param name="bits">The vector width: 512, 256, 128, or 0 for the widest accelerated.</param>
+    /// <param name="target">The sums: a row of <paramref name="targetStride"/> floats per sequence.</param>
+    /// <param name="targetStride">Floats per sequence of the target.</param>
+    /// <param name="table">Column 0's first row of the table.</param>
+    /// <param name="tableStride">Floats from one column to the next (in a tile, when the table is tiled).</param>
+    /// <param name="rows">Rows of W to sum into.</param>
+    /// <param name="vector">Each sequence's vector, <paramref name="vectorStride"/> floats apart.</param>
+    /// <param name="vectorStride">Floats per sequence of the vectors.</param>
+    /// <param name="columns">Columns of W: the vectors' length.</param>
+    /// <param name="count">Sequences.</param>
+    /// <param name="tileFloats">
+    /// 0 for a table whose row j holds all the rows; otherwise the table comes in tiles of <see cref="TileRows"/> rows
+    /// (<see cref="WeightPacking.PackGateColumns"/> with tiles), this many floats apart, and element (j, r) is at
+    /// (r / 16) · tileFloats + j · tableStride + r % 16 (<paramref name="rows"/> is then a multiple of 16).
+    /// </param>
     public static void AddProduct(
         int bits, ref float target, int targetStride, ref float table, int tableStride, int rows,
-        ref float vector, int vectorStride, int columns, int count)
+        ref float vector, int vectorStride, int columns, int count, int tileFloats = 0)
     {
         if (rows <= 0 || count <= 0) return;
         int done = Width(bits) switch
         {
-            512 => Product<W512, Vector512<float>>(ref target, targetStride, ref table, tableStride, rows, ref vector, vectorStride, columns, count),
-            256 => Product<W256, Vector256<float>>(ref target, targetStride, ref table, tableStride, rows, ref vector, vectorStride, columns, count),
+            512 => Product<W512, Vector512<float>>(ref target, targetStride, ref table, tableStride, rows, ref vector, vectorStride, columns, count, tileFloats),
+            256 => Product<W256, Vector256<float>>(ref target, targetStride, ref table, tableStride, rows, ref vector, vectorStride, columns, count, tileFloats),
             _ => 0,
         };
         if (done < rows)
         {
             Product<W128, Vector128<float>>(
-                ref Unsafe.Add(ref target, done), targetStride, ref Unsafe.Add(ref table, done), tableStride, rows - done,
-                ref vector, vectorStride, columns, count);
+                ref Unsafe.Add(ref target, done), targetStride, ref Unsafe.Add(ref table, TileOffset(done, tileFloats)), tableStride, rows - done,
+                ref vector, vectorStride, columns, count, tileFloats);
         }
     }
 
+    /// <summary>The rows of one tile of a tiled gate table (see <see cref="AddProduct"/>): one 512-bit vector, two 256-bit ones.</summary>
+    public const int TileRows = 16;
+
+    /// <summary>Where row <paramref name="row"/> of column 0 is in a table of tiles <paramref name="tileFloats"/> apart (0: not tiled).</summary>
+    private static int TileOffset(int row, int tileFloats) => tileFloats == 0 ? row : row / TileRows * tileFloats + row % TileRows;
+
     /// <summary>The product over the rows that fill whole vectors of this width; returns how many rows that was.</summary>
     private static int Product<W, V>(
-        ref float target, int targetStride, ref float table, int tableStride, int rows, ref float vector, int vectorStride, int columns, int count)
+        ref float target, int targetStride, ref float table, int tableStride, int rows, ref float vector, int vectorStride, int columns, int count,
+        int tileFloats)
         where W : struct, IWidth<V>
         where V : struct
     {
         int vectors = rows / W.Lanes;
+        // A tile's vectors: one tile for a tile of 2 (256-bit) or 4 (128-bit) vectors, which start at a tile's first row;
+        // with 512-bit vectors each vector is a tile of its own, so the next is a tile further.
+        int vs = tileFloats > 0 && W.Lanes == TileRows ? tileFloats : W.Lanes;
         int b = 0;
         if (W.Lanes < 16)
         {
@@ -174,12 +199,12 @@ public static class BatchMath
                 int v = 0;
                 for (; v + 2 <= vectors; v += 2)
                 {
-                    Tile2x6<W, V>(ref Unsafe.Add(ref t, v * W.Lanes), targetStride, ref Unsafe.Add(ref table, v * W.Lanes), tableStride, ref x, vectorStride, columns);
+                    Tile2x6<W, V>(ref Unsafe.Add(ref t, v * W.Lanes), targetStride, ref Unsafe.Add(ref table, TileOffset(v * W.Lanes, tileFloats)), vs, tableStride, ref x, vectorStride, columns);
                 }
                 if (v < vectors)
                 {
                     ref float tv = ref Unsafe.Add(ref t, v * W.Lanes);
-                    ref float wv = ref Unsafe.Add(ref table, v * W.Lanes);
+                    ref float wv = ref Unsafe.Add(ref table, TileOffset(v * W.Lanes, tileFloats));
                     Tile1x4<W, V>(ref tv, targetStride, ref wv, tableStride, ref x, vectorStride, columns);
                     Tile1x1<W, V>(ref Unsafe.Add(ref tv, 4 * targetStride), ref wv, tableStride, ref Unsafe.Add(ref x, 4 * vectorStride), columns);
                     Tile1x1<W, V>(ref Unsafe.Add(ref tv, 5 * targetStride), ref wv, tableStride, ref Unsafe.Add(ref x, 5 * vectorStride), columns);
@@ -195,19 +220,19 @@ public static class BatchMath
             {
                 for (; v + 2 <= vectors; v += 2)
                 {
-                    Tile2x4<W, V>(ref Unsafe.Add(ref t, v * W.Lanes), targetStride, ref Unsafe.Add(ref table, v * W.Lanes), tableStride, ref x, vectorStride, columns);
+                    Tile2x4<W, V>(ref Unsafe.Add(ref t, v * W.Lanes), targetStride, ref Unsafe.Add(ref table, TileOffset(v * W.Lanes, tileFloats)), vs, tableStride, ref x, vectorStride, columns);
                 }
             }
             else
             {
                 for (; v + 4 <= vectors; v += 4)
                 {
-                    Tile4x4<W, V>(ref Unsafe.Add(ref t, v * W.Lanes), targetStride, ref Unsafe.Add(ref table, v * W.Lanes), tableStride, ref x, vectorStride, columns);
+                    Tile4x4<W, V>(ref Unsafe.Add(ref t, v * W.Lanes), targetStride, ref Unsafe.Add(ref table, TileOffset(v * W.Lanes, tileFloats)), vs, tableStride, ref x, vectorStride, columns);
                 }
             }
             for (; v < vectors; v++)
             {
-                Tile1x4<W, V>(ref Unsafe.Add(ref t, v * W.Lanes), targetStride, ref Unsafe.Add(ref table, v * W.Lanes), tableStride, ref x, vectorStride, columns);
+                Tile1x4<W, V>(ref Unsafe.Add(ref t, v * W.Lanes), targetStride, ref Unsafe.Add(ref table, TileOffset(v * W.Lanes, tileFloats)), tableStride, ref x, vectorStride, columns);
             }
         }
         for (; b < count; b++)
@@ -215,13 +240,14 @@ public static class BatchMath
             ref float t = ref Unsafe.Add(ref target, (nint)b * targetStride);
             ref float x = ref Unsafe.Add(ref vector, (nint)b * vectorStride);
             int v = 0;
-            for (; v + 4 <= vectors; v += 4)
+            // 4 256-bit vectors are 2 tiles of a tiled table: those go one vector at a time.
+            for (; v + 4 <= vectors && (tileFloats == 0 || W.Lanes != 8); v += 4)
             {
-                Tile4x1<W, V>(ref Unsafe.Add(ref t, v * W.Lanes), ref Unsafe.Add(ref table, v * W.Lanes), tableStride, ref x, columns);
+                Tile4x1<W, V>(ref Unsafe.Add(ref t, v * W.Lanes), ref Unsafe.Add(ref table, TileOffset(v * W.Lanes, tileFloats)), vs, tableStride, ref x, columns);
             }
             for (; v < vectors; v++)
             {
-                Tile1x1<W, V>(ref Unsafe.Add(ref t, v * W.Lanes), ref Unsafe.Add(ref table, v * W.Lanes), tableStride, ref x, columns);
+                Tile1x1<W, V>(ref Unsafe.Add(ref t, v * W.Lanes), ref Unsafe.Add(ref table, TileOffset(v * W.Lanes, tileFloats)), tableStride, ref x, columns);
             }
         }
         return vectors * W.Lanes;
@@ -230,7 +256,7 @@ public static class BatchMath
     // The micro-kernels: a tile of (vectors of rows) × (sequences) accumulators, loaded from the target, swept
     // over every column, stored back. Each weight vector is loaded once per tile and used by every sequence of it.
 
-    private static void Tile4x4<W, V>(ref float t, int ts, ref float w, int ws, ref float x, int xs, int columns)
+    private static void Tile4x4<W, V>(ref float t, int ts, ref float w, int vs, int ws, ref float x, int xs, int columns)
         where W : struct, IWidth<V>
         where V : struct
     {
@@ -248,7 +274,7 @@ public static class BatchMath
         ref float column = ref w;
         for (int j = 0; j < columns; j++)
         {
-            V w0 = W.Load(ref column, 0), w1 = W.Load(ref column, l), w2 = W.Load(ref column, 2 * l), w3 = W.Load(ref column, 3 * l);
+            V w0 = W.Load(ref column, 0), w1 = W.Load(ref column, vs), w2 = W.Load(ref column, 2 * vs), w3 = W.Load(ref column, 3 * vs);
             V s = W.Broadcast(Unsafe.Add(ref x, j));
             a00 = W.Fma(w0, s, a00); a10 = W.Fma(w1, s, a10); a20 = W.Fma(w2, s, a20); a30 = W.Fma(w3, s, a30);
             s = W.Broadcast(Unsafe.Add(ref x1, j));
@@ -265,7 +291,7 @@ public static class BatchMath
         W.Store(a03, ref t3, 0); W.Store(a13, ref t3, l); W.Store(a23, ref t3, 2 * l); W.Store(a33, ref t3, 3 * l);
     }
 
-    private static void Tile2x6<W, V>(ref float t, int ts, ref float w, int ws, ref float x, int xs, int columns)
+    private static void Tile2x6<W, V>(ref float t, int ts, ref float w, int vs, int ws, ref float x, int xs, int columns)
         where W : struct, IWidth<V>
         where V : struct
     {
@@ -286,7 +312,7 @@ public static class BatchMath
         ref float column = ref w;
         for (int j = 0; j < columns; j++)
         {
-            V w0 = W.Load(ref column, 0), w1 = W.Load(ref column, l);
+            V w0 = W.Load(ref column, 0), w1 = W.Load(ref column, vs);
             V s = W.Broadcast(Unsafe.Add(ref x, j));
             a00 = W.Fma(w0, s, a00); a10 = W.Fma(w1, s, a10);
             s = W.Broadcast(Unsafe.Add(ref x1, j));
@@ -306,7 +332,7 @@ public static class BatchMath
         W.Store(a04, ref t4, 0); W.Store(a14, ref t4, l); W.Store(a05, ref t5, 0); W.Store(a15, ref t5, l);
     }
 
-    private static void Tile2x4<W, V>(ref float t, int ts, ref float w, int ws, ref float x, int xs, int columns)
+    private static void Tile2x4<W, V>(ref float t, int ts, ref float w, int vs, int ws, ref float x, int xs, int columns)
         where W : struct, IWidth<V>
         where V : struct
     {
@@ -322,7 +348,7 @@ public static class BatchMath
         ref float column = ref w;
         for (int j = 0; j < columns; j++)
         {
-            V w0 = W.Load(ref column, 0), w1 = W.Load(ref column, l);
+            V w0 = W.Load(ref column, 0), w1 = W.Load(ref column, vs);
             V s = W.Broadcast(Unsafe.Add(ref x, j));
             a00 = W.Fma(w0, s, a00); a10 = W.Fma(w1, s, a10);
             s = W.Broadcast(Unsafe.Add(ref x1, j));
@@ -361,7 +387,7 @@ public static class BatchMath
         W.Store(a0, ref t, 0); W.Store(a1, ref t1, 0); W.Store(a2, ref t2, 0); W.Store(a3, ref t3, 0);
     }
 
-    private static void Tile4x1<W, V>(ref float t, ref float w, int ws, ref float x, int columns)
+    private static void Tile4x1<W, V>(ref float t, ref float w, int vs, int ws, ref float x, int columns)
         where W : struct, IWidth<V>
         where V : struct
     {
@@ -372,9 +398,9 @@ public static class BatchMath
         {
             V s = W.Broadcast(Unsafe.Add(ref x, j));
             a0 = W.Fma(W.Load(ref column, 0), s, a0);
-            a1 = W.Fma(W.Load(ref column, l), s, a1);
-            a2 = W.Fma(W.Load(ref column, 2 * l), s, a2);
-            a3 = W.Fma(W.Load(ref column, 3 * l), s, a3);
+            a1 = W.Fma(W.Load(ref column, vs), s, a1);
+            a2 = W.Fma(W.Load(ref column, 2 * vs), s, a2);
+            a3 = W.Fma(W.Load(ref column, 3 * vs), s, a3);
             column = ref Unsafe.Add(ref column, ws);
         }
         W.Store(a0, ref t, 0); W.Store(a1, ref t, l); W.Store(a2, ref t, 2 * l); W.Store(a3, ref t, 3 * l);

@@ -35,11 +35,24 @@ public static class GradientMath
     /// <param name="rows">Per sequence, a row of <paramref name="width"/> floats.</param>
     /// <param name="rowStride">Floats per sequence of <paramref name="rows"/>.</param>
     /// <param name="count">Sequences.</param>
+    /// <param name="tileFloats">
+    /// 0, or the target is a tiled gate table (<see cref="BatchMath.AddProduct"/>): its rows' floats come in tiles of
+    /// <see cref="BatchMath.TileRows"/>, this many floats apart.
+    /// </param>
     public static void AddOuter(
         ref float target, int targetStride, int width, ref float coefficients, int coefficientStride, int outputs,
-        ref float rows, int rowStride, int count)
+        ref float rows, int rowStride, int count, int tileFloats = 0)
     {
         if (count <= 0 || width <= 0) return;
+        if (tileFloats > 0)
+        {
+            for (int r = 0; r < width; r += BatchMath.TileRows)
+            {
+                AddOuter(ref Unsafe.Add(ref target, (nint)(r / BatchMath.TileRows) * tileFloats), targetStride, Math.Min(BatchMath.TileRows, width - r),
+                    ref coefficients, coefficientStride, outputs, ref Unsafe.Add(ref rows, r), rowStride, count);
+            }
+            return;
+        }
         for (int k = 0; k < outputs; k++)
         {
             ref float t = ref Unsafe.Add(ref target, (nint)k * targetStride);
@@ -92,8 +105,24 @@ public static class GradientMath
     /// columns of W, transposed into W's rows, so that the gradient of a product's vector (Wᵀ times the sums' gradient) is
     /// a sum of rows weighted by that gradient, as fast as the forward product (<see cref="BatchMath.AddProduct"/>).
     /// </summary>
-    public static void Transpose(ref float table, int tableStride, int width, int columns, ref float target, int targetStride)
+    /// <param name="table">The table's first element of row 0.</param>
+    /// <param name="tableStride">Floats per row of the table (per column of W).</param>
+    /// <param name="width">The rows of W to transpose.</param>
+    /// <param name="columns">The table's rows.</param>
+    /// <param name="target">W's rows, <paramref name="targetStride"/> floats each.</param>
+    /// <param name="targetStride">Floats per row of the target.</param>
+    /// <param name="tileFloats">0, or the table is a tiled gate table (see <see cref="AddOuter"/>) with tiles this many floats apart.</param>
+    public static void Transpose(ref float table, int tableStride, int width, int columns, ref float target, int targetStride, int tileFloats = 0)
     {
+        if (tileFloats > 0)
+        {
+            for (int r = 0; r < width; r += BatchMath.TileRows)
+            {
+                Transpose(ref Unsafe.Add(ref table, (nint)(r / BatchMath.TileRows) * tileFloats), tableStride, Math.Min(BatchMath.TileRows, width - r), columns,
+                    ref Unsafe.Add(ref target, (nint)r * targetStride), targetStride);
+            }
+            return;
+        }
         const int Block = 64;
         for (int first = 0; first < columns; first += Block)
         {

@@ -121,19 +121,23 @@ public static class GradientPacking
     }
 
     /// <summary>
-    /// The adjoint of <see cref="WeightPacking.PackGateColumns"/>: <c>dMatrix[g·hidden + firstRow + r][j] += table[j][g·blockStride + r]</c>,
-    /// row j of the table <paramref name="columnStride"/> floats.
+    /// The adjoint of <see cref="WeightPacking.PackGateColumns"/>: <c>dMatrix[g·hidden + firstRow + r][j] += </c> the table's element
+    /// (column j, gate g, row r), in the layout that method describes for these strides and <paramref name="tileRows"/>.
     /// </summary>
     public static void GateColumns(
-        ReadOnlySpan<float> table, int gates, int hidden, int columns, int firstRow, int rowCount, int blockStride, int columnStride, Span<float> dMatrix)
+        ReadOnlySpan<float> table, int gates, int hidden, int columns, int firstRow, int rowCount, int blockStride, int columnStride, Span<float> dMatrix,
+        int tileRows = 0)
     {
         int stride = columnStride;
+        int perTile = tileRows > 0 ? tileRows : rowCount;
+        long tileFloats = (long)columns * stride;
         for (int g = 0; g < gates; g++)
         {
             for (int r = 0; r < rowCount; r++)
             {
                 Span<float> row = dMatrix.Slice((g * hidden + firstRow + r) * columns, columns);
-                for (int j = 0; j < columns; j++) row[j] += table[j * stride + g * blockStride + r];
+                ReadOnlySpan<float> block = table.Slice((int)(r / perTile * tileFloats) + g * blockStride + r % perTile);
+                for (int j = 0; j < columns; j++) row[j] += block[j * stride];
             }
         }
     }

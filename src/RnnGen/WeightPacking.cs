@@ -173,19 +173,27 @@ public static class WeightPacking
     /// from one stream. A column stride past the gates' blocks is padding (zero), which generated code uses to keep the
     /// stride an odd number of cache lines.
     /// </summary>
+    /// <remarks>
+    /// With <paramref name="tileRows"/> above 0 the rows come in tiles of that many, one table after another: tile k holds
+    /// rows k·tileRows … of every gate in the layout above (its rows numbered from 0), so that a kernel whose registers hold
+    /// one tile's rows reads one contiguous stream. Element (column j, gate g, row r) is at
+    /// (r / tileRows) · columns · columnStride + j · columnStride + g · blockStride + r % tileRows; with 0, at
+    /// j · columnStride + g · blockStride + r.
+    /// </remarks>
     /// <exception cref="ArgumentException">A span's length does not match the sizes, or the rows are out of range.</exception>
     public static AlignedBuffer PackGateColumns(
-        ReadOnlySpan<float> matrix, int gates, int hidden, int columns, int firstRow, int rowCount, int blockStride, int columnStride)
+        ReadOnlySpan<float> matrix, int gates, int hidden, int columns, int firstRow, int rowCount, int blockStride, int columnStride, int tileRows = 0)
     {
-        var packed = new AlignedBuffer(checked(columns * columnStride));
-        PackGateColumnsInto(packed, matrix, gates, hidden, columns, firstRow, rowCount, blockStride, columnStride);
+        var packed = new AlignedBuffer(checked(GateTiles(rowCount, tileRows) * columns * columnStride));
+        PackGateColumnsInto(packed, matrix, gates, hidden, columns, firstRow, rowCount, blockStride, columnStride, tileRows);
         return packed;
     }
 
     /// <summary>As <see cref="PackGateColumns"/>, into a table of that layout that exists already; the padding stays as it is.</summary>
     /// <exception cref="ArgumentException">A span's length or the target's does not match the sizes, or the rows are out of range.</exception>
     public static void PackGateColumnsInto(
-        AlignedBuffer target, ReadOnlySpan<float> matrix, int gates, int hidden, int columns, int firstRow, int rowCount, int blockStride, int columnStride)
+        AlignedBuffer target, ReadOnlySpan<float> matrix, int gates, int hidden, int columns, int firstRow, int rowCount, int blockStride, int columnStride,
+        int tileRows = 0)
     {
         ArgumentNullException.ThrowIfNull(target);
         Check(matrix, (long)gates * hidden * columns, nameof(matrix));
@@ -193,19 +201,31 @@ public static class WeightPacking
         {
             throw new ArgumentException($"Rows {firstRow} to {firstRow + rowCount - 1} are not rows of a gate of {hidden}.", nameof(firstRow));
         }
-        CheckStride(rowCount, blockStride);
+        int tiles = GateTiles(rowCount, tileRows);
+        int perTile = tileRows > 0 ? tileRows : rowCount;
+        CheckStride(Math.Min(rowCount, perTile), blockStride);
         CheckStride(checked(gates * blockStride), columnStride);
         int stride = columnStride;
-        CheckTarget(target, (long)columns * stride);
+        long tileFloats = (long)columns * stride;
+        CheckTarget(target, tiles * tileFloats);
         Span<float> to = target.Span;
         for (int g = 0; g < gates; g++)
         {
             for (int r = 0; r < rowCount; r++)
             {
                 ReadOnlySpan<float> row = matrix.Slice((g * hidden + firstRow + r) * columns, columns);
-                for (int j = 0; j < columns; j++) to[j * stride + g * blockStride + r] = row[j];
+                int tile = r / perTile;
+                Span<float> block = to.Slice((int)(tile * tileFloats) + g * blockStride + r % perTile);
+                for (int j = 0; j < columns; j++) block[j * stride] = row[j];
             }
         }
+    }
+
+    /// <summary>How many tiles of <paramref name="tileRows"/> rows (0: all of them in one) hold <paramref name="rowCount"/> rows.</summary>
+    internal static int GateTiles(int rowCount, int tileRows)
+    {
+        if (tileRows < 0) throw new ArgumentOutOfRangeException(nameof(tileRows), tileRows, "A gate table's tiles have 0 (no tiles) or more rows.");
+        return tileRows == 0 ? 1 : (rowCount + tileRows - 1) / tileRows;
     }
 
     /// <summary>Row k of the result is row k of <paramref name="matrix"/>, padded to <paramref name="stride"/>.</summary>

@@ -330,7 +330,7 @@ internal sealed class BatchEmitter
                 {
                     PackedTensor t = program.Table(v.Matrix);
                     w.Line($"BatchMath.AddProduct(bits, ref {target}, {Int(Stride(v.Target))}, ref {TableAt("model", t, v.MainOffset)}, {Int(t.Stride)}, {Int(program.Rows.Main)},");
-                    w.Line($"    ref {vector}, {Int(vs)}, {Int(v.Columns)}, {count});");
+                    w.Line($"    ref {vector}, {Int(vs)}, {Int(v.Columns)}, {count}{Tiles(t)});");
                 }
                 if (v.Tail.Length > 0)
                 {
@@ -411,6 +411,9 @@ internal sealed class BatchEmitter
     private static string Rows(string name) => name + "Rows";
 
     internal static string At(string name, int offset) => offset == 0 ? name : $"Unsafe.Add(ref {name}, {Int(offset)})";
+
+    /// <summary>The tiles argument of a batched call over a table: ", tileFloats: N" for a tiled gate table, else nothing.</summary>
+    internal static string Tiles(PackedTensor t) => t.TileRows > 0 ? ", tileFloats: " + Int(t.TileFloats) : "";
 
     /// <summary>Where a product's block starts in a table of <paramref name="owner"/> (the model's tables, or a workspace's gradients).</summary>
     internal static string TableAt(string owner, PackedTensor t, int offset) =>

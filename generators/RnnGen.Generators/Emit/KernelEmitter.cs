@@ -778,8 +778,28 @@ internal static class KernelEmitter
             /// <summary>Whether piece <paramref name="i"/> lies in the state's tail rows (their own table in a swept matrix).</summary>
             private bool InTail(int i) => _base is null && Piece(i).Offset >= _k._plan.Main;
 
-            /// <summary>Where piece <paramref name="i"/> starts within a column of its table of a swept matrix.</summary>
-            private string ColumnAt(int i) => InTail(i) ? Int(Piece(i).Offset - _k._plan.Main) : At(i);
+            /// <summary>
+            /// Where piece <paramref name="i"/> starts from column 0 of its table of a swept matrix (<paramref name="main"/>, the
+            /// table of the main rows): its row, or in a tiled table its tile's start plus its row in the tile. In a loop over
+            /// chunks the refs to the column already point into the chunk's first tile (<see cref="ChunkTile"/>).
+            /// </summary>
+            private string ColumnAt(int i, PackedTensor? main)
+            {
+                if (InTail(i)) return Int(Piece(i).Offset - _k._plan.Main);
+                if (main is null || main.TileRows == 0) return At(i);
+                return Int(main.RowAt(_base is null ? Piece(i).Offset : i * _k._lanes));
+            }
+
+            /// <summary>
+            /// In a loop over chunks, the floats from a tiled table's start to the chunk's first tile ("" otherwise): the chunk's
+            /// first row is a whole number of tiles, since the planner sizes looped chunks in whole tiles.
+            /// </summary>
+            private string ChunkTile(PackedTensor main)
+            {
+                if (_base is null || main.TileRows == 0) return "";
+                if (_count * _k._lanes % main.TileRows != 0) throw Exhaustive.Unhandled($"a looped chunk of {_count * _k._lanes} rows over tiles of {main.TileRows}");
+                return $"{_base} / {Int(main.TileRows)} * {Int(main.TileFloats)} + ";
+            }
 
             /// <summary>The register of piece <paramref name="i"/> (numbered across the whole state; in a loop, from 0).</summary>
             private string S(string buffer, int i) => _loopRegisters ? buffer + "v" : Sum(buffer, _base is null ? _first + i : i);
@@ -987,9 +1007,12 @@ internal static class KernelEmitter
                     string col = Ref(InTail(i) ? column + "Tail" : column, v);
                     string V = piece.Vector;
                     int block = InTail(i) ? v.TailOffset : v.MainOffset;
-                    string at = block == 0 ? ColumnAt(i)
-                        : _base is null ? Int(int.Parse(ColumnAt(i), System.Globalization.CultureInfo.InvariantCulture) + block)
-                        : $"{ColumnAt(i)} + {Int(block)}";
+                    PackedTensor? main = v.Matrix.Length > 0 ? program.Table(v.Matrix) : null;
+                    string columnAt = ColumnAt(i, main);
+                    string at = block == 0 ? columnAt
+                        : int.TryParse(columnAt, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int constant)
+                            ? Int(constant + block)
+                            : $"{columnAt} + {Int(block)}";
                     return $"{acc} = {V}.FusedMultiplyAdd({V}.LoadUnsafe(ref {col}, {at}), {Broadcast(x, piece.Bits)}, {acc});";
                 }
                 void Columns(string name, string index, bool second)
@@ -1006,7 +1029,7 @@ internal static class KernelEmitter
                         }
                         else
                         {
-                            if (anyMain) w.Line($"ref float {Ref(name, v)} = ref Unsafe.Add(ref {v.Matrix}, {index} * {mainStride});");
+                            if (anyMain) w.Line($"ref float {Ref(name, v)} = ref Unsafe.Add(ref {v.Matrix}, {ChunkTile(program.Table(v.Matrix))}{index} * {mainStride});");
                             if (anyTail) w.Line($"ref float {Ref(name + "Tail", v)} = ref Unsafe.Add(ref {v.Tail}, {index} * {tailStride});");
                         }
                     }

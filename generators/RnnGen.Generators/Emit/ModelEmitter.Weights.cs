@@ -19,7 +19,7 @@ internal static partial class ModelEmitter
 
     private static string PackedMeaning(PackedTensor p)
     {
-        string rows = p.Rows == 1 ? "" : $"{Grouped(p.Rows)} rows of {Int(p.Stride)}: ";
+        string rows = p.Rows == 1 ? "" : $"{(p.TileRows > 0 ? Int(p.Tiles) + " tiles of " : "")}{Grouped(p.Rows)} rows of {Int(p.Stride)}: ";
         string layout = p.Layout switch
         {
             PackLayout.Columns when p.IsRowRange =>
@@ -27,6 +27,8 @@ internal static partial class ModelEmitter
             PackLayout.Columns => $"row i = column i of {p.Tensor}",
             PackLayout.Rows => $"row k = row k of {p.Tensor}",
             PackLayout.Vector => $"{p.Tensor}, padded to {Int(p.Stride)}",
+            PackLayout.GateColumns when p.TileRows > 0 =>
+                $"in tile k, row j = rows {Int(p.TileRows)}k to {Int(p.TileRows)}k + {Int(p.TileRows - 1)} of each of {Int(p.Gates)} gates' column j of {p.Tensor}",
             PackLayout.GateColumns => $"row j = rows {Int(p.FirstRow)} to {Int(p.FirstRow + p.RowCount - 1)} of each of {Int(p.Gates)} gates' blocks of column j of {p.Tensor}"
                 + (p.GateBlock * p.Gates < p.Stride ? ", then zeros" : ""),
             PackLayout.InputTable => $"row t = {p.Tensor} · " + (p.Embedding.Length > 0 ? $"{p.Embedding}[t]" : "one-hot(t)")
@@ -144,7 +146,8 @@ internal static partial class ModelEmitter
                     PackLayout.Vector => $"PackVector({source}, {p.StrideConstant})",
                     PackLayout.InputTable => InputTableCall(m, p, t),
                     PackLayout.GateColumns => $"PackGateColumns({source}, {Int(p.Gates)}, HiddenSize, {t.Shape[1].Constant}, "
-                        + $"firstRow: {Int(p.FirstRow)}, rowCount: {Int(p.RowCount)}, blockStride: {Int(p.GateBlock)}, columnStride: {Int(p.Stride)})",
+                        + $"firstRow: {Int(p.FirstRow)}, rowCount: {Int(p.RowCount)}, blockStride: {Int(p.GateBlock)}, columnStride: {Int(p.Stride)}"
+                        + (p.TileRows > 0 ? $", tileRows: {Int(p.TileRows)})" : ")"),
                     PackLayout.GateBias => $"PackGateBias({source}, {(p.RecurrentBias.Length > 0 ? Parameter(m.Tensors.First(x => x.Name == p.RecurrentBias)) : "default")}, "
                         + $"firstRow: {Int(p.FirstRow)}, count: {Int(p.RowCount)}, {p.StrideConstant})",
                     _ => throw Exhaustive.Unhandled(p.Layout),

@@ -273,7 +273,8 @@ internal sealed class TrainingEmitter
                 $"PackInputTableInto({field}, {Param(p.Tensor)}, {Int(p.Gates)}, {Int(_m.Top.Size)}, {Int(t.Shape[1].Size)}, {Param(p.FoldedBias)}, {Param(p.RecurrentBias)}, "
                 + $"0b{System.Convert.ToString(p.RecurrentBiasGates, 2)}, {(p.Embedding.Length > 0 ? Param(p.Embedding) : "default")}, {Int(_m.Input.Size)}, {Int(p.Stride / p.Gates)})",
             PackLayout.GateColumns =>
-                $"PackGateColumnsInto({field}, {Param(p.Tensor)}, {Int(p.Gates)}, {Int(_m.Top.Size)}, {Int(t.Shape[1].Size)}, {Int(p.FirstRow)}, {Int(p.RowCount)}, {Int(p.GateBlock)}, {Int(p.Stride)})",
+                $"PackGateColumnsInto({field}, {Param(p.Tensor)}, {Int(p.Gates)}, {Int(_m.Top.Size)}, {Int(t.Shape[1].Size)}, {Int(p.FirstRow)}, {Int(p.RowCount)}, {Int(p.GateBlock)}, {Int(p.Stride)}"
+                + (p.TileRows > 0 ? $", {Int(p.TileRows)})" : ")"),
             PackLayout.GateBias =>
                 $"PackGateBiasInto({field}, {Param(p.Tensor)}, {(p.RecurrentBias.Length > 0 ? Param(p.RecurrentBias) : "default")}, {Int(p.FirstRow)}, {Int(p.RowCount)}, {Int(p.Stride)})",
             _ => throw Exhaustive.Unhandled(p.Layout),
@@ -343,7 +344,8 @@ internal sealed class TrainingEmitter
             // An input table is read a row per token, so it always takes the indexed path above.
             PackLayout.InputTable => throw Exhaustive.Unhandled("an input table read without a token: " + p.Name),
             PackLayout.GateColumns =>
-                $"GateColumns({table}, {Int(p.Gates)}, {Int(_m.Top.Size)}, {Int(t.Shape[1].Size)}, {Int(p.FirstRow)}, {Int(p.RowCount)}, {Int(p.GateBlock)}, {Int(p.Stride)}, {Grad(p.Tensor)})",
+                $"GateColumns({table}, {Int(p.Gates)}, {Int(_m.Top.Size)}, {Int(t.Shape[1].Size)}, {Int(p.FirstRow)}, {Int(p.RowCount)}, {Int(p.GateBlock)}, {Int(p.Stride)}, {Grad(p.Tensor)}"
+                + (p.TileRows > 0 ? $", {Int(p.TileRows)})" : ")"),
             PackLayout.GateBias =>
                 $"GateBias({table}, {Int(p.FirstRow)}, {Int(p.RowCount)}, {Grad(p.Tensor)}, {(p.RecurrentBias.Length > 0 ? Grad(p.RecurrentBias) : "default")})",
             _ => throw Exhaustive.Unhandled(p.Layout),
@@ -393,7 +395,8 @@ internal sealed class TrainingEmitter
             w.Line("// Each swept table transposed into W's rows, for the gradients of the products' vectors.");
             foreach (Transposed t in TransposedTables())
             {
-                w.Code($"GradientMath.Transpose(ref {BatchEmitter.TableAt("m", t.Table, t.Offset)}, {Int(t.Table.Stride)}, {Int(t.Width)}, {Int(t.Columns)}, ref ws.{t.Field}.Start, {Int(t.Stride)});");
+                w.Code($"GradientMath.Transpose(ref {BatchEmitter.TableAt("m", t.Table, t.Offset)}, {Int(t.Table.Stride)}, {Int(t.Width)}, {Int(t.Columns)}, ref ws.{t.Field}.Start, {Int(t.Stride)}"
+                    + $"{BatchEmitter.Tiles(t.Table)});");
             }
             w.Code($"double loss = new {PassType}(m, ws, batch).Run();");
             w.Line("// The gradients of the packed tables, back in the tensors' layouts.");
@@ -439,7 +442,7 @@ internal sealed class TrainingEmitter
         w.Line(GeneratorInfo.GeneratedCodeAttribute);
         using (w.Block($"file sealed class {Workspace} : Training.ITrainingWorkspace"))
         {
-            foreach (PackedTensor p in _program.Packed) w.Code($"internal readonly AlignedBuffer {p.Field} = new({Int(p.Rows * p.Stride)});");
+            foreach (PackedTensor p in _program.Packed) w.Code($"internal readonly AlignedBuffer {p.Field} = new({Int(p.Floats)});");
             foreach (Transposed t in TransposedTables()) w.Code($"internal readonly AlignedBuffer {t.Field} = new({Int(t.Width * t.Stride)});");
             w.Code("internal float[] Floats = Array.Empty<float>();");
             w.Code("internal int[] Ints = Array.Empty<int>();");
@@ -871,7 +874,7 @@ internal sealed class TrainingEmitter
                 {
                     PackedTensor t = _program.Table(v.Matrix);
                     w.Code($"GradientMath.AddOuter(ref {BatchEmitter.TableAt("ws", t, v.MainOffset)}, {Int(t.Stride)}, {Int(_program.Rows.Main)}, ref {Value(v.Vector)}, {Int(vs)}, {Int(v.Columns)}, "
-                        + $"ref {dOut}, {Int(stride)}, {count});");
+                        + $"ref {dOut}, {Int(stride)}, {count}{BatchEmitter.Tiles(t)});");
                     w.Code($"BatchMath.AddProduct(bits, ref {Grad(v.Vector)}, {Int(vs)}, ref ws.{TransposedField(v.Matrix, v.MainOffset)}.Start, {Int(vs)}, {Int(vs)}, ref {dOut}, {Int(stride)}, "
                         + $"{Int(_program.Rows.Main)}, {count});");
                 }

@@ -293,19 +293,37 @@ internal static class Lowerer
             yield break;
         }
         string main = "", tail = "";
+        int gateBlock = rows.Main;
         if (rows.Main > 0)
         {
             main = name;
-            packed.Add(new PackedTensor(name, tensor.Name, PackLayout.GateColumns, columns, OddLines(gates * rows.Main), "", "", 0,
-                rows.Tail == 0 ? a : rows.Main, Gates: gates, BlockStride: rows.Main));
+            int tileRows = TileRows(rows);
+            PackedTensor table = tileRows > 0
+                ? new PackedTensor(name, tensor.Name, PackLayout.GateColumns, columns, gates * tileRows, "", "", 0, rows.Main, Gates: gates, TileRows: tileRows)
+                : new PackedTensor(name, tensor.Name, PackLayout.GateColumns, columns, OddLines(gates * rows.Main), "", "", 0,
+                    rows.Tail == 0 ? a : rows.Main, Gates: gates, BlockStride: rows.Main);
+            packed.Add(table);
+            gateBlock = table.GateBlock;
         }
         if (rows.Tail > 0)
         {
             tail = name + "Tail";
             packed.Add(new PackedTensor(tail, tensor.Name, PackLayout.GateColumns, columns, gates * rows.Tail, "", "", rows.Main, a - rows.Main, Gates: gates));
         }
-        for (int g = 0; g < gates; g++) yield return new MatVecOp(targets[g], main, tail, vector, columns, g * rows.Main, g * rows.Tail);
+        for (int g = 0; g < gates; g++) yield return new MatVecOp(targets[g], main, tail, vector, columns, g * gateBlock, g * rows.Tail);
     }
+
+    /// <summary>The rows of a gate table's tiles (<see cref="PackedTensor.TileRows"/>), 16 (one 512-bit vector, two 256-bit ones).</summary>
+    internal const int GateTileRows = 16;
+
+    /// <summary>
+    /// Whether a gated cell's tables come in tiles: when its main rows are more than one chunk of 512-bit registers holds
+    /// (<see cref="Planning.KernelPlanner.GatedChunkRows"/>), so that every width's kernel runs them in several chunks. Untiled,
+    /// a chunk reads a few lines of every gate in every column, a table's width apart, which the prefetchers follow worse
+    /// than one stream; tiled, each of its 16-row tiles is one contiguous stream (a 256-bit chunk reads exactly one). A
+    /// state one 512-bit chunk holds keeps whole columns: there a column is the chunk's contiguous read.
+    /// </summary>
+    internal static int TileRows(StateRows rows) => rows.Main > Planning.KernelPlanner.GatedChunkRows(512) ? GateTileRows : 0;
 
     /// <summary>
     /// A gate table's column stride: its gates' rows, plus one 64-byte line when they fill an even number of lines. A

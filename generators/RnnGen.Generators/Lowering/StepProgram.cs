@@ -56,7 +56,7 @@ internal sealed record StepProgram(
     public BufferSpec Buffer(string name)
     {
         foreach (BufferSpec b in Buffers) if (b.Name == name) return b;
-        foreach (PackedTensor p in Packed) if (p.Name == name) return new BufferSpec(p.Name, BufferKind.Weights, p.Rows * p.Stride, "weights");
+        foreach (PackedTensor p in Packed) if (p.Name == name) return new BufferSpec(p.Name, BufferKind.Weights, p.Floats, "weights");
         throw Exhaustive.Unhandled("buffer " + name);
     }
 
@@ -196,11 +196,31 @@ internal enum PackLayout
 /// <param name="Gates">For <see cref="PackLayout.InputTable"/>: the blocks of a row.</param>
 /// <param name="RecurrentBiasGates">For <see cref="PackLayout.InputTable"/>: a bit per gate whose recurrent bias is folded in.</param>
 /// <param name="BlockStride">For <see cref="PackLayout.GateColumns"/>: the floats of one gate's block of a row, when the row is padded past its gates; 0 otherwise.</param>
+/// <param name="TileRows">
+/// For <see cref="PackLayout.GateColumns"/>: 0, or the state's rows come in tiles of this many, each a table of
+/// <see cref="Rows"/> rows of <see cref="Stride"/> floats of its own, one after another (<see cref="TileFloats"/> apart), so
+/// that a chunk of a kernel whose registers hold whole tiles reads one contiguous stream per tile.
+/// </param>
 internal sealed record PackedTensor(
     string Name, string Tensor, PackLayout Layout, int Rows, int Stride, string StrideConstant, string FoldedBias, int FirstRow, int RowCount,
-    string RecurrentBias = "", string Embedding = "", int Gates = 1, int RecurrentBiasGates = 0, int BlockStride = 0)
+    string RecurrentBias = "", string Embedding = "", int Gates = 1, int RecurrentBiasGates = 0, int BlockStride = 0, int TileRows = 0)
 {
     public string Field => "_" + Name;
+
+    /// <summary>The floats of one tile (<see cref="TileRows"/>), or of the whole table when it has none.</summary>
+    public int TileFloats => Rows * Stride;
+
+    /// <summary>The tiles of the table: 1 when it has none.</summary>
+    public int Tiles => TileRows > 0 ? (RowCount + TileRows - 1) / TileRows : 1;
+
+    /// <summary>The floats the table holds.</summary>
+    public int Floats => Tiles * TileFloats;
+
+    /// <summary>
+    /// Where row <paramref name="row"/> (of the table's rows of a gate, from 0) of column 0 of gate 0 is: the row itself,
+    /// or with tiles, its tile's start plus its row in the tile.
+    /// </summary>
+    public int RowAt(int row) => TileRows > 0 ? row / TileRows * TileFloats + row % TileRows : row;
 
     /// <summary>
     /// The floats from one gate's block of a column to the next's: <see cref="BlockStride"/> where it is set (a gate table

@@ -34,7 +34,7 @@ internal static class StepProgramText
         Table(Line, program.Packed.Select(p => new[]
         {
             p.Name,
-            $"{Grouped(p.Rows)} {(p.Rows == 1 ? "row" : "rows")} × {Int(p.Stride)}",
+            (p.TileRows > 0 ? $"{Int(p.Tiles)} × " : "") + $"{Grouped(p.Rows)} {(p.Rows == 1 ? "row" : "rows")} × {Int(p.Stride)}",
             Layout(p),
         }));
         Line();
@@ -126,6 +126,8 @@ internal static class StepProgramText
             PackLayout.Vector => p.Tensor,
             PackLayout.InputTable => $"row t = per gate, {p.Tensor} · {(p.Embedding.Length > 0 ? p.Embedding + "[t]" : "one-hot(t)")} + {p.FoldedBias}"
                 + (p.RecurrentBiasGates == 0 ? "" : $" (+ {p.RecurrentBias} in gates {string.Join(", ", Enumerable.Range(0, p.Gates).Where(g => (p.RecurrentBiasGates & (1 << g)) != 0).Select(Int))})"),
+            PackLayout.GateColumns when p.TileRows > 0 =>
+                $"tile k, row j = rows {Int(p.TileRows)}k to {Int(p.TileRows)}k + {Int(p.TileRows - 1)} of each gate's block of column j of {p.Tensor}",
             PackLayout.GateColumns => $"row j = rows {Int(p.FirstRow)} to {Int(p.FirstRow + p.RowCount - 1)} of each gate's block of column j of {p.Tensor}",
             PackLayout.GateBias => $"rows {Int(p.FirstRow)} to {Int(p.FirstRow + p.RowCount - 1)} of {p.Tensor}" + (p.RecurrentBias.Length > 0 ? $" + {p.RecurrentBias}" : ""),
             _ => throw Exhaustive.Unhandled(p.Layout),

@@ -36,6 +36,12 @@ internal static class KernelPlanner
     /// </summary>
     public static int StagedMinimum(int bits) => Registers(bits) / 2;
 
+    /// <summary>
+    /// The most rows one chunk of a gated cell (4 sums a piece) holds at <paramref name="bits"/>: beyond them its state takes
+    /// several chunks (112 at 512 bits).
+    /// </summary>
+    public static int GatedChunkRows(int bits) => (Registers(bits) - 4) / 4 * (bits / 32);
+
     public static EquatableArray<KernelPlan> All(StepProgram program)
     {
         var plans = new List<KernelPlan>();
@@ -76,6 +82,9 @@ internal static class KernelPlanner
         // chunk of 3 pieces (its register budget) would share a line with the next chunk, and both would read it from L2
         // in every step. 2 pieces are whole lines. A state that fits one chunk stays one chunk.
         if (bits == 256 && perPiece > 1 && vectors > budget) budget = System.Math.Min(budget, 2);
+        // A tiled gate table (Lowerer.TileRows) needs each chunk in a loop, whose rows are not constants, to start at a tile:
+        // at 128 bits a chunk is then one tile of 4 pieces, as at 256 bits 2 (and at 512 bits every piece is a tile).
+        if (bits == 128 && perPiece > 1 && Lowerer.TileRows(program.Rows) > 0) budget = Lowerer.GateTileRows / lanes;
         int outputs = program.Output.Size;
         bool unrolledOutputs = outputs <= MaxUnrolledOutputs;
         Lowering.ProjectOp head = program.Head.OfType<Lowering.ProjectOp>().Single();

@@ -10,10 +10,11 @@ using Xunit;
 namespace RnnGen.Tests.Generated;
 
 /// <summary>
-/// How a gated cell's weights lie in memory and how its 256-bit kernel is cut into chunks: a gate table's column stride
-/// is an odd number of 64-byte lines (a power-of-two stride put an LSTM at a = 128 into 2 of the L1's 64 sets), the
-/// padding packs as zeros and its gradient adjoint ignores it, and with AVX2 a state that needs several chunks gets chunks
-/// of whole cache lines (2 pieces) with staged gates.
+/// How a gated cell's weights lie in memory and how its kernels are cut into chunks: a state one 512-bit chunk holds has
+/// gate tables whose column stride is an odd number of 64-byte lines (a power-of-two stride put an LSTM at a = 128 into 2
+/// of the L1's 64 sets), the padding packs as zeros and its gradient adjoint ignores it; a larger state's tables come in
+/// tiles of 16 rows, each one contiguous stream, and every chunk a kernel runs in a loop starts at a tile; with AVX2 a
+/// state that needs several chunks gets chunks of whole cache lines (2 pieces) with staged gates.
 /// </summary>
 public sealed class GateTableLayoutTests
 {
@@ -33,16 +34,63 @@ public sealed class GateTableLayoutTests
 
     [Theory]
     [MemberData(nameof(Cells))]
-    public void Every_gate_table_has_an_odd_number_of_lines_a_column_and_room_for_its_gates(string cell, int hidden)
+    public void A_gate_table_has_an_odd_number_of_lines_a_column_or_tiles_of_16_rows_past_one_512_bit_chunk(string cell, int hidden)
     {
         StepProgram program = Lowerer.Lower(Model(cell, hidden, 16));
         PackedTensor[] tables = program.Packed.Where(p => p.Layout == PackLayout.GateColumns && p.GateBlock % 16 == 0).ToArray();
         Assert.NotEmpty(tables);
+        bool tiled = program.Rows.Main > KernelPlanner.GatedChunkRows(512);
         foreach (PackedTensor t in tables)
         {
+            if (tiled)
+            {
+                // A tile's columns one after another with nothing between: one stream, and no line of it left unread.
+                Assert.Equal(16, t.TileRows);
+                Assert.Equal(t.Gates * 16, t.Stride);
+                Assert.Equal(program.Rows.Main / 16, t.Tiles);
+                continue;
+            }
+            Assert.Equal(0, t.TileRows);
             Assert.True(t.Stride % 16 == 0 && t.Stride / 16 % 2 == 1, $"{t.Name}: a column of {t.Stride} floats is an even number of lines.");
             Assert.True(t.Gates * t.GateBlock <= t.Stride && t.Stride - t.Gates * t.GateBlock <= 16, $"{t.Name}: {t.Gates} × {t.GateBlock} in {t.Stride}.");
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(Cells))]
+    public void With_a_tiled_gate_table_every_chunk_in_a_loop_starts_at_a_tile(string cell, int hidden)
+    {
+        StepProgram program = Lowerer.Lower(Model(cell, hidden, 16));
+        if (Lowerer.TileRows(program.Rows) == 0) return;
+        foreach (int bits in KernelPlanner.Widths)
+        {
+            KernelPlan plan = KernelPlanner.For(bits, program);
+            for (int c = 0; c < plan.LoopedChunks; c++)
+            {
+                Assert.True(plan.Chunks[c].Count * plan.Lanes % 16 == 0, $"{bits} bits: a looped chunk of {plan.Chunks[c].Count} pieces is not whole tiles.");
+            }
+        }
+    }
+
+    [Fact]
+    public void A_tiled_gate_table_holds_each_tile_of_16_rows_as_a_table_of_its_own_and_its_adjoint_gives_back_the_matrix()
+    {
+        const int gates = 3, hidden = 40, columns = 5, tile = 16, stride = gates * tile;
+        float[] matrix = Enumerable.Range(1, gates * hidden * columns).Select(i => (float)i).ToArray();
+
+        AlignedBuffer table = WeightPacking.PackGateColumns(matrix, gates, hidden, columns, 0, 32, tile, stride, tileRows: tile);
+
+        Assert.Equal(2 * columns * stride, table.Length);
+        for (int j = 0; j < columns; j++)
+            for (int g = 0; g < gates; g++)
+                for (int r = 0; r < 32; r++)
+                    Assert.Equal(matrix[(g * hidden + r) * columns + j], table.Span[r / tile * columns * stride + j * stride + g * tile + r % tile]);
+        var gradient = new float[matrix.Length];
+        GradientPacking.GateColumns(table.Span, gates, hidden, columns, 0, 32, tile, stride, gradient, tileRows: tile);
+        for (int g = 0; g < gates; g++)
+            for (int r = 0; r < hidden; r++)
+                for (int j = 0; j < columns; j++)
+                    Assert.Equal(r < 32 ? matrix[(g * hidden + r) * columns + j] : 0f, gradient[(g * hidden + r) * columns + j]);
     }
 
     [Fact]

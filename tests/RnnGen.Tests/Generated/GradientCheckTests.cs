@@ -52,6 +52,9 @@ public sealed class GradientCheckTests(ITestOutputHelper log)
                 });
             }
         }
+        // States past one 512-bit chunk (112 rows): their gate tables come in tiles of 16 rows (a = 130: 8 tiles and a tail of 2).
+        specs.Add(new CellSpec($"Grad{n++}", "gru", 130, 1, "dense", 5, 0, 2, "tanh", "sigmoid"));
+        specs.Add(new CellSpec($"Grad{n++}", "lstm", 128, 2, "one-hot", 9, 0, 3, "tanh", "softmax"));
         return specs;
     }
 

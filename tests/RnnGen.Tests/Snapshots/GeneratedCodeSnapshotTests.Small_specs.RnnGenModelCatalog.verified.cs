@@ -18,6 +18,7 @@ namespace RnnGen.Generated
             global::RnnGen.TestModels.GruTagger.Info,
             global::RnnGen.TestModels.LstmStack.Info,
             global::RnnGen.TestModels.StagedLstm.Info,
+            global::RnnGen.TestModels.TiledGru.Info,
             global::RnnGen.TestModels.TinyDense.Info,
             global::RnnGen.TestModels.WideChunks.Info,
             global::RnnGen.TestModels.WordClass.Info,
@@ -68,6 +69,10 @@ namespace RnnGen.Generated
                     return weightsPath is null
                         ? global::RnnGen.TestModels.StagedLstm.Load()
                         : global::RnnGen.TestModels.StagedLstm.Load(weightsPath);
+                case "tiled-gru":
+                    return weightsPath is null
+                        ? global::RnnGen.TestModels.TiledGru.Load()
+                        : global::RnnGen.TestModels.TiledGru.Load(weightsPath);
                 case "tiny-dense":
                     return weightsPath is null
                         ? global::RnnGen.TestModels.TinyDense.Load()
@@ -96,6 +101,7 @@ namespace RnnGen.Generated
                 case "gru-tagger": return global::RnnGen.TestModels.GruTagger.Training;
                 case "lstm-stack": return global::RnnGen.TestModels.LstmStack.Training;
                 case "staged-lstm": return global::RnnGen.TestModels.StagedLstm.Training;
+                case "tiled-gru": return global::RnnGen.TestModels.TiledGru.Training;
                 case "tiny-dense": return global::RnnGen.TestModels.TinyDense.Training;
                 case "wide-chunks": return global::RnnGen.TestModels.WideChunks.Training;
                 case "word-class": return global::RnnGen.TestModels.WordClass.Training;

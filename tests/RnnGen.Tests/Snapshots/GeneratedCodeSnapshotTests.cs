@@ -101,6 +101,17 @@ public sealed class GeneratedCodeSnapshotTests
               "weights": "staged-lstm.safetensors"
             }
             """),
+        // More rows than one 512-bit chunk holds (112): the gate tables come in tiles of 16 rows, one stream each.
+        ("tiled-gru.rnn.json", """
+            {
+              "name": "TiledGru",
+              "namespace": "RnnGen.TestModels",
+              "a": { "size": 128, "cell": "gru" },
+              "x": { "encoding": "dense", "size": 2 },
+              "y": { "size": 1, "activation": "sigmoid" },
+              "weights": "tiled-gru.safetensors"
+            }
+            """),
     };
 
     [Fact]
