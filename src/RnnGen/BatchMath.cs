@@ -174,7 +174,7 @@ public static class BatchMath
     public const int TileRows = 16;
 
     /// <summary>Where row <paramref name="row"/> of column 0 is in a table of tiles <paramref name="tileFloats"/> apart (0: not tiled).</summary>
-    private static int TileOffset(int row, int tileFloats) => tileFloats == 0 ? row : row / TileRows * tileFloats + row % TileRows;
+    private static int TileOffset(int row, int tileFloats) => tileFloats == 0 ? row : (int)WeightPacking.GateRowOffset(row, TileRows, tileFloats);
 
     /// <summary>The product over the rows that fill whole vectors of this width; returns how many rows that was.</summary>
     private static int Product<W, V>(

@@ -136,7 +136,7 @@ public static class GradientPacking
             for (int r = 0; r < rowCount; r++)
             {
                 Span<float> row = dMatrix.Slice((g * hidden + firstRow + r) * columns, columns);
-                ReadOnlySpan<float> block = table.Slice((int)(r / perTile * tileFloats) + g * blockStride + r % perTile);
+                ReadOnlySpan<float> block = table.Slice((int)WeightPacking.GateRowOffset(r, perTile, tileFloats) + g * blockStride);
                 for (int j = 0; j < columns; j++) row[j] += block[j * stride];
             }
         }

@@ -214,12 +214,18 @@ public static class WeightPacking
             for (int r = 0; r < rowCount; r++)
             {
                 ReadOnlySpan<float> row = matrix.Slice((g * hidden + firstRow + r) * columns, columns);
-                int tile = r / perTile;
-                Span<float> block = to.Slice((int)(tile * tileFloats) + g * blockStride + r % perTile);
+                Span<float> block = to.Slice((int)GateRowOffset(r, perTile, tileFloats) + g * blockStride);
                 for (int j = 0; j < columns; j++) block[j * stride] = row[j];
             }
         }
     }
+
+    /// <summary>
+    /// Where row <paramref name="row"/> of gate 0 of column 0 is in a gate table of tiles of <paramref name="perTile"/> rows,
+    /// <paramref name="tileFloats"/> apart (one tile holding every row when the table has none): the layout of
+    /// <see cref="PackGateColumns"/>, which its adjoint and <see cref="BatchMath.AddProduct"/> read too.
+    /// </summary>
+    internal static long GateRowOffset(int row, int perTile, long tileFloats) => row / perTile * tileFloats + row % perTile;
 
     /// <summary>How many tiles of <paramref name="tileRows"/> rows (0: all of them in one) hold <paramref name="rowCount"/> rows.</summary>
     internal static int GateTiles(int rowCount, int tileRows)

@@ -779,15 +779,18 @@ internal static class KernelEmitter
             private bool InTail(int i) => _base is null && Piece(i).Offset >= _k._plan.Main;
 
             /// <summary>
-            /// Where piece <paramref name="i"/> starts from column 0 of its table of a swept matrix (<paramref name="main"/>, the
-            /// table of the main rows): its row, or in a tiled table its tile's start plus its row in the tile. In a loop over
-            /// chunks the refs to the column already point into the chunk's first tile (<see cref="ChunkTile"/>).
+            /// Where piece <paramref name="i"/> of a product starts from column 0 of its table of a swept matrix
+            /// (<paramref name="main"/>, the table of the main rows; <paramref name="block"/>, the product's gate block): its row,
+            /// or in a tiled table its tile's start plus its row in the tile, plus the block. A constant, except in a loop over
+            /// untiled chunks; in a loop over tiled ones the refs to the column already point into the chunk's first tile
+            /// (<see cref="ChunkTile"/>).
             /// </summary>
-            private string ColumnAt(int i, PackedTensor? main)
+            private string ColumnAt(int i, PackedTensor? main, int block)
             {
-                if (InTail(i)) return Int(Piece(i).Offset - _k._plan.Main);
-                if (main is null || main.TileRows == 0) return At(i);
-                return Int(main.RowAt(_base is null ? Piece(i).Offset : i * _k._lanes));
+                if (InTail(i)) return Int(Piece(i).Offset - _k._plan.Main + block);
+                if (main is not null && main.TileRows > 0) return Int(main.RowAt(_base is null ? Piece(i).Offset : i * _k._lanes) + block);
+                if (_base is null) return Int(Piece(i).Offset + block);
+                return block == 0 ? At(i) : $"{At(i)} + {Int(block)}";
             }
 
             /// <summary>
@@ -1007,12 +1010,7 @@ internal static class KernelEmitter
                     string col = Ref(InTail(i) ? column + "Tail" : column, v);
                     string V = piece.Vector;
                     int block = InTail(i) ? v.TailOffset : v.MainOffset;
-                    PackedTensor? main = v.Matrix.Length > 0 ? program.Table(v.Matrix) : null;
-                    string columnAt = ColumnAt(i, main);
-                    string at = block == 0 ? columnAt
-                        : int.TryParse(columnAt, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int constant)
-                            ? Int(constant + block)
-                            : $"{columnAt} + {Int(block)}";
+                    string at = ColumnAt(i, v.Matrix.Length > 0 ? program.Table(v.Matrix) : null, block);
                     return $"{acc} = {V}.FusedMultiplyAdd({V}.LoadUnsafe(ref {col}, {at}), {Broadcast(x, piece.Bits)}, {acc});";
                 }
                 void Columns(string name, string index, bool second)

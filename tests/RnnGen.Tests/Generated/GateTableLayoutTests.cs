@@ -73,6 +73,14 @@ public sealed class GateTableLayoutTests
     }
 
     [Fact]
+    public void The_generator_tiles_gate_tables_in_the_rows_the_run_time_library_reads_them_in()
+    {
+        // The generator passes tileRows to the packing, but BatchMath.AddProduct and GradientMath.AddOuter/Transpose
+        // take only tileFloats and read tiles of BatchMath.TileRows: the two must agree.
+        Assert.Equal(BatchMath.TileRows, Lowerer.GateTileRows);
+    }
+
+    [Fact]
     public void A_tiled_gate_table_holds_each_tile_of_16_rows_as_a_table_of_its_own_and_its_adjoint_gives_back_the_matrix()
     {
         const int gates = 3, hidden = 40, columns = 5, tile = 16, stride = gates * tile;
