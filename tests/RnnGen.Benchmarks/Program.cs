@@ -1,3 +1,5 @@
+using System;
+using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
 
 namespace RnnGen.Benchmarks;
@@ -19,7 +21,11 @@ public static class Program
         SelfCheck.Run(verbose: true);
         SelfCheck.Cells(verbose: true);
         if (args is ["check"]) return 0;
-        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        // BenchmarkDotNet builds its own copy of this project, the source generator's models included, before it measures;
+        // under `taskset -c 1` on a slow core (a 2.2 GHz Zen 1 guest) that build takes longer than its default limit of
+        // two minutes, and the run would end with no rows.
+        var config = ManualConfig.Create(DefaultConfig.Instance).WithBuildTimeout(TimeSpan.FromMinutes(10));
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
         return 0;
     }
 }
