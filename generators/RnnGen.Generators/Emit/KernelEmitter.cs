@@ -571,6 +571,10 @@ internal static class KernelEmitter
         /// <summary>A table's row length in a kernel: its generated constant, or the number for a table of a range of rows.</summary>
         private static string Stride(PackedTensor table) => table.StrideConstant.Length > 0 ? "Model." + table.StrideConstant : Int(table.Stride);
 
+        /// <summary>The floats of <paramref name="columns"/> columns of a table: a number, or a multiple of the model's stride constant.</summary>
+        private static string Times(int columns, PackedTensor table) =>
+            table.StrideConstant.Length > 0 ? columns == 1 ? Stride(table) : $"{Int(columns)} * {Stride(table)}" : Int(columns * table.Stride);
+
         // ---- The head: after the whole a<t> exists ----------------------------------------------
 
         private void HeadOp(StepOp op)
@@ -1032,6 +1036,29 @@ internal static class KernelEmitter
                         }
                     }
                 }
+                // A sweep's loop keeps refs to its current column and moves them on by whole columns at the end of each pass
+                // (one add each), as an expert writes it; from an index, the JIT recomputes index × stride in every pass.
+                void FirstColumns(string name)
+                {
+                    foreach (MatVecOp v in shared ? group.Take(1) : group)
+                    {
+                        if (anyMain)
+                        {
+                            string tile = ChunkTile(program.Table(v.Matrix));
+                            string start = tile.Length == 0 ? $"ref {v.Matrix}" : $"ref Unsafe.Add(ref {v.Matrix}, {tile.Substring(0, tile.Length - 3)})";
+                            w.Line($"ref float {Ref(name, v)} = {start};");
+                        }
+                        if (anyTail) w.Line($"ref float {Ref(name + "Tail", v)} = ref {v.Tail};");
+                    }
+                }
+                void NextColumns(string name, int columns)
+                {
+                    foreach (MatVecOp v in shared ? group.Take(1) : group)
+                    {
+                        if (anyMain) w.Line($"{Ref(name, v)} = ref Unsafe.Add(ref {Ref(name, v)}, {Times(columns, program.Table(v.Matrix))});");
+                        if (anyTail) w.Line($"{Ref(name + "Tail", v)} = ref Unsafe.Add(ref {Ref(name + "Tail", v)}, {Times(columns, program.Table(v.Tail))});");
+                    }
+                }
                 void Broadcasts(string x, string index)
                 {
                     if (widths.Count == 1)
@@ -1080,19 +1107,23 @@ internal static class KernelEmitter
                     int pairs = first.Columns / 2 * 2;
                     if (pairs > 0)
                     {
-                        using (w.Block($"for (nuint j = 0; j < {Int(pairs)}; j += 2)"))
+                        using (w.Block(""))
                         {
-                            Columns("even", "j", second: false);
-                            Columns("odd", "", second: true);
-                            Broadcasts("xe", "j");
-                            Broadcasts("xo", "j + 1");
-                            foreach (MatVecOp v in group)
+                            FirstColumns("even");
+                            using (w.Block($"for (nuint j = 0; j < {Int(pairs)}; j += 2)"))
                             {
-                                for (int i = 0; i < _count; i++)
+                                Columns("odd", "", second: true);
+                                Broadcasts("xe", "j");
+                                Broadcasts("xo", "j + 1");
+                                foreach (MatVecOp v in group)
                                 {
-                                    w.Line(Fma(v, i, "even", "xe", S(v.Target, i)));
-                                    w.Line(Fma(v, i, "odd", "xo", O(v.Target, i)));
+                                    for (int i = 0; i < _count; i++)
+                                    {
+                                        w.Line(Fma(v, i, "even", "xe", S(v.Target, i)));
+                                        w.Line(Fma(v, i, "odd", "xo", O(v.Target, i)));
+                                    }
                                 }
+                                NextColumns("even", 2);
                             }
                         }
                     }
@@ -1113,13 +1144,17 @@ internal static class KernelEmitter
                 else
                 {
                     w.Line($"// + {what} · {first.Vector}: column j{tables} times {first.Vector}[j], for every j.");
-                    using (w.Block($"for (nuint j = 0; j < {Int(first.Columns)}; j++)"))
+                    using (w.Block(""))
                     {
-                        Columns("column", "j", second: false);
-                        Broadcasts("xj", "j");
-                        foreach (MatVecOp v in group)
+                        FirstColumns("column");
+                        using (w.Block($"for (nuint j = 0; j < {Int(first.Columns)}; j++)"))
                         {
-                            for (int i = 0; i < _count; i++) w.Line(Fma(v, i, "column", "xj", S(v.Target, i)));
+                            Broadcasts("xj", "j");
+                            foreach (MatVecOp v in group)
+                            {
+                                for (int i = 0; i < _count; i++) w.Line(Fma(v, i, "column", "xj", S(v.Target, i)));
+                            }
+                            NextColumns("column", 1);
                         }
                     }
                 }

@@ -597,14 +597,17 @@ namespace RnnGen.Generated
             var s0b = Vector512<float>.Zero;
             // + Waa · h: column j of Waa times h[j];
             // even columns add into s0…, odd ones into s0b….
-            for (nuint j = 0; j < 16; j += 2)
             {
-                ref float even = ref Unsafe.Add(ref waa, j * Model.HiddenStride);
-                ref float odd = ref Unsafe.Add(ref even, Model.HiddenStride);
-                var xe = Vector512.Create(Unsafe.Add(ref h, j));
-                var xo = Vector512.Create(Unsafe.Add(ref h, j + 1));
-                s0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref even, 0), xe, s0);
-                s0b = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref odd, 0), xo, s0b);
+                ref float even = ref waa;
+                for (nuint j = 0; j < 16; j += 2)
+                {
+                    ref float odd = ref Unsafe.Add(ref even, Model.HiddenStride);
+                    var xe = Vector512.Create(Unsafe.Add(ref h, j));
+                    var xo = Vector512.Create(Unsafe.Add(ref h, j + 1));
+                    s0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref even, 0), xe, s0);
+                    s0b = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref odd, 0), xo, s0b);
+                    even = ref Unsafe.Add(ref even, 2 * Model.HiddenStride);
+                }
             }
             // s = tanh(sum).
             s0 = VectorMath.Tanh(s0 + s0b);
@@ -641,16 +644,19 @@ namespace RnnGen.Generated
             var s1b = Vector256<float>.Zero;
             // + Waa · h: column j of Waa times h[j];
             // even columns add into s0…, odd ones into s0b….
-            for (nuint j = 0; j < 16; j += 2)
             {
-                ref float even = ref Unsafe.Add(ref waa, j * Model.HiddenStride);
-                ref float odd = ref Unsafe.Add(ref even, Model.HiddenStride);
-                var xe = Vector256.Create(Unsafe.Add(ref h, j));
-                var xo = Vector256.Create(Unsafe.Add(ref h, j + 1));
-                s0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref even, 0), xe, s0);
-                s0b = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref odd, 0), xo, s0b);
-                s1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref even, 8), xe, s1);
-                s1b = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref odd, 8), xo, s1b);
+                ref float even = ref waa;
+                for (nuint j = 0; j < 16; j += 2)
+                {
+                    ref float odd = ref Unsafe.Add(ref even, Model.HiddenStride);
+                    var xe = Vector256.Create(Unsafe.Add(ref h, j));
+                    var xo = Vector256.Create(Unsafe.Add(ref h, j + 1));
+                    s0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref even, 0), xe, s0);
+                    s0b = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref odd, 0), xo, s0b);
+                    s1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref even, 8), xe, s1);
+                    s1b = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref odd, 8), xo, s1b);
+                    even = ref Unsafe.Add(ref even, 2 * Model.HiddenStride);
+                }
             }
             // s = tanh(sum).
             s0 = VectorMath.Tanh(s0 + s0b);
@@ -695,20 +701,23 @@ namespace RnnGen.Generated
             var s3b = Vector128<float>.Zero;
             // + Waa · h: column j of Waa times h[j];
             // even columns add into s0…, odd ones into s0b….
-            for (nuint j = 0; j < 16; j += 2)
             {
-                ref float even = ref Unsafe.Add(ref waa, j * Model.HiddenStride);
-                ref float odd = ref Unsafe.Add(ref even, Model.HiddenStride);
-                var xe = Vector128.Create(Unsafe.Add(ref h, j));
-                var xo = Vector128.Create(Unsafe.Add(ref h, j + 1));
-                s0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref even, 0), xe, s0);
-                s0b = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref odd, 0), xo, s0b);
-                s1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref even, 4), xe, s1);
-                s1b = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref odd, 4), xo, s1b);
-                s2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref even, 8), xe, s2);
-                s2b = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref odd, 8), xo, s2b);
-                s3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref even, 12), xe, s3);
-                s3b = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref odd, 12), xo, s3b);
+                ref float even = ref waa;
+                for (nuint j = 0; j < 16; j += 2)
+                {
+                    ref float odd = ref Unsafe.Add(ref even, Model.HiddenStride);
+                    var xe = Vector128.Create(Unsafe.Add(ref h, j));
+                    var xo = Vector128.Create(Unsafe.Add(ref h, j + 1));
+                    s0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref even, 0), xe, s0);
+                    s0b = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref odd, 0), xo, s0b);
+                    s1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref even, 4), xe, s1);
+                    s1b = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref odd, 4), xo, s1b);
+                    s2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref even, 8), xe, s2);
+                    s2b = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref odd, 8), xo, s2b);
+                    s3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref even, 12), xe, s3);
+                    s3b = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref odd, 12), xo, s3b);
+                    even = ref Unsafe.Add(ref even, 2 * Model.HiddenStride);
+                }
             }
             // s = tanh(sum).
             s0 = VectorMath.Tanh(s0 + s0b);

@@ -614,32 +614,36 @@ namespace RnnGen.Generated
             var s6b = Vector128<float>.Zero;
             // + Waa · h: column j of Waa (rows from waa, the tail's from waaTail) times h[j];
             // even columns add into s0…, odd ones into s0b….
-            for (nuint j = 0; j < 100; j += 2)
             {
-                ref float even = ref Unsafe.Add(ref waa, j * 96);
-                ref float evenTail = ref Unsafe.Add(ref waaTail, j * 4);
-                ref float odd = ref Unsafe.Add(ref even, 96);
-                ref float oddTail = ref Unsafe.Add(ref evenTail, 4);
-                float xef = Unsafe.Add(ref h, j);
-                var xe512 = Vector512.Create(xef);
-                var xe128 = Vector128.Create(xef);
-                float xof = Unsafe.Add(ref h, j + 1);
-                var xo512 = Vector512.Create(xof);
-                var xo128 = Vector128.Create(xof);
-                s0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref even, 0), xe512, s0);
-                s0b = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref odd, 0), xo512, s0b);
-                s1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref even, 16), xe512, s1);
-                s1b = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref odd, 16), xo512, s1b);
-                s2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref even, 32), xe512, s2);
-                s2b = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref odd, 32), xo512, s2b);
-                s3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref even, 48), xe512, s3);
-                s3b = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref odd, 48), xo512, s3b);
-                s4 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref even, 64), xe512, s4);
-                s4b = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref odd, 64), xo512, s4b);
-                s5 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref even, 80), xe512, s5);
-                s5b = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref odd, 80), xo512, s5b);
-                s6 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref evenTail, 0), xe128, s6);
-                s6b = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref oddTail, 0), xo128, s6b);
+                ref float even = ref waa;
+                ref float evenTail = ref waaTail;
+                for (nuint j = 0; j < 100; j += 2)
+                {
+                    ref float odd = ref Unsafe.Add(ref even, 96);
+                    ref float oddTail = ref Unsafe.Add(ref evenTail, 4);
+                    float xef = Unsafe.Add(ref h, j);
+                    var xe512 = Vector512.Create(xef);
+                    var xe128 = Vector128.Create(xef);
+                    float xof = Unsafe.Add(ref h, j + 1);
+                    var xo512 = Vector512.Create(xof);
+                    var xo128 = Vector128.Create(xof);
+                    s0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref even, 0), xe512, s0);
+                    s0b = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref odd, 0), xo512, s0b);
+                    s1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref even, 16), xe512, s1);
+                    s1b = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref odd, 16), xo512, s1b);
+                    s2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref even, 32), xe512, s2);
+                    s2b = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref odd, 32), xo512, s2b);
+                    s3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref even, 48), xe512, s3);
+                    s3b = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref odd, 48), xo512, s3b);
+                    s4 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref even, 64), xe512, s4);
+                    s4b = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref odd, 64), xo512, s4b);
+                    s5 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref even, 80), xe512, s5);
+                    s5b = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref odd, 80), xo512, s5b);
+                    s6 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref evenTail, 0), xe128, s6);
+                    s6b = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref oddTail, 0), xo128, s6b);
+                    even = ref Unsafe.Add(ref even, 192);
+                    evenTail = ref Unsafe.Add(ref evenTail, 8);
+                }
             }
             // s = tanh(sum).
             s0 = VectorMath.Tanh(s0 + s0b);
@@ -705,26 +709,30 @@ namespace RnnGen.Generated
             var s11 = Vector256.LoadUnsafe(ref wax, 88);
             var s12 = Vector128.LoadUnsafe(ref wax, 96);
             // + Waa · h: column j of Waa (rows from waa, the tail's from waaTail) times h[j], for every j.
-            for (nuint j = 0; j < 100; j++)
             {
-                ref float column = ref Unsafe.Add(ref waa, j * 96);
-                ref float columnTail = ref Unsafe.Add(ref waaTail, j * 4);
-                float xjf = Unsafe.Add(ref h, j);
-                var xj256 = Vector256.Create(xjf);
-                var xj128 = Vector128.Create(xjf);
-                s0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 0), xj256, s0);
-                s1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 8), xj256, s1);
-                s2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 16), xj256, s2);
-                s3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 24), xj256, s3);
-                s4 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 32), xj256, s4);
-                s5 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 40), xj256, s5);
-                s6 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 48), xj256, s6);
-                s7 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 56), xj256, s7);
-                s8 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 64), xj256, s8);
-                s9 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 72), xj256, s9);
-                s10 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 80), xj256, s10);
-                s11 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 88), xj256, s11);
-                s12 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 0), xj128, s12);
+                ref float column = ref waa;
+                ref float columnTail = ref waaTail;
+                for (nuint j = 0; j < 100; j++)
+                {
+                    float xjf = Unsafe.Add(ref h, j);
+                    var xj256 = Vector256.Create(xjf);
+                    var xj128 = Vector128.Create(xjf);
+                    s0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 0), xj256, s0);
+                    s1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 8), xj256, s1);
+                    s2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 16), xj256, s2);
+                    s3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 24), xj256, s3);
+                    s4 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 32), xj256, s4);
+                    s5 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 40), xj256, s5);
+                    s6 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 48), xj256, s6);
+                    s7 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 56), xj256, s7);
+                    s8 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 64), xj256, s8);
+                    s9 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 72), xj256, s9);
+                    s10 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 80), xj256, s10);
+                    s11 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 88), xj256, s11);
+                    s12 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 0), xj128, s12);
+                    column = ref Unsafe.Add(ref column, 96);
+                    columnTail = ref Unsafe.Add(ref columnTail, 4);
+                }
             }
             // s = tanh(sum).
             s0 = VectorMath.Tanh(s0);
@@ -819,22 +827,25 @@ namespace RnnGen.Generated
                 var s10 = Vector128.LoadUnsafe(ref wax, 40);
                 var s11 = Vector128.LoadUnsafe(ref wax, 44);
                 // + Waa · h: column j of Waa times h[j], for every j.
-                for (nuint j = 0; j < 100; j++)
                 {
-                    ref float column = ref Unsafe.Add(ref waa, j * 96);
-                    var xj = Vector128.Create(Unsafe.Add(ref h, j));
-                    s0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 0), xj, s0);
-                    s1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 4), xj, s1);
-                    s2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 8), xj, s2);
-                    s3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 12), xj, s3);
-                    s4 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 16), xj, s4);
-                    s5 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 20), xj, s5);
-                    s6 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 24), xj, s6);
-                    s7 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 28), xj, s7);
-                    s8 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 32), xj, s8);
-                    s9 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 36), xj, s9);
-                    s10 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 40), xj, s10);
-                    s11 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 44), xj, s11);
+                    ref float column = ref waa;
+                    for (nuint j = 0; j < 100; j++)
+                    {
+                        var xj = Vector128.Create(Unsafe.Add(ref h, j));
+                        s0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 0), xj, s0);
+                        s1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 4), xj, s1);
+                        s2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 8), xj, s2);
+                        s3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 12), xj, s3);
+                        s4 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 16), xj, s4);
+                        s5 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 20), xj, s5);
+                        s6 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 24), xj, s6);
+                        s7 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 28), xj, s7);
+                        s8 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 32), xj, s8);
+                        s9 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 36), xj, s9);
+                        s10 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 40), xj, s10);
+                        s11 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 44), xj, s11);
+                        column = ref Unsafe.Add(ref column, 96);
+                    }
                 }
                 // s = tanh(sum).
                 s0 = VectorMath.Tanh(s0);
@@ -880,24 +891,28 @@ namespace RnnGen.Generated
                 var s23 = Vector128.LoadUnsafe(ref wax, 92);
                 var s24 = Vector128.LoadUnsafe(ref wax, 96);
                 // + Waa · h: column j of Waa (rows from waa, the tail's from waaTail) times h[j], for every j.
-                for (nuint j = 0; j < 100; j++)
                 {
-                    ref float column = ref Unsafe.Add(ref waa, j * 96);
-                    ref float columnTail = ref Unsafe.Add(ref waaTail, j * 4);
-                    var xj = Vector128.Create(Unsafe.Add(ref h, j));
-                    s12 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 48), xj, s12);
-                    s13 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 52), xj, s13);
-                    s14 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 56), xj, s14);
-                    s15 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 60), xj, s15);
-                    s16 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 64), xj, s16);
-                    s17 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 68), xj, s17);
-                    s18 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 72), xj, s18);
-                    s19 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 76), xj, s19);
-                    s20 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 80), xj, s20);
-                    s21 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 84), xj, s21);
-                    s22 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 88), xj, s22);
-                    s23 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 92), xj, s23);
-                    s24 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 0), xj, s24);
+                    ref float column = ref waa;
+                    ref float columnTail = ref waaTail;
+                    for (nuint j = 0; j < 100; j++)
+                    {
+                        var xj = Vector128.Create(Unsafe.Add(ref h, j));
+                        s12 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 48), xj, s12);
+                        s13 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 52), xj, s13);
+                        s14 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 56), xj, s14);
+                        s15 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 60), xj, s15);
+                        s16 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 64), xj, s16);
+                        s17 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 68), xj, s17);
+                        s18 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 72), xj, s18);
+                        s19 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 76), xj, s19);
+                        s20 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 80), xj, s20);
+                        s21 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 84), xj, s21);
+                        s22 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 88), xj, s22);
+                        s23 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 92), xj, s23);
+                        s24 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 0), xj, s24);
+                        column = ref Unsafe.Add(ref column, 96);
+                        columnTail = ref Unsafe.Add(ref columnTail, 4);
+                    }
                 }
                 // s = tanh(sum).
                 s12 = VectorMath.Tanh(s12);

@@ -693,18 +693,21 @@ namespace RnnGen.Generated
             //   m += rows 16 to 23 of rnn.weight_hh_l0 · h0
             // + rnn.weight_hh_l0 · h0: column j of each times h0[j];
             // even columns add into r0…, odd ones into r0b….
-            for (nuint j = 0; j < 8; j += 2)
             {
-                ref float evenTail = ref Unsafe.Add(ref wh0Tail, j * 24);
-                ref float oddTail = ref Unsafe.Add(ref evenTail, 24);
-                var xe = Vector256.Create(Unsafe.Add(ref h0, j));
-                var xo = Vector256.Create(Unsafe.Add(ref h0, j + 1));
-                r0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref evenTail, 0), xe, r0);
-                r0b = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref oddTail, 0), xo, r0b);
-                z0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref evenTail, 8), xe, z0);
-                z0b = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref oddTail, 8), xo, z0b);
-                m0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref evenTail, 16), xe, m0);
-                m0b = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref oddTail, 16), xo, m0b);
+                ref float evenTail = ref wh0Tail;
+                for (nuint j = 0; j < 8; j += 2)
+                {
+                    ref float oddTail = ref Unsafe.Add(ref evenTail, 24);
+                    var xe = Vector256.Create(Unsafe.Add(ref h0, j));
+                    var xo = Vector256.Create(Unsafe.Add(ref h0, j + 1));
+                    r0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref evenTail, 0), xe, r0);
+                    r0b = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref oddTail, 0), xo, r0b);
+                    z0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref evenTail, 8), xe, z0);
+                    z0b = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref oddTail, 8), xo, z0b);
+                    m0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref evenTail, 16), xe, m0);
+                    m0b = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref oddTail, 16), xo, m0b);
+                    evenTail = ref Unsafe.Add(ref evenTail, 48);
+                }
             }
             // n: its block of the token's row of the input table (W_ih · x<t> and the biases, computed at load time).
             var n0 = Vector256.LoadUnsafe(ref table, 32);
@@ -748,18 +751,21 @@ namespace RnnGen.Generated
             //   m += rows 16 to 23 of rnn.weight_hh_l0_reverse · h0r
             // + rnn.weight_hh_l0_reverse · h0r: column j of each times h0r[j];
             // even columns add into r0…, odd ones into r0b….
-            for (nuint j = 0; j < 8; j += 2)
             {
-                ref float evenTail = ref Unsafe.Add(ref wh0rTail, j * 24);
-                ref float oddTail = ref Unsafe.Add(ref evenTail, 24);
-                var xe = Vector256.Create(Unsafe.Add(ref h0r, j));
-                var xo = Vector256.Create(Unsafe.Add(ref h0r, j + 1));
-                r0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref evenTail, 0), xe, r0);
-                r0b = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref oddTail, 0), xo, r0b);
-                z0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref evenTail, 8), xe, z0);
-                z0b = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref oddTail, 8), xo, z0b);
-                m0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref evenTail, 16), xe, m0);
-                m0b = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref oddTail, 16), xo, m0b);
+                ref float evenTail = ref wh0rTail;
+                for (nuint j = 0; j < 8; j += 2)
+                {
+                    ref float oddTail = ref Unsafe.Add(ref evenTail, 24);
+                    var xe = Vector256.Create(Unsafe.Add(ref h0r, j));
+                    var xo = Vector256.Create(Unsafe.Add(ref h0r, j + 1));
+                    r0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref evenTail, 0), xe, r0);
+                    r0b = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref oddTail, 0), xo, r0b);
+                    z0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref evenTail, 8), xe, z0);
+                    z0b = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref oddTail, 8), xo, z0b);
+                    m0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref evenTail, 16), xe, m0);
+                    m0b = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref oddTail, 16), xo, m0b);
+                    evenTail = ref Unsafe.Add(ref evenTail, 48);
+                }
             }
             // n: its block of the token's row of the input table (W_ih · x<t> and the biases, computed at load time).
             var n0 = Vector256.LoadUnsafe(ref tableR, 32);
@@ -827,18 +833,21 @@ namespace RnnGen.Generated
             //   m += rows 16 to 23 of rnn.weight_hh_l0 · h0
             // + rnn.weight_hh_l0 · h0: column j of each times h0[j];
             // even columns add into r0…, odd ones into r0b….
-            for (nuint j = 0; j < 8; j += 2)
             {
-                ref float evenTail = ref Unsafe.Add(ref wh0Tail, j * 24);
-                ref float oddTail = ref Unsafe.Add(ref evenTail, 24);
-                var xe = Vector256.Create(Unsafe.Add(ref h0, j));
-                var xo = Vector256.Create(Unsafe.Add(ref h0, j + 1));
-                r0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref evenTail, 0), xe, r0);
-                r0b = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref oddTail, 0), xo, r0b);
-                z0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref evenTail, 8), xe, z0);
-                z0b = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref oddTail, 8), xo, z0b);
-                m0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref evenTail, 16), xe, m0);
-                m0b = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref oddTail, 16), xo, m0b);
+                ref float evenTail = ref wh0Tail;
+                for (nuint j = 0; j < 8; j += 2)
+                {
+                    ref float oddTail = ref Unsafe.Add(ref evenTail, 24);
+                    var xe = Vector256.Create(Unsafe.Add(ref h0, j));
+                    var xo = Vector256.Create(Unsafe.Add(ref h0, j + 1));
+                    r0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref evenTail, 0), xe, r0);
+                    r0b = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref oddTail, 0), xo, r0b);
+                    z0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref evenTail, 8), xe, z0);
+                    z0b = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref oddTail, 8), xo, z0b);
+                    m0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref evenTail, 16), xe, m0);
+                    m0b = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref oddTail, 16), xo, m0b);
+                    evenTail = ref Unsafe.Add(ref evenTail, 48);
+                }
             }
             // n: its block of the token's row of the input table (W_ih · x<t> and the biases, computed at load time).
             var n0 = Vector256.LoadUnsafe(ref table, 32);
@@ -882,18 +891,21 @@ namespace RnnGen.Generated
             //   m += rows 16 to 23 of rnn.weight_hh_l0_reverse · h0r
             // + rnn.weight_hh_l0_reverse · h0r: column j of each times h0r[j];
             // even columns add into r0…, odd ones into r0b….
-            for (nuint j = 0; j < 8; j += 2)
             {
-                ref float evenTail = ref Unsafe.Add(ref wh0rTail, j * 24);
-                ref float oddTail = ref Unsafe.Add(ref evenTail, 24);
-                var xe = Vector256.Create(Unsafe.Add(ref h0r, j));
-                var xo = Vector256.Create(Unsafe.Add(ref h0r, j + 1));
-                r0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref evenTail, 0), xe, r0);
-                r0b = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref oddTail, 0), xo, r0b);
-                z0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref evenTail, 8), xe, z0);
-                z0b = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref oddTail, 8), xo, z0b);
-                m0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref evenTail, 16), xe, m0);
-                m0b = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref oddTail, 16), xo, m0b);
+                ref float evenTail = ref wh0rTail;
+                for (nuint j = 0; j < 8; j += 2)
+                {
+                    ref float oddTail = ref Unsafe.Add(ref evenTail, 24);
+                    var xe = Vector256.Create(Unsafe.Add(ref h0r, j));
+                    var xo = Vector256.Create(Unsafe.Add(ref h0r, j + 1));
+                    r0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref evenTail, 0), xe, r0);
+                    r0b = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref oddTail, 0), xo, r0b);
+                    z0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref evenTail, 8), xe, z0);
+                    z0b = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref oddTail, 8), xo, z0b);
+                    m0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref evenTail, 16), xe, m0);
+                    m0b = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref oddTail, 16), xo, m0b);
+                    evenTail = ref Unsafe.Add(ref evenTail, 48);
+                }
             }
             // n: its block of the token's row of the input table (W_ih · x<t> and the biases, computed at load time).
             var n0 = Vector256.LoadUnsafe(ref tableR, 32);
@@ -967,16 +979,19 @@ namespace RnnGen.Generated
             //   z += rows 8 to 15 of rnn.weight_hh_l0 · h0
             //   m += rows 16 to 23 of rnn.weight_hh_l0 · h0
             // + rnn.weight_hh_l0 · h0: column j of each times h0[j], for every j.
-            for (nuint j = 0; j < 8; j++)
             {
-                ref float columnTail = ref Unsafe.Add(ref wh0Tail, j * 24);
-                var xj = Vector128.Create(Unsafe.Add(ref h0, j));
-                r0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 0), xj, r0);
-                r1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 4), xj, r1);
-                z0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 8), xj, z0);
-                z1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 12), xj, z1);
-                m0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 16), xj, m0);
-                m1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 20), xj, m1);
+                ref float columnTail = ref wh0Tail;
+                for (nuint j = 0; j < 8; j++)
+                {
+                    var xj = Vector128.Create(Unsafe.Add(ref h0, j));
+                    r0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 0), xj, r0);
+                    r1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 4), xj, r1);
+                    z0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 8), xj, z0);
+                    z1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 12), xj, z1);
+                    m0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 16), xj, m0);
+                    m1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 20), xj, m1);
+                    columnTail = ref Unsafe.Add(ref columnTail, 24);
+                }
             }
             // Staged: r, z, m wait in memory; then the gate arithmetic runs piece by piece.
             Vector128.StoreUnsafe(r0, ref staged, 0);
@@ -1034,16 +1049,19 @@ namespace RnnGen.Generated
             //   z += rows 8 to 15 of rnn.weight_hh_l0_reverse · h0r
             //   m += rows 16 to 23 of rnn.weight_hh_l0_reverse · h0r
             // + rnn.weight_hh_l0_reverse · h0r: column j of each times h0r[j], for every j.
-            for (nuint j = 0; j < 8; j++)
             {
-                ref float columnTail = ref Unsafe.Add(ref wh0rTail, j * 24);
-                var xj = Vector128.Create(Unsafe.Add(ref h0r, j));
-                r0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 0), xj, r0);
-                r1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 4), xj, r1);
-                z0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 8), xj, z0);
-                z1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 12), xj, z1);
-                m0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 16), xj, m0);
-                m1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 20), xj, m1);
+                ref float columnTail = ref wh0rTail;
+                for (nuint j = 0; j < 8; j++)
+                {
+                    var xj = Vector128.Create(Unsafe.Add(ref h0r, j));
+                    r0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 0), xj, r0);
+                    r1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 4), xj, r1);
+                    z0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 8), xj, z0);
+                    z1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 12), xj, z1);
+                    m0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 16), xj, m0);
+                    m1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 20), xj, m1);
+                    columnTail = ref Unsafe.Add(ref columnTail, 24);
+                }
             }
             // Staged: r, z, m wait in memory; then the gate arithmetic runs piece by piece.
             Vector128.StoreUnsafe(r0, ref staged, 0);

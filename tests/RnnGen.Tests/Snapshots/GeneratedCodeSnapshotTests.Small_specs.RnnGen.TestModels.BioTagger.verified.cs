@@ -620,22 +620,26 @@ namespace RnnGen.Generated
             var s1b = Vector128<float>.Zero;
             // + Waa · h: column j of Waa (rows from waa, the tail's from waaTail) times h[j];
             // even columns add into s0…, odd ones into s0b….
-            for (nuint j = 0; j < 20; j += 2)
             {
-                ref float even = ref Unsafe.Add(ref waa, j * 16);
-                ref float evenTail = ref Unsafe.Add(ref waaTail, j * 4);
-                ref float odd = ref Unsafe.Add(ref even, 16);
-                ref float oddTail = ref Unsafe.Add(ref evenTail, 4);
-                float xef = Unsafe.Add(ref h, j);
-                var xe512 = Vector512.Create(xef);
-                var xe128 = Vector128.Create(xef);
-                float xof = Unsafe.Add(ref h, j + 1);
-                var xo512 = Vector512.Create(xof);
-                var xo128 = Vector128.Create(xof);
-                s0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref even, 0), xe512, s0);
-                s0b = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref odd, 0), xo512, s0b);
-                s1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref evenTail, 0), xe128, s1);
-                s1b = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref oddTail, 0), xo128, s1b);
+                ref float even = ref waa;
+                ref float evenTail = ref waaTail;
+                for (nuint j = 0; j < 20; j += 2)
+                {
+                    ref float odd = ref Unsafe.Add(ref even, 16);
+                    ref float oddTail = ref Unsafe.Add(ref evenTail, 4);
+                    float xef = Unsafe.Add(ref h, j);
+                    var xe512 = Vector512.Create(xef);
+                    var xe128 = Vector128.Create(xef);
+                    float xof = Unsafe.Add(ref h, j + 1);
+                    var xo512 = Vector512.Create(xof);
+                    var xo128 = Vector128.Create(xof);
+                    s0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref even, 0), xe512, s0);
+                    s0b = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref odd, 0), xo512, s0b);
+                    s1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref evenTail, 0), xe128, s1);
+                    s1b = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref oddTail, 0), xo128, s1b);
+                    even = ref Unsafe.Add(ref even, 32);
+                    evenTail = ref Unsafe.Add(ref evenTail, 8);
+                }
             }
             // s = sigmoid(sum).
             s0 = VectorMath.Sigmoid(s0 + s0b);
@@ -692,24 +696,28 @@ namespace RnnGen.Generated
             var s2b = Vector128<float>.Zero;
             // + Waa · h: column j of Waa (rows from waa, the tail's from waaTail) times h[j];
             // even columns add into s0…, odd ones into s0b….
-            for (nuint j = 0; j < 20; j += 2)
             {
-                ref float even = ref Unsafe.Add(ref waa, j * 16);
-                ref float evenTail = ref Unsafe.Add(ref waaTail, j * 4);
-                ref float odd = ref Unsafe.Add(ref even, 16);
-                ref float oddTail = ref Unsafe.Add(ref evenTail, 4);
-                float xef = Unsafe.Add(ref h, j);
-                var xe256 = Vector256.Create(xef);
-                var xe128 = Vector128.Create(xef);
-                float xof = Unsafe.Add(ref h, j + 1);
-                var xo256 = Vector256.Create(xof);
-                var xo128 = Vector128.Create(xof);
-                s0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref even, 0), xe256, s0);
-                s0b = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref odd, 0), xo256, s0b);
-                s1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref even, 8), xe256, s1);
-                s1b = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref odd, 8), xo256, s1b);
-                s2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref evenTail, 0), xe128, s2);
-                s2b = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref oddTail, 0), xo128, s2b);
+                ref float even = ref waa;
+                ref float evenTail = ref waaTail;
+                for (nuint j = 0; j < 20; j += 2)
+                {
+                    ref float odd = ref Unsafe.Add(ref even, 16);
+                    ref float oddTail = ref Unsafe.Add(ref evenTail, 4);
+                    float xef = Unsafe.Add(ref h, j);
+                    var xe256 = Vector256.Create(xef);
+                    var xe128 = Vector128.Create(xef);
+                    float xof = Unsafe.Add(ref h, j + 1);
+                    var xo256 = Vector256.Create(xof);
+                    var xo128 = Vector128.Create(xof);
+                    s0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref even, 0), xe256, s0);
+                    s0b = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref odd, 0), xo256, s0b);
+                    s1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref even, 8), xe256, s1);
+                    s1b = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref odd, 8), xo256, s1b);
+                    s2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref evenTail, 0), xe128, s2);
+                    s2b = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref oddTail, 0), xo128, s2b);
+                    even = ref Unsafe.Add(ref even, 32);
+                    evenTail = ref Unsafe.Add(ref evenTail, 8);
+                }
             }
             // s = sigmoid(sum).
             s0 = VectorMath.Sigmoid(s0 + s0b);
@@ -776,24 +784,28 @@ namespace RnnGen.Generated
             var s4b = Vector128<float>.Zero;
             // + Waa · h: column j of Waa (rows from waa, the tail's from waaTail) times h[j];
             // even columns add into s0…, odd ones into s0b….
-            for (nuint j = 0; j < 20; j += 2)
             {
-                ref float even = ref Unsafe.Add(ref waa, j * 16);
-                ref float evenTail = ref Unsafe.Add(ref waaTail, j * 4);
-                ref float odd = ref Unsafe.Add(ref even, 16);
-                ref float oddTail = ref Unsafe.Add(ref evenTail, 4);
-                var xe = Vector128.Create(Unsafe.Add(ref h, j));
-                var xo = Vector128.Create(Unsafe.Add(ref h, j + 1));
-                s0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref even, 0), xe, s0);
-                s0b = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref odd, 0), xo, s0b);
-                s1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref even, 4), xe, s1);
-                s1b = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref odd, 4), xo, s1b);
-                s2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref even, 8), xe, s2);
-                s2b = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref odd, 8), xo, s2b);
-                s3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref even, 12), xe, s3);
-                s3b = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref odd, 12), xo, s3b);
-                s4 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref evenTail, 0), xe, s4);
-                s4b = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref oddTail, 0), xo, s4b);
+                ref float even = ref waa;
+                ref float evenTail = ref waaTail;
+                for (nuint j = 0; j < 20; j += 2)
+                {
+                    ref float odd = ref Unsafe.Add(ref even, 16);
+                    ref float oddTail = ref Unsafe.Add(ref evenTail, 4);
+                    var xe = Vector128.Create(Unsafe.Add(ref h, j));
+                    var xo = Vector128.Create(Unsafe.Add(ref h, j + 1));
+                    s0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref even, 0), xe, s0);
+                    s0b = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref odd, 0), xo, s0b);
+                    s1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref even, 4), xe, s1);
+                    s1b = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref odd, 4), xo, s1b);
+                    s2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref even, 8), xe, s2);
+                    s2b = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref odd, 8), xo, s2b);
+                    s3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref even, 12), xe, s3);
+                    s3b = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref odd, 12), xo, s3b);
+                    s4 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref evenTail, 0), xe, s4);
+                    s4b = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref oddTail, 0), xo, s4b);
+                    even = ref Unsafe.Add(ref even, 32);
+                    evenTail = ref Unsafe.Add(ref evenTail, 8);
+                }
             }
             // s = sigmoid(sum).
             s0 = VectorMath.Sigmoid(s0 + s0b);

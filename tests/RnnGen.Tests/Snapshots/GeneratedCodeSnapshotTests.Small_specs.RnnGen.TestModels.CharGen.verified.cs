@@ -702,14 +702,17 @@ namespace RnnGen.Generated
             var s0b = Vector256<float>.Zero;
             // + Waa · h: column j of Waa times h[j];
             // even columns add into s0…, odd ones into s0b….
-            for (nuint j = 0; j < 8; j += 2)
             {
-                ref float evenTail = ref Unsafe.Add(ref waaTail, j * 8);
-                ref float oddTail = ref Unsafe.Add(ref evenTail, 8);
-                var xe = Vector256.Create(Unsafe.Add(ref h, j));
-                var xo = Vector256.Create(Unsafe.Add(ref h, j + 1));
-                s0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref evenTail, 0), xe, s0);
-                s0b = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref oddTail, 0), xo, s0b);
+                ref float evenTail = ref waaTail;
+                for (nuint j = 0; j < 8; j += 2)
+                {
+                    ref float oddTail = ref Unsafe.Add(ref evenTail, 8);
+                    var xe = Vector256.Create(Unsafe.Add(ref h, j));
+                    var xo = Vector256.Create(Unsafe.Add(ref h, j + 1));
+                    s0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref evenTail, 0), xe, s0);
+                    s0b = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref oddTail, 0), xo, s0b);
+                    evenTail = ref Unsafe.Add(ref evenTail, 16);
+                }
             }
             // s = tanh(sum).
             s0 = VectorMath.Tanh(s0 + s0b);
@@ -747,14 +750,17 @@ namespace RnnGen.Generated
             var s0b = Vector256<float>.Zero;
             // + Waa · h: column j of Waa times h[j];
             // even columns add into s0…, odd ones into s0b….
-            for (nuint j = 0; j < 8; j += 2)
             {
-                ref float evenTail = ref Unsafe.Add(ref waaTail, j * 8);
-                ref float oddTail = ref Unsafe.Add(ref evenTail, 8);
-                var xe = Vector256.Create(Unsafe.Add(ref h, j));
-                var xo = Vector256.Create(Unsafe.Add(ref h, j + 1));
-                s0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref evenTail, 0), xe, s0);
-                s0b = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref oddTail, 0), xo, s0b);
+                ref float evenTail = ref waaTail;
+                for (nuint j = 0; j < 8; j += 2)
+                {
+                    ref float oddTail = ref Unsafe.Add(ref evenTail, 8);
+                    var xe = Vector256.Create(Unsafe.Add(ref h, j));
+                    var xo = Vector256.Create(Unsafe.Add(ref h, j + 1));
+                    s0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref evenTail, 0), xe, s0);
+                    s0b = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref oddTail, 0), xo, s0b);
+                    evenTail = ref Unsafe.Add(ref evenTail, 16);
+                }
             }
             // s = tanh(sum).
             s0 = VectorMath.Tanh(s0 + s0b);
@@ -794,16 +800,19 @@ namespace RnnGen.Generated
             var s1b = Vector128<float>.Zero;
             // + Waa · h: column j of Waa times h[j];
             // even columns add into s0…, odd ones into s0b….
-            for (nuint j = 0; j < 8; j += 2)
             {
-                ref float evenTail = ref Unsafe.Add(ref waaTail, j * 8);
-                ref float oddTail = ref Unsafe.Add(ref evenTail, 8);
-                var xe = Vector128.Create(Unsafe.Add(ref h, j));
-                var xo = Vector128.Create(Unsafe.Add(ref h, j + 1));
-                s0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref evenTail, 0), xe, s0);
-                s0b = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref oddTail, 0), xo, s0b);
-                s1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref evenTail, 4), xe, s1);
-                s1b = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref oddTail, 4), xo, s1b);
+                ref float evenTail = ref waaTail;
+                for (nuint j = 0; j < 8; j += 2)
+                {
+                    ref float oddTail = ref Unsafe.Add(ref evenTail, 8);
+                    var xe = Vector128.Create(Unsafe.Add(ref h, j));
+                    var xo = Vector128.Create(Unsafe.Add(ref h, j + 1));
+                    s0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref evenTail, 0), xe, s0);
+                    s0b = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref oddTail, 0), xo, s0b);
+                    s1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref evenTail, 4), xe, s1);
+                    s1b = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref oddTail, 4), xo, s1b);
+                    evenTail = ref Unsafe.Add(ref evenTail, 16);
+                }
             }
             // s = tanh(sum).
             s0 = VectorMath.Tanh(s0 + s0b);

@@ -653,19 +653,23 @@ namespace RnnGen.Generated
             //   z += rows 20 to 39 of rnn.weight_hh_l0 · h
             //   m += rows 40 to 59 of rnn.weight_hh_l0 · h
             // + rnn.weight_hh_l0 · h: column j of each (main rows and tail from two tables) times h[j], for every j.
-            for (nuint j = 0; j < 20; j++)
             {
-                ref float column = ref Unsafe.Add(ref wh0, j * 48);
-                ref float columnTail = ref Unsafe.Add(ref wh0Tail, j * 12);
-                float xjf = Unsafe.Add(ref h, j);
-                var xj512 = Vector512.Create(xjf);
-                var xj128 = Vector128.Create(xjf);
-                r0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 0), xj512, r0);
-                r1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 0), xj128, r1);
-                z0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 16), xj512, z0);
-                z1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 4), xj128, z1);
-                m0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 32), xj512, m0);
-                m1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 8), xj128, m1);
+                ref float column = ref wh0;
+                ref float columnTail = ref wh0Tail;
+                for (nuint j = 0; j < 20; j++)
+                {
+                    float xjf = Unsafe.Add(ref h, j);
+                    var xj512 = Vector512.Create(xjf);
+                    var xj128 = Vector128.Create(xjf);
+                    r0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 0), xj512, r0);
+                    r1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 0), xj128, r1);
+                    z0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 16), xj512, z0);
+                    z1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 4), xj128, z1);
+                    m0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 32), xj512, m0);
+                    m1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 8), xj128, m1);
+                    column = ref Unsafe.Add(ref column, 48);
+                    columnTail = ref Unsafe.Add(ref columnTail, 12);
+                }
             }
             // n: its block of the token's row of the input table (W_ih · x<t> and the biases, computed at load time).
             var n0 = Vector512.LoadUnsafe(ref table, 64);
@@ -750,22 +754,26 @@ namespace RnnGen.Generated
             //   z += rows 20 to 39 of rnn.weight_hh_l0 · h
             //   m += rows 40 to 59 of rnn.weight_hh_l0 · h
             // + rnn.weight_hh_l0 · h: column j of each (main rows and tail from two tables) times h[j], for every j.
-            for (nuint j = 0; j < 20; j++)
             {
-                ref float column = ref Unsafe.Add(ref wh0, j * 48);
-                ref float columnTail = ref Unsafe.Add(ref wh0Tail, j * 12);
-                float xjf = Unsafe.Add(ref h, j);
-                var xj256 = Vector256.Create(xjf);
-                var xj128 = Vector128.Create(xjf);
-                r0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 0), xj256, r0);
-                r1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 8), xj256, r1);
-                r2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 0), xj128, r2);
-                z0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 16), xj256, z0);
-                z1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 24), xj256, z1);
-                z2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 4), xj128, z2);
-                m0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 32), xj256, m0);
-                m1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 40), xj256, m1);
-                m2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 8), xj128, m2);
+                ref float column = ref wh0;
+                ref float columnTail = ref wh0Tail;
+                for (nuint j = 0; j < 20; j++)
+                {
+                    float xjf = Unsafe.Add(ref h, j);
+                    var xj256 = Vector256.Create(xjf);
+                    var xj128 = Vector128.Create(xjf);
+                    r0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 0), xj256, r0);
+                    r1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 8), xj256, r1);
+                    r2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 0), xj128, r2);
+                    z0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 16), xj256, z0);
+                    z1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 24), xj256, z1);
+                    z2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 4), xj128, z2);
+                    m0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 32), xj256, m0);
+                    m1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 40), xj256, m1);
+                    m2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 8), xj128, m2);
+                    column = ref Unsafe.Add(ref column, 48);
+                    columnTail = ref Unsafe.Add(ref columnTail, 12);
+                }
             }
             // Staged: r, z, m wait in memory; then the gate arithmetic runs piece by piece.
             Vector256.StoreUnsafe(r0, ref staged, 0);
@@ -939,16 +947,19 @@ namespace RnnGen.Generated
             //   z += rows 20 to 39 of rnn.weight_hh_l0 · h
             //   m += rows 40 to 59 of rnn.weight_hh_l0 · h
             // + rnn.weight_hh_l0 · h: column j of each times h[j], for every j.
-            for (nuint j = 0; j < 20; j++)
             {
-                ref float column = ref Unsafe.Add(ref wh0, j * 48);
-                var xj = Vector128.Create(Unsafe.Add(ref h, j));
-                r0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 0), xj, r0);
-                r1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 4), xj, r1);
-                z0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 16), xj, z0);
-                z1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 20), xj, z1);
-                m0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 32), xj, m0);
-                m1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 36), xj, m1);
+                ref float column = ref wh0;
+                for (nuint j = 0; j < 20; j++)
+                {
+                    var xj = Vector128.Create(Unsafe.Add(ref h, j));
+                    r0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 0), xj, r0);
+                    r1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 4), xj, r1);
+                    z0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 16), xj, z0);
+                    z1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 20), xj, z1);
+                    m0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 32), xj, m0);
+                    m1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 36), xj, m1);
+                    column = ref Unsafe.Add(ref column, 48);
+                }
             }
             // Staged: r, z, m wait in memory; then the gate arithmetic runs piece by piece.
             Vector128.StoreUnsafe(r0, ref staged, 0);
@@ -1008,20 +1019,24 @@ namespace RnnGen.Generated
             //   z += rows 20 to 39 of rnn.weight_hh_l0 · h
             //   m += rows 40 to 59 of rnn.weight_hh_l0 · h
             // + rnn.weight_hh_l0 · h: column j of each (main rows and tail from two tables) times h[j], for every j.
-            for (nuint j = 0; j < 20; j++)
             {
-                ref float column = ref Unsafe.Add(ref wh0, j * 48);
-                ref float columnTail = ref Unsafe.Add(ref wh0Tail, j * 12);
-                var xj = Vector128.Create(Unsafe.Add(ref h, j));
-                r2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 8), xj, r2);
-                r3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 12), xj, r3);
-                r4 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 0), xj, r4);
-                z2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 24), xj, z2);
-                z3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 28), xj, z3);
-                z4 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 4), xj, z4);
-                m2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 40), xj, m2);
-                m3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 44), xj, m3);
-                m4 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 8), xj, m4);
+                ref float column = ref wh0;
+                ref float columnTail = ref wh0Tail;
+                for (nuint j = 0; j < 20; j++)
+                {
+                    var xj = Vector128.Create(Unsafe.Add(ref h, j));
+                    r2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 8), xj, r2);
+                    r3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 12), xj, r3);
+                    r4 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 0), xj, r4);
+                    z2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 24), xj, z2);
+                    z3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 28), xj, z3);
+                    z4 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 4), xj, z4);
+                    m2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 40), xj, m2);
+                    m3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 44), xj, m3);
+                    m4 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 8), xj, m4);
+                    column = ref Unsafe.Add(ref column, 48);
+                    columnTail = ref Unsafe.Add(ref columnTail, 12);
+                }
             }
             // Staged: r, z, m wait in memory; then the gate arithmetic runs piece by piece.
             Vector128.StoreUnsafe(r2, ref staged, 0);

@@ -687,20 +687,23 @@ namespace RnnGen.Generated
                 //   g += rows 24 to 35 of encoder.lstm.weight_ih_l0 · x
                 //   o += rows 36 to 47 of encoder.lstm.weight_ih_l0 · x
                 // + encoder.lstm.weight_ih_l0 · x: column j of each times x[j], for every j.
-                for (nuint j = 0; j < 5; j++)
                 {
-                    ref float columnTail = ref Unsafe.Add(ref wi0Tail, j * 48);
-                    float xjf = Unsafe.Add(ref x, j);
-                    var xj256 = Vector256.Create(xjf);
-                    var xj128 = Vector128.Create(xjf);
-                    i0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail, 0), xj256, i0);
-                    i1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 8), xj128, i1);
-                    f0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail, 12), xj256, f0);
-                    f1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 20), xj128, f1);
-                    g0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail, 24), xj256, g0);
-                    g1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 32), xj128, g1);
-                    o0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail, 36), xj256, o0);
-                    o1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 44), xj128, o1);
+                    ref float columnTail = ref wi0Tail;
+                    for (nuint j = 0; j < 5; j++)
+                    {
+                        float xjf = Unsafe.Add(ref x, j);
+                        var xj256 = Vector256.Create(xjf);
+                        var xj128 = Vector128.Create(xjf);
+                        i0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail, 0), xj256, i0);
+                        i1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 8), xj128, i1);
+                        f0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail, 12), xj256, f0);
+                        f1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 20), xj128, f1);
+                        g0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail, 24), xj256, g0);
+                        g1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 32), xj128, g1);
+                        o0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail, 36), xj256, o0);
+                        o1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 44), xj128, o1);
+                        columnTail = ref Unsafe.Add(ref columnTail, 48);
+                    }
                 }
                 // One sweep over h0 for 4 products:
                 //   i += rows 0 to 11 of encoder.lstm.weight_hh_l0 · h0
@@ -708,20 +711,23 @@ namespace RnnGen.Generated
                 //   g += rows 24 to 35 of encoder.lstm.weight_hh_l0 · h0
                 //   o += rows 36 to 47 of encoder.lstm.weight_hh_l0 · h0
                 // + encoder.lstm.weight_hh_l0 · h0: column j of each times h0[j], for every j.
-                for (nuint j = 0; j < 12; j++)
                 {
-                    ref float columnTail = ref Unsafe.Add(ref wh0Tail, j * 48);
-                    float xjf = Unsafe.Add(ref h0, j);
-                    var xj256 = Vector256.Create(xjf);
-                    var xj128 = Vector128.Create(xjf);
-                    i0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail, 0), xj256, i0);
-                    i1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 8), xj128, i1);
-                    f0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail, 12), xj256, f0);
-                    f1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 20), xj128, f1);
-                    g0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail, 24), xj256, g0);
-                    g1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 32), xj128, g1);
-                    o0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail, 36), xj256, o0);
-                    o1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 44), xj128, o1);
+                    ref float columnTail = ref wh0Tail;
+                    for (nuint j = 0; j < 12; j++)
+                    {
+                        float xjf = Unsafe.Add(ref h0, j);
+                        var xj256 = Vector256.Create(xjf);
+                        var xj128 = Vector128.Create(xjf);
+                        i0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail, 0), xj256, i0);
+                        i1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 8), xj128, i1);
+                        f0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail, 12), xj256, f0);
+                        f1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 20), xj128, f1);
+                        g0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail, 24), xj256, g0);
+                        g1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 32), xj128, g1);
+                        o0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail, 36), xj256, o0);
+                        o1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 44), xj128, o1);
+                        columnTail = ref Unsafe.Add(ref columnTail, 48);
+                    }
                 }
                 // i = sigmoid(sum).
                 i0 = VectorMath.Sigmoid(i0);
@@ -773,20 +779,23 @@ namespace RnnGen.Generated
                 //   g += rows 24 to 35 of encoder.lstm.weight_ih_l1 · h0
                 //   o += rows 36 to 47 of encoder.lstm.weight_ih_l1 · h0
                 // + encoder.lstm.weight_ih_l1 · h0: column j of each times h0[j], for every j.
-                for (nuint j = 0; j < 12; j++)
                 {
-                    ref float columnTail = ref Unsafe.Add(ref wi1Tail, j * 48);
-                    float xjf = Unsafe.Add(ref h0, j);
-                    var xj256 = Vector256.Create(xjf);
-                    var xj128 = Vector128.Create(xjf);
-                    i0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail, 0), xj256, i0);
-                    i1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 8), xj128, i1);
-                    f0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail, 12), xj256, f0);
-                    f1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 20), xj128, f1);
-                    g0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail, 24), xj256, g0);
-                    g1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 32), xj128, g1);
-                    o0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail, 36), xj256, o0);
-                    o1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 44), xj128, o1);
+                    ref float columnTail = ref wi1Tail;
+                    for (nuint j = 0; j < 12; j++)
+                    {
+                        float xjf = Unsafe.Add(ref h0, j);
+                        var xj256 = Vector256.Create(xjf);
+                        var xj128 = Vector128.Create(xjf);
+                        i0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail, 0), xj256, i0);
+                        i1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 8), xj128, i1);
+                        f0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail, 12), xj256, f0);
+                        f1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 20), xj128, f1);
+                        g0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail, 24), xj256, g0);
+                        g1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 32), xj128, g1);
+                        o0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail, 36), xj256, o0);
+                        o1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 44), xj128, o1);
+                        columnTail = ref Unsafe.Add(ref columnTail, 48);
+                    }
                 }
                 // One sweep over h1 for 4 products:
                 //   i += rows 0 to 11 of encoder.lstm.weight_hh_l1 · h1
@@ -794,20 +803,23 @@ namespace RnnGen.Generated
                 //   g += rows 24 to 35 of encoder.lstm.weight_hh_l1 · h1
                 //   o += rows 36 to 47 of encoder.lstm.weight_hh_l1 · h1
                 // + encoder.lstm.weight_hh_l1 · h1: column j of each times h1[j], for every j.
-                for (nuint j = 0; j < 12; j++)
                 {
-                    ref float columnTail = ref Unsafe.Add(ref wh1Tail, j * 48);
-                    float xjf = Unsafe.Add(ref h1, j);
-                    var xj256 = Vector256.Create(xjf);
-                    var xj128 = Vector128.Create(xjf);
-                    i0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail, 0), xj256, i0);
-                    i1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 8), xj128, i1);
-                    f0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail, 12), xj256, f0);
-                    f1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 20), xj128, f1);
-                    g0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail, 24), xj256, g0);
-                    g1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 32), xj128, g1);
-                    o0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail, 36), xj256, o0);
-                    o1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 44), xj128, o1);
+                    ref float columnTail = ref wh1Tail;
+                    for (nuint j = 0; j < 12; j++)
+                    {
+                        float xjf = Unsafe.Add(ref h1, j);
+                        var xj256 = Vector256.Create(xjf);
+                        var xj128 = Vector128.Create(xjf);
+                        i0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail, 0), xj256, i0);
+                        i1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 8), xj128, i1);
+                        f0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail, 12), xj256, f0);
+                        f1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 20), xj128, f1);
+                        g0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail, 24), xj256, g0);
+                        g1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 32), xj128, g1);
+                        o0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail, 36), xj256, o0);
+                        o1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 44), xj128, o1);
+                        columnTail = ref Unsafe.Add(ref columnTail, 48);
+                    }
                 }
                 // i = sigmoid(sum).
                 i0 = VectorMath.Sigmoid(i0);
@@ -903,20 +915,23 @@ namespace RnnGen.Generated
                 //   g += rows 24 to 35 of encoder.lstm.weight_ih_l0 · x
                 //   o += rows 36 to 47 of encoder.lstm.weight_ih_l0 · x
                 // + encoder.lstm.weight_ih_l0 · x: column j of each times x[j], for every j.
-                for (nuint j = 0; j < 5; j++)
                 {
-                    ref float columnTail = ref Unsafe.Add(ref wi0Tail, j * 48);
-                    float xjf = Unsafe.Add(ref x, j);
-                    var xj256 = Vector256.Create(xjf);
-                    var xj128 = Vector128.Create(xjf);
-                    i0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail, 0), xj256, i0);
-                    i1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 8), xj128, i1);
-                    f0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail, 12), xj256, f0);
-                    f1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 20), xj128, f1);
-                    g0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail, 24), xj256, g0);
-                    g1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 32), xj128, g1);
-                    o0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail, 36), xj256, o0);
-                    o1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 44), xj128, o1);
+                    ref float columnTail = ref wi0Tail;
+                    for (nuint j = 0; j < 5; j++)
+                    {
+                        float xjf = Unsafe.Add(ref x, j);
+                        var xj256 = Vector256.Create(xjf);
+                        var xj128 = Vector128.Create(xjf);
+                        i0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail, 0), xj256, i0);
+                        i1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 8), xj128, i1);
+                        f0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail, 12), xj256, f0);
+                        f1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 20), xj128, f1);
+                        g0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail, 24), xj256, g0);
+                        g1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 32), xj128, g1);
+                        o0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail, 36), xj256, o0);
+                        o1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 44), xj128, o1);
+                        columnTail = ref Unsafe.Add(ref columnTail, 48);
+                    }
                 }
                 // One sweep over h0 for 4 products:
                 //   i += rows 0 to 11 of encoder.lstm.weight_hh_l0 · h0
@@ -924,20 +939,23 @@ namespace RnnGen.Generated
                 //   g += rows 24 to 35 of encoder.lstm.weight_hh_l0 · h0
                 //   o += rows 36 to 47 of encoder.lstm.weight_hh_l0 · h0
                 // + encoder.lstm.weight_hh_l0 · h0: column j of each times h0[j], for every j.
-                for (nuint j = 0; j < 12; j++)
                 {
-                    ref float columnTail = ref Unsafe.Add(ref wh0Tail, j * 48);
-                    float xjf = Unsafe.Add(ref h0, j);
-                    var xj256 = Vector256.Create(xjf);
-                    var xj128 = Vector128.Create(xjf);
-                    i0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail, 0), xj256, i0);
-                    i1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 8), xj128, i1);
-                    f0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail, 12), xj256, f0);
-                    f1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 20), xj128, f1);
-                    g0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail, 24), xj256, g0);
-                    g1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 32), xj128, g1);
-                    o0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail, 36), xj256, o0);
-                    o1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 44), xj128, o1);
+                    ref float columnTail = ref wh0Tail;
+                    for (nuint j = 0; j < 12; j++)
+                    {
+                        float xjf = Unsafe.Add(ref h0, j);
+                        var xj256 = Vector256.Create(xjf);
+                        var xj128 = Vector128.Create(xjf);
+                        i0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail, 0), xj256, i0);
+                        i1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 8), xj128, i1);
+                        f0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail, 12), xj256, f0);
+                        f1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 20), xj128, f1);
+                        g0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail, 24), xj256, g0);
+                        g1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 32), xj128, g1);
+                        o0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail, 36), xj256, o0);
+                        o1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 44), xj128, o1);
+                        columnTail = ref Unsafe.Add(ref columnTail, 48);
+                    }
                 }
                 // Staged: i, f, g, o wait in memory; then the gate arithmetic runs piece by piece.
                 Vector256.StoreUnsafe(i0, ref staged, 0);
@@ -1016,20 +1034,23 @@ namespace RnnGen.Generated
                 //   g += rows 24 to 35 of encoder.lstm.weight_ih_l1 · h0
                 //   o += rows 36 to 47 of encoder.lstm.weight_ih_l1 · h0
                 // + encoder.lstm.weight_ih_l1 · h0: column j of each times h0[j], for every j.
-                for (nuint j = 0; j < 12; j++)
                 {
-                    ref float columnTail = ref Unsafe.Add(ref wi1Tail, j * 48);
-                    float xjf = Unsafe.Add(ref h0, j);
-                    var xj256 = Vector256.Create(xjf);
-                    var xj128 = Vector128.Create(xjf);
-                    i0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail, 0), xj256, i0);
-                    i1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 8), xj128, i1);
-                    f0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail, 12), xj256, f0);
-                    f1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 20), xj128, f1);
-                    g0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail, 24), xj256, g0);
-                    g1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 32), xj128, g1);
-                    o0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail, 36), xj256, o0);
-                    o1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 44), xj128, o1);
+                    ref float columnTail = ref wi1Tail;
+                    for (nuint j = 0; j < 12; j++)
+                    {
+                        float xjf = Unsafe.Add(ref h0, j);
+                        var xj256 = Vector256.Create(xjf);
+                        var xj128 = Vector128.Create(xjf);
+                        i0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail, 0), xj256, i0);
+                        i1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 8), xj128, i1);
+                        f0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail, 12), xj256, f0);
+                        f1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 20), xj128, f1);
+                        g0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail, 24), xj256, g0);
+                        g1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 32), xj128, g1);
+                        o0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail, 36), xj256, o0);
+                        o1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 44), xj128, o1);
+                        columnTail = ref Unsafe.Add(ref columnTail, 48);
+                    }
                 }
                 // One sweep over h1 for 4 products:
                 //   i += rows 0 to 11 of encoder.lstm.weight_hh_l1 · h1
@@ -1037,20 +1058,23 @@ namespace RnnGen.Generated
                 //   g += rows 24 to 35 of encoder.lstm.weight_hh_l1 · h1
                 //   o += rows 36 to 47 of encoder.lstm.weight_hh_l1 · h1
                 // + encoder.lstm.weight_hh_l1 · h1: column j of each times h1[j], for every j.
-                for (nuint j = 0; j < 12; j++)
                 {
-                    ref float columnTail = ref Unsafe.Add(ref wh1Tail, j * 48);
-                    float xjf = Unsafe.Add(ref h1, j);
-                    var xj256 = Vector256.Create(xjf);
-                    var xj128 = Vector128.Create(xjf);
-                    i0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail, 0), xj256, i0);
-                    i1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 8), xj128, i1);
-                    f0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail, 12), xj256, f0);
-                    f1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 20), xj128, f1);
-                    g0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail, 24), xj256, g0);
-                    g1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 32), xj128, g1);
-                    o0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail, 36), xj256, o0);
-                    o1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 44), xj128, o1);
+                    ref float columnTail = ref wh1Tail;
+                    for (nuint j = 0; j < 12; j++)
+                    {
+                        float xjf = Unsafe.Add(ref h1, j);
+                        var xj256 = Vector256.Create(xjf);
+                        var xj128 = Vector128.Create(xjf);
+                        i0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail, 0), xj256, i0);
+                        i1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 8), xj128, i1);
+                        f0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail, 12), xj256, f0);
+                        f1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 20), xj128, f1);
+                        g0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail, 24), xj256, g0);
+                        g1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 32), xj128, g1);
+                        o0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail, 36), xj256, o0);
+                        o1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 44), xj128, o1);
+                        columnTail = ref Unsafe.Add(ref columnTail, 48);
+                    }
                 }
                 // Staged: i, f, g, o wait in memory; then the gate arithmetic runs piece by piece.
                 Vector256.StoreUnsafe(i0, ref staged, 0);
@@ -1178,22 +1202,25 @@ namespace RnnGen.Generated
                 //   g += rows 24 to 35 of encoder.lstm.weight_ih_l0 · x
                 //   o += rows 36 to 47 of encoder.lstm.weight_ih_l0 · x
                 // + encoder.lstm.weight_ih_l0 · x: column j of each times x[j], for every j.
-                for (nuint j = 0; j < 5; j++)
                 {
-                    ref float columnTail = ref Unsafe.Add(ref wi0Tail, j * 48);
-                    var xj = Vector128.Create(Unsafe.Add(ref x, j));
-                    i0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 0), xj, i0);
-                    i1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 4), xj, i1);
-                    i2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 8), xj, i2);
-                    f0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 12), xj, f0);
-                    f1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 16), xj, f1);
-                    f2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 20), xj, f2);
-                    g0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 24), xj, g0);
-                    g1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 28), xj, g1);
-                    g2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 32), xj, g2);
-                    o0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 36), xj, o0);
-                    o1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 40), xj, o1);
-                    o2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 44), xj, o2);
+                    ref float columnTail = ref wi0Tail;
+                    for (nuint j = 0; j < 5; j++)
+                    {
+                        var xj = Vector128.Create(Unsafe.Add(ref x, j));
+                        i0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 0), xj, i0);
+                        i1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 4), xj, i1);
+                        i2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 8), xj, i2);
+                        f0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 12), xj, f0);
+                        f1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 16), xj, f1);
+                        f2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 20), xj, f2);
+                        g0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 24), xj, g0);
+                        g1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 28), xj, g1);
+                        g2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 32), xj, g2);
+                        o0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 36), xj, o0);
+                        o1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 40), xj, o1);
+                        o2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 44), xj, o2);
+                        columnTail = ref Unsafe.Add(ref columnTail, 48);
+                    }
                 }
                 // One sweep over h0 for 4 products:
                 //   i += rows 0 to 11 of encoder.lstm.weight_hh_l0 · h0
@@ -1201,22 +1228,25 @@ namespace RnnGen.Generated
                 //   g += rows 24 to 35 of encoder.lstm.weight_hh_l0 · h0
                 //   o += rows 36 to 47 of encoder.lstm.weight_hh_l0 · h0
                 // + encoder.lstm.weight_hh_l0 · h0: column j of each times h0[j], for every j.
-                for (nuint j = 0; j < 12; j++)
                 {
-                    ref float columnTail = ref Unsafe.Add(ref wh0Tail, j * 48);
-                    var xj = Vector128.Create(Unsafe.Add(ref h0, j));
-                    i0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 0), xj, i0);
-                    i1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 4), xj, i1);
-                    i2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 8), xj, i2);
-                    f0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 12), xj, f0);
-                    f1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 16), xj, f1);
-                    f2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 20), xj, f2);
-                    g0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 24), xj, g0);
-                    g1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 28), xj, g1);
-                    g2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 32), xj, g2);
-                    o0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 36), xj, o0);
-                    o1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 40), xj, o1);
-                    o2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 44), xj, o2);
+                    ref float columnTail = ref wh0Tail;
+                    for (nuint j = 0; j < 12; j++)
+                    {
+                        var xj = Vector128.Create(Unsafe.Add(ref h0, j));
+                        i0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 0), xj, i0);
+                        i1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 4), xj, i1);
+                        i2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 8), xj, i2);
+                        f0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 12), xj, f0);
+                        f1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 16), xj, f1);
+                        f2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 20), xj, f2);
+                        g0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 24), xj, g0);
+                        g1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 28), xj, g1);
+                        g2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 32), xj, g2);
+                        o0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 36), xj, o0);
+                        o1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 40), xj, o1);
+                        o2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 44), xj, o2);
+                        columnTail = ref Unsafe.Add(ref columnTail, 48);
+                    }
                 }
                 // Staged: i, f, g, o wait in memory; then the gate arithmetic runs piece by piece.
                 Vector128.StoreUnsafe(i0, ref staged, 0);
@@ -1282,22 +1312,25 @@ namespace RnnGen.Generated
                 //   g += rows 24 to 35 of encoder.lstm.weight_ih_l1 · h0
                 //   o += rows 36 to 47 of encoder.lstm.weight_ih_l1 · h0
                 // + encoder.lstm.weight_ih_l1 · h0: column j of each times h0[j], for every j.
-                for (nuint j = 0; j < 12; j++)
                 {
-                    ref float columnTail = ref Unsafe.Add(ref wi1Tail, j * 48);
-                    var xj = Vector128.Create(Unsafe.Add(ref h0, j));
-                    i0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 0), xj, i0);
-                    i1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 4), xj, i1);
-                    i2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 8), xj, i2);
-                    f0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 12), xj, f0);
-                    f1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 16), xj, f1);
-                    f2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 20), xj, f2);
-                    g0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 24), xj, g0);
-                    g1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 28), xj, g1);
-                    g2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 32), xj, g2);
-                    o0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 36), xj, o0);
-                    o1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 40), xj, o1);
-                    o2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 44), xj, o2);
+                    ref float columnTail = ref wi1Tail;
+                    for (nuint j = 0; j < 12; j++)
+                    {
+                        var xj = Vector128.Create(Unsafe.Add(ref h0, j));
+                        i0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 0), xj, i0);
+                        i1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 4), xj, i1);
+                        i2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 8), xj, i2);
+                        f0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 12), xj, f0);
+                        f1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 16), xj, f1);
+                        f2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 20), xj, f2);
+                        g0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 24), xj, g0);
+                        g1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 28), xj, g1);
+                        g2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 32), xj, g2);
+                        o0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 36), xj, o0);
+                        o1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 40), xj, o1);
+                        o2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 44), xj, o2);
+                        columnTail = ref Unsafe.Add(ref columnTail, 48);
+                    }
                 }
                 // One sweep over h1 for 4 products:
                 //   i += rows 0 to 11 of encoder.lstm.weight_hh_l1 · h1
@@ -1305,22 +1338,25 @@ namespace RnnGen.Generated
                 //   g += rows 24 to 35 of encoder.lstm.weight_hh_l1 · h1
                 //   o += rows 36 to 47 of encoder.lstm.weight_hh_l1 · h1
                 // + encoder.lstm.weight_hh_l1 · h1: column j of each times h1[j], for every j.
-                for (nuint j = 0; j < 12; j++)
                 {
-                    ref float columnTail = ref Unsafe.Add(ref wh1Tail, j * 48);
-                    var xj = Vector128.Create(Unsafe.Add(ref h1, j));
-                    i0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 0), xj, i0);
-                    i1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 4), xj, i1);
-                    i2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 8), xj, i2);
-                    f0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 12), xj, f0);
-                    f1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 16), xj, f1);
-                    f2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 20), xj, f2);
-                    g0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 24), xj, g0);
-                    g1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 28), xj, g1);
-                    g2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 32), xj, g2);
-                    o0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 36), xj, o0);
-                    o1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 40), xj, o1);
-                    o2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 44), xj, o2);
+                    ref float columnTail = ref wh1Tail;
+                    for (nuint j = 0; j < 12; j++)
+                    {
+                        var xj = Vector128.Create(Unsafe.Add(ref h1, j));
+                        i0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 0), xj, i0);
+                        i1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 4), xj, i1);
+                        i2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 8), xj, i2);
+                        f0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 12), xj, f0);
+                        f1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 16), xj, f1);
+                        f2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 20), xj, f2);
+                        g0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 24), xj, g0);
+                        g1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 28), xj, g1);
+                        g2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 32), xj, g2);
+                        o0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 36), xj, o0);
+                        o1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 40), xj, o1);
+                        o2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 44), xj, o2);
+                        columnTail = ref Unsafe.Add(ref columnTail, 48);
+                    }
                 }
                 // Staged: i, f, g, o wait in memory; then the gate arithmetic runs piece by piece.
                 Vector128.StoreUnsafe(i0, ref staged, 0);

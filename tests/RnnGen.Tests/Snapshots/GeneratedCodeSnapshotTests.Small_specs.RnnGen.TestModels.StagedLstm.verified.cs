@@ -642,26 +642,29 @@ namespace RnnGen.Generated
             //   g += rows 128 to 191 of rnn.weight_ih_l0 · x
             //   o += rows 192 to 255 of rnn.weight_ih_l0 · x
             // + rnn.weight_ih_l0 · x: column j of each times x[j], for every j.
-            for (nuint j = 0; j < 3; j++)
             {
-                ref float column = ref Unsafe.Add(ref wi0, j * 272);
-                var xj = Vector512.Create(Unsafe.Add(ref x, j));
-                i0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 0), xj, i0);
-                i1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 16), xj, i1);
-                i2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 32), xj, i2);
-                i3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 48), xj, i3);
-                f0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 64), xj, f0);
-                f1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 80), xj, f1);
-                f2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 96), xj, f2);
-                f3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 112), xj, f3);
-                g0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 128), xj, g0);
-                g1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 144), xj, g1);
-                g2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 160), xj, g2);
-                g3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 176), xj, g3);
-                o0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 192), xj, o0);
-                o1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 208), xj, o1);
-                o2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 224), xj, o2);
-                o3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 240), xj, o3);
+                ref float column = ref wi0;
+                for (nuint j = 0; j < 3; j++)
+                {
+                    var xj = Vector512.Create(Unsafe.Add(ref x, j));
+                    i0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 0), xj, i0);
+                    i1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 16), xj, i1);
+                    i2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 32), xj, i2);
+                    i3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 48), xj, i3);
+                    f0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 64), xj, f0);
+                    f1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 80), xj, f1);
+                    f2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 96), xj, f2);
+                    f3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 112), xj, f3);
+                    g0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 128), xj, g0);
+                    g1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 144), xj, g1);
+                    g2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 160), xj, g2);
+                    g3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 176), xj, g3);
+                    o0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 192), xj, o0);
+                    o1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 208), xj, o1);
+                    o2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 224), xj, o2);
+                    o3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 240), xj, o3);
+                    column = ref Unsafe.Add(ref column, 272);
+                }
             }
             // One sweep over h0 for 4 products:
             //   i += rows 0 to 63 of rnn.weight_hh_l0 · h0
@@ -669,26 +672,29 @@ namespace RnnGen.Generated
             //   g += rows 128 to 191 of rnn.weight_hh_l0 · h0
             //   o += rows 192 to 255 of rnn.weight_hh_l0 · h0
             // + rnn.weight_hh_l0 · h0: column j of each times h0[j], for every j.
-            for (nuint j = 0; j < 64; j++)
             {
-                ref float column = ref Unsafe.Add(ref wh0, j * 272);
-                var xj = Vector512.Create(Unsafe.Add(ref h0, j));
-                i0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 0), xj, i0);
-                i1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 16), xj, i1);
-                i2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 32), xj, i2);
-                i3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 48), xj, i3);
-                f0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 64), xj, f0);
-                f1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 80), xj, f1);
-                f2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 96), xj, f2);
-                f3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 112), xj, f3);
-                g0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 128), xj, g0);
-                g1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 144), xj, g1);
-                g2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 160), xj, g2);
-                g3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 176), xj, g3);
-                o0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 192), xj, o0);
-                o1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 208), xj, o1);
-                o2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 224), xj, o2);
-                o3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 240), xj, o3);
+                ref float column = ref wh0;
+                for (nuint j = 0; j < 64; j++)
+                {
+                    var xj = Vector512.Create(Unsafe.Add(ref h0, j));
+                    i0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 0), xj, i0);
+                    i1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 16), xj, i1);
+                    i2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 32), xj, i2);
+                    i3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 48), xj, i3);
+                    f0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 64), xj, f0);
+                    f1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 80), xj, f1);
+                    f2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 96), xj, f2);
+                    f3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 112), xj, f3);
+                    g0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 128), xj, g0);
+                    g1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 144), xj, g1);
+                    g2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 160), xj, g2);
+                    g3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 176), xj, g3);
+                    o0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 192), xj, o0);
+                    o1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 208), xj, o1);
+                    o2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 224), xj, o2);
+                    o3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 240), xj, o3);
+                    column = ref Unsafe.Add(ref column, 272);
+                }
             }
             // Staged: i, f, g, o wait in memory; then the gate arithmetic runs piece by piece.
             Vector512.StoreUnsafe(i0, ref staged, 0);
@@ -861,18 +867,21 @@ namespace RnnGen.Generated
             //   g += rows 128 to 191 of rnn.weight_ih_l0 · x
             //   o += rows 192 to 255 of rnn.weight_ih_l0 · x
             // + rnn.weight_ih_l0 · x: column j of each times x[j], for every j.
-            for (nuint j = 0; j < 3; j++)
             {
-                ref float column = ref Unsafe.Add(ref wi0, j * 272);
-                var xj = Vector256.Create(Unsafe.Add(ref x, j));
-                i0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 0), xj, i0);
-                i1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 8), xj, i1);
-                f0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 64), xj, f0);
-                f1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 72), xj, f1);
-                g0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 128), xj, g0);
-                g1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 136), xj, g1);
-                o0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 192), xj, o0);
-                o1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 200), xj, o1);
+                ref float column = ref wi0;
+                for (nuint j = 0; j < 3; j++)
+                {
+                    var xj = Vector256.Create(Unsafe.Add(ref x, j));
+                    i0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 0), xj, i0);
+                    i1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 8), xj, i1);
+                    f0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 64), xj, f0);
+                    f1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 72), xj, f1);
+                    g0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 128), xj, g0);
+                    g1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 136), xj, g1);
+                    o0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 192), xj, o0);
+                    o1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 200), xj, o1);
+                    column = ref Unsafe.Add(ref column, 272);
+                }
             }
             // One sweep over h0 for 4 products:
             //   i += rows 0 to 63 of rnn.weight_hh_l0 · h0
@@ -880,18 +889,21 @@ namespace RnnGen.Generated
             //   g += rows 128 to 191 of rnn.weight_hh_l0 · h0
             //   o += rows 192 to 255 of rnn.weight_hh_l0 · h0
             // + rnn.weight_hh_l0 · h0: column j of each times h0[j], for every j.
-            for (nuint j = 0; j < 64; j++)
             {
-                ref float column = ref Unsafe.Add(ref wh0, j * 272);
-                var xj = Vector256.Create(Unsafe.Add(ref h0, j));
-                i0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 0), xj, i0);
-                i1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 8), xj, i1);
-                f0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 64), xj, f0);
-                f1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 72), xj, f1);
-                g0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 128), xj, g0);
-                g1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 136), xj, g1);
-                o0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 192), xj, o0);
-                o1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 200), xj, o1);
+                ref float column = ref wh0;
+                for (nuint j = 0; j < 64; j++)
+                {
+                    var xj = Vector256.Create(Unsafe.Add(ref h0, j));
+                    i0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 0), xj, i0);
+                    i1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 8), xj, i1);
+                    f0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 64), xj, f0);
+                    f1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 72), xj, f1);
+                    g0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 128), xj, g0);
+                    g1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 136), xj, g1);
+                    o0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 192), xj, o0);
+                    o1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 200), xj, o1);
+                    column = ref Unsafe.Add(ref column, 272);
+                }
             }
             // Staged: i, f, g, o wait in memory; then the gate arithmetic runs piece by piece.
             Vector256.StoreUnsafe(i0, ref staged, 0);
@@ -966,18 +978,21 @@ namespace RnnGen.Generated
             //   g += rows 128 to 191 of rnn.weight_ih_l0 · x
             //   o += rows 192 to 255 of rnn.weight_ih_l0 · x
             // + rnn.weight_ih_l0 · x: column j of each times x[j], for every j.
-            for (nuint j = 0; j < 3; j++)
             {
-                ref float column = ref Unsafe.Add(ref wi0, j * 272);
-                var xj = Vector256.Create(Unsafe.Add(ref x, j));
-                i2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 16), xj, i2);
-                i3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 24), xj, i3);
-                f2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 80), xj, f2);
-                f3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 88), xj, f3);
-                g2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 144), xj, g2);
-                g3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 152), xj, g3);
-                o2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 208), xj, o2);
-                o3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 216), xj, o3);
+                ref float column = ref wi0;
+                for (nuint j = 0; j < 3; j++)
+                {
+                    var xj = Vector256.Create(Unsafe.Add(ref x, j));
+                    i2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 16), xj, i2);
+                    i3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 24), xj, i3);
+                    f2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 80), xj, f2);
+                    f3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 88), xj, f3);
+                    g2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 144), xj, g2);
+                    g3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 152), xj, g3);
+                    o2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 208), xj, o2);
+                    o3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 216), xj, o3);
+                    column = ref Unsafe.Add(ref column, 272);
+                }
             }
             // One sweep over h0 for 4 products:
             //   i += rows 0 to 63 of rnn.weight_hh_l0 · h0
@@ -985,18 +1000,21 @@ namespace RnnGen.Generated
             //   g += rows 128 to 191 of rnn.weight_hh_l0 · h0
             //   o += rows 192 to 255 of rnn.weight_hh_l0 · h0
             // + rnn.weight_hh_l0 · h0: column j of each times h0[j], for every j.
-            for (nuint j = 0; j < 64; j++)
             {
-                ref float column = ref Unsafe.Add(ref wh0, j * 272);
-                var xj = Vector256.Create(Unsafe.Add(ref h0, j));
-                i2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 16), xj, i2);
-                i3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 24), xj, i3);
-                f2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 80), xj, f2);
-                f3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 88), xj, f3);
-                g2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 144), xj, g2);
-                g3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 152), xj, g3);
-                o2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 208), xj, o2);
-                o3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 216), xj, o3);
+                ref float column = ref wh0;
+                for (nuint j = 0; j < 64; j++)
+                {
+                    var xj = Vector256.Create(Unsafe.Add(ref h0, j));
+                    i2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 16), xj, i2);
+                    i3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 24), xj, i3);
+                    f2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 80), xj, f2);
+                    f3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 88), xj, f3);
+                    g2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 144), xj, g2);
+                    g3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 152), xj, g3);
+                    o2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 208), xj, o2);
+                    o3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 216), xj, o3);
+                    column = ref Unsafe.Add(ref column, 272);
+                }
             }
             // Staged: i, f, g, o wait in memory; then the gate arithmetic runs piece by piece.
             Vector256.StoreUnsafe(i2, ref staged, 0);
@@ -1071,18 +1089,21 @@ namespace RnnGen.Generated
             //   g += rows 128 to 191 of rnn.weight_ih_l0 · x
             //   o += rows 192 to 255 of rnn.weight_ih_l0 · x
             // + rnn.weight_ih_l0 · x: column j of each times x[j], for every j.
-            for (nuint j = 0; j < 3; j++)
             {
-                ref float column = ref Unsafe.Add(ref wi0, j * 272);
-                var xj = Vector256.Create(Unsafe.Add(ref x, j));
-                i4 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 32), xj, i4);
-                i5 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 40), xj, i5);
-                f4 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 96), xj, f4);
-                f5 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 104), xj, f5);
-                g4 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 160), xj, g4);
-                g5 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 168), xj, g5);
-                o4 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 224), xj, o4);
-                o5 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 232), xj, o5);
+                ref float column = ref wi0;
+                for (nuint j = 0; j < 3; j++)
+                {
+                    var xj = Vector256.Create(Unsafe.Add(ref x, j));
+                    i4 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 32), xj, i4);
+                    i5 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 40), xj, i5);
+                    f4 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 96), xj, f4);
+                    f5 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 104), xj, f5);
+                    g4 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 160), xj, g4);
+                    g5 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 168), xj, g5);
+                    o4 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 224), xj, o4);
+                    o5 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 232), xj, o5);
+                    column = ref Unsafe.Add(ref column, 272);
+                }
             }
             // One sweep over h0 for 4 products:
             //   i += rows 0 to 63 of rnn.weight_hh_l0 · h0
@@ -1090,18 +1111,21 @@ namespace RnnGen.Generated
             //   g += rows 128 to 191 of rnn.weight_hh_l0 · h0
             //   o += rows 192 to 255 of rnn.weight_hh_l0 · h0
             // + rnn.weight_hh_l0 · h0: column j of each times h0[j], for every j.
-            for (nuint j = 0; j < 64; j++)
             {
-                ref float column = ref Unsafe.Add(ref wh0, j * 272);
-                var xj = Vector256.Create(Unsafe.Add(ref h0, j));
-                i4 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 32), xj, i4);
-                i5 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 40), xj, i5);
-                f4 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 96), xj, f4);
-                f5 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 104), xj, f5);
-                g4 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 160), xj, g4);
-                g5 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 168), xj, g5);
-                o4 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 224), xj, o4);
-                o5 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 232), xj, o5);
+                ref float column = ref wh0;
+                for (nuint j = 0; j < 64; j++)
+                {
+                    var xj = Vector256.Create(Unsafe.Add(ref h0, j));
+                    i4 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 32), xj, i4);
+                    i5 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 40), xj, i5);
+                    f4 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 96), xj, f4);
+                    f5 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 104), xj, f5);
+                    g4 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 160), xj, g4);
+                    g5 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 168), xj, g5);
+                    o4 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 224), xj, o4);
+                    o5 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 232), xj, o5);
+                    column = ref Unsafe.Add(ref column, 272);
+                }
             }
             // Staged: i, f, g, o wait in memory; then the gate arithmetic runs piece by piece.
             Vector256.StoreUnsafe(i4, ref staged, 0);
@@ -1176,18 +1200,21 @@ namespace RnnGen.Generated
             //   g += rows 128 to 191 of rnn.weight_ih_l0 · x
             //   o += rows 192 to 255 of rnn.weight_ih_l0 · x
             // + rnn.weight_ih_l0 · x: column j of each times x[j], for every j.
-            for (nuint j = 0; j < 3; j++)
             {
-                ref float column = ref Unsafe.Add(ref wi0, j * 272);
-                var xj = Vector256.Create(Unsafe.Add(ref x, j));
-                i6 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 48), xj, i6);
-                i7 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 56), xj, i7);
-                f6 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 112), xj, f6);
-                f7 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 120), xj, f7);
-                g6 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 176), xj, g6);
-                g7 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 184), xj, g7);
-                o6 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 240), xj, o6);
-                o7 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 248), xj, o7);
+                ref float column = ref wi0;
+                for (nuint j = 0; j < 3; j++)
+                {
+                    var xj = Vector256.Create(Unsafe.Add(ref x, j));
+                    i6 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 48), xj, i6);
+                    i7 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 56), xj, i7);
+                    f6 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 112), xj, f6);
+                    f7 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 120), xj, f7);
+                    g6 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 176), xj, g6);
+                    g7 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 184), xj, g7);
+                    o6 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 240), xj, o6);
+                    o7 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 248), xj, o7);
+                    column = ref Unsafe.Add(ref column, 272);
+                }
             }
             // One sweep over h0 for 4 products:
             //   i += rows 0 to 63 of rnn.weight_hh_l0 · h0
@@ -1195,18 +1222,21 @@ namespace RnnGen.Generated
             //   g += rows 128 to 191 of rnn.weight_hh_l0 · h0
             //   o += rows 192 to 255 of rnn.weight_hh_l0 · h0
             // + rnn.weight_hh_l0 · h0: column j of each times h0[j], for every j.
-            for (nuint j = 0; j < 64; j++)
             {
-                ref float column = ref Unsafe.Add(ref wh0, j * 272);
-                var xj = Vector256.Create(Unsafe.Add(ref h0, j));
-                i6 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 48), xj, i6);
-                i7 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 56), xj, i7);
-                f6 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 112), xj, f6);
-                f7 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 120), xj, f7);
-                g6 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 176), xj, g6);
-                g7 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 184), xj, g7);
-                o6 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 240), xj, o6);
-                o7 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 248), xj, o7);
+                ref float column = ref wh0;
+                for (nuint j = 0; j < 64; j++)
+                {
+                    var xj = Vector256.Create(Unsafe.Add(ref h0, j));
+                    i6 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 48), xj, i6);
+                    i7 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 56), xj, i7);
+                    f6 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 112), xj, f6);
+                    f7 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 120), xj, f7);
+                    g6 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 176), xj, g6);
+                    g7 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 184), xj, g7);
+                    o6 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 240), xj, o6);
+                    o7 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 248), xj, o7);
+                    column = ref Unsafe.Add(ref column, 272);
+                }
             }
             // Staged: i, f, g, o wait in memory; then the gate arithmetic runs piece by piece.
             Vector256.StoreUnsafe(i6, ref staged, 0);
@@ -1370,18 +1400,21 @@ namespace RnnGen.Generated
             //   g += rows 128 to 191 of rnn.weight_ih_l0 · x
             //   o += rows 192 to 255 of rnn.weight_ih_l0 · x
             // + rnn.weight_ih_l0 · x: column j of each times x[j], for every j.
-            for (nuint j = 0; j < 3; j++)
             {
-                ref float column = ref Unsafe.Add(ref wi0, j * 272);
-                var xj = Vector128.Create(Unsafe.Add(ref x, j));
-                i0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 0), xj, i0);
-                i1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 4), xj, i1);
-                f0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 64), xj, f0);
-                f1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 68), xj, f1);
-                g0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 128), xj, g0);
-                g1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 132), xj, g1);
-                o0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 192), xj, o0);
-                o1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 196), xj, o1);
+                ref float column = ref wi0;
+                for (nuint j = 0; j < 3; j++)
+                {
+                    var xj = Vector128.Create(Unsafe.Add(ref x, j));
+                    i0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 0), xj, i0);
+                    i1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 4), xj, i1);
+                    f0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 64), xj, f0);
+                    f1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 68), xj, f1);
+                    g0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 128), xj, g0);
+                    g1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 132), xj, g1);
+                    o0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 192), xj, o0);
+                    o1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 196), xj, o1);
+                    column = ref Unsafe.Add(ref column, 272);
+                }
             }
             // One sweep over h0 for 4 products:
             //   i += rows 0 to 63 of rnn.weight_hh_l0 · h0
@@ -1389,18 +1422,21 @@ namespace RnnGen.Generated
             //   g += rows 128 to 191 of rnn.weight_hh_l0 · h0
             //   o += rows 192 to 255 of rnn.weight_hh_l0 · h0
             // + rnn.weight_hh_l0 · h0: column j of each times h0[j], for every j.
-            for (nuint j = 0; j < 64; j++)
             {
-                ref float column = ref Unsafe.Add(ref wh0, j * 272);
-                var xj = Vector128.Create(Unsafe.Add(ref h0, j));
-                i0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 0), xj, i0);
-                i1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 4), xj, i1);
-                f0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 64), xj, f0);
-                f1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 68), xj, f1);
-                g0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 128), xj, g0);
-                g1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 132), xj, g1);
-                o0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 192), xj, o0);
-                o1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 196), xj, o1);
+                ref float column = ref wh0;
+                for (nuint j = 0; j < 64; j++)
+                {
+                    var xj = Vector128.Create(Unsafe.Add(ref h0, j));
+                    i0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 0), xj, i0);
+                    i1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 4), xj, i1);
+                    f0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 64), xj, f0);
+                    f1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 68), xj, f1);
+                    g0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 128), xj, g0);
+                    g1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 132), xj, g1);
+                    o0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 192), xj, o0);
+                    o1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 196), xj, o1);
+                    column = ref Unsafe.Add(ref column, 272);
+                }
             }
             // Staged: i, f, g, o wait in memory; then the gate arithmetic runs piece by piece.
             Vector128.StoreUnsafe(i0, ref staged, 0);
@@ -1475,18 +1511,21 @@ namespace RnnGen.Generated
             //   g += rows 128 to 191 of rnn.weight_ih_l0 · x
             //   o += rows 192 to 255 of rnn.weight_ih_l0 · x
             // + rnn.weight_ih_l0 · x: column j of each times x[j], for every j.
-            for (nuint j = 0; j < 3; j++)
             {
-                ref float column = ref Unsafe.Add(ref wi0, j * 272);
-                var xj = Vector128.Create(Unsafe.Add(ref x, j));
-                i2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 8), xj, i2);
-                i3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 12), xj, i3);
-                f2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 72), xj, f2);
-                f3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 76), xj, f3);
-                g2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 136), xj, g2);
-                g3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 140), xj, g3);
-                o2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 200), xj, o2);
-                o3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 204), xj, o3);
+                ref float column = ref wi0;
+                for (nuint j = 0; j < 3; j++)
+                {
+                    var xj = Vector128.Create(Unsafe.Add(ref x, j));
+                    i2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 8), xj, i2);
+                    i3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 12), xj, i3);
+                    f2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 72), xj, f2);
+                    f3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 76), xj, f3);
+                    g2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 136), xj, g2);
+                    g3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 140), xj, g3);
+                    o2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 200), xj, o2);
+                    o3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 204), xj, o3);
+                    column = ref Unsafe.Add(ref column, 272);
+                }
             }
             // One sweep over h0 for 4 products:
             //   i += rows 0 to 63 of rnn.weight_hh_l0 · h0
@@ -1494,18 +1533,21 @@ namespace RnnGen.Generated
             //   g += rows 128 to 191 of rnn.weight_hh_l0 · h0
             //   o += rows 192 to 255 of rnn.weight_hh_l0 · h0
             // + rnn.weight_hh_l0 · h0: column j of each times h0[j], for every j.
-            for (nuint j = 0; j < 64; j++)
             {
-                ref float column = ref Unsafe.Add(ref wh0, j * 272);
-                var xj = Vector128.Create(Unsafe.Add(ref h0, j));
-                i2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 8), xj, i2);
-                i3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 12), xj, i3);
-                f2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 72), xj, f2);
-                f3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 76), xj, f3);
-                g2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 136), xj, g2);
-                g3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 140), xj, g3);
-                o2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 200), xj, o2);
-                o3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 204), xj, o3);
+                ref float column = ref wh0;
+                for (nuint j = 0; j < 64; j++)
+                {
+                    var xj = Vector128.Create(Unsafe.Add(ref h0, j));
+                    i2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 8), xj, i2);
+                    i3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 12), xj, i3);
+                    f2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 72), xj, f2);
+                    f3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 76), xj, f3);
+                    g2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 136), xj, g2);
+                    g3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 140), xj, g3);
+                    o2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 200), xj, o2);
+                    o3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 204), xj, o3);
+                    column = ref Unsafe.Add(ref column, 272);
+                }
             }
             // Staged: i, f, g, o wait in memory; then the gate arithmetic runs piece by piece.
             Vector128.StoreUnsafe(i2, ref staged, 0);
@@ -1584,22 +1626,25 @@ namespace RnnGen.Generated
             //   g += rows 128 to 191 of rnn.weight_ih_l0 · x
             //   o += rows 192 to 255 of rnn.weight_ih_l0 · x
             // + rnn.weight_ih_l0 · x: column j of each times x[j], for every j.
-            for (nuint j = 0; j < 3; j++)
             {
-                ref float column = ref Unsafe.Add(ref wi0, j * 272);
-                var xj = Vector128.Create(Unsafe.Add(ref x, j));
-                i4 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 16), xj, i4);
-                i5 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 20), xj, i5);
-                i6 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 24), xj, i6);
-                f4 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 80), xj, f4);
-                f5 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 84), xj, f5);
-                f6 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 88), xj, f6);
-                g4 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 144), xj, g4);
-                g5 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 148), xj, g5);
-                g6 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 152), xj, g6);
-                o4 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 208), xj, o4);
-                o5 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 212), xj, o5);
-                o6 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 216), xj, o6);
+                ref float column = ref wi0;
+                for (nuint j = 0; j < 3; j++)
+                {
+                    var xj = Vector128.Create(Unsafe.Add(ref x, j));
+                    i4 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 16), xj, i4);
+                    i5 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 20), xj, i5);
+                    i6 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 24), xj, i6);
+                    f4 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 80), xj, f4);
+                    f5 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 84), xj, f5);
+                    f6 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 88), xj, f6);
+                    g4 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 144), xj, g4);
+                    g5 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 148), xj, g5);
+                    g6 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 152), xj, g6);
+                    o4 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 208), xj, o4);
+                    o5 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 212), xj, o5);
+                    o6 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 216), xj, o6);
+                    column = ref Unsafe.Add(ref column, 272);
+                }
             }
             // One sweep over h0 for 4 products:
             //   i += rows 0 to 63 of rnn.weight_hh_l0 · h0
@@ -1607,22 +1652,25 @@ namespace RnnGen.Generated
             //   g += rows 128 to 191 of rnn.weight_hh_l0 · h0
             //   o += rows 192 to 255 of rnn.weight_hh_l0 · h0
             // + rnn.weight_hh_l0 · h0: column j of each times h0[j], for every j.
-            for (nuint j = 0; j < 64; j++)
             {
-                ref float column = ref Unsafe.Add(ref wh0, j * 272);
-                var xj = Vector128.Create(Unsafe.Add(ref h0, j));
-                i4 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 16), xj, i4);
-                i5 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 20), xj, i5);
-                i6 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 24), xj, i6);
-                f4 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 80), xj, f4);
-                f5 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 84), xj, f5);
-                f6 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 88), xj, f6);
-                g4 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 144), xj, g4);
-                g5 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 148), xj, g5);
-                g6 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 152), xj, g6);
-                o4 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 208), xj, o4);
-                o5 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 212), xj, o5);
-                o6 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 216), xj, o6);
+                ref float column = ref wh0;
+                for (nuint j = 0; j < 64; j++)
+                {
+                    var xj = Vector128.Create(Unsafe.Add(ref h0, j));
+                    i4 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 16), xj, i4);
+                    i5 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 20), xj, i5);
+                    i6 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 24), xj, i6);
+                    f4 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 80), xj, f4);
+                    f5 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 84), xj, f5);
+                    f6 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 88), xj, f6);
+                    g4 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 144), xj, g4);
+                    g5 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 148), xj, g5);
+                    g6 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 152), xj, g6);
+                    o4 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 208), xj, o4);
+                    o5 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 212), xj, o5);
+                    o6 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 216), xj, o6);
+                    column = ref Unsafe.Add(ref column, 272);
+                }
             }
             // Staged: i, f, g, o wait in memory; then the gate arithmetic runs piece by piece.
             Vector128.StoreUnsafe(i4, ref staged, 0);
@@ -1705,22 +1753,25 @@ namespace RnnGen.Generated
             //   g += rows 128 to 191 of rnn.weight_ih_l0 · x
             //   o += rows 192 to 255 of rnn.weight_ih_l0 · x
             // + rnn.weight_ih_l0 · x: column j of each times x[j], for every j.
-            for (nuint j = 0; j < 3; j++)
             {
-                ref float column = ref Unsafe.Add(ref wi0, j * 272);
-                var xj = Vector128.Create(Unsafe.Add(ref x, j));
-                i7 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 28), xj, i7);
-                i8 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 32), xj, i8);
-                i9 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 36), xj, i9);
-                f7 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 92), xj, f7);
-                f8 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 96), xj, f8);
-                f9 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 100), xj, f9);
-                g7 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 156), xj, g7);
-                g8 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 160), xj, g8);
-                g9 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 164), xj, g9);
-                o7 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 220), xj, o7);
-                o8 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 224), xj, o8);
-                o9 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 228), xj, o9);
+                ref float column = ref wi0;
+                for (nuint j = 0; j < 3; j++)
+                {
+                    var xj = Vector128.Create(Unsafe.Add(ref x, j));
+                    i7 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 28), xj, i7);
+                    i8 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 32), xj, i8);
+                    i9 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 36), xj, i9);
+                    f7 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 92), xj, f7);
+                    f8 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 96), xj, f8);
+                    f9 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 100), xj, f9);
+                    g7 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 156), xj, g7);
+                    g8 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 160), xj, g8);
+                    g9 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 164), xj, g9);
+                    o7 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 220), xj, o7);
+                    o8 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 224), xj, o8);
+                    o9 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 228), xj, o9);
+                    column = ref Unsafe.Add(ref column, 272);
+                }
             }
             // One sweep over h0 for 4 products:
             //   i += rows 0 to 63 of rnn.weight_hh_l0 · h0
@@ -1728,22 +1779,25 @@ namespace RnnGen.Generated
             //   g += rows 128 to 191 of rnn.weight_hh_l0 · h0
             //   o += rows 192 to 255 of rnn.weight_hh_l0 · h0
             // + rnn.weight_hh_l0 · h0: column j of each times h0[j], for every j.
-            for (nuint j = 0; j < 64; j++)
             {
-                ref float column = ref Unsafe.Add(ref wh0, j * 272);
-                var xj = Vector128.Create(Unsafe.Add(ref h0, j));
-                i7 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 28), xj, i7);
-                i8 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 32), xj, i8);
-                i9 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 36), xj, i9);
-                f7 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 92), xj, f7);
-                f8 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 96), xj, f8);
-                f9 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 100), xj, f9);
-                g7 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 156), xj, g7);
-                g8 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 160), xj, g8);
-                g9 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 164), xj, g9);
-                o7 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 220), xj, o7);
-                o8 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 224), xj, o8);
-                o9 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 228), xj, o9);
+                ref float column = ref wh0;
+                for (nuint j = 0; j < 64; j++)
+                {
+                    var xj = Vector128.Create(Unsafe.Add(ref h0, j));
+                    i7 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 28), xj, i7);
+                    i8 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 32), xj, i8);
+                    i9 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 36), xj, i9);
+                    f7 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 92), xj, f7);
+                    f8 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 96), xj, f8);
+                    f9 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 100), xj, f9);
+                    g7 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 156), xj, g7);
+                    g8 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 160), xj, g8);
+                    g9 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 164), xj, g9);
+                    o7 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 220), xj, o7);
+                    o8 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 224), xj, o8);
+                    o9 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 228), xj, o9);
+                    column = ref Unsafe.Add(ref column, 272);
+                }
             }
             // Staged: i, f, g, o wait in memory; then the gate arithmetic runs piece by piece.
             Vector128.StoreUnsafe(i7, ref staged, 0);
@@ -1826,22 +1880,25 @@ namespace RnnGen.Generated
             //   g += rows 128 to 191 of rnn.weight_ih_l0 · x
             //   o += rows 192 to 255 of rnn.weight_ih_l0 · x
             // + rnn.weight_ih_l0 · x: column j of each times x[j], for every j.
-            for (nuint j = 0; j < 3; j++)
             {
-                ref float column = ref Unsafe.Add(ref wi0, j * 272);
-                var xj = Vector128.Create(Unsafe.Add(ref x, j));
-                i10 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 40), xj, i10);
-                i11 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 44), xj, i11);
-                i12 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 48), xj, i12);
-                f10 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 104), xj, f10);
-                f11 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 108), xj, f11);
-                f12 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 112), xj, f12);
-                g10 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 168), xj, g10);
-                g11 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 172), xj, g11);
-                g12 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 176), xj, g12);
-                o10 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 232), xj, o10);
-                o11 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 236), xj, o11);
-                o12 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 240), xj, o12);
+                ref float column = ref wi0;
+                for (nuint j = 0; j < 3; j++)
+                {
+                    var xj = Vector128.Create(Unsafe.Add(ref x, j));
+                    i10 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 40), xj, i10);
+                    i11 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 44), xj, i11);
+                    i12 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 48), xj, i12);
+                    f10 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 104), xj, f10);
+                    f11 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 108), xj, f11);
+                    f12 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 112), xj, f12);
+                    g10 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 168), xj, g10);
+                    g11 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 172), xj, g11);
+                    g12 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 176), xj, g12);
+                    o10 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 232), xj, o10);
+                    o11 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 236), xj, o11);
+                    o12 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 240), xj, o12);
+                    column = ref Unsafe.Add(ref column, 272);
+                }
             }
             // One sweep over h0 for 4 products:
             //   i += rows 0 to 63 of rnn.weight_hh_l0 · h0
@@ -1849,22 +1906,25 @@ namespace RnnGen.Generated
             //   g += rows 128 to 191 of rnn.weight_hh_l0 · h0
             //   o += rows 192 to 255 of rnn.weight_hh_l0 · h0
             // + rnn.weight_hh_l0 · h0: column j of each times h0[j], for every j.
-            for (nuint j = 0; j < 64; j++)
             {
-                ref float column = ref Unsafe.Add(ref wh0, j * 272);
-                var xj = Vector128.Create(Unsafe.Add(ref h0, j));
-                i10 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 40), xj, i10);
-                i11 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 44), xj, i11);
-                i12 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 48), xj, i12);
-                f10 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 104), xj, f10);
-                f11 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 108), xj, f11);
-                f12 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 112), xj, f12);
-                g10 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 168), xj, g10);
-                g11 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 172), xj, g11);
-                g12 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 176), xj, g12);
-                o10 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 232), xj, o10);
-                o11 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 236), xj, o11);
-                o12 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 240), xj, o12);
+                ref float column = ref wh0;
+                for (nuint j = 0; j < 64; j++)
+                {
+                    var xj = Vector128.Create(Unsafe.Add(ref h0, j));
+                    i10 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 40), xj, i10);
+                    i11 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 44), xj, i11);
+                    i12 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 48), xj, i12);
+                    f10 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 104), xj, f10);
+                    f11 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 108), xj, f11);
+                    f12 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 112), xj, f12);
+                    g10 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 168), xj, g10);
+                    g11 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 172), xj, g11);
+                    g12 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 176), xj, g12);
+                    o10 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 232), xj, o10);
+                    o11 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 236), xj, o11);
+                    o12 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 240), xj, o12);
+                    column = ref Unsafe.Add(ref column, 272);
+                }
             }
             // Staged: i, f, g, o wait in memory; then the gate arithmetic runs piece by piece.
             Vector128.StoreUnsafe(i10, ref staged, 0);
@@ -1947,22 +2007,25 @@ namespace RnnGen.Generated
             //   g += rows 128 to 191 of rnn.weight_ih_l0 · x
             //   o += rows 192 to 255 of rnn.weight_ih_l0 · x
             // + rnn.weight_ih_l0 · x: column j of each times x[j], for every j.
-            for (nuint j = 0; j < 3; j++)
             {
-                ref float column = ref Unsafe.Add(ref wi0, j * 272);
-                var xj = Vector128.Create(Unsafe.Add(ref x, j));
-                i13 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 52), xj, i13);
-                i14 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 56), xj, i14);
-                i15 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 60), xj, i15);
-                f13 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 116), xj, f13);
-                f14 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 120), xj, f14);
-                f15 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 124), xj, f15);
-                g13 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 180), xj, g13);
-                g14 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 184), xj, g14);
-                g15 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 188), xj, g15);
-                o13 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 244), xj, o13);
-                o14 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 248), xj, o14);
-                o15 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 252), xj, o15);
+                ref float column = ref wi0;
+                for (nuint j = 0; j < 3; j++)
+                {
+                    var xj = Vector128.Create(Unsafe.Add(ref x, j));
+                    i13 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 52), xj, i13);
+                    i14 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 56), xj, i14);
+                    i15 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 60), xj, i15);
+                    f13 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 116), xj, f13);
+                    f14 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 120), xj, f14);
+                    f15 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 124), xj, f15);
+                    g13 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 180), xj, g13);
+                    g14 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 184), xj, g14);
+                    g15 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 188), xj, g15);
+                    o13 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 244), xj, o13);
+                    o14 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 248), xj, o14);
+                    o15 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 252), xj, o15);
+                    column = ref Unsafe.Add(ref column, 272);
+                }
             }
             // One sweep over h0 for 4 products:
             //   i += rows 0 to 63 of rnn.weight_hh_l0 · h0
@@ -1970,22 +2033,25 @@ namespace RnnGen.Generated
             //   g += rows 128 to 191 of rnn.weight_hh_l0 · h0
             //   o += rows 192 to 255 of rnn.weight_hh_l0 · h0
             // + rnn.weight_hh_l0 · h0: column j of each times h0[j], for every j.
-            for (nuint j = 0; j < 64; j++)
             {
-                ref float column = ref Unsafe.Add(ref wh0, j * 272);
-                var xj = Vector128.Create(Unsafe.Add(ref h0, j));
-                i13 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 52), xj, i13);
-                i14 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 56), xj, i14);
-                i15 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 60), xj, i15);
-                f13 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 116), xj, f13);
-                f14 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 120), xj, f14);
-                f15 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 124), xj, f15);
-                g13 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 180), xj, g13);
-                g14 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 184), xj, g14);
-                g15 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 188), xj, g15);
-                o13 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 244), xj, o13);
-                o14 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 248), xj, o14);
-                o15 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 252), xj, o15);
+                ref float column = ref wh0;
+                for (nuint j = 0; j < 64; j++)
+                {
+                    var xj = Vector128.Create(Unsafe.Add(ref h0, j));
+                    i13 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 52), xj, i13);
+                    i14 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 56), xj, i14);
+                    i15 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 60), xj, i15);
+                    f13 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 116), xj, f13);
+                    f14 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 120), xj, f14);
+                    f15 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 124), xj, f15);
+                    g13 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 180), xj, g13);
+                    g14 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 184), xj, g14);
+                    g15 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 188), xj, g15);
+                    o13 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 244), xj, o13);
+                    o14 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 248), xj, o14);
+                    o15 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 252), xj, o15);
+                    column = ref Unsafe.Add(ref column, 272);
+                }
             }
             // Staged: i, f, g, o wait in memory; then the gate arithmetic runs piece by piece.
             Vector128.StoreUnsafe(i13, ref staged, 0);

@@ -643,22 +643,25 @@ namespace RnnGen.Generated
             //   z += rows 128 to 255 of rnn.weight_ih_l0 · x
             //   n += rows 256 to 383 of rnn.weight_ih_l0 · x
             // + rnn.weight_ih_l0 · x: column j of each times x[j], for every j.
-            for (nuint j = 0; j < 2; j++)
             {
-                ref float column = ref Unsafe.Add(ref wi0, j * 48);
-                var xj = Vector512.Create(Unsafe.Add(ref x, j));
-                r0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 0), xj, r0);
-                r1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 96), xj, r1);
-                r2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 192), xj, r2);
-                r3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 288), xj, r3);
-                z0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 16), xj, z0);
-                z1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 112), xj, z1);
-                z2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 208), xj, z2);
-                z3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 304), xj, z3);
-                n0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 32), xj, n0);
-                n1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 128), xj, n1);
-                n2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 224), xj, n2);
-                n3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 320), xj, n3);
+                ref float column = ref wi0;
+                for (nuint j = 0; j < 2; j++)
+                {
+                    var xj = Vector512.Create(Unsafe.Add(ref x, j));
+                    r0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 0), xj, r0);
+                    r1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 96), xj, r1);
+                    r2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 192), xj, r2);
+                    r3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 288), xj, r3);
+                    z0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 16), xj, z0);
+                    z1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 112), xj, z1);
+                    z2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 208), xj, z2);
+                    z3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 304), xj, z3);
+                    n0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 32), xj, n0);
+                    n1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 128), xj, n1);
+                    n2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 224), xj, n2);
+                    n3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 320), xj, n3);
+                    column = ref Unsafe.Add(ref column, 48);
+                }
             }
             // bh0n starts m.
             var m0 = Vector512.LoadUnsafe(ref bh0n, 0);
@@ -670,22 +673,25 @@ namespace RnnGen.Generated
             //   z += rows 128 to 255 of rnn.weight_hh_l0 · h
             //   m += rows 256 to 383 of rnn.weight_hh_l0 · h
             // + rnn.weight_hh_l0 · h: column j of each times h[j], for every j.
-            for (nuint j = 0; j < 128; j++)
             {
-                ref float column = ref Unsafe.Add(ref wh0, j * 48);
-                var xj = Vector512.Create(Unsafe.Add(ref h, j));
-                r0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 0), xj, r0);
-                r1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 6144), xj, r1);
-                r2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 12288), xj, r2);
-                r3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 18432), xj, r3);
-                z0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 16), xj, z0);
-                z1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 6160), xj, z1);
-                z2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 12304), xj, z2);
-                z3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 18448), xj, z3);
-                m0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 32), xj, m0);
-                m1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 6176), xj, m1);
-                m2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 12320), xj, m2);
-                m3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 18464), xj, m3);
+                ref float column = ref wh0;
+                for (nuint j = 0; j < 128; j++)
+                {
+                    var xj = Vector512.Create(Unsafe.Add(ref h, j));
+                    r0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 0), xj, r0);
+                    r1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 6144), xj, r1);
+                    r2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 12288), xj, r2);
+                    r3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 18432), xj, r3);
+                    z0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 16), xj, z0);
+                    z1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 6160), xj, z1);
+                    z2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 12304), xj, z2);
+                    z3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 18448), xj, z3);
+                    m0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 32), xj, m0);
+                    m1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 6176), xj, m1);
+                    m2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 12320), xj, m2);
+                    m3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 18464), xj, m3);
+                    column = ref Unsafe.Add(ref column, 48);
+                }
             }
             // Staged: r, z, n, m wait in memory; then the gate arithmetic runs piece by piece.
             Vector512.StoreUnsafe(r0, ref staged, 0);
@@ -760,22 +766,25 @@ namespace RnnGen.Generated
             //   z += rows 128 to 255 of rnn.weight_ih_l0 · x
             //   n += rows 256 to 383 of rnn.weight_ih_l0 · x
             // + rnn.weight_ih_l0 · x: column j of each times x[j], for every j.
-            for (nuint j = 0; j < 2; j++)
             {
-                ref float column = ref Unsafe.Add(ref wi0, j * 48);
-                var xj = Vector512.Create(Unsafe.Add(ref x, j));
-                r4 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 384), xj, r4);
-                r5 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 480), xj, r5);
-                r6 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 576), xj, r6);
-                r7 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 672), xj, r7);
-                z4 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 400), xj, z4);
-                z5 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 496), xj, z5);
-                z6 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 592), xj, z6);
-                z7 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 688), xj, z7);
-                n4 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 416), xj, n4);
-                n5 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 512), xj, n5);
-                n6 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 608), xj, n6);
-                n7 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 704), xj, n7);
+                ref float column = ref wi0;
+                for (nuint j = 0; j < 2; j++)
+                {
+                    var xj = Vector512.Create(Unsafe.Add(ref x, j));
+                    r4 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 384), xj, r4);
+                    r5 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 480), xj, r5);
+                    r6 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 576), xj, r6);
+                    r7 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 672), xj, r7);
+                    z4 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 400), xj, z4);
+                    z5 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 496), xj, z5);
+                    z6 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 592), xj, z6);
+                    z7 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 688), xj, z7);
+                    n4 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 416), xj, n4);
+                    n5 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 512), xj, n5);
+                    n6 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 608), xj, n6);
+                    n7 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 704), xj, n7);
+                    column = ref Unsafe.Add(ref column, 48);
+                }
             }
             // bh0n starts m.
             var m4 = Vector512.LoadUnsafe(ref bh0n, 64);
@@ -787,22 +796,25 @@ namespace RnnGen.Generated
             //   z += rows 128 to 255 of rnn.weight_hh_l0 · h
             //   m += rows 256 to 383 of rnn.weight_hh_l0 · h
             // + rnn.weight_hh_l0 · h: column j of each times h[j], for every j.
-            for (nuint j = 0; j < 128; j++)
             {
-                ref float column = ref Unsafe.Add(ref wh0, j * 48);
-                var xj = Vector512.Create(Unsafe.Add(ref h, j));
-                r4 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 24576), xj, r4);
-                r5 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 30720), xj, r5);
-                r6 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 36864), xj, r6);
-                r7 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 43008), xj, r7);
-                z4 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 24592), xj, z4);
-                z5 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 30736), xj, z5);
-                z6 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 36880), xj, z6);
-                z7 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 43024), xj, z7);
-                m4 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 24608), xj, m4);
-                m5 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 30752), xj, m5);
-                m6 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 36896), xj, m6);
-                m7 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 43040), xj, m7);
+                ref float column = ref wh0;
+                for (nuint j = 0; j < 128; j++)
+                {
+                    var xj = Vector512.Create(Unsafe.Add(ref h, j));
+                    r4 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 24576), xj, r4);
+                    r5 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 30720), xj, r5);
+                    r6 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 36864), xj, r6);
+                    r7 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 43008), xj, r7);
+                    z4 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 24592), xj, z4);
+                    z5 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 30736), xj, z5);
+                    z6 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 36880), xj, z6);
+                    z7 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 43024), xj, z7);
+                    m4 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 24608), xj, m4);
+                    m5 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 30752), xj, m5);
+                    m6 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 36896), xj, m6);
+                    m7 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 43040), xj, m7);
+                    column = ref Unsafe.Add(ref column, 48);
+                }
             }
             // Staged: r, z, n, m wait in memory; then the gate arithmetic runs piece by piece.
             Vector512.StoreUnsafe(r4, ref staged, 0);
@@ -941,16 +953,19 @@ namespace RnnGen.Generated
             //   z += rows 128 to 255 of rnn.weight_ih_l0 · x
             //   n += rows 256 to 383 of rnn.weight_ih_l0 · x
             // + rnn.weight_ih_l0 · x: column j of each times x[j], for every j.
-            for (nuint j = 0; j < 2; j++)
             {
-                ref float column = ref Unsafe.Add(ref wi0, j * 48);
-                var xj = Vector256.Create(Unsafe.Add(ref x, j));
-                r0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 0), xj, r0);
-                r1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 8), xj, r1);
-                z0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 16), xj, z0);
-                z1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 24), xj, z1);
-                n0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 32), xj, n0);
-                n1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 40), xj, n1);
+                ref float column = ref wi0;
+                for (nuint j = 0; j < 2; j++)
+                {
+                    var xj = Vector256.Create(Unsafe.Add(ref x, j));
+                    r0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 0), xj, r0);
+                    r1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 8), xj, r1);
+                    z0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 16), xj, z0);
+                    z1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 24), xj, z1);
+                    n0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 32), xj, n0);
+                    n1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 40), xj, n1);
+                    column = ref Unsafe.Add(ref column, 48);
+                }
             }
             // bh0n starts m.
             var m0 = Vector256.LoadUnsafe(ref bh0n, 0);
@@ -960,16 +975,19 @@ namespace RnnGen.Generated
             //   z += rows 128 to 255 of rnn.weight_hh_l0 · h
             //   m += rows 256 to 383 of rnn.weight_hh_l0 · h
             // + rnn.weight_hh_l0 · h: column j of each times h[j], for every j.
-            for (nuint j = 0; j < 128; j++)
             {
-                ref float column = ref Unsafe.Add(ref wh0, j * 48);
-                var xj = Vector256.Create(Unsafe.Add(ref h, j));
-                r0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 0), xj, r0);
-                r1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 8), xj, r1);
-                z0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 16), xj, z0);
-                z1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 24), xj, z1);
-                m0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 32), xj, m0);
-                m1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 40), xj, m1);
+                ref float column = ref wh0;
+                for (nuint j = 0; j < 128; j++)
+                {
+                    var xj = Vector256.Create(Unsafe.Add(ref h, j));
+                    r0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 0), xj, r0);
+                    r1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 8), xj, r1);
+                    z0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 16), xj, z0);
+                    z1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 24), xj, z1);
+                    m0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 32), xj, m0);
+                    m1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 40), xj, m1);
+                    column = ref Unsafe.Add(ref column, 48);
+                }
             }
             // Staged: r, z, n, m wait in memory; then the gate arithmetic runs piece by piece.
             Vector256.StoreUnsafe(r0, ref staged, 0);
@@ -1030,16 +1048,19 @@ namespace RnnGen.Generated
             //   z += rows 128 to 255 of rnn.weight_ih_l0 · x
             //   n += rows 256 to 383 of rnn.weight_ih_l0 · x
             // + rnn.weight_ih_l0 · x: column j of each times x[j], for every j.
-            for (nuint j = 0; j < 2; j++)
             {
-                ref float column = ref Unsafe.Add(ref wi0, j * 48);
-                var xj = Vector256.Create(Unsafe.Add(ref x, j));
-                r2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 96), xj, r2);
-                r3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 104), xj, r3);
-                z2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 112), xj, z2);
-                z3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 120), xj, z3);
-                n2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 128), xj, n2);
-                n3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 136), xj, n3);
+                ref float column = ref wi0;
+                for (nuint j = 0; j < 2; j++)
+                {
+                    var xj = Vector256.Create(Unsafe.Add(ref x, j));
+                    r2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 96), xj, r2);
+                    r3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 104), xj, r3);
+                    z2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 112), xj, z2);
+                    z3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 120), xj, z3);
+                    n2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 128), xj, n2);
+                    n3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 136), xj, n3);
+                    column = ref Unsafe.Add(ref column, 48);
+                }
             }
             // bh0n starts m.
             var m2 = Vector256.LoadUnsafe(ref bh0n, 16);
@@ -1049,16 +1070,19 @@ namespace RnnGen.Generated
             //   z += rows 128 to 255 of rnn.weight_hh_l0 · h
             //   m += rows 256 to 383 of rnn.weight_hh_l0 · h
             // + rnn.weight_hh_l0 · h: column j of each times h[j], for every j.
-            for (nuint j = 0; j < 128; j++)
             {
-                ref float column = ref Unsafe.Add(ref wh0, j * 48);
-                var xj = Vector256.Create(Unsafe.Add(ref h, j));
-                r2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 6144), xj, r2);
-                r3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 6152), xj, r3);
-                z2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 6160), xj, z2);
-                z3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 6168), xj, z3);
-                m2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 6176), xj, m2);
-                m3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 6184), xj, m3);
+                ref float column = ref wh0;
+                for (nuint j = 0; j < 128; j++)
+                {
+                    var xj = Vector256.Create(Unsafe.Add(ref h, j));
+                    r2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 6144), xj, r2);
+                    r3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 6152), xj, r3);
+                    z2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 6160), xj, z2);
+                    z3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 6168), xj, z3);
+                    m2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 6176), xj, m2);
+                    m3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 6184), xj, m3);
+                    column = ref Unsafe.Add(ref column, 48);
+                }
             }
             // Staged: r, z, n, m wait in memory; then the gate arithmetic runs piece by piece.
             Vector256.StoreUnsafe(r2, ref staged, 0);
@@ -1119,16 +1143,19 @@ namespace RnnGen.Generated
             //   z += rows 128 to 255 of rnn.weight_ih_l0 · x
             //   n += rows 256 to 383 of rnn.weight_ih_l0 · x
             // + rnn.weight_ih_l0 · x: column j of each times x[j], for every j.
-            for (nuint j = 0; j < 2; j++)
             {
-                ref float column = ref Unsafe.Add(ref wi0, j * 48);
-                var xj = Vector256.Create(Unsafe.Add(ref x, j));
-                r4 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 192), xj, r4);
-                r5 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 200), xj, r5);
-                z4 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 208), xj, z4);
-                z5 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 216), xj, z5);
-                n4 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 224), xj, n4);
-                n5 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 232), xj, n5);
+                ref float column = ref wi0;
+                for (nuint j = 0; j < 2; j++)
+                {
+                    var xj = Vector256.Create(Unsafe.Add(ref x, j));
+                    r4 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 192), xj, r4);
+                    r5 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 200), xj, r5);
+                    z4 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 208), xj, z4);
+                    z5 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 216), xj, z5);
+                    n4 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 224), xj, n4);
+                    n5 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 232), xj, n5);
+                    column = ref Unsafe.Add(ref column, 48);
+                }
             }
             // bh0n starts m.
             var m4 = Vector256.LoadUnsafe(ref bh0n, 32);
@@ -1138,16 +1165,19 @@ namespace RnnGen.Generated
             //   z += rows 128 to 255 of rnn.weight_hh_l0 · h
             //   m += rows 256 to 383 of rnn.weight_hh_l0 · h
             // + rnn.weight_hh_l0 · h: column j of each times h[j], for every j.
-            for (nuint j = 0; j < 128; j++)
             {
-                ref float column = ref Unsafe.Add(ref wh0, j * 48);
-                var xj = Vector256.Create(Unsafe.Add(ref h, j));
-                r4 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 12288), xj, r4);
-                r5 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 12296), xj, r5);
-                z4 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 12304), xj, z4);
-                z5 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 12312), xj, z5);
-                m4 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 12320), xj, m4);
-                m5 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 12328), xj, m5);
+                ref float column = ref wh0;
+                for (nuint j = 0; j < 128; j++)
+                {
+                    var xj = Vector256.Create(Unsafe.Add(ref h, j));
+                    r4 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 12288), xj, r4);
+                    r5 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 12296), xj, r5);
+                    z4 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 12304), xj, z4);
+                    z5 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 12312), xj, z5);
+                    m4 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 12320), xj, m4);
+                    m5 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 12328), xj, m5);
+                    column = ref Unsafe.Add(ref column, 48);
+                }
             }
             // Staged: r, z, n, m wait in memory; then the gate arithmetic runs piece by piece.
             Vector256.StoreUnsafe(r4, ref staged, 0);
@@ -1208,16 +1238,19 @@ namespace RnnGen.Generated
             //   z += rows 128 to 255 of rnn.weight_ih_l0 · x
             //   n += rows 256 to 383 of rnn.weight_ih_l0 · x
             // + rnn.weight_ih_l0 · x: column j of each times x[j], for every j.
-            for (nuint j = 0; j < 2; j++)
             {
-                ref float column = ref Unsafe.Add(ref wi0, j * 48);
-                var xj = Vector256.Create(Unsafe.Add(ref x, j));
-                r6 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 288), xj, r6);
-                r7 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 296), xj, r7);
-                z6 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 304), xj, z6);
-                z7 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 312), xj, z7);
-                n6 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 320), xj, n6);
-                n7 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 328), xj, n7);
+                ref float column = ref wi0;
+                for (nuint j = 0; j < 2; j++)
+                {
+                    var xj = Vector256.Create(Unsafe.Add(ref x, j));
+                    r6 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 288), xj, r6);
+                    r7 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 296), xj, r7);
+                    z6 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 304), xj, z6);
+                    z7 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 312), xj, z7);
+                    n6 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 320), xj, n6);
+                    n7 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 328), xj, n7);
+                    column = ref Unsafe.Add(ref column, 48);
+                }
             }
             // bh0n starts m.
             var m6 = Vector256.LoadUnsafe(ref bh0n, 48);
@@ -1227,16 +1260,19 @@ namespace RnnGen.Generated
             //   z += rows 128 to 255 of rnn.weight_hh_l0 · h
             //   m += rows 256 to 383 of rnn.weight_hh_l0 · h
             // + rnn.weight_hh_l0 · h: column j of each times h[j], for every j.
-            for (nuint j = 0; j < 128; j++)
             {
-                ref float column = ref Unsafe.Add(ref wh0, j * 48);
-                var xj = Vector256.Create(Unsafe.Add(ref h, j));
-                r6 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 18432), xj, r6);
-                r7 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 18440), xj, r7);
-                z6 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 18448), xj, z6);
-                z7 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 18456), xj, z7);
-                m6 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 18464), xj, m6);
-                m7 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 18472), xj, m7);
+                ref float column = ref wh0;
+                for (nuint j = 0; j < 128; j++)
+                {
+                    var xj = Vector256.Create(Unsafe.Add(ref h, j));
+                    r6 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 18432), xj, r6);
+                    r7 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 18440), xj, r7);
+                    z6 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 18448), xj, z6);
+                    z7 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 18456), xj, z7);
+                    m6 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 18464), xj, m6);
+                    m7 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 18472), xj, m7);
+                    column = ref Unsafe.Add(ref column, 48);
+                }
             }
             // Staged: r, z, n, m wait in memory; then the gate arithmetic runs piece by piece.
             Vector256.StoreUnsafe(r6, ref staged, 0);
@@ -1297,16 +1333,19 @@ namespace RnnGen.Generated
             //   z += rows 128 to 255 of rnn.weight_ih_l0 · x
             //   n += rows 256 to 383 of rnn.weight_ih_l0 · x
             // + rnn.weight_ih_l0 · x: column j of each times x[j], for every j.
-            for (nuint j = 0; j < 2; j++)
             {
-                ref float column = ref Unsafe.Add(ref wi0, j * 48);
-                var xj = Vector256.Create(Unsafe.Add(ref x, j));
-                r8 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 384), xj, r8);
-                r9 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 392), xj, r9);
-                z8 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 400), xj, z8);
-                z9 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 408), xj, z9);
-                n8 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 416), xj, n8);
-                n9 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 424), xj, n9);
+                ref float column = ref wi0;
+                for (nuint j = 0; j < 2; j++)
+                {
+                    var xj = Vector256.Create(Unsafe.Add(ref x, j));
+                    r8 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 384), xj, r8);
+                    r9 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 392), xj, r9);
+                    z8 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 400), xj, z8);
+                    z9 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 408), xj, z9);
+                    n8 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 416), xj, n8);
+                    n9 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 424), xj, n9);
+                    column = ref Unsafe.Add(ref column, 48);
+                }
             }
             // bh0n starts m.
             var m8 = Vector256.LoadUnsafe(ref bh0n, 64);
@@ -1316,16 +1355,19 @@ namespace RnnGen.Generated
             //   z += rows 128 to 255 of rnn.weight_hh_l0 · h
             //   m += rows 256 to 383 of rnn.weight_hh_l0 · h
             // + rnn.weight_hh_l0 · h: column j of each times h[j], for every j.
-            for (nuint j = 0; j < 128; j++)
             {
-                ref float column = ref Unsafe.Add(ref wh0, j * 48);
-                var xj = Vector256.Create(Unsafe.Add(ref h, j));
-                r8 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 24576), xj, r8);
-                r9 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 24584), xj, r9);
-                z8 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 24592), xj, z8);
-                z9 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 24600), xj, z9);
-                m8 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 24608), xj, m8);
-                m9 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 24616), xj, m9);
+                ref float column = ref wh0;
+                for (nuint j = 0; j < 128; j++)
+                {
+                    var xj = Vector256.Create(Unsafe.Add(ref h, j));
+                    r8 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 24576), xj, r8);
+                    r9 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 24584), xj, r9);
+                    z8 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 24592), xj, z8);
+                    z9 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 24600), xj, z9);
+                    m8 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 24608), xj, m8);
+                    m9 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 24616), xj, m9);
+                    column = ref Unsafe.Add(ref column, 48);
+                }
             }
             // Staged: r, z, n, m wait in memory; then the gate arithmetic runs piece by piece.
             Vector256.StoreUnsafe(r8, ref staged, 0);
@@ -1386,16 +1428,19 @@ namespace RnnGen.Generated
             //   z += rows 128 to 255 of rnn.weight_ih_l0 · x
             //   n += rows 256 to 383 of rnn.weight_ih_l0 · x
             // + rnn.weight_ih_l0 · x: column j of each times x[j], for every j.
-            for (nuint j = 0; j < 2; j++)
             {
-                ref float column = ref Unsafe.Add(ref wi0, j * 48);
-                var xj = Vector256.Create(Unsafe.Add(ref x, j));
-                r10 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 480), xj, r10);
-                r11 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 488), xj, r11);
-                z10 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 496), xj, z10);
-                z11 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 504), xj, z11);
-                n10 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 512), xj, n10);
-                n11 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 520), xj, n11);
+                ref float column = ref wi0;
+                for (nuint j = 0; j < 2; j++)
+                {
+                    var xj = Vector256.Create(Unsafe.Add(ref x, j));
+                    r10 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 480), xj, r10);
+                    r11 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 488), xj, r11);
+                    z10 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 496), xj, z10);
+                    z11 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 504), xj, z11);
+                    n10 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 512), xj, n10);
+                    n11 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 520), xj, n11);
+                    column = ref Unsafe.Add(ref column, 48);
+                }
             }
             // bh0n starts m.
             var m10 = Vector256.LoadUnsafe(ref bh0n, 80);
@@ -1405,16 +1450,19 @@ namespace RnnGen.Generated
             //   z += rows 128 to 255 of rnn.weight_hh_l0 · h
             //   m += rows 256 to 383 of rnn.weight_hh_l0 · h
             // + rnn.weight_hh_l0 · h: column j of each times h[j], for every j.
-            for (nuint j = 0; j < 128; j++)
             {
-                ref float column = ref Unsafe.Add(ref wh0, j * 48);
-                var xj = Vector256.Create(Unsafe.Add(ref h, j));
-                r10 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 30720), xj, r10);
-                r11 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 30728), xj, r11);
-                z10 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 30736), xj, z10);
-                z11 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 30744), xj, z11);
-                m10 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 30752), xj, m10);
-                m11 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 30760), xj, m11);
+                ref float column = ref wh0;
+                for (nuint j = 0; j < 128; j++)
+                {
+                    var xj = Vector256.Create(Unsafe.Add(ref h, j));
+                    r10 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 30720), xj, r10);
+                    r11 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 30728), xj, r11);
+                    z10 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 30736), xj, z10);
+                    z11 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 30744), xj, z11);
+                    m10 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 30752), xj, m10);
+                    m11 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 30760), xj, m11);
+                    column = ref Unsafe.Add(ref column, 48);
+                }
             }
             // Staged: r, z, n, m wait in memory; then the gate arithmetic runs piece by piece.
             Vector256.StoreUnsafe(r10, ref staged, 0);
@@ -1475,16 +1523,19 @@ namespace RnnGen.Generated
             //   z += rows 128 to 255 of rnn.weight_ih_l0 · x
             //   n += rows 256 to 383 of rnn.weight_ih_l0 · x
             // + rnn.weight_ih_l0 · x: column j of each times x[j], for every j.
-            for (nuint j = 0; j < 2; j++)
             {
-                ref float column = ref Unsafe.Add(ref wi0, j * 48);
-                var xj = Vector256.Create(Unsafe.Add(ref x, j));
-                r12 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 576), xj, r12);
-                r13 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 584), xj, r13);
-                z12 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 592), xj, z12);
-                z13 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 600), xj, z13);
-                n12 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 608), xj, n12);
-                n13 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 616), xj, n13);
+                ref float column = ref wi0;
+                for (nuint j = 0; j < 2; j++)
+                {
+                    var xj = Vector256.Create(Unsafe.Add(ref x, j));
+                    r12 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 576), xj, r12);
+                    r13 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 584), xj, r13);
+                    z12 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 592), xj, z12);
+                    z13 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 600), xj, z13);
+                    n12 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 608), xj, n12);
+                    n13 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 616), xj, n13);
+                    column = ref Unsafe.Add(ref column, 48);
+                }
             }
             // bh0n starts m.
             var m12 = Vector256.LoadUnsafe(ref bh0n, 96);
@@ -1494,16 +1545,19 @@ namespace RnnGen.Generated
             //   z += rows 128 to 255 of rnn.weight_hh_l0 · h
             //   m += rows 256 to 383 of rnn.weight_hh_l0 · h
             // + rnn.weight_hh_l0 · h: column j of each times h[j], for every j.
-            for (nuint j = 0; j < 128; j++)
             {
-                ref float column = ref Unsafe.Add(ref wh0, j * 48);
-                var xj = Vector256.Create(Unsafe.Add(ref h, j));
-                r12 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 36864), xj, r12);
-                r13 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 36872), xj, r13);
-                z12 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 36880), xj, z12);
-                z13 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 36888), xj, z13);
-                m12 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 36896), xj, m12);
-                m13 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 36904), xj, m13);
+                ref float column = ref wh0;
+                for (nuint j = 0; j < 128; j++)
+                {
+                    var xj = Vector256.Create(Unsafe.Add(ref h, j));
+                    r12 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 36864), xj, r12);
+                    r13 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 36872), xj, r13);
+                    z12 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 36880), xj, z12);
+                    z13 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 36888), xj, z13);
+                    m12 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 36896), xj, m12);
+                    m13 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 36904), xj, m13);
+                    column = ref Unsafe.Add(ref column, 48);
+                }
             }
             // Staged: r, z, n, m wait in memory; then the gate arithmetic runs piece by piece.
             Vector256.StoreUnsafe(r12, ref staged, 0);
@@ -1564,16 +1618,19 @@ namespace RnnGen.Generated
             //   z += rows 128 to 255 of rnn.weight_ih_l0 · x
             //   n += rows 256 to 383 of rnn.weight_ih_l0 · x
             // + rnn.weight_ih_l0 · x: column j of each times x[j], for every j.
-            for (nuint j = 0; j < 2; j++)
             {
-                ref float column = ref Unsafe.Add(ref wi0, j * 48);
-                var xj = Vector256.Create(Unsafe.Add(ref x, j));
-                r14 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 672), xj, r14);
-                r15 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 680), xj, r15);
-                z14 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 688), xj, z14);
-                z15 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 696), xj, z15);
-                n14 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 704), xj, n14);
-                n15 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 712), xj, n15);
+                ref float column = ref wi0;
+                for (nuint j = 0; j < 2; j++)
+                {
+                    var xj = Vector256.Create(Unsafe.Add(ref x, j));
+                    r14 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 672), xj, r14);
+                    r15 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 680), xj, r15);
+                    z14 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 688), xj, z14);
+                    z15 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 696), xj, z15);
+                    n14 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 704), xj, n14);
+                    n15 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 712), xj, n15);
+                    column = ref Unsafe.Add(ref column, 48);
+                }
             }
             // bh0n starts m.
             var m14 = Vector256.LoadUnsafe(ref bh0n, 112);
@@ -1583,16 +1640,19 @@ namespace RnnGen.Generated
             //   z += rows 128 to 255 of rnn.weight_hh_l0 · h
             //   m += rows 256 to 383 of rnn.weight_hh_l0 · h
             // + rnn.weight_hh_l0 · h: column j of each times h[j], for every j.
-            for (nuint j = 0; j < 128; j++)
             {
-                ref float column = ref Unsafe.Add(ref wh0, j * 48);
-                var xj = Vector256.Create(Unsafe.Add(ref h, j));
-                r14 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 43008), xj, r14);
-                r15 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 43016), xj, r15);
-                z14 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 43024), xj, z14);
-                z15 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 43032), xj, z15);
-                m14 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 43040), xj, m14);
-                m15 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 43048), xj, m15);
+                ref float column = ref wh0;
+                for (nuint j = 0; j < 128; j++)
+                {
+                    var xj = Vector256.Create(Unsafe.Add(ref h, j));
+                    r14 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 43008), xj, r14);
+                    r15 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 43016), xj, r15);
+                    z14 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 43024), xj, z14);
+                    z15 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 43032), xj, z15);
+                    m14 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 43040), xj, m14);
+                    m15 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 43048), xj, m15);
+                    column = ref Unsafe.Add(ref column, 48);
+                }
             }
             // Staged: r, z, n, m wait in memory; then the gate arithmetic runs piece by piece.
             Vector256.StoreUnsafe(r14, ref staged, 0);
@@ -1747,22 +1807,25 @@ namespace RnnGen.Generated
             //   z += rows 128 to 255 of rnn.weight_ih_l0 · x
             //   n += rows 256 to 383 of rnn.weight_ih_l0 · x
             // + rnn.weight_ih_l0 · x: column j of each times x[j], for every j.
-            for (nuint j = 0; j < 2; j++)
             {
-                ref float column = ref Unsafe.Add(ref wi0, j * 48);
-                var xj = Vector128.Create(Unsafe.Add(ref x, j));
-                r0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 0), xj, r0);
-                r1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 4), xj, r1);
-                r2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 8), xj, r2);
-                r3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 12), xj, r3);
-                z0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 16), xj, z0);
-                z1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 20), xj, z1);
-                z2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 24), xj, z2);
-                z3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 28), xj, z3);
-                n0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 32), xj, n0);
-                n1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 36), xj, n1);
-                n2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 40), xj, n2);
-                n3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 44), xj, n3);
+                ref float column = ref wi0;
+                for (nuint j = 0; j < 2; j++)
+                {
+                    var xj = Vector128.Create(Unsafe.Add(ref x, j));
+                    r0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 0), xj, r0);
+                    r1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 4), xj, r1);
+                    r2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 8), xj, r2);
+                    r3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 12), xj, r3);
+                    z0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 16), xj, z0);
+                    z1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 20), xj, z1);
+                    z2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 24), xj, z2);
+                    z3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 28), xj, z3);
+                    n0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 32), xj, n0);
+                    n1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 36), xj, n1);
+                    n2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 40), xj, n2);
+                    n3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 44), xj, n3);
+                    column = ref Unsafe.Add(ref column, 48);
+                }
             }
             // bh0n starts m.
             var m0 = Vector128.LoadUnsafe(ref bh0n, 0);
@@ -1774,22 +1837,25 @@ namespace RnnGen.Generated
             //   z += rows 128 to 255 of rnn.weight_hh_l0 · h
             //   m += rows 256 to 383 of rnn.weight_hh_l0 · h
             // + rnn.weight_hh_l0 · h: column j of each times h[j], for every j.
-            for (nuint j = 0; j < 128; j++)
             {
-                ref float column = ref Unsafe.Add(ref wh0, j * 48);
-                var xj = Vector128.Create(Unsafe.Add(ref h, j));
-                r0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 0), xj, r0);
-                r1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 4), xj, r1);
-                r2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 8), xj, r2);
-                r3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 12), xj, r3);
-                z0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 16), xj, z0);
-                z1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 20), xj, z1);
-                z2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 24), xj, z2);
-                z3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 28), xj, z3);
-                m0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 32), xj, m0);
-                m1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 36), xj, m1);
-                m2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 40), xj, m2);
-                m3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 44), xj, m3);
+                ref float column = ref wh0;
+                for (nuint j = 0; j < 128; j++)
+                {
+                    var xj = Vector128.Create(Unsafe.Add(ref h, j));
+                    r0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 0), xj, r0);
+                    r1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 4), xj, r1);
+                    r2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 8), xj, r2);
+                    r3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 12), xj, r3);
+                    z0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 16), xj, z0);
+                    z1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 20), xj, z1);
+                    z2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 24), xj, z2);
+                    z3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 28), xj, z3);
+                    m0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 32), xj, m0);
+                    m1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 36), xj, m1);
+                    m2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 40), xj, m2);
+                    m3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 44), xj, m3);
+                    column = ref Unsafe.Add(ref column, 48);
+                }
             }
             // Staged: r, z, n, m wait in memory; then the gate arithmetic runs piece by piece.
             Vector128.StoreUnsafe(r0, ref staged, 0);
@@ -1864,22 +1930,25 @@ namespace RnnGen.Generated
             //   z += rows 128 to 255 of rnn.weight_ih_l0 · x
             //   n += rows 256 to 383 of rnn.weight_ih_l0 · x
             // + rnn.weight_ih_l0 · x: column j of each times x[j], for every j.
-            for (nuint j = 0; j < 2; j++)
             {
-                ref float column = ref Unsafe.Add(ref wi0, j * 48);
-                var xj = Vector128.Create(Unsafe.Add(ref x, j));
-                r4 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 96), xj, r4);
-                r5 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 100), xj, r5);
-                r6 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 104), xj, r6);
-                r7 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 108), xj, r7);
-                z4 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 112), xj, z4);
-                z5 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 116), xj, z5);
-                z6 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 120), xj, z6);
-                z7 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 124), xj, z7);
-                n4 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 128), xj, n4);
-                n5 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 132), xj, n5);
-                n6 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 136), xj, n6);
-                n7 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 140), xj, n7);
+                ref float column = ref wi0;
+                for (nuint j = 0; j < 2; j++)
+                {
+                    var xj = Vector128.Create(Unsafe.Add(ref x, j));
+                    r4 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 96), xj, r4);
+                    r5 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 100), xj, r5);
+                    r6 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 104), xj, r6);
+                    r7 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 108), xj, r7);
+                    z4 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 112), xj, z4);
+                    z5 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 116), xj, z5);
+                    z6 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 120), xj, z6);
+                    z7 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 124), xj, z7);
+                    n4 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 128), xj, n4);
+                    n5 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 132), xj, n5);
+                    n6 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 136), xj, n6);
+                    n7 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 140), xj, n7);
+                    column = ref Unsafe.Add(ref column, 48);
+                }
             }
             // bh0n starts m.
             var m4 = Vector128.LoadUnsafe(ref bh0n, 16);
@@ -1891,22 +1960,25 @@ namespace RnnGen.Generated
             //   z += rows 128 to 255 of rnn.weight_hh_l0 · h
             //   m += rows 256 to 383 of rnn.weight_hh_l0 · h
             // + rnn.weight_hh_l0 · h: column j of each times h[j], for every j.
-            for (nuint j = 0; j < 128; j++)
             {
-                ref float column = ref Unsafe.Add(ref wh0, j * 48);
-                var xj = Vector128.Create(Unsafe.Add(ref h, j));
-                r4 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 6144), xj, r4);
-                r5 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 6148), xj, r5);
-                r6 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 6152), xj, r6);
-                r7 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 6156), xj, r7);
-                z4 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 6160), xj, z4);
-                z5 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 6164), xj, z5);
-                z6 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 6168), xj, z6);
-                z7 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 6172), xj, z7);
-                m4 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 6176), xj, m4);
-                m5 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 6180), xj, m5);
-                m6 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 6184), xj, m6);
-                m7 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 6188), xj, m7);
+                ref float column = ref wh0;
+                for (nuint j = 0; j < 128; j++)
+                {
+                    var xj = Vector128.Create(Unsafe.Add(ref h, j));
+                    r4 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 6144), xj, r4);
+                    r5 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 6148), xj, r5);
+                    r6 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 6152), xj, r6);
+                    r7 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 6156), xj, r7);
+                    z4 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 6160), xj, z4);
+                    z5 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 6164), xj, z5);
+                    z6 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 6168), xj, z6);
+                    z7 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 6172), xj, z7);
+                    m4 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 6176), xj, m4);
+                    m5 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 6180), xj, m5);
+                    m6 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 6184), xj, m6);
+                    m7 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 6188), xj, m7);
+                    column = ref Unsafe.Add(ref column, 48);
+                }
             }
             // Staged: r, z, n, m wait in memory; then the gate arithmetic runs piece by piece.
             Vector128.StoreUnsafe(r4, ref staged, 0);
@@ -1981,22 +2053,25 @@ namespace RnnGen.Generated
             //   z += rows 128 to 255 of rnn.weight_ih_l0 · x
             //   n += rows 256 to 383 of rnn.weight_ih_l0 · x
             // + rnn.weight_ih_l0 · x: column j of each times x[j], for every j.
-            for (nuint j = 0; j < 2; j++)
             {
-                ref float column = ref Unsafe.Add(ref wi0, j * 48);
-                var xj = Vector128.Create(Unsafe.Add(ref x, j));
-                r8 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 192), xj, r8);
-                r9 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 196), xj, r9);
-                r10 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 200), xj, r10);
-                r11 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 204), xj, r11);
-                z8 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 208), xj, z8);
-                z9 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 212), xj, z9);
-                z10 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 216), xj, z10);
-                z11 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 220), xj, z11);
-                n8 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 224), xj, n8);
-                n9 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 228), xj, n9);
-                n10 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 232), xj, n10);
-                n11 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 236), xj, n11);
+                ref float column = ref wi0;
+                for (nuint j = 0; j < 2; j++)
+                {
+                    var xj = Vector128.Create(Unsafe.Add(ref x, j));
+                    r8 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 192), xj, r8);
+                    r9 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 196), xj, r9);
+                    r10 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 200), xj, r10);
+                    r11 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 204), xj, r11);
+                    z8 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 208), xj, z8);
+                    z9 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 212), xj, z9);
+                    z10 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 216), xj, z10);
+                    z11 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 220), xj, z11);
+                    n8 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 224), xj, n8);
+                    n9 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 228), xj, n9);
+                    n10 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 232), xj, n10);
+                    n11 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 236), xj, n11);
+                    column = ref Unsafe.Add(ref column, 48);
+                }
             }
             // bh0n starts m.
             var m8 = Vector128.LoadUnsafe(ref bh0n, 32);
@@ -2008,22 +2083,25 @@ namespace RnnGen.Generated
             //   z += rows 128 to 255 of rnn.weight_hh_l0 · h
             //   m += rows 256 to 383 of rnn.weight_hh_l0 · h
             // + rnn.weight_hh_l0 · h: column j of each times h[j], for every j.
-            for (nuint j = 0; j < 128; j++)
             {
-                ref float column = ref Unsafe.Add(ref wh0, j * 48);
-                var xj = Vector128.Create(Unsafe.Add(ref h, j));
-                r8 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 12288), xj, r8);
-                r9 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 12292), xj, r9);
-                r10 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 12296), xj, r10);
-                r11 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 12300), xj, r11);
-                z8 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 12304), xj, z8);
-                z9 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 12308), xj, z9);
-                z10 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 12312), xj, z10);
-                z11 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 12316), xj, z11);
-                m8 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 12320), xj, m8);
-                m9 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 12324), xj, m9);
-                m10 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 12328), xj, m10);
-                m11 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 12332), xj, m11);
+                ref float column = ref wh0;
+                for (nuint j = 0; j < 128; j++)
+                {
+                    var xj = Vector128.Create(Unsafe.Add(ref h, j));
+                    r8 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 12288), xj, r8);
+                    r9 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 12292), xj, r9);
+                    r10 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 12296), xj, r10);
+                    r11 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 12300), xj, r11);
+                    z8 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 12304), xj, z8);
+                    z9 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 12308), xj, z9);
+                    z10 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 12312), xj, z10);
+                    z11 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 12316), xj, z11);
+                    m8 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 12320), xj, m8);
+                    m9 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 12324), xj, m9);
+                    m10 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 12328), xj, m10);
+                    m11 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 12332), xj, m11);
+                    column = ref Unsafe.Add(ref column, 48);
+                }
             }
             // Staged: r, z, n, m wait in memory; then the gate arithmetic runs piece by piece.
             Vector128.StoreUnsafe(r8, ref staged, 0);
@@ -2098,22 +2176,25 @@ namespace RnnGen.Generated
             //   z += rows 128 to 255 of rnn.weight_ih_l0 · x
             //   n += rows 256 to 383 of rnn.weight_ih_l0 · x
             // + rnn.weight_ih_l0 · x: column j of each times x[j], for every j.
-            for (nuint j = 0; j < 2; j++)
             {
-                ref float column = ref Unsafe.Add(ref wi0, j * 48);
-                var xj = Vector128.Create(Unsafe.Add(ref x, j));
-                r12 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 288), xj, r12);
-                r13 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 292), xj, r13);
-                r14 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 296), xj, r14);
-                r15 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 300), xj, r15);
-                z12 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 304), xj, z12);
-                z13 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 308), xj, z13);
-                z14 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 312), xj, z14);
-                z15 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 316), xj, z15);
-                n12 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 320), xj, n12);
-                n13 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 324), xj, n13);
-                n14 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 328), xj, n14);
-                n15 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 332), xj, n15);
+                ref float column = ref wi0;
+                for (nuint j = 0; j < 2; j++)
+                {
+                    var xj = Vector128.Create(Unsafe.Add(ref x, j));
+                    r12 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 288), xj, r12);
+                    r13 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 292), xj, r13);
+                    r14 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 296), xj, r14);
+                    r15 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 300), xj, r15);
+                    z12 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 304), xj, z12);
+                    z13 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 308), xj, z13);
+                    z14 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 312), xj, z14);
+                    z15 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 316), xj, z15);
+                    n12 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 320), xj, n12);
+                    n13 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 324), xj, n13);
+                    n14 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 328), xj, n14);
+                    n15 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 332), xj, n15);
+                    column = ref Unsafe.Add(ref column, 48);
+                }
             }
             // bh0n starts m.
             var m12 = Vector128.LoadUnsafe(ref bh0n, 48);
@@ -2125,22 +2206,25 @@ namespace RnnGen.Generated
             //   z += rows 128 to 255 of rnn.weight_hh_l0 · h
             //   m += rows 256 to 383 of rnn.weight_hh_l0 · h
             // + rnn.weight_hh_l0 · h: column j of each times h[j], for every j.
-            for (nuint j = 0; j < 128; j++)
             {
-                ref float column = ref Unsafe.Add(ref wh0, j * 48);
-                var xj = Vector128.Create(Unsafe.Add(ref h, j));
-                r12 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 18432), xj, r12);
-                r13 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 18436), xj, r13);
-                r14 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 18440), xj, r14);
-                r15 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 18444), xj, r15);
-                z12 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 18448), xj, z12);
-                z13 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 18452), xj, z13);
-                z14 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 18456), xj, z14);
-                z15 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 18460), xj, z15);
-                m12 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 18464), xj, m12);
-                m13 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 18468), xj, m13);
-                m14 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 18472), xj, m14);
-                m15 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 18476), xj, m15);
+                ref float column = ref wh0;
+                for (nuint j = 0; j < 128; j++)
+                {
+                    var xj = Vector128.Create(Unsafe.Add(ref h, j));
+                    r12 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 18432), xj, r12);
+                    r13 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 18436), xj, r13);
+                    r14 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 18440), xj, r14);
+                    r15 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 18444), xj, r15);
+                    z12 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 18448), xj, z12);
+                    z13 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 18452), xj, z13);
+                    z14 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 18456), xj, z14);
+                    z15 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 18460), xj, z15);
+                    m12 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 18464), xj, m12);
+                    m13 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 18468), xj, m13);
+                    m14 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 18472), xj, m14);
+                    m15 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 18476), xj, m15);
+                    column = ref Unsafe.Add(ref column, 48);
+                }
             }
             // Staged: r, z, n, m wait in memory; then the gate arithmetic runs piece by piece.
             Vector128.StoreUnsafe(r12, ref staged, 0);
@@ -2215,22 +2299,25 @@ namespace RnnGen.Generated
             //   z += rows 128 to 255 of rnn.weight_ih_l0 · x
             //   n += rows 256 to 383 of rnn.weight_ih_l0 · x
             // + rnn.weight_ih_l0 · x: column j of each times x[j], for every j.
-            for (nuint j = 0; j < 2; j++)
             {
-                ref float column = ref Unsafe.Add(ref wi0, j * 48);
-                var xj = Vector128.Create(Unsafe.Add(ref x, j));
-                r16 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 384), xj, r16);
-                r17 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 388), xj, r17);
-                r18 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 392), xj, r18);
-                r19 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 396), xj, r19);
-                z16 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 400), xj, z16);
-                z17 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 404), xj, z17);
-                z18 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 408), xj, z18);
-                z19 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 412), xj, z19);
-                n16 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 416), xj, n16);
-                n17 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 420), xj, n17);
-                n18 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 424), xj, n18);
-                n19 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 428), xj, n19);
+                ref float column = ref wi0;
+                for (nuint j = 0; j < 2; j++)
+                {
+                    var xj = Vector128.Create(Unsafe.Add(ref x, j));
+                    r16 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 384), xj, r16);
+                    r17 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 388), xj, r17);
+                    r18 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 392), xj, r18);
+                    r19 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 396), xj, r19);
+                    z16 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 400), xj, z16);
+                    z17 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 404), xj, z17);
+                    z18 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 408), xj, z18);
+                    z19 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 412), xj, z19);
+                    n16 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 416), xj, n16);
+                    n17 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 420), xj, n17);
+                    n18 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 424), xj, n18);
+                    n19 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 428), xj, n19);
+                    column = ref Unsafe.Add(ref column, 48);
+                }
             }
             // bh0n starts m.
             var m16 = Vector128.LoadUnsafe(ref bh0n, 64);
@@ -2242,22 +2329,25 @@ namespace RnnGen.Generated
             //   z += rows 128 to 255 of rnn.weight_hh_l0 · h
             //   m += rows 256 to 383 of rnn.weight_hh_l0 · h
             // + rnn.weight_hh_l0 · h: column j of each times h[j], for every j.
-            for (nuint j = 0; j < 128; j++)
             {
-                ref float column = ref Unsafe.Add(ref wh0, j * 48);
-                var xj = Vector128.Create(Unsafe.Add(ref h, j));
-                r16 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 24576), xj, r16);
-                r17 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 24580), xj, r17);
-                r18 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 24584), xj, r18);
-                r19 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 24588), xj, r19);
-                z16 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 24592), xj, z16);
-                z17 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 24596), xj, z17);
-                z18 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 24600), xj, z18);
-                z19 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 24604), xj, z19);
-                m16 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 24608), xj, m16);
-                m17 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 24612), xj, m17);
-                m18 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 24616), xj, m18);
-                m19 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 24620), xj, m19);
+                ref float column = ref wh0;
+                for (nuint j = 0; j < 128; j++)
+                {
+                    var xj = Vector128.Create(Unsafe.Add(ref h, j));
+                    r16 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 24576), xj, r16);
+                    r17 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 24580), xj, r17);
+                    r18 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 24584), xj, r18);
+                    r19 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 24588), xj, r19);
+                    z16 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 24592), xj, z16);
+                    z17 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 24596), xj, z17);
+                    z18 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 24600), xj, z18);
+                    z19 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 24604), xj, z19);
+                    m16 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 24608), xj, m16);
+                    m17 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 24612), xj, m17);
+                    m18 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 24616), xj, m18);
+                    m19 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 24620), xj, m19);
+                    column = ref Unsafe.Add(ref column, 48);
+                }
             }
             // Staged: r, z, n, m wait in memory; then the gate arithmetic runs piece by piece.
             Vector128.StoreUnsafe(r16, ref staged, 0);
@@ -2332,22 +2422,25 @@ namespace RnnGen.Generated
             //   z += rows 128 to 255 of rnn.weight_ih_l0 · x
             //   n += rows 256 to 383 of rnn.weight_ih_l0 · x
             // + rnn.weight_ih_l0 · x: column j of each times x[j], for every j.
-            for (nuint j = 0; j < 2; j++)
             {
-                ref float column = ref Unsafe.Add(ref wi0, j * 48);
-                var xj = Vector128.Create(Unsafe.Add(ref x, j));
-                r20 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 480), xj, r20);
-                r21 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 484), xj, r21);
-                r22 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 488), xj, r22);
-                r23 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 492), xj, r23);
-                z20 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 496), xj, z20);
-                z21 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 500), xj, z21);
-                z22 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 504), xj, z22);
-                z23 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 508), xj, z23);
-                n20 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 512), xj, n20);
-                n21 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 516), xj, n21);
-                n22 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 520), xj, n22);
-                n23 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 524), xj, n23);
+                ref float column = ref wi0;
+                for (nuint j = 0; j < 2; j++)
+                {
+                    var xj = Vector128.Create(Unsafe.Add(ref x, j));
+                    r20 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 480), xj, r20);
+                    r21 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 484), xj, r21);
+                    r22 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 488), xj, r22);
+                    r23 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 492), xj, r23);
+                    z20 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 496), xj, z20);
+                    z21 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 500), xj, z21);
+                    z22 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 504), xj, z22);
+                    z23 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 508), xj, z23);
+                    n20 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 512), xj, n20);
+                    n21 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 516), xj, n21);
+                    n22 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 520), xj, n22);
+                    n23 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 524), xj, n23);
+                    column = ref Unsafe.Add(ref column, 48);
+                }
             }
             // bh0n starts m.
             var m20 = Vector128.LoadUnsafe(ref bh0n, 80);
@@ -2359,22 +2452,25 @@ namespace RnnGen.Generated
             //   z += rows 128 to 255 of rnn.weight_hh_l0 · h
             //   m += rows 256 to 383 of rnn.weight_hh_l0 · h
             // + rnn.weight_hh_l0 · h: column j of each times h[j], for every j.
-            for (nuint j = 0; j < 128; j++)
             {
-                ref float column = ref Unsafe.Add(ref wh0, j * 48);
-                var xj = Vector128.Create(Unsafe.Add(ref h, j));
-                r20 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 30720), xj, r20);
-                r21 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 30724), xj, r21);
-                r22 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 30728), xj, r22);
-                r23 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 30732), xj, r23);
-                z20 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 30736), xj, z20);
-                z21 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 30740), xj, z21);
-                z22 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 30744), xj, z22);
-                z23 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 30748), xj, z23);
-                m20 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 30752), xj, m20);
-                m21 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 30756), xj, m21);
-                m22 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 30760), xj, m22);
-                m23 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 30764), xj, m23);
+                ref float column = ref wh0;
+                for (nuint j = 0; j < 128; j++)
+                {
+                    var xj = Vector128.Create(Unsafe.Add(ref h, j));
+                    r20 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 30720), xj, r20);
+                    r21 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 30724), xj, r21);
+                    r22 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 30728), xj, r22);
+                    r23 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 30732), xj, r23);
+                    z20 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 30736), xj, z20);
+                    z21 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 30740), xj, z21);
+                    z22 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 30744), xj, z22);
+                    z23 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 30748), xj, z23);
+                    m20 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 30752), xj, m20);
+                    m21 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 30756), xj, m21);
+                    m22 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 30760), xj, m22);
+                    m23 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 30764), xj, m23);
+                    column = ref Unsafe.Add(ref column, 48);
+                }
             }
             // Staged: r, z, n, m wait in memory; then the gate arithmetic runs piece by piece.
             Vector128.StoreUnsafe(r20, ref staged, 0);
@@ -2449,22 +2545,25 @@ namespace RnnGen.Generated
             //   z += rows 128 to 255 of rnn.weight_ih_l0 · x
             //   n += rows 256 to 383 of rnn.weight_ih_l0 · x
             // + rnn.weight_ih_l0 · x: column j of each times x[j], for every j.
-            for (nuint j = 0; j < 2; j++)
             {
-                ref float column = ref Unsafe.Add(ref wi0, j * 48);
-                var xj = Vector128.Create(Unsafe.Add(ref x, j));
-                r24 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 576), xj, r24);
-                r25 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 580), xj, r25);
-                r26 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 584), xj, r26);
-                r27 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 588), xj, r27);
-                z24 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 592), xj, z24);
-                z25 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 596), xj, z25);
-                z26 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 600), xj, z26);
-                z27 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 604), xj, z27);
-                n24 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 608), xj, n24);
-                n25 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 612), xj, n25);
-                n26 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 616), xj, n26);
-                n27 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 620), xj, n27);
+                ref float column = ref wi0;
+                for (nuint j = 0; j < 2; j++)
+                {
+                    var xj = Vector128.Create(Unsafe.Add(ref x, j));
+                    r24 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 576), xj, r24);
+                    r25 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 580), xj, r25);
+                    r26 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 584), xj, r26);
+                    r27 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 588), xj, r27);
+                    z24 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 592), xj, z24);
+                    z25 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 596), xj, z25);
+                    z26 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 600), xj, z26);
+                    z27 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 604), xj, z27);
+                    n24 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 608), xj, n24);
+                    n25 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 612), xj, n25);
+                    n26 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 616), xj, n26);
+                    n27 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 620), xj, n27);
+                    column = ref Unsafe.Add(ref column, 48);
+                }
             }
             // bh0n starts m.
             var m24 = Vector128.LoadUnsafe(ref bh0n, 96);
@@ -2476,22 +2575,25 @@ namespace RnnGen.Generated
             //   z += rows 128 to 255 of rnn.weight_hh_l0 · h
             //   m += rows 256 to 383 of rnn.weight_hh_l0 · h
             // + rnn.weight_hh_l0 · h: column j of each times h[j], for every j.
-            for (nuint j = 0; j < 128; j++)
             {
-                ref float column = ref Unsafe.Add(ref wh0, j * 48);
-                var xj = Vector128.Create(Unsafe.Add(ref h, j));
-                r24 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 36864), xj, r24);
-                r25 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 36868), xj, r25);
-                r26 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 36872), xj, r26);
-                r27 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 36876), xj, r27);
-                z24 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 36880), xj, z24);
-                z25 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 36884), xj, z25);
-                z26 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 36888), xj, z26);
-                z27 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 36892), xj, z27);
-                m24 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 36896), xj, m24);
-                m25 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 36900), xj, m25);
-                m26 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 36904), xj, m26);
-                m27 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 36908), xj, m27);
+                ref float column = ref wh0;
+                for (nuint j = 0; j < 128; j++)
+                {
+                    var xj = Vector128.Create(Unsafe.Add(ref h, j));
+                    r24 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 36864), xj, r24);
+                    r25 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 36868), xj, r25);
+                    r26 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 36872), xj, r26);
+                    r27 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 36876), xj, r27);
+                    z24 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 36880), xj, z24);
+                    z25 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 36884), xj, z25);
+                    z26 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 36888), xj, z26);
+                    z27 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 36892), xj, z27);
+                    m24 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 36896), xj, m24);
+                    m25 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 36900), xj, m25);
+                    m26 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 36904), xj, m26);
+                    m27 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 36908), xj, m27);
+                    column = ref Unsafe.Add(ref column, 48);
+                }
             }
             // Staged: r, z, n, m wait in memory; then the gate arithmetic runs piece by piece.
             Vector128.StoreUnsafe(r24, ref staged, 0);
@@ -2566,22 +2668,25 @@ namespace RnnGen.Generated
             //   z += rows 128 to 255 of rnn.weight_ih_l0 · x
             //   n += rows 256 to 383 of rnn.weight_ih_l0 · x
             // + rnn.weight_ih_l0 · x: column j of each times x[j], for every j.
-            for (nuint j = 0; j < 2; j++)
             {
-                ref float column = ref Unsafe.Add(ref wi0, j * 48);
-                var xj = Vector128.Create(Unsafe.Add(ref x, j));
-                r28 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 672), xj, r28);
-                r29 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 676), xj, r29);
-                r30 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 680), xj, r30);
-                r31 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 684), xj, r31);
-                z28 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 688), xj, z28);
-                z29 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 692), xj, z29);
-                z30 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 696), xj, z30);
-                z31 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 700), xj, z31);
-                n28 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 704), xj, n28);
-                n29 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 708), xj, n29);
-                n30 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 712), xj, n30);
-                n31 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 716), xj, n31);
+                ref float column = ref wi0;
+                for (nuint j = 0; j < 2; j++)
+                {
+                    var xj = Vector128.Create(Unsafe.Add(ref x, j));
+                    r28 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 672), xj, r28);
+                    r29 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 676), xj, r29);
+                    r30 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 680), xj, r30);
+                    r31 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 684), xj, r31);
+                    z28 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 688), xj, z28);
+                    z29 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 692), xj, z29);
+                    z30 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 696), xj, z30);
+                    z31 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 700), xj, z31);
+                    n28 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 704), xj, n28);
+                    n29 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 708), xj, n29);
+                    n30 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 712), xj, n30);
+                    n31 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 716), xj, n31);
+                    column = ref Unsafe.Add(ref column, 48);
+                }
             }
             // bh0n starts m.
             var m28 = Vector128.LoadUnsafe(ref bh0n, 112);
@@ -2593,22 +2698,25 @@ namespace RnnGen.Generated
             //   z += rows 128 to 255 of rnn.weight_hh_l0 · h
             //   m += rows 256 to 383 of rnn.weight_hh_l0 · h
             // + rnn.weight_hh_l0 · h: column j of each times h[j], for every j.
-            for (nuint j = 0; j < 128; j++)
             {
-                ref float column = ref Unsafe.Add(ref wh0, j * 48);
-                var xj = Vector128.Create(Unsafe.Add(ref h, j));
-                r28 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 43008), xj, r28);
-                r29 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 43012), xj, r29);
-                r30 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 43016), xj, r30);
-                r31 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 43020), xj, r31);
-                z28 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 43024), xj, z28);
-                z29 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 43028), xj, z29);
-                z30 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 43032), xj, z30);
-                z31 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 43036), xj, z31);
-                m28 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 43040), xj, m28);
-                m29 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 43044), xj, m29);
-                m30 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 43048), xj, m30);
-                m31 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 43052), xj, m31);
+                ref float column = ref wh0;
+                for (nuint j = 0; j < 128; j++)
+                {
+                    var xj = Vector128.Create(Unsafe.Add(ref h, j));
+                    r28 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 43008), xj, r28);
+                    r29 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 43012), xj, r29);
+                    r30 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 43016), xj, r30);
+                    r31 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 43020), xj, r31);
+                    z28 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 43024), xj, z28);
+                    z29 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 43028), xj, z29);
+                    z30 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 43032), xj, z30);
+                    z31 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 43036), xj, z31);
+                    m28 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 43040), xj, m28);
+                    m29 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 43044), xj, m29);
+                    m30 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 43048), xj, m30);
+                    m31 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 43052), xj, m31);
+                    column = ref Unsafe.Add(ref column, 48);
+                }
             }
             // Staged: r, z, n, m wait in memory; then the gate arithmetic runs piece by piece.
             Vector128.StoreUnsafe(r28, ref staged, 0);

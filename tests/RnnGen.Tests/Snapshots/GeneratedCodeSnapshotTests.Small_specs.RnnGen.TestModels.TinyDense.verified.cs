@@ -570,25 +570,31 @@ namespace RnnGen.Generated
             var s0b = Vector128<float>.Zero;
             // + Wax · x: column j of Wax times x[j];
             // even columns add into s0…, odd ones into s0b….
-            for (nuint j = 0; j < 2; j += 2)
             {
-                ref float evenTail = ref Unsafe.Add(ref waxTail, j * 4);
-                ref float oddTail = ref Unsafe.Add(ref evenTail, 4);
-                var xe = Vector128.Create(Unsafe.Add(ref x, j));
-                var xo = Vector128.Create(Unsafe.Add(ref x, j + 1));
-                s0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref evenTail, 0), xe, s0);
-                s0b = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref oddTail, 0), xo, s0b);
+                ref float evenTail = ref waxTail;
+                for (nuint j = 0; j < 2; j += 2)
+                {
+                    ref float oddTail = ref Unsafe.Add(ref evenTail, 4);
+                    var xe = Vector128.Create(Unsafe.Add(ref x, j));
+                    var xo = Vector128.Create(Unsafe.Add(ref x, j + 1));
+                    s0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref evenTail, 0), xe, s0);
+                    s0b = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref oddTail, 0), xo, s0b);
+                    evenTail = ref Unsafe.Add(ref evenTail, 8);
+                }
             }
             // + Waa · h: column j of Waa times h[j];
             // even columns add into s0…, odd ones into s0b….
-            for (nuint j = 0; j < 2; j += 2)
             {
-                ref float evenTail = ref Unsafe.Add(ref waaTail, j * 4);
-                ref float oddTail = ref Unsafe.Add(ref evenTail, 4);
-                var xe = Vector128.Create(Unsafe.Add(ref h, j));
-                var xo = Vector128.Create(Unsafe.Add(ref h, j + 1));
-                s0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref evenTail, 0), xe, s0);
-                s0b = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref oddTail, 0), xo, s0b);
+                ref float evenTail = ref waaTail;
+                for (nuint j = 0; j < 2; j += 2)
+                {
+                    ref float oddTail = ref Unsafe.Add(ref evenTail, 4);
+                    var xe = Vector128.Create(Unsafe.Add(ref h, j));
+                    var xo = Vector128.Create(Unsafe.Add(ref h, j + 1));
+                    s0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref evenTail, 0), xe, s0);
+                    s0b = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref oddTail, 0), xo, s0b);
+                    evenTail = ref Unsafe.Add(ref evenTail, 8);
+                }
             }
             // The last column (3 is odd).
             {
@@ -640,25 +646,31 @@ namespace RnnGen.Generated
             var s0b = Vector128<float>.Zero;
             // + Wax · x: column j of Wax times x[j];
             // even columns add into s0…, odd ones into s0b….
-            for (nuint j = 0; j < 2; j += 2)
             {
-                ref float evenTail = ref Unsafe.Add(ref waxTail, j * 4);
-                ref float oddTail = ref Unsafe.Add(ref evenTail, 4);
-                var xe = Vector128.Create(Unsafe.Add(ref x, j));
-                var xo = Vector128.Create(Unsafe.Add(ref x, j + 1));
-                s0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref evenTail, 0), xe, s0);
-                s0b = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref oddTail, 0), xo, s0b);
+                ref float evenTail = ref waxTail;
+                for (nuint j = 0; j < 2; j += 2)
+                {
+                    ref float oddTail = ref Unsafe.Add(ref evenTail, 4);
+                    var xe = Vector128.Create(Unsafe.Add(ref x, j));
+                    var xo = Vector128.Create(Unsafe.Add(ref x, j + 1));
+                    s0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref evenTail, 0), xe, s0);
+                    s0b = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref oddTail, 0), xo, s0b);
+                    evenTail = ref Unsafe.Add(ref evenTail, 8);
+                }
             }
             // + Waa · h: column j of Waa times h[j];
             // even columns add into s0…, odd ones into s0b….
-            for (nuint j = 0; j < 2; j += 2)
             {
-                ref float evenTail = ref Unsafe.Add(ref waaTail, j * 4);
-                ref float oddTail = ref Unsafe.Add(ref evenTail, 4);
-                var xe = Vector128.Create(Unsafe.Add(ref h, j));
-                var xo = Vector128.Create(Unsafe.Add(ref h, j + 1));
-                s0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref evenTail, 0), xe, s0);
-                s0b = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref oddTail, 0), xo, s0b);
+                ref float evenTail = ref waaTail;
+                for (nuint j = 0; j < 2; j += 2)
+                {
+                    ref float oddTail = ref Unsafe.Add(ref evenTail, 4);
+                    var xe = Vector128.Create(Unsafe.Add(ref h, j));
+                    var xo = Vector128.Create(Unsafe.Add(ref h, j + 1));
+                    s0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref evenTail, 0), xe, s0);
+                    s0b = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref oddTail, 0), xo, s0b);
+                    evenTail = ref Unsafe.Add(ref evenTail, 8);
+                }
             }
             // The last column (3 is odd).
             {
@@ -711,25 +723,31 @@ namespace RnnGen.Generated
             var s0b = Vector128<float>.Zero;
             // + Wax · x: column j of Wax times x[j];
             // even columns add into s0…, odd ones into s0b….
-            for (nuint j = 0; j < 2; j += 2)
             {
-                ref float evenTail = ref Unsafe.Add(ref waxTail, j * 4);
-                ref float oddTail = ref Unsafe.Add(ref evenTail, 4);
-                var xe = Vector128.Create(Unsafe.Add(ref x, j));
-                var xo = Vector128.Create(Unsafe.Add(ref x, j + 1));
-                s0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref evenTail, 0), xe, s0);
-                s0b = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref oddTail, 0), xo, s0b);
+                ref float evenTail = ref waxTail;
+                for (nuint j = 0; j < 2; j += 2)
+                {
+                    ref float oddTail = ref Unsafe.Add(ref evenTail, 4);
+                    var xe = Vector128.Create(Unsafe.Add(ref x, j));
+                    var xo = Vector128.Create(Unsafe.Add(ref x, j + 1));
+                    s0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref evenTail, 0), xe, s0);
+                    s0b = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref oddTail, 0), xo, s0b);
+                    evenTail = ref Unsafe.Add(ref evenTail, 8);
+                }
             }
             // + Waa · h: column j of Waa times h[j];
             // even columns add into s0…, odd ones into s0b….
-            for (nuint j = 0; j < 2; j += 2)
             {
-                ref float evenTail = ref Unsafe.Add(ref waaTail, j * 4);
-                ref float oddTail = ref Unsafe.Add(ref evenTail, 4);
-                var xe = Vector128.Create(Unsafe.Add(ref h, j));
-                var xo = Vector128.Create(Unsafe.Add(ref h, j + 1));
-                s0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref evenTail, 0), xe, s0);
-                s0b = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref oddTail, 0), xo, s0b);
+                ref float evenTail = ref waaTail;
+                for (nuint j = 0; j < 2; j += 2)
+                {
+                    ref float oddTail = ref Unsafe.Add(ref evenTail, 4);
+                    var xe = Vector128.Create(Unsafe.Add(ref h, j));
+                    var xo = Vector128.Create(Unsafe.Add(ref h, j + 1));
+                    s0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref evenTail, 0), xe, s0);
+                    s0b = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref oddTail, 0), xo, s0b);
+                    evenTail = ref Unsafe.Add(ref evenTail, 8);
+                }
             }
             // The last column (3 is odd).
             {

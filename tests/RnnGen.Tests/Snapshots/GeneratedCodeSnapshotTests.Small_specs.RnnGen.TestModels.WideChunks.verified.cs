@@ -585,34 +585,38 @@ namespace RnnGen.Generated
             var s18 = Vector256.LoadUnsafe(ref wax, 288);
             var s19 = Vector128.LoadUnsafe(ref wax, 296);
             // + Waa · h: column j of Waa (rows from waa, the tail's from waaTail) times h[j], for every j.
-            for (nuint j = 0; j < 300; j++)
             {
-                ref float column = ref Unsafe.Add(ref waa, j * 288);
-                ref float columnTail = ref Unsafe.Add(ref waaTail, j * 12);
-                float xjf = Unsafe.Add(ref h, j);
-                var xj512 = Vector512.Create(xjf);
-                var xj256 = Vector256.Create(xjf);
-                var xj128 = Vector128.Create(xjf);
-                s0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 0), xj512, s0);
-                s1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 16), xj512, s1);
-                s2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 32), xj512, s2);
-                s3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 48), xj512, s3);
-                s4 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 64), xj512, s4);
-                s5 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 80), xj512, s5);
-                s6 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 96), xj512, s6);
-                s7 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 112), xj512, s7);
-                s8 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 128), xj512, s8);
-                s9 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 144), xj512, s9);
-                s10 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 160), xj512, s10);
-                s11 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 176), xj512, s11);
-                s12 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 192), xj512, s12);
-                s13 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 208), xj512, s13);
-                s14 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 224), xj512, s14);
-                s15 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 240), xj512, s15);
-                s16 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 256), xj512, s16);
-                s17 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 272), xj512, s17);
-                s18 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail, 0), xj256, s18);
-                s19 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 8), xj128, s19);
+                ref float column = ref waa;
+                ref float columnTail = ref waaTail;
+                for (nuint j = 0; j < 300; j++)
+                {
+                    float xjf = Unsafe.Add(ref h, j);
+                    var xj512 = Vector512.Create(xjf);
+                    var xj256 = Vector256.Create(xjf);
+                    var xj128 = Vector128.Create(xjf);
+                    s0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 0), xj512, s0);
+                    s1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 16), xj512, s1);
+                    s2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 32), xj512, s2);
+                    s3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 48), xj512, s3);
+                    s4 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 64), xj512, s4);
+                    s5 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 80), xj512, s5);
+                    s6 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 96), xj512, s6);
+                    s7 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 112), xj512, s7);
+                    s8 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 128), xj512, s8);
+                    s9 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 144), xj512, s9);
+                    s10 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 160), xj512, s10);
+                    s11 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 176), xj512, s11);
+                    s12 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 192), xj512, s12);
+                    s13 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 208), xj512, s13);
+                    s14 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 224), xj512, s14);
+                    s15 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 240), xj512, s15);
+                    s16 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 256), xj512, s16);
+                    s17 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref column, 272), xj512, s17);
+                    s18 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail, 0), xj256, s18);
+                    s19 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 8), xj128, s19);
+                    column = ref Unsafe.Add(ref column, 288);
+                    columnTail = ref Unsafe.Add(ref columnTail, 12);
+                }
             }
             // s = tanh(sum).
             s0 = VectorMath.Tanh(s0);
@@ -724,22 +728,25 @@ namespace RnnGen.Generated
                 var s10 = Vector256.LoadUnsafe(ref wax, 80);
                 var s11 = Vector256.LoadUnsafe(ref wax, 88);
                 // + Waa · h: column j of Waa times h[j], for every j.
-                for (nuint j = 0; j < 300; j++)
                 {
-                    ref float column = ref Unsafe.Add(ref waa, j * 288);
-                    var xj = Vector256.Create(Unsafe.Add(ref h, j));
-                    s0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 0), xj, s0);
-                    s1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 8), xj, s1);
-                    s2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 16), xj, s2);
-                    s3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 24), xj, s3);
-                    s4 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 32), xj, s4);
-                    s5 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 40), xj, s5);
-                    s6 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 48), xj, s6);
-                    s7 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 56), xj, s7);
-                    s8 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 64), xj, s8);
-                    s9 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 72), xj, s9);
-                    s10 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 80), xj, s10);
-                    s11 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 88), xj, s11);
+                    ref float column = ref waa;
+                    for (nuint j = 0; j < 300; j++)
+                    {
+                        var xj = Vector256.Create(Unsafe.Add(ref h, j));
+                        s0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 0), xj, s0);
+                        s1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 8), xj, s1);
+                        s2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 16), xj, s2);
+                        s3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 24), xj, s3);
+                        s4 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 32), xj, s4);
+                        s5 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 40), xj, s5);
+                        s6 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 48), xj, s6);
+                        s7 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 56), xj, s7);
+                        s8 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 64), xj, s8);
+                        s9 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 72), xj, s9);
+                        s10 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 80), xj, s10);
+                        s11 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 88), xj, s11);
+                        column = ref Unsafe.Add(ref column, 288);
+                    }
                 }
                 // s = tanh(sum).
                 s0 = VectorMath.Tanh(s0);
@@ -785,23 +792,26 @@ namespace RnnGen.Generated
                 var s23 = Vector256.LoadUnsafe(ref wax, 184);
                 var s24 = Vector256.LoadUnsafe(ref wax, 192);
                 // + Waa · h: column j of Waa times h[j], for every j.
-                for (nuint j = 0; j < 300; j++)
                 {
-                    ref float column = ref Unsafe.Add(ref waa, j * 288);
-                    var xj = Vector256.Create(Unsafe.Add(ref h, j));
-                    s12 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 96), xj, s12);
-                    s13 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 104), xj, s13);
-                    s14 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 112), xj, s14);
-                    s15 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 120), xj, s15);
-                    s16 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 128), xj, s16);
-                    s17 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 136), xj, s17);
-                    s18 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 144), xj, s18);
-                    s19 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 152), xj, s19);
-                    s20 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 160), xj, s20);
-                    s21 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 168), xj, s21);
-                    s22 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 176), xj, s22);
-                    s23 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 184), xj, s23);
-                    s24 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 192), xj, s24);
+                    ref float column = ref waa;
+                    for (nuint j = 0; j < 300; j++)
+                    {
+                        var xj = Vector256.Create(Unsafe.Add(ref h, j));
+                        s12 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 96), xj, s12);
+                        s13 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 104), xj, s13);
+                        s14 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 112), xj, s14);
+                        s15 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 120), xj, s15);
+                        s16 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 128), xj, s16);
+                        s17 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 136), xj, s17);
+                        s18 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 144), xj, s18);
+                        s19 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 152), xj, s19);
+                        s20 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 160), xj, s20);
+                        s21 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 168), xj, s21);
+                        s22 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 176), xj, s22);
+                        s23 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 184), xj, s23);
+                        s24 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 192), xj, s24);
+                        column = ref Unsafe.Add(ref column, 288);
+                    }
                 }
                 // s = tanh(sum).
                 s12 = VectorMath.Tanh(s12);
@@ -849,26 +859,30 @@ namespace RnnGen.Generated
                 var s36 = Vector256.LoadUnsafe(ref wax, 288);
                 var s37 = Vector128.LoadUnsafe(ref wax, 296);
                 // + Waa · h: column j of Waa (rows from waa, the tail's from waaTail) times h[j], for every j.
-                for (nuint j = 0; j < 300; j++)
                 {
-                    ref float column = ref Unsafe.Add(ref waa, j * 288);
-                    ref float columnTail = ref Unsafe.Add(ref waaTail, j * 12);
-                    float xjf = Unsafe.Add(ref h, j);
-                    var xj256 = Vector256.Create(xjf);
-                    var xj128 = Vector128.Create(xjf);
-                    s25 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 200), xj256, s25);
-                    s26 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 208), xj256, s26);
-                    s27 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 216), xj256, s27);
-                    s28 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 224), xj256, s28);
-                    s29 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 232), xj256, s29);
-                    s30 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 240), xj256, s30);
-                    s31 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 248), xj256, s31);
-                    s32 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 256), xj256, s32);
-                    s33 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 264), xj256, s33);
-                    s34 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 272), xj256, s34);
-                    s35 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 280), xj256, s35);
-                    s36 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail, 0), xj256, s36);
-                    s37 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 8), xj128, s37);
+                    ref float column = ref waa;
+                    ref float columnTail = ref waaTail;
+                    for (nuint j = 0; j < 300; j++)
+                    {
+                        float xjf = Unsafe.Add(ref h, j);
+                        var xj256 = Vector256.Create(xjf);
+                        var xj128 = Vector128.Create(xjf);
+                        s25 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 200), xj256, s25);
+                        s26 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 208), xj256, s26);
+                        s27 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 216), xj256, s27);
+                        s28 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 224), xj256, s28);
+                        s29 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 232), xj256, s29);
+                        s30 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 240), xj256, s30);
+                        s31 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 248), xj256, s31);
+                        s32 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 256), xj256, s32);
+                        s33 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 264), xj256, s33);
+                        s34 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 272), xj256, s34);
+                        s35 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 280), xj256, s35);
+                        s36 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columnTail, 0), xj256, s36);
+                        s37 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 8), xj128, s37);
+                        column = ref Unsafe.Add(ref column, 288);
+                        columnTail = ref Unsafe.Add(ref columnTail, 12);
+                    }
                 }
                 // s = tanh(sum).
                 s25 = VectorMath.Tanh(s25);
@@ -956,22 +970,25 @@ namespace RnnGen.Generated
                 var s10 = Vector128.LoadUnsafe(ref wax, 40);
                 var s11 = Vector128.LoadUnsafe(ref wax, 44);
                 // + Waa · h: column j of Waa times h[j], for every j.
-                for (nuint j = 0; j < 300; j++)
                 {
-                    ref float column = ref Unsafe.Add(ref waa, j * 288);
-                    var xj = Vector128.Create(Unsafe.Add(ref h, j));
-                    s0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 0), xj, s0);
-                    s1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 4), xj, s1);
-                    s2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 8), xj, s2);
-                    s3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 12), xj, s3);
-                    s4 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 16), xj, s4);
-                    s5 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 20), xj, s5);
-                    s6 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 24), xj, s6);
-                    s7 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 28), xj, s7);
-                    s8 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 32), xj, s8);
-                    s9 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 36), xj, s9);
-                    s10 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 40), xj, s10);
-                    s11 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 44), xj, s11);
+                    ref float column = ref waa;
+                    for (nuint j = 0; j < 300; j++)
+                    {
+                        var xj = Vector128.Create(Unsafe.Add(ref h, j));
+                        s0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 0), xj, s0);
+                        s1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 4), xj, s1);
+                        s2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 8), xj, s2);
+                        s3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 12), xj, s3);
+                        s4 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 16), xj, s4);
+                        s5 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 20), xj, s5);
+                        s6 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 24), xj, s6);
+                        s7 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 28), xj, s7);
+                        s8 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 32), xj, s8);
+                        s9 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 36), xj, s9);
+                        s10 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 40), xj, s10);
+                        s11 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 44), xj, s11);
+                        column = ref Unsafe.Add(ref column, 288);
+                    }
                 }
                 // s = tanh(sum).
                 s0 = VectorMath.Tanh(s0);
@@ -1016,22 +1033,25 @@ namespace RnnGen.Generated
                 var s22 = Vector128.LoadUnsafe(ref wax, 88);
                 var s23 = Vector128.LoadUnsafe(ref wax, 92);
                 // + Waa · h: column j of Waa times h[j], for every j.
-                for (nuint j = 0; j < 300; j++)
                 {
-                    ref float column = ref Unsafe.Add(ref waa, j * 288);
-                    var xj = Vector128.Create(Unsafe.Add(ref h, j));
-                    s12 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 48), xj, s12);
-                    s13 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 52), xj, s13);
-                    s14 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 56), xj, s14);
-                    s15 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 60), xj, s15);
-                    s16 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 64), xj, s16);
-                    s17 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 68), xj, s17);
-                    s18 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 72), xj, s18);
-                    s19 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 76), xj, s19);
-                    s20 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 80), xj, s20);
-                    s21 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 84), xj, s21);
-                    s22 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 88), xj, s22);
-                    s23 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 92), xj, s23);
+                    ref float column = ref waa;
+                    for (nuint j = 0; j < 300; j++)
+                    {
+                        var xj = Vector128.Create(Unsafe.Add(ref h, j));
+                        s12 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 48), xj, s12);
+                        s13 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 52), xj, s13);
+                        s14 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 56), xj, s14);
+                        s15 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 60), xj, s15);
+                        s16 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 64), xj, s16);
+                        s17 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 68), xj, s17);
+                        s18 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 72), xj, s18);
+                        s19 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 76), xj, s19);
+                        s20 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 80), xj, s20);
+                        s21 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 84), xj, s21);
+                        s22 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 88), xj, s22);
+                        s23 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 92), xj, s23);
+                        column = ref Unsafe.Add(ref column, 288);
+                    }
                 }
                 // s = tanh(sum).
                 s12 = VectorMath.Tanh(s12);
@@ -1076,22 +1096,25 @@ namespace RnnGen.Generated
                 var s34 = Vector128.LoadUnsafe(ref wax, 136);
                 var s35 = Vector128.LoadUnsafe(ref wax, 140);
                 // + Waa · h: column j of Waa times h[j], for every j.
-                for (nuint j = 0; j < 300; j++)
                 {
-                    ref float column = ref Unsafe.Add(ref waa, j * 288);
-                    var xj = Vector128.Create(Unsafe.Add(ref h, j));
-                    s24 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 96), xj, s24);
-                    s25 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 100), xj, s25);
-                    s26 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 104), xj, s26);
-                    s27 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 108), xj, s27);
-                    s28 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 112), xj, s28);
-                    s29 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 116), xj, s29);
-                    s30 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 120), xj, s30);
-                    s31 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 124), xj, s31);
-                    s32 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 128), xj, s32);
-                    s33 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 132), xj, s33);
-                    s34 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 136), xj, s34);
-                    s35 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 140), xj, s35);
+                    ref float column = ref waa;
+                    for (nuint j = 0; j < 300; j++)
+                    {
+                        var xj = Vector128.Create(Unsafe.Add(ref h, j));
+                        s24 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 96), xj, s24);
+                        s25 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 100), xj, s25);
+                        s26 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 104), xj, s26);
+                        s27 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 108), xj, s27);
+                        s28 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 112), xj, s28);
+                        s29 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 116), xj, s29);
+                        s30 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 120), xj, s30);
+                        s31 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 124), xj, s31);
+                        s32 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 128), xj, s32);
+                        s33 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 132), xj, s33);
+                        s34 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 136), xj, s34);
+                        s35 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 140), xj, s35);
+                        column = ref Unsafe.Add(ref column, 288);
+                    }
                 }
                 // s = tanh(sum).
                 s24 = VectorMath.Tanh(s24);
@@ -1137,23 +1160,26 @@ namespace RnnGen.Generated
                 var s47 = Vector128.LoadUnsafe(ref wax, 188);
                 var s48 = Vector128.LoadUnsafe(ref wax, 192);
                 // + Waa · h: column j of Waa times h[j], for every j.
-                for (nuint j = 0; j < 300; j++)
                 {
-                    ref float column = ref Unsafe.Add(ref waa, j * 288);
-                    var xj = Vector128.Create(Unsafe.Add(ref h, j));
-                    s36 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 144), xj, s36);
-                    s37 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 148), xj, s37);
-                    s38 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 152), xj, s38);
-                    s39 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 156), xj, s39);
-                    s40 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 160), xj, s40);
-                    s41 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 164), xj, s41);
-                    s42 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 168), xj, s42);
-                    s43 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 172), xj, s43);
-                    s44 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 176), xj, s44);
-                    s45 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 180), xj, s45);
-                    s46 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 184), xj, s46);
-                    s47 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 188), xj, s47);
-                    s48 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 192), xj, s48);
+                    ref float column = ref waa;
+                    for (nuint j = 0; j < 300; j++)
+                    {
+                        var xj = Vector128.Create(Unsafe.Add(ref h, j));
+                        s36 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 144), xj, s36);
+                        s37 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 148), xj, s37);
+                        s38 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 152), xj, s38);
+                        s39 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 156), xj, s39);
+                        s40 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 160), xj, s40);
+                        s41 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 164), xj, s41);
+                        s42 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 168), xj, s42);
+                        s43 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 172), xj, s43);
+                        s44 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 176), xj, s44);
+                        s45 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 180), xj, s45);
+                        s46 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 184), xj, s46);
+                        s47 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 188), xj, s47);
+                        s48 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 192), xj, s48);
+                        column = ref Unsafe.Add(ref column, 288);
+                    }
                 }
                 // s = tanh(sum).
                 s36 = VectorMath.Tanh(s36);
@@ -1201,23 +1227,26 @@ namespace RnnGen.Generated
                 var s60 = Vector128.LoadUnsafe(ref wax, 240);
                 var s61 = Vector128.LoadUnsafe(ref wax, 244);
                 // + Waa · h: column j of Waa times h[j], for every j.
-                for (nuint j = 0; j < 300; j++)
                 {
-                    ref float column = ref Unsafe.Add(ref waa, j * 288);
-                    var xj = Vector128.Create(Unsafe.Add(ref h, j));
-                    s49 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 196), xj, s49);
-                    s50 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 200), xj, s50);
-                    s51 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 204), xj, s51);
-                    s52 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 208), xj, s52);
-                    s53 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 212), xj, s53);
-                    s54 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 216), xj, s54);
-                    s55 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 220), xj, s55);
-                    s56 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 224), xj, s56);
-                    s57 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 228), xj, s57);
-                    s58 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 232), xj, s58);
-                    s59 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 236), xj, s59);
-                    s60 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 240), xj, s60);
-                    s61 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 244), xj, s61);
+                    ref float column = ref waa;
+                    for (nuint j = 0; j < 300; j++)
+                    {
+                        var xj = Vector128.Create(Unsafe.Add(ref h, j));
+                        s49 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 196), xj, s49);
+                        s50 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 200), xj, s50);
+                        s51 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 204), xj, s51);
+                        s52 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 208), xj, s52);
+                        s53 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 212), xj, s53);
+                        s54 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 216), xj, s54);
+                        s55 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 220), xj, s55);
+                        s56 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 224), xj, s56);
+                        s57 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 228), xj, s57);
+                        s58 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 232), xj, s58);
+                        s59 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 236), xj, s59);
+                        s60 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 240), xj, s60);
+                        s61 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 244), xj, s61);
+                        column = ref Unsafe.Add(ref column, 288);
+                    }
                 }
                 // s = tanh(sum).
                 s49 = VectorMath.Tanh(s49);
@@ -1265,24 +1294,28 @@ namespace RnnGen.Generated
                 var s73 = Vector128.LoadUnsafe(ref wax, 292);
                 var s74 = Vector128.LoadUnsafe(ref wax, 296);
                 // + Waa · h: column j of Waa (rows from waa, the tail's from waaTail) times h[j], for every j.
-                for (nuint j = 0; j < 300; j++)
                 {
-                    ref float column = ref Unsafe.Add(ref waa, j * 288);
-                    ref float columnTail = ref Unsafe.Add(ref waaTail, j * 12);
-                    var xj = Vector128.Create(Unsafe.Add(ref h, j));
-                    s62 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 248), xj, s62);
-                    s63 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 252), xj, s63);
-                    s64 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 256), xj, s64);
-                    s65 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 260), xj, s65);
-                    s66 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 264), xj, s66);
-                    s67 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 268), xj, s67);
-                    s68 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 272), xj, s68);
-                    s69 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 276), xj, s69);
-                    s70 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 280), xj, s70);
-                    s71 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 284), xj, s71);
-                    s72 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 0), xj, s72);
-                    s73 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 4), xj, s73);
-                    s74 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 8), xj, s74);
+                    ref float column = ref waa;
+                    ref float columnTail = ref waaTail;
+                    for (nuint j = 0; j < 300; j++)
+                    {
+                        var xj = Vector128.Create(Unsafe.Add(ref h, j));
+                        s62 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 248), xj, s62);
+                        s63 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 252), xj, s63);
+                        s64 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 256), xj, s64);
+                        s65 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 260), xj, s65);
+                        s66 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 264), xj, s66);
+                        s67 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 268), xj, s67);
+                        s68 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 272), xj, s68);
+                        s69 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 276), xj, s69);
+                        s70 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 280), xj, s70);
+                        s71 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref column, 284), xj, s71);
+                        s72 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 0), xj, s72);
+                        s73 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 4), xj, s73);
+                        s74 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref columnTail, 8), xj, s74);
+                        column = ref Unsafe.Add(ref column, 288);
+                        columnTail = ref Unsafe.Add(ref columnTail, 12);
+                    }
                 }
                 // s = tanh(sum).
                 s62 = VectorMath.Tanh(s62);
