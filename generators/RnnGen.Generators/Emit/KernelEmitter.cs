@@ -798,14 +798,14 @@ internal static class KernelEmitter
             }
 
             /// <summary>
-            /// In a loop over chunks, the floats from a tiled table's start to the chunk's first tile ("" otherwise): the chunk's
-            /// first row is a whole number of tiles, since the planner sizes looped chunks in whole tiles.
+            /// In a loop over chunks, the floats from a tiled table's start to the chunk's first tile as an expression (null
+            /// otherwise): the chunk's first row is a whole number of tiles, since the planner sizes looped chunks in whole tiles.
             /// </summary>
-            private string ChunkTile(PackedTensor main)
+            private string? ChunkTile(PackedTensor main)
             {
-                if (_base is null || main.TileRows == 0) return "";
+                if (_base is null || main.TileRows == 0) return null;
                 if (_count * _k._lanes % main.TileRows != 0) throw Exhaustive.Unhandled($"a looped chunk of {_count * _k._lanes} rows over tiles of {main.TileRows}");
-                return $"{_base} / {Int(main.TileRows)} * {Int(main.TileFloats)} + ";
+                return $"{_base} / {Int(main.TileRows)} * {Int(main.TileFloats)}";
             }
 
             /// <summary>The register of piece <paramref name="i"/> (numbered across the whole state; in a loop, from 0).</summary>
@@ -1031,7 +1031,9 @@ internal static class KernelEmitter
                         }
                         else
                         {
-                            if (anyMain) w.Line($"ref float {Ref(name, v)} = ref Unsafe.Add(ref {v.Matrix}, {ChunkTile(program.Table(v.Matrix))}{index} * {mainStride});");
+                            string? tile = anyMain ? ChunkTile(program.Table(v.Matrix)) : null;
+                            string offset = tile is null ? $"{index} * {mainStride}" : $"{tile} + {index} * {mainStride}";
+                            if (anyMain) w.Line($"ref float {Ref(name, v)} = ref Unsafe.Add(ref {v.Matrix}, {offset});");
                             if (anyTail) w.Line($"ref float {Ref(name + "Tail", v)} = ref Unsafe.Add(ref {v.Tail}, {index} * {tailStride});");
                         }
                     }
@@ -1044,8 +1046,8 @@ internal static class KernelEmitter
                     {
                         if (anyMain)
                         {
-                            string tile = ChunkTile(program.Table(v.Matrix));
-                            string start = tile.Length == 0 ? $"ref {v.Matrix}" : $"ref Unsafe.Add(ref {v.Matrix}, {tile.Substring(0, tile.Length - 3)})";
+                            string? tile = ChunkTile(program.Table(v.Matrix));
+                            string start = tile is null ? $"ref {v.Matrix}" : $"ref Unsafe.Add(ref {v.Matrix}, {tile})";
                             w.Line($"ref float {Ref(name, v)} = {start};");
                         }
                         if (anyTail) w.Line($"ref float {Ref(name + "Tail", v)} = ref {v.Tail};");
