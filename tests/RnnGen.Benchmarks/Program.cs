@@ -10,7 +10,8 @@ namespace RnnGen.Benchmarks;
 /// Every implementation is checked against the generated code before anything is measured.
 /// <c>-- stream-throughput …</c> runs <see cref="StreamThroughput"/> instead (scripts/stream-throughput.sh), and <c>-- check</c>
 /// only the self-checks (every expert kernel against the generated code, at the vector width this machine runs; a test runs
-/// it with and without AVX-512).
+/// it with and without AVX-512). <c>-- interleaved …</c> times the cell baselines in alternating rounds
+/// (<see cref="InterleavedBaselines"/>), for a host too noisy for BenchmarkDotNet's ratios.
 /// </summary>
 public static class Program
 {
@@ -18,6 +19,7 @@ public static class Program
     {
         if (args is ["stream-throughput", ..]) return StreamThroughput.Run(args[1..]);
         if (args is ["peers", ..]) return PeersCommand.Run(args[1..]);
+        if (args is ["interleaved", ..]) return InterleavedBaselines.Run(args[1..]);
         SelfCheck.Run(verbose: true);
         SelfCheck.Cells(verbose: true);
         if (args is ["check"]) return 0;
