@@ -118,18 +118,11 @@ internal static class InterleavedBaselines
         long bytes = 0;
         for (int r = 0; r < rounds; r++)
         {
-            if (r % 2 == 0)
-            {
-                expert[r] = Time(cellCase, calls, generatedSide: false, out _);
-                generated[r] = Time(cellCase, calls, generatedSide: true, out long allocated);
-                bytes += allocated;
-            }
-            else
-            {
-                generated[r] = Time(cellCase, calls, generatedSide: true, out long allocated);
-                expert[r] = Time(cellCase, calls, generatedSide: false, out _);
-                bytes += allocated;
-            }
+            bool expertFirst = r % 2 == 0;
+            if (expertFirst) expert[r] = Time(cellCase, calls, generatedSide: false, out _);
+            generated[r] = Time(cellCase, calls, generatedSide: true, out long allocated);
+            if (!expertFirst) expert[r] = Time(cellCase, calls, generatedSide: false, out _);
+            bytes += allocated;
             ratios[r] = expert[r] / generated[r];
         }
         double steps = (double)rounds * calls * CellCase.Steps;
